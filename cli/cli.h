@@ -1,0 +1,112 @@
+/*
+ * cli.h - the cbm command line: a thin layer over the libraries.
+ *
+ * Each command lives in cli/cmd_<name>.c and exports cmd_<name>(); they are
+ * wired in one table in main.c.  Only this layer prints and maps a status
+ * to an exit code (the enum cbm_status values are the exit codes: 0 ok,
+ * 1 bad data, 2 bad usage, 3 internal or I/O).  Data goes to stdout;
+ * notices, warnings and errors to stderr.
+ */
+#ifndef CBM_CLI_H
+#define CBM_CLI_H
+
+#include <glib.h>
+#include <stdio.h>
+
+#include "cbm.h"
+
+/* Per-run state shared by the commands. */
+struct cli {
+	const char *db_path; /* --db, $CBM_DB or ./cbm.sqlite */
+	char *db_arg;        /* --db as GOption parsed it (owned) */
+	const char *command; /* the command's name, for messages */
+};
+
+/* Room for any command's option struct when only its help is wanted. */
+#define CLI_OPTS_SCRATCH 512
+
+struct cli_command {
+	const char *name;
+	const char *usage;   /* arguments after the name */
+	const char *summary; /* one line for 'cbm help' */
+	int (*run)(struct cli *cli, int argc, char **argv);
+	/* Builds the command's option context for parsing and for help;
+	 * OPTS is the command's option struct (NULL for help only). */
+	GOptionContext *(*options)(struct cli *cli, void *opts);
+};
+
+/* The command table (main.c) and a lookup by name. */
+const struct cli_command *cli_commands(size_t *n);
+const struct cli_command *cli_find(const char *name);
+
+/* Parses ARGV with the command's options; on error prints it with a hint
+ * and returns CBM_EUSAGE. */
+int cli_parse(struct cli *cli, GOptionContext *octx, int *argc,
+	      char ***argv);
+
+/* A GOptionContext with the command's usage line and the --db option. */
+GOptionContext *cli_context(struct cli *cli, const char *params,
+			    const char *summary, const char *description);
+
+/* Prints ERR as "cbm COMMAND: where: message" and returns its code. */
+int cli_fail(struct cli *cli, const struct cbm_error *err);
+
+/* Prints a usage error with the help hint; returns CBM_EUSAGE. */
+int cli_usage(struct cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* The full help text of a command (caller frees). */
+char *cli_command_help(struct cli *cli, const struct cli_command *cmd);
+
+/* ---- output of tables --------------------------------------------------- */
+
+enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON };
+
+/* Parses "table", "csv" or "json". */
+bool out_format_parse(const char *s, enum out_format *out);
+
+/* A table of results.  Each cell has a plain form (csv, json: C-locale
+ * numbers, no separators; NULL for undefined) and optionally a display form
+ * for people (table format); NUMBER marks cells that are numbers (right
+ * aligned, unquoted in JSON). */
+struct out_cell {
+	char *plain;
+	char *display;
+	bool number;
+};
+
+struct out_table {
+	GPtrArray *columns; /* char * */
+	GPtrArray *rows;    /* struct out_cell * arrays of columns->len */
+};
+
+void out_table_init(struct out_table *t);
+void out_table_release(struct out_table *t);
+void out_table_column(struct out_table *t, const char *name);
+/* Starts a new row; cells are then set with out_set*. */
+void out_table_row(struct out_table *t);
+/* Sets cell COL of the last row; copies the strings. */
+void out_set(struct out_table *t, size_t col, const char *plain,
+	     const char *display, bool number);
+void out_print(const struct out_table *t, enum out_format format, FILE *fp);
+
+/* Terminal display width of a UTF-8 string (wide CJK letters count 2). */
+size_t out_display_width(const char *s);
+
+/* ---- the commands ---------------------------------------------------------- */
+
+int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_batches(struct cli *cli, int argc, char **argv);
+int cmd_undo(struct cli *cli, int argc, char **argv);
+int cmd_query(struct cli *cli, int argc, char **argv);
+int cmd_help(struct cli *cli, int argc, char **argv);
+
+GOptionContext *cmd_init_options(struct cli *cli, void *opts);
+GOptionContext *cmd_import_options(struct cli *cli, void *opts);
+GOptionContext *cmd_batches_options(struct cli *cli, void *opts);
+GOptionContext *cmd_undo_options(struct cli *cli, void *opts);
+GOptionContext *cmd_query_options(struct cli *cli, void *opts);
+GOptionContext *cmd_help_options(struct cli *cli, void *opts);
+
+#endif /* CBM_CLI_H */

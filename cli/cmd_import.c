@@ -1,0 +1,218 @@
+/*
+ * cmd_import.c - `cbm import KIND FILE...`: each file its own batch, in
+ * order, stopping at the first file refused.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "import.h"
+
+struct import_opts {
+	gboolean dry_run;
+	gint64 replace;
+	char *date_format;
+	char *decimal_mark;
+};
+
+static char *kinds_description(void)
+{
+	GString *s = g_string_new(
+		"File kinds and their columns (required ones marked *):\n");
+
+	for (int k = 0; k < IMP_KIND_COUNT; k++) {
+		unsigned req;
+		const char *const *cols = imp_kind_columns(k, &req);
+		g_string_append_printf(s, "  %-14s", imp_kind_name(k));
+		for (int c = 0; cols[c]; c++)
+			g_string_append_printf(s, "%s%s%s", c ? ", " : "",
+					       cols[c],
+					       req & (1u << c) ? "*" : "");
+		g_string_append_c(s, '\n');
+	}
+	g_string_append(
+		s,
+		"\nLoad states and areas before what names them, fx rates "
+		"before money in other\ncurrencies.  Headers in any order and "
+		"case; ',' ';' or tab; UTF-8 with or\nwithout BOM.  Amounts "
+		"like 50000.00, 50,000.00, 50 000,00; dates like\n2023-12-12, "
+		"12.12.2023, 12 December 2023.  Errors are reported as\n"
+		"FILE:LINE:COLUMN: message 'value', all of a file at once, "
+		"and nothing of a\nrefused file is loaded.  A file already "
+		"loaded (same SHA-256) is skipped.");
+	return g_string_free(s, FALSE);
+}
+
+GOptionContext *cmd_import_options(struct cli *cli, void *opts)
+{
+	struct import_opts *o = opts;
+	char *desc = kinds_description();
+	GOptionContext *octx = cli_context(
+		cli, "KIND FILE...",
+		"Load CSV files of one kind into the database, each file as "
+		"one batch, in one\ntransaction: all its rows or none.",
+		desc);
+	GOptionEntry entries[] = {
+		{"dry-run", 0, 0, G_OPTION_ARG_NONE, &o->dry_run,
+		 "check the files and say what would be loaded; write nothing",
+		 NULL},
+		{"replace", 0, 0, G_OPTION_ARG_INT64, &o->replace,
+		 "load the file in place of an earlier batch of the same kind",
+		 "BATCH"},
+		{"date-format", 0, 0, G_OPTION_ARG_STRING, &o->date_format,
+		 "how to read slash dates like 12/11/2023: dmy or mdy", "ORDER"},
+		{"decimal-mark", 0, 0, G_OPTION_ARG_STRING, &o->decimal_mark,
+		 "the decimal mark of amounts like 50,000: ',' or '.'", "MARK"},
+		G_OPTION_ENTRY_NULL,
+	};
+
+	g_free(desc);
+	g_option_context_add_main_entries(octx, entries, NULL);
+	return octx;
+}
+
+static int check_options(struct cli *cli, const struct import_opts *o,
+			 struct imp_options *io)
+{
+	memset(io, 0, sizeof(*io));
+	io->dry_run = o->dry_run;
+	io->replace_batch = o->replace;
+	if (o->replace < 0)
+		return cli_usage(cli, "--replace takes a batch number");
+	if (o->date_format && strcmp(o->date_format, "dmy") == 0)
+		io->date_format = IMP_DATES_DMY;
+	else if (o->date_format && strcmp(o->date_format, "mdy") == 0)
+		io->date_format = IMP_DATES_MDY;
+	else if (o->date_format)
+		return cli_usage(cli, "--date-format is dmy or mdy, not '%s'",
+				 o->date_format);
+	if (o->decimal_mark && (strcmp(o->decimal_mark, ",") == 0 ||
+				strcmp(o->decimal_mark, ".") == 0))
+		io->decimal_mark = o->decimal_mark[0];
+	else if (o->decimal_mark)
+		return cli_usage(cli, "--decimal-mark is ',' or '.', not '%s'",
+				 o->decimal_mark);
+	return CBM_OK;
+}
+
+/* A progress bar on a terminal for files over a few MiB; quiet otherwise. */
+static void progress(void *data, uint64_t bytes, uint64_t total)
+{
+	const char *file = data;
+
+	if (total < (8u << 20) || !isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\r%s: %3d %%", file, (int)(100.0 * bytes / total));
+	if (bytes >= total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+static void print_diags(const struct imp_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *line = imp_diag_format(&d->items[i]);
+		fprintf(stderr, "%s\n", line);
+		g_free(line);
+	}
+}
+
+static void print_counts(const struct imp_result *res)
+{
+	for (int i = 0; i < res->n_counts; i++)
+		printf("%s%ld %s", i ? ", " : "", res->counts[i].count,
+		       res->counts[i].what);
+}
+
+/* Says what happened to one file; returns its exit status. */
+static int report(struct cli *cli, const char *file, int rc,
+		  const struct imp_result *res, const struct imp_options *io,
+		  const struct cbm_error *err)
+{
+	print_diags(&res->diags);
+	if (rc == CBM_EDATA && res->diags.errors) {
+		fprintf(stderr,
+			"%s: refused with %zu error%s%s; nothing was loaded\n",
+			file, res->diags.errors,
+			res->diags.errors == 1 ? "" : "s",
+			res->diags.truncated ? " (the first 50 shown)" : "");
+		return CBM_EDATA;
+	}
+	if (rc != CBM_OK)
+		return cli_fail(cli, err);
+	if (res->already_loaded) {
+		printf("%s: already loaded as batch %lld; nothing to do\n",
+		       file, (long long)res->already_loaded);
+	} else if (res->rows == 0) {
+		printf("%s: header only; nothing to load\n", file);
+	} else if (io->dry_run) {
+		printf("%s: valid; would load ", file);
+		print_counts(res);
+		printf(" (dry run: nothing written)\n");
+	} else {
+		printf("%s: loaded as batch %lld: ", file,
+		       (long long)res->batch_id);
+		print_counts(res);
+		printf("%s\n", io->replace_batch ? " (replacing batch)" : "");
+	}
+	return CBM_OK;
+}
+
+static int import_files(struct cli *cli, enum imp_kind kind, int n,
+			char **files, struct imp_options *io)
+{
+	struct st_db *db = NULL;
+	struct cbm_error err = {0};
+	GString *loaded = g_string_new(NULL);
+	int rc = CBM_OK;
+
+	if (st_open(&db, cli->db_path, ST_OPEN_READWRITE, &err) != CBM_OK)
+		return cli_fail(cli, &err);
+	for (int i = 0; i < n && rc == CBM_OK; i++) {
+		struct imp_result res;
+		imp_result_init(&res);
+		io->progress_data = files[i];
+		rc = imp_import_file(db, kind, files[i], io, &res, &err);
+		rc = report(cli, files[i], rc, &res, io, &err);
+		if (rc == CBM_OK && res.batch_id)
+			g_string_append_printf(loaded, "%s%s (batch %lld)",
+					       loaded->len ? ", " : "",
+					       files[i],
+					       (long long)res.batch_id);
+		else if (rc != CBM_OK && i + 1 < n)
+			fprintf(stderr,
+				"stopped at %s; loaded before it: %s\n",
+				files[i], loaded->len ? loaded->str : "none");
+		imp_result_release(&res);
+	}
+	g_string_free(loaded, TRUE);
+	st_close(db);
+	return rc;
+}
+
+int cmd_import(struct cli *cli, int argc, char **argv)
+{
+	struct import_opts o = {0};
+	GOptionContext *octx = cmd_import_options(cli, &o);
+	struct imp_options io;
+	enum imp_kind kind;
+	int rc = cli_parse(cli, octx, &argc, &argv);
+
+	g_option_context_free(octx);
+	if (rc == CBM_OK)
+		rc = check_options(cli, &o, &io);
+	if (rc == CBM_OK && argc < 3)
+		rc = cli_usage(cli, "give a file kind and at least one file");
+	if (rc == CBM_OK && !imp_kind_parse(argv[1], &kind))
+		rc = cli_usage(cli, "unknown file kind '%s'", argv[1]);
+	if (rc == CBM_OK && o.replace && argc > 3)
+		rc = cli_usage(cli, "--replace takes one file");
+	if (rc == CBM_OK) {
+		io.progress = progress;
+		rc = import_files(cli, kind, argc - 2, argv + 2, &io);
+	}
+	g_free(o.date_format);
+	g_free(o.decimal_mark);
+	return rc;
+}

@@ -1,0 +1,90 @@
+/*
+ * common.c - what every command shares: option parsing with --db, error
+ * printing and the help text of a command.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "cli.h"
+
+GOptionContext *cli_context(struct cli *cli, const char *params,
+			    const char *summary, const char *description)
+{
+	GOptionContext *octx = g_option_context_new(params);
+	GOptionEntry db_entry[] = {
+		{"db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_arg,
+		 "database file (default: $CBM_DB or ./cbm.sqlite)", "FILE"},
+		G_OPTION_ENTRY_NULL,
+	};
+
+	g_option_context_set_summary(octx, summary);
+	if (description)
+		g_option_context_set_description(octx, description);
+	g_option_context_add_main_entries(octx, db_entry, NULL);
+	return octx;
+}
+
+/* GLib's help says "Usage: PRGNAME ..."; make that "cbm NAME". */
+static void set_prgname(const char *command)
+{
+	char *name = g_strdup_printf("cbm %s", command);
+
+	g_set_prgname(name);
+	g_free(name);
+}
+
+int cli_parse(struct cli *cli, GOptionContext *octx, int *argc, char ***argv)
+{
+	GError *gerr = NULL;
+	bool ok;
+
+	set_prgname(cli->command);
+	ok = g_option_context_parse(octx, argc, argv, &gerr);
+
+	if (cli->db_arg)
+		cli->db_path = cli->db_arg;
+	if (ok)
+		return CBM_OK;
+	cli_usage(cli, "%s", gerr->message);
+	g_error_free(gerr);
+	return CBM_EUSAGE;
+}
+
+int cli_fail(struct cli *cli, const struct cbm_error *err)
+{
+	char msg[2048];
+
+	cbm_error_format(err, msg, sizeof(msg));
+	fprintf(stderr, "cbm%s%s: %s\n", cli->command ? " " : "",
+		cli->command ? cli->command : "", msg);
+	return err->code == CBM_OK ? CBM_EINTERNAL : (int)err->code;
+}
+
+int cli_usage(struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "cbm%s%s: ", cli->command ? " " : "",
+		cli->command ? cli->command : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (cli->command)
+		fprintf(stderr, "\nTry 'cbm help %s'.\n", cli->command);
+	else
+		fprintf(stderr, "\nTry 'cbm help'.\n");
+	return CBM_EUSAGE;
+}
+
+char *cli_command_help(struct cli *cli, const struct cli_command *cmd)
+{
+	_Alignas(max_align_t) char scratch[CLI_OPTS_SCRATCH] = {0};
+	GOptionContext *octx = cmd->options(cli, scratch);
+	char *text;
+
+	set_prgname(cmd->name);
+	text = g_option_context_get_help(octx, TRUE, NULL);
+	g_option_context_free(octx);
+	return text;
+}

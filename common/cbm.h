@@ -1,0 +1,131 @@
+/*
+ * cbm.h - the shared basics of every cbm module: status codes, the error
+ * record, money in integer minor units, currencies, dates and the
+ * language-aware formatting of numbers for output.
+ *
+ * Invariants:
+ *  - A function that can fail returns an enum cbm_status and, on failure,
+ *    fills the struct cbm_error it was given (which may be NULL when the
+ *    caller does not care).  The first error is kept: cbm_error_set() does
+ *    not overwrite an error that is already set, like cairo's sticky status.
+ *  - Library code never prints and never exits; only cli/ does.
+ *  - Money is an int64_t count of the currency's minor units (cents for
+ *    USD, whole yen for JPY, fils for KWD); doubles appear only for fx
+ *    rates and for derived figures such as rates and shares.
+ *  - Parsing always uses the C numeric locale; formatting per language is
+ *    done by our own code (cbm_fmt_*), never by the system locale, since a
+ *    fresh machine has only C.UTF-8.
+ */
+#ifndef CBM_H
+#define CBM_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Status of an operation; the numeric values are the process exit codes. */
+enum cbm_status {
+	CBM_OK = 0,        /* success */
+	CBM_EDATA = 1,     /* bad data: a refused file, a write in query, ... */
+	CBM_EUSAGE = 2,    /* bad usage: unknown command, option or value */
+	CBM_EINTERNAL = 3, /* internal or I/O error */
+};
+
+/* An error: what went wrong, where in the user's data, and where in our
+ * code it was raised (for a developer reading a bug report). */
+struct cbm_error {
+	enum cbm_status code;  /* CBM_OK while no error is set */
+	char where[512];       /* "file.csv:42:amount", or "" */
+	char message[1024];    /* what is wrong, for a finance officer */
+	const char *src_file;  /* __FILE__ of the raiser */
+	int src_line;          /* __LINE__ of the raiser */
+};
+
+/* Clears ERR (no-op for NULL). */
+void cbm_error_clear(struct cbm_error *err);
+
+/* Sets ERR unless it already holds an error; returns CODE so that callers
+ * can write `return CBM_ERROR(err, CBM_EDATA, where, "...")`.  WHERE may be
+ * NULL.  Use the CBM_ERROR macro, which records the raising source line. */
+enum cbm_status cbm_error_set(struct cbm_error *err, enum cbm_status code,
+			      const char *src_file, int src_line,
+			      const char *where, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+#define CBM_ERROR(err, code, where, ...)                                      \
+	cbm_error_set((err), (code), __FILE__, __LINE__, (where), __VA_ARGS__)
+
+/* "where: message" or just the message, into BUF of size N. */
+void cbm_error_format(const struct cbm_error *err, char *buf, size_t n);
+
+/* ---- currencies and money ---------------------------------------------- */
+
+/* Number of minor-unit digits of an ISO 4217 currency code (0, 2 or 3);
+ * unknown codes have 2. */
+int cbm_currency_exponent(const char *code);
+
+/* True when CODE looks like an ISO 4217 code: three ASCII capitals. */
+bool cbm_currency_valid(const char *code);
+
+/* 10^e for 0 <= e <= 18. */
+int64_t cbm_pow10(int e);
+
+/* Converts AMOUNT minor units of a currency with exponent FROM_EXP, worth
+ * FROM_USD dollars per unit, into minor units (exponent TO_EXP) of a
+ * currency worth TO_USD dollars per unit, rounding half away from zero.
+ * Returns false on overflow or a non-positive rate. */
+bool cbm_money_convert(int64_t amount, int from_exp, double from_usd,
+		       int to_exp, double to_usd, int64_t *out);
+
+/* ---- dates ---------------------------------------------------------------- */
+
+/* A calendar date as days since 1970-01-01 (proleptic Gregorian). */
+int32_t cbm_days_from_civil(int y, int m, int d);
+void cbm_civil_from_days(int32_t days, int *y, int *m, int *d);
+bool cbm_date_valid(int y, int m, int d);
+bool cbm_is_leap(int y);
+
+/* Parses an ISO date "YYYY-MM-DD" (exactly) into days; false if invalid. */
+bool cbm_date_parse_iso(const char *s, int32_t *days);
+
+/* Writes "YYYY-MM-DD" into BUF (at least 11 bytes). */
+void cbm_date_iso(int32_t days, char *buf);
+
+/* ---- formatting for people ---------------------------------------------- */
+
+/* Output languages. */
+enum cbm_lang {
+	CBM_LANG_EN = 0,
+	CBM_LANG_RU = 1,
+	CBM_LANG_KK = 2,
+};
+
+/* Parses "en", "ru" or "kk"; false otherwise. */
+bool cbm_lang_parse(const char *s, enum cbm_lang *out);
+
+/* Formats V with DECIMALS decimals and thousands separators:
+ * en "1,234,567.50", ru/kk "1 234 567,50" (U+00A0 between groups).
+ * NaN gives "n/a" ("н/д" in ru, "ж/о" in kk).  Writes at most N bytes
+ * including the NUL; returns BUF. */
+char *cbm_fmt_number(char *buf, size_t n, double v, int decimals,
+		     enum cbm_lang lang);
+
+/* Money given in minor units with exponent EXP, with all its decimals. */
+char *cbm_fmt_money(char *buf, size_t n, int64_t minor, int exp,
+		    enum cbm_lang lang);
+
+/* Short form for axes: en "950", "1.2 K", "1.2 M", "3.4 B";
+ * ru "1,2 тыс.", "1,2 млн", "3,4 млрд"; kk "1,2 мың", "1,2 млн", "3,4 млрд".
+ * At most two significant decimals, trailing zeros dropped. */
+char *cbm_fmt_short(char *buf, size_t n, double v, enum cbm_lang lang);
+
+/* A fraction as percent with DECIMALS decimals: 0.873 -> "87.3 %" (en),
+ * "87,3 %" (ru, kk; U+00A0 before %).  NaN gives "n/a". */
+char *cbm_fmt_percent(char *buf, size_t n, double fraction, int decimals,
+		      enum cbm_lang lang);
+
+/* A date: en "12 Dec 2023", ru/kk "12.12.2023". */
+char *cbm_fmt_date(char *buf, size_t n, int32_t days, enum cbm_lang lang);
+
+#endif /* CBM_H */

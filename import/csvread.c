@@ -1,0 +1,354 @@
+/*
+ * csvread.c - CSV records with the physical line each starts on.
+ *
+ * libcsv does the CSV grammar (quotes, doubled quotes, quoted delimiters
+ * and newlines) but neither detects the delimiter nor counts lines, and
+ * the error contract needs both.  So this layer splits the input into
+ * physical lines itself and feeds libcsv one line at a time: every record
+ * libcsv completes during the feeding of line L ends on L, and a record
+ * starts on the first non-blank line fed after the previous one ended.
+ * Each line is checked for UTF-8 before libcsv sees it (a character never
+ * spans a newline), which gives the line of a bad byte for free.
+ *
+ * Memory stays constant whatever the file size: one read buffer, one line
+ * (at most IMP_MAX_RECORD_BYTES) and one record's fields.
+ */
+#include <csv.h>
+#include <glib.h>
+#include <string.h>
+
+#include "import.h"
+
+#define READ_CHUNK (64 * 1024)
+#define PROGRESS_EVERY (1u << 20)
+
+struct reader {
+	struct csv_parser parser;
+	const char *name;
+	struct imp_diags *diags;
+	imp_record_fn fn;
+	void *data;
+
+	long line;          /* current physical line, 1-based */
+	long rec_start;     /* line where the open record started */
+	bool rec_open;      /* a record has started and not ended */
+	bool rec_bad;       /* the open record is not to be delivered */
+	size_t rec_bytes;   /* bytes of the open record so far */
+	bool stop;          /* fatal problem or the callback asked to stop */
+
+	GString *arena;     /* the open record's fields, NUL-separated */
+	GArray *offsets;    /* start of each field in arena */
+	GPtrArray *header;  /* header names, for column names in messages */
+	size_t index;       /* records delivered so far */
+	char delimiter;
+	struct imp_csv_stats *stats;
+};
+
+static bool is_trimmed_space(unsigned char c)
+{
+	return c == ' ';
+}
+
+static int space_func(unsigned char c)
+{
+	return is_trimmed_space(c);
+}
+
+static const char *column_name(struct reader *r, size_t i)
+{
+	if (r->header && i < r->header->len)
+		return g_ptr_array_index(r->header, i);
+	return "";
+}
+
+static void record_error(struct reader *r, const char *column,
+			 const char *value, const char *msg)
+{
+	imp_diags_add(r->diags, IMP_ERROR, r->name, r->rec_start, column,
+		      value, "%s", msg);
+	r->rec_bad = true;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+	size_t n = r->offsets->len, off;
+
+	if (r->rec_bad || r->stop)
+		return;
+	if (n >= IMP_MAX_FIELDS) {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "a record has more than %d fields",
+			 IMP_MAX_FIELDS);
+		record_error(r, "", NULL, msg);
+		return;
+	}
+	if (len > IMP_MAX_FIELD_BYTES) {
+		record_error(r, column_name(r, n), NULL,
+			     "field longer than 1 MiB");
+		return;
+	}
+	off = r->arena->len;
+	g_array_append_val(r->offsets, off);
+	g_string_append_len(r->arena, s ? (const char *)s : "", (gssize)len);
+	g_string_append_c(r->arena, '\0');
+}
+
+static bool all_empty(const struct imp_record *rec)
+{
+	for (size_t i = 0; i < rec->n_fields; i++)
+		if (rec->lengths[i] > 0)
+			return false;
+	return true;
+}
+
+static void keep_header(struct reader *r, const struct imp_record *rec)
+{
+	r->header = g_ptr_array_new_with_free_func(g_free);
+	for (size_t i = 0; i < rec->n_fields; i++)
+		g_ptr_array_add(r->header, g_strdup(rec->fields[i]));
+}
+
+/* Checks the field count against the header and hands the record over. */
+static void deliver(struct reader *r, const struct imp_record *rec)
+{
+	if (r->index == 0) {
+		keep_header(r, rec);
+	} else if (rec->n_fields != r->header->len) {
+		char msg[128];
+		if (all_empty(rec))
+			return; /* a blank row, as spreadsheets leave */
+		snprintf(msg, sizeof(msg),
+			 "the record has %zu fields, the header has %u",
+			 rec->n_fields, r->header->len);
+		imp_diags_add(r->diags, IMP_ERROR, r->name, rec->line, "",
+			      NULL, "%s", msg);
+		return;
+	}
+	r->stats->records++;
+	if (r->fn(r->data, r->index++, rec) != 0)
+		r->stop = true;
+}
+
+static void on_record(int c, void *data)
+{
+	struct reader *r = data;
+	size_t n = r->offsets->len;
+	char **fields;
+	size_t *lengths;
+	struct imp_record rec;
+
+	(void)c;
+	if (r->rec_bad && r->index == 0)
+		r->stop = true; /* without a header nothing can be read */
+	if (!r->rec_bad && !r->stop) {
+		fields = g_new(char *, n + 1);
+		lengths = g_new(size_t, n + 1);
+		for (size_t i = 0; i < n; i++) {
+			size_t off = g_array_index(r->offsets, size_t, i);
+			size_t end = i + 1 < n
+					     ? g_array_index(r->offsets, size_t,
+							     i + 1)
+					     : r->arena->len;
+			fields[i] = r->arena->str + off;
+			lengths[i] = end - off - 1;
+		}
+		rec.line = r->rec_open ? r->rec_start : r->line;
+		rec.n_fields = n;
+		rec.fields = fields;
+		rec.lengths = lengths;
+		deliver(r, &rec);
+		g_free(fields);
+		g_free(lengths);
+	}
+	g_string_truncate(r->arena, 0);
+	g_array_set_size(r->offsets, 0);
+	r->rec_open = false;
+	r->rec_bad = false;
+	r->rec_bytes = 0;
+	if (r->diags->truncated)
+		r->stop = true;
+}
+
+/* The delimiter of the header line: the most frequent of ',', ';' and tab
+ * outside quotes; ',' when there is none (a one-column file). */
+static char detect_delimiter(const char *line, size_t len)
+{
+	size_t comma = 0, semi = 0, tab = 0;
+	bool quoted = false;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = line[i];
+		if (c == '"')
+			quoted = !quoted;
+		else if (!quoted && c == ',')
+			comma++;
+		else if (!quoted && c == ';')
+			semi++;
+		else if (!quoted && c == '\t')
+			tab++;
+	}
+	if (semi > comma && semi >= tab)
+		return ';';
+	if (tab > comma && tab > semi)
+		return '\t';
+	return ',';
+}
+
+static bool is_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+static void check_encoding(struct reader *r, const char *s, size_t len)
+{
+	const gchar *end = NULL;
+	char msg[160];
+
+	if (g_utf8_validate_len(s, len, &end))
+		return;
+	snprintf(msg, sizeof(msg),
+		 "not UTF-8 text (byte 0x%02X after %ld characters); save the "
+		 "file as UTF-8 (\"CSV UTF-8\" in Excel)",
+		 (unsigned char)*end, (long)g_utf8_strlen(s, end - s));
+	imp_diags_add(r->diags, IMP_ERROR, r->name, r->line, "", NULL, "%s",
+		      msg);
+	r->rec_bad = true;
+}
+
+static void feed_line(struct reader *r, const char *s, size_t len)
+{
+	r->line++;
+	r->stats->lines = r->line;
+	if (r->line == 1) {
+		if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			len -= 3;
+		}
+		r->delimiter = detect_delimiter(s, len);
+		r->stats->delimiter = r->delimiter;
+		csv_set_delim(&r->parser, (unsigned char)r->delimiter);
+	}
+	if (!r->rec_open && !is_blank(s, len)) {
+		r->rec_open = true;
+		r->rec_start = r->line;
+		r->rec_bad = false;
+		r->rec_bytes = 0;
+	}
+	check_encoding(r, s, len);
+	r->rec_bytes += len;
+	if (r->rec_bytes > IMP_MAX_RECORD_BYTES) {
+		record_error(r, "", NULL,
+			     "a record longer than 4 MiB (an unterminated "
+			     "quote?); reading stopped here");
+		r->stop = true;
+		return;
+	}
+	if (csv_parse(&r->parser, s, len, on_field, on_record, r) != len) {
+		record_error(r, "", NULL,
+			     csv_error(&r->parser) == CSV_EPARSE
+				     ? "badly quoted field: a quote inside an "
+				       "unquoted field or text after a closing "
+				       "quote; reading stopped here"
+				     : "cannot parse the record");
+		r->stop = true;
+	}
+}
+
+static void finish(struct reader *r)
+{
+	if (r->stop)
+		return;
+	if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
+		record_error(r, "", NULL,
+			     "unterminated quote: the quoted field never "
+			     "ends");
+	}
+}
+
+/* Splits the input into physical lines (each with its '\n') and feeds
+ * them; a line longer than a record may be is cut and reported. */
+static enum cbm_status read_lines(struct reader *r, FILE *fp,
+				  void (*progress)(void *, uint64_t),
+				  void *pdata)
+{
+	char *buf = g_malloc(READ_CHUNK);
+	GString *line = g_string_sized_new(256);
+	uint64_t next_progress = PROGRESS_EVERY;
+	size_t got;
+
+	while (!r->stop && (got = fread(buf, 1, READ_CHUNK, fp)) > 0) {
+		const char *p = buf, *end = buf + got, *nl;
+		r->stats->bytes += got;
+		while (!r->stop && p < end) {
+			nl = memchr(p, '\n', (size_t)(end - p));
+			if (!nl) {
+				g_string_append_len(line, p, end - p);
+				break;
+			}
+			if (line->len == 0) {
+				feed_line(r, p, (size_t)(nl - p + 1));
+			} else {
+				g_string_append_len(line, p, nl - p + 1);
+				feed_line(r, line->str, line->len);
+				g_string_truncate(line, 0);
+			}
+			p = nl + 1;
+		}
+		if (line->len > IMP_MAX_RECORD_BYTES) {
+			r->line++;
+			r->rec_start = r->line;
+			record_error(r, "", NULL,
+				     "a line longer than 4 MiB; reading "
+				     "stopped here");
+			r->stop = true;
+		}
+		if (progress && r->stats->bytes >= next_progress) {
+			progress(pdata, r->stats->bytes);
+			next_progress = r->stats->bytes + PROGRESS_EVERY;
+		}
+	}
+	if (!r->stop && line->len > 0)
+		feed_line(r, line->str, line->len);
+	g_string_free(line, TRUE);
+	g_free(buf);
+	return ferror(fp) ? CBM_EINTERNAL : CBM_OK;
+}
+
+enum cbm_status imp_csv_read(FILE *fp, const char *name, imp_record_fn fn,
+			     void *data, struct imp_diags *diags,
+			     struct imp_csv_stats *stats,
+			     void (*progress)(void *, uint64_t), void *pdata)
+{
+	struct reader r = {0};
+	struct imp_csv_stats local = {0};
+	enum cbm_status status;
+
+	r.name = name;
+	r.diags = diags;
+	r.fn = fn;
+	r.data = data;
+	r.stats = stats ? stats : &local;
+	memset(r.stats, 0, sizeof(*r.stats));
+	r.arena = g_string_sized_new(1024);
+	r.offsets = g_array_new(FALSE, FALSE, sizeof(size_t));
+	if (csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI |
+					CSV_APPEND_NULL) != 0) {
+		g_string_free(r.arena, TRUE);
+		g_array_free(r.offsets, TRUE);
+		return CBM_EINTERNAL;
+	}
+	csv_set_space_func(&r.parser, space_func);
+	status = read_lines(&r, fp, progress, pdata);
+	if (status == CBM_OK)
+		finish(&r);
+	csv_free(&r.parser);
+	g_string_free(r.arena, TRUE);
+	g_array_free(r.offsets, TRUE);
+	if (r.header)
+		g_ptr_array_free(r.header, TRUE);
+	return status;
+}

@@ -1,0 +1,343 @@
+/*
+ * fields.c - typed values from the current record.  Each helper reads one
+ * column, reports what is wrong with it at FILE:LINE:COLUMN with the
+ * offending value, and returns false; row handlers carry on with the other
+ * columns so that one run shows every problem of a row.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+static void add_diag(struct imp_ctx *ctx, enum imp_severity sev, int col,
+		     const char *value, const char *fmt, va_list ap)
+{
+	char *msg = g_strdup_vprintf(fmt, ap);
+	const char *column = col >= 0 && ctx->header[col] ? ctx->header[col]
+							  : "";
+
+	imp_diags_add(&ctx->res->diags, sev, ctx->file, ctx->rec->line,
+		      column, value, "%s", msg);
+	g_free(msg);
+}
+
+void ctx_error(struct imp_ctx *ctx, int col, const char *value,
+	       const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_diag(ctx, IMP_ERROR, col, value, fmt, ap);
+	va_end(ap);
+	ctx->writing = false;
+}
+
+void ctx_warning(struct imp_ctx *ctx, int col, const char *value,
+		 const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_diag(ctx, IMP_WARNING, col, value, fmt, ap);
+	va_end(ap);
+}
+
+bool ctx_row_ok(const struct imp_ctx *ctx)
+{
+	return ctx->res->diags.errors == ctx->row_errors &&
+	       !ctx->res->diags.truncated;
+}
+
+const char *ctx_text(struct imp_ctx *ctx, int col)
+{
+	int i = ctx->col[col];
+	char *s;
+
+	if (i < 0 || (size_t)i >= ctx->rec->n_fields)
+		return NULL;
+	s = imp_trim(ctx->rec->fields[i]);
+	return *s ? s : NULL;
+}
+
+static bool missing(struct imp_ctx *ctx, int col)
+{
+	ctx_error(ctx, col, NULL, "missing value");
+	return false;
+}
+
+bool ctx_get_text(struct imp_ctx *ctx, int col, bool required,
+		  bool multiline, const char **out)
+{
+	const char *s = ctx_text(ctx, col);
+	char why[128];
+
+	*out = s;
+	if (!s)
+		return required ? missing(ctx, col) : true;
+	if (!imp_check_text(s, multiline, why, sizeof(why))) {
+		ctx_error(ctx, col, s, "%s", why);
+		return false;
+	}
+	return true;
+}
+
+bool ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
+			const char **code)
+{
+	const char *hint;
+
+	*code = imp_names_resolve(ctx->names, name);
+	if (*code)
+		return true;
+	hint = imp_names_suggest(ctx->names, name);
+	if (hint)
+		ctx_error(ctx, col, name, "unknown state; did you mean '%s'?",
+			  hint);
+	else
+		ctx_error(ctx, col, name,
+			  "unknown state; load it with 'cbm import states' "
+			  "or add an alias");
+	return false;
+}
+
+bool ctx_get_state(struct imp_ctx *ctx, int col, const char **code)
+{
+	const char *s = ctx_text(ctx, col);
+
+	*code = NULL;
+	if (!s)
+		return missing(ctx, col);
+	return ctx_get_state_name(ctx, col, s, code);
+}
+
+bool ctx_get_area(struct imp_ctx *ctx, int col, char *code, size_t n)
+{
+	const char *s = ctx_text(ctx, col);
+	char *up;
+	bool known;
+
+	if (!s)
+		return missing(ctx, col);
+	up = g_utf8_strup(s, -1);
+	known = g_hash_table_contains(ctx->areas, up);
+	snprintf(code, n, "%s", up);
+	g_free(up);
+	if (!known)
+		ctx_error(ctx, col, s,
+			  "unknown priority area; load it with 'cbm import "
+			  "areas'");
+	return known;
+}
+
+bool ctx_get_year(struct imp_ctx *ctx, int col, bool required, int *year)
+{
+	const char *s = ctx_text(ctx, col);
+
+	if (!s)
+		return required ? missing(ctx, col) : true;
+	if (!imp_parse_year(s, year)) {
+		ctx_error(ctx, col, s, "not a year (1900 to 2100)");
+		return false;
+	}
+	return true;
+}
+
+bool ctx_get_date(struct imp_ctx *ctx, int col, bool required, int32_t *days,
+		  bool *present)
+{
+	const char *s = ctx_text(ctx, col);
+	char why[160];
+
+	if (present)
+		*present = s != NULL;
+	if (!s)
+		return required ? missing(ctx, col) : true;
+	if (!imp_parse_date(s, ctx->opt->date_format, days, why,
+			    sizeof(why))) {
+		ctx_error(ctx, col, s, "%s", why);
+		return false;
+	}
+	return true;
+}
+
+bool ctx_get_currency(struct imp_ctx *ctx, int col, char cur[4])
+{
+	const char *s = ctx_text(ctx, col);
+	char *up;
+	bool ok;
+
+	cur[0] = '\0';
+	if (!s)
+		return missing(ctx, col);
+	up = g_ascii_strup(s, -1);
+	ok = cbm_currency_valid(up);
+	if (ok)
+		memcpy(cur, up, 4);
+	else
+		ctx_error(ctx, col, s,
+			  "not a currency code (three letters, ISO 4217)");
+	g_free(up);
+	return ok;
+}
+
+bool ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
+		    const char *cur, bool positive, int64_t *minor,
+		    bool *present)
+{
+	const char *s = ctx_text(ctx, col);
+	char why[160];
+
+	if (present)
+		*present = s != NULL;
+	if (!s)
+		return required ? missing(ctx, col) : true;
+	if (!imp_parse_amount(s, cur[0] ? cbm_currency_exponent(cur) : 3,
+			      ctx->opt->decimal_mark, minor, why,
+			      sizeof(why))) {
+		if (cur[0] && strstr(why, "decimals, but"))
+			ctx_error(ctx, col, s, "%s (%s)", why, cur);
+		else
+			ctx_error(ctx, col, s, "%s", why);
+		return false;
+	}
+	if (positive && *minor == 0) {
+		ctx_error(ctx, col, s, "amount must be greater than zero");
+		return false;
+	}
+	return true;
+}
+
+bool ctx_get_enum(struct imp_ctx *ctx, int col, const char *const *values,
+		  int def, int *out)
+{
+	const char *s = ctx_text(ctx, col);
+	GString *list;
+
+	if (!s) {
+		if (def < 0)
+			return missing(ctx, col);
+		*out = def;
+		return true;
+	}
+	for (int i = 0; values[i]; i++) {
+		if (g_ascii_strcasecmp(s, values[i]) == 0) {
+			*out = i;
+			return true;
+		}
+	}
+	list = g_string_new(NULL);
+	for (int i = 0; values[i]; i++)
+		g_string_append_printf(list, "%s%s", i ? ", " : "", values[i]);
+	ctx_error(ctx, col, s, "not one of %s", list->str);
+	g_string_free(list, TRUE);
+	return false;
+}
+
+bool ctx_get_decimal(struct imp_ctx *ctx, int col, double min, double max,
+		     double *out)
+{
+	const char *s = ctx_text(ctx, col);
+
+	if (!s)
+		return missing(ctx, col);
+	if (!imp_parse_decimal(s, out) || *out < min || *out > max) {
+		ctx_error(ctx, col, s, "not a number from %g to %g", min, max);
+		return false;
+	}
+	return true;
+}
+
+bool ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
+		  int32_t days, double *usd_per_unit)
+{
+	char date[11];
+	int rc;
+
+	*usd_per_unit = 1.0;
+	if (strcmp(cur, "USD") == 0)
+		return true;
+	cbm_date_iso(days, date);
+	sqlite3_bind_text(ctx->rate_stmt, 1, cur, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ctx->rate_stmt, 2, date, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(ctx->rate_stmt);
+	if (rc == SQLITE_ROW)
+		*usd_per_unit = sqlite3_column_double(ctx->rate_stmt, 0);
+	else if (rc != SQLITE_DONE)
+		ctx->fatal = st_sql_error(ctx->db, "cannot read fx rates",
+					  ctx->err);
+	sqlite3_reset(ctx->rate_stmt);
+	if (rc == SQLITE_ROW)
+		return true;
+	if (rc == SQLITE_DONE)
+		ctx_error(ctx, col, cur,
+			  "no fx rate for %s on or before %s; import fx rates "
+			  "first",
+			  cur, date);
+	return false;
+}
+
+bool ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
+			const char *what)
+{
+	gpointer line;
+
+	if (g_hash_table_lookup_extended(ctx->seen, key, NULL, &line)) {
+		ctx_error(ctx, col, NULL, "%s repeats line %ld of this file",
+			  what, (long)GPOINTER_TO_SIZE(line));
+		return false;
+	}
+	g_hash_table_insert(ctx->seen, g_strdup(key),
+			    GSIZE_TO_POINTER((gsize)ctx->rec->line));
+	return true;
+}
+
+enum cbm_status ctx_prepare(struct imp_ctx *ctx, int i, const char *sql)
+{
+	if (sqlite3_prepare_v2(ctx->sql, sql, -1, &ctx->stmt[i], NULL) !=
+	    SQLITE_OK)
+		return ctx->fatal = st_sql_error(ctx->db, "cannot prepare",
+						 ctx->err);
+	return CBM_OK;
+}
+
+void ctx_step(struct imp_ctx *ctx, sqlite3_stmt *st)
+{
+	if (sqlite3_step(st) != SQLITE_DONE && !ctx->fatal)
+		ctx->fatal = st_sql_error(ctx->db, "cannot insert a row",
+					  ctx->err);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+int64_t ctx_lookup(struct imp_ctx *ctx, sqlite3_stmt *st)
+{
+	int64_t id = 0;
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE && !ctx->fatal)
+		ctx->fatal = st_sql_error(ctx->db, "cannot look up", ctx->err);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return id;
+}
+
+void ctx_already(struct imp_ctx *ctx, int col, const char *value,
+		 const char *what, int64_t batch)
+{
+	struct st_batch b;
+	struct cbm_error ignore = {0};
+
+	if (st_batch_get(ctx->db, batch, &b, &ignore) != CBM_OK)
+		snprintf(b.file_name, sizeof(b.file_name), "?");
+	ctx_error(ctx, col, value,
+		  "%s is already loaded by batch %lld (%s); to load a new "
+		  "version use --replace %lld",
+		  what, (long long)batch, b.file_name, (long long)batch);
+}
+
+void ctx_count(struct imp_ctx *ctx, int i, long n)
+{
+	ctx->res->counts[i].count += n;
+}

@@ -1,0 +1,293 @@
+/*
+ * importer.c - one file of one kind into one batch, in one transaction.
+ *
+ * The order of work: hash the file (an already loaded file is a no-op);
+ * BEGIN IMMEDIATE (a second importer waits here); remove the batch being
+ * replaced; create the new batch; read every record, validating all and
+ * inserting while no row has failed; run the kind's cross-row checks; then
+ * COMMIT, or ROLLBACK when anything failed or on --dry-run.  Nothing is
+ * half-loaded: every path out of the transaction but the last rolls back.
+ */
+#include <errno.h>
+#include <glib.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+bool imp_kind_parse(const char *name, enum imp_kind *out)
+{
+	for (int k = 0; k < IMP_KIND_COUNT; k++) {
+		if (strcmp(name, imp_kind_defs[k].name) == 0) {
+			*out = (enum imp_kind)k;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *imp_kind_name(enum imp_kind kind)
+{
+	return imp_kind_defs[kind].name;
+}
+
+void imp_result_init(struct imp_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	imp_diags_init(&res->diags);
+}
+
+void imp_result_release(struct imp_result *res)
+{
+	imp_diags_release(&res->diags);
+	memset(res, 0, sizeof(*res));
+}
+
+static enum cbm_status hash_file(FILE *fp, const char *path, char *hex,
+				 uint64_t *size, struct cbm_error *err)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	unsigned char buf[64 * 1024];
+	size_t got;
+
+	*size = 0;
+	while ((got = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		g_checksum_update(sum, buf, got);
+		*size += got;
+	}
+	snprintf(hex, 65, "%s", g_checksum_get_string(sum));
+	g_checksum_free(sum);
+	if (ferror(fp) || fseek(fp, 0, SEEK_SET) != 0)
+		return CBM_ERROR(err, CBM_EINTERNAL, path, "cannot read: %s",
+				 strerror(errno));
+	return CBM_OK;
+}
+
+/* Maps the header's names onto the kind's columns. */
+static void map_header(struct imp_ctx *ctx, const struct imp_record *rec)
+{
+	const struct kind_def *def = ctx->def;
+
+	for (int c = 0; c < MAX_COLUMNS; c++)
+		ctx->col[c] = -1;
+	for (size_t i = 0; i < rec->n_fields; i++) {
+		char *name = g_strdup(rec->fields[i]);
+		char *key = g_ascii_strdown(imp_trim(name), -1);
+		int c;
+		for (c = 0; def->columns[c]; c++)
+			if (strcmp(key, def->columns[c]) == 0)
+				break;
+		if (!def->columns[c]) {
+			imp_diags_add(&ctx->res->diags, IMP_WARNING, ctx->file,
+				      1, name, NULL,
+				      "unknown column, ignored (a %s file has "
+				      "columns: see 'cbm help import')",
+				      def->name);
+		} else if (ctx->col[c] >= 0) {
+			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file,
+				      1, name, NULL, "column appears twice");
+		} else {
+			ctx->col[c] = (int)i;
+			ctx->header[c] = g_strdup(name);
+		}
+		g_free(key);
+		g_free(name);
+	}
+	for (int c = 0; def->columns[c]; c++) {
+		if (ctx->col[c] < 0 && (def->required & (1u << c)))
+			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file,
+				      1, def->columns[c], NULL,
+				      "missing required column");
+		if (!ctx->header[c])
+			ctx->header[c] = g_strdup(def->columns[c]);
+	}
+	ctx->header_ok = ctx->res->diags.errors == 0;
+}
+
+static int on_record(void *data, size_t index, const struct imp_record *rec)
+{
+	struct imp_ctx *ctx = data;
+
+	ctx->rec = rec;
+	if (index == 0) {
+		map_header(ctx, rec);
+		if (!ctx->header_ok)
+			return 1;
+		if (ctx->def->begin(ctx) != CBM_OK)
+			return 1;
+		return 0;
+	}
+	ctx->res->rows++;
+	ctx->row_errors = ctx->res->diags.errors;
+	ctx->def->row(ctx);
+	return ctx->fatal != CBM_OK || ctx->res->diags.truncated;
+}
+
+static void progress_bytes(void *data, uint64_t bytes)
+{
+	struct imp_ctx *ctx = data;
+
+	if (ctx->opt->progress)
+		ctx->opt->progress(ctx->opt->progress_data, bytes, ctx->size);
+}
+
+static enum cbm_status open_lookups(struct imp_ctx *ctx)
+{
+	static const char rate_sql[] =
+		"SELECT usd_per_unit FROM fx_rates WHERE currency = ?"
+		" AND date <= ? ORDER BY date DESC LIMIT 1";
+	sqlite3_stmt *st = NULL;
+	enum cbm_status rc;
+
+	rc = imp_names_open(&ctx->names, ctx->db, ctx->err);
+	if (rc != CBM_OK)
+		return rc;
+	ctx->areas = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					   NULL);
+	ctx->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					  NULL);
+	if (sqlite3_prepare_v2(ctx->sql, "SELECT code FROM areas", -1, &st,
+			       NULL) != SQLITE_OK)
+		return st_sql_error(ctx->db, "cannot read areas", ctx->err);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		g_hash_table_add(ctx->areas,
+				 g_strdup((const char *)sqlite3_column_text(st,
+									    0)));
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(ctx->sql, rate_sql, -1, &ctx->rate_stmt,
+			       NULL) != SQLITE_OK)
+		return st_sql_error(ctx->db, "cannot read fx rates", ctx->err);
+	return CBM_OK;
+}
+
+static void close_lookups(struct imp_ctx *ctx)
+{
+	for (int i = 0; i < MAX_STATEMENTS; i++)
+		sqlite3_finalize(ctx->stmt[i]);
+	sqlite3_finalize(ctx->rate_stmt);
+	imp_names_close(ctx->names);
+	if (ctx->areas)
+		g_hash_table_destroy(ctx->areas);
+	if (ctx->seen)
+		g_hash_table_destroy(ctx->seen);
+	for (int c = 0; c < MAX_COLUMNS; c++)
+		g_free(ctx->header[c]);
+}
+
+/* Removes the batch being replaced, after checking it holds this kind. */
+static enum cbm_status remove_replaced(struct imp_ctx *ctx)
+{
+	struct st_batch b;
+	enum cbm_status rc = st_batch_get(ctx->db, ctx->opt->replace_batch, &b,
+					  ctx->err);
+
+	if (rc != CBM_OK)
+		return rc;
+	if (strcmp(b.kind, ctx->def->name) != 0)
+		return CBM_ERROR(ctx->err, CBM_EUSAGE, NULL,
+				 "batch %lld holds %s, not %s; --replace "
+				 "takes a batch of the same kind",
+				 (long long)b.id, b.kind, ctx->def->name);
+	return st_batch_delete(ctx->db, b.id, ctx->err);
+}
+
+/* Reads and loads the records; the transaction is open. */
+static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *sha)
+{
+	struct imp_csv_stats stats;
+	enum cbm_status rc = CBM_OK;
+	char *base = g_path_get_basename(ctx->file);
+
+	if (ctx->opt->replace_batch)
+		rc = remove_replaced(ctx);
+	if (rc == CBM_OK)
+		rc = st_batch_create(ctx->db, ctx->def->name, base, sha,
+				     &ctx->batch_id, ctx->err);
+	g_free(base);
+	if (rc == CBM_OK)
+		rc = open_lookups(ctx);
+	if (rc != CBM_OK)
+		return rc;
+	ctx->writing = true;
+	rc = imp_csv_read(fp, ctx->file, on_record, ctx, &ctx->res->diags,
+			  &stats, progress_bytes, ctx);
+	if (rc != CBM_OK)
+		return CBM_ERROR(ctx->err, rc, ctx->file, "cannot read: %s",
+				 strerror(errno));
+	if (ctx->fatal)
+		return ctx->fatal;
+	if (stats.records == 0 && ctx->res->diags.errors == 0)
+		imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 1, "",
+			      NULL, "empty file: no header line");
+	if (ctx->res->diags.errors)
+		return CBM_EDATA;
+	if (ctx->def->end && ctx->res->rows > 0)
+		rc = ctx->def->end(ctx);
+	if (rc == CBM_OK && ctx->res->diags.errors)
+		rc = CBM_EDATA;
+	if (rc == CBM_OK && ctx->opt->replace_batch)
+		rc = st_check_orphans(ctx->db, ctx->err);
+	if (rc == CBM_OK)
+		rc = st_batch_set_rows(ctx->db, ctx->batch_id, ctx->res->rows,
+				       ctx->err);
+	return rc;
+}
+
+static enum cbm_status import_open_file(struct imp_ctx *ctx, FILE *fp)
+{
+	char sha[65];
+	struct st_batch have;
+	enum cbm_status rc;
+
+	rc = hash_file(fp, ctx->file, sha, &ctx->size, ctx->err);
+	if (rc == CBM_OK)
+		rc = st_begin(ctx->db, ctx->err);
+	if (rc != CBM_OK)
+		return rc;
+	rc = st_batch_find_sha(ctx->db, sha, &have, ctx->err);
+	if (rc == CBM_OK && have.id) {
+		ctx->res->already_loaded = have.id;
+		st_rollback(ctx->db);
+		return CBM_OK;
+	}
+	if (rc == CBM_OK)
+		rc = load(ctx, fp, sha);
+	if (rc == CBM_OK && ctx->res->rows > 0 && !ctx->opt->dry_run) {
+		ctx->res->batch_id = ctx->batch_id;
+		return st_commit(ctx->db, ctx->err);
+	}
+	st_rollback(ctx->db);
+	return rc;
+}
+
+enum cbm_status imp_import_file(struct st_db *db, enum imp_kind kind,
+				const char *path, const struct imp_options *opt,
+				struct imp_result *res, struct cbm_error *err)
+{
+	struct imp_ctx ctx = {0};
+	FILE *fp;
+	enum cbm_status rc;
+
+	if (kind < 0 || kind >= IMP_KIND_COUNT)
+		return CBM_ERROR(err, CBM_EUSAGE, NULL, "unknown file kind");
+	ctx.db = db;
+	ctx.sql = st_sqlite(db);
+	ctx.def = &imp_kind_defs[kind];
+	ctx.file = path;
+	ctx.opt = opt;
+	ctx.res = res;
+	ctx.err = err;
+	for (int i = 0; i < 4; i++)
+		res->counts[i].what = ctx.def->count_names[i];
+	for (res->n_counts = 0;
+	     res->n_counts < 4 && ctx.def->count_names[res->n_counts];
+	     res->n_counts++)
+		;
+	fp = fopen(path, "rb");
+	if (!fp)
+		return CBM_ERROR(err, CBM_EINTERNAL, NULL, "cannot open '%s': %s",
+				 path, strerror(errno));
+	rc = import_open_file(&ctx, fp);
+	close_lookups(&ctx);
+	fclose(fp);
+	return rc;
+}

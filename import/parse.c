@@ -1,0 +1,389 @@
+/*
+ * parse.c - one field into one value: amounts, dates, years, numbers and
+ * free text, by the rules of DESIGN.md "Reading files".
+ *
+ * Amounts never go through floating point: the digits are read into
+ * integer minor units, so "1 234 567,50" is exactly 123456750 cents.  The
+ * C numeric locale is never consulted.
+ */
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "import.h"
+
+char *imp_trim(char *text)
+{
+	char *start = text, *end;
+
+	while (*start && g_unichar_isspace(g_utf8_get_char_validated(start, -1)))
+		start = g_utf8_next_char(start);
+	end = start + strlen(start);
+	while (end > start) {
+		char *prev = g_utf8_find_prev_char(start, end);
+		if (!prev || !g_unichar_isspace(g_utf8_get_char_validated(prev, -1)))
+			break;
+		end = prev;
+	}
+	memmove(text, start, (size_t)(end - start));
+	text[end - start] = '\0';
+	return text;
+}
+
+/* ---- amounts ------------------------------------------------------------- */
+
+/* A thousands separator made of space: U+0020, U+00A0, U+2009, U+202F.
+ * Returns its length in bytes at P, or 0. */
+static int space_separator(const char *p)
+{
+	if (*p == ' ')
+		return 1;
+	if (strncmp(p, "\xC2\xA0", 2) == 0)
+		return 2;
+	if (strncmp(p, "\xE2\x80\x89", 3) == 0 ||
+	    strncmp(p, "\xE2\x80\xAF", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* The shape of an amount: its characters reduced to digits 'd', space
+ * separators 's', ',' and '.', so that the rules below read plainly. */
+struct amount_shape {
+	char s[128];
+	char digits[128];
+	size_t len, ndigits;
+	int commas, dots, spaces;
+	int last_comma, last_dot; /* index in s, -1 if none */
+};
+
+static bool shape_amount(const char *text, struct amount_shape *sh,
+			 char *why, size_t why_n)
+{
+	const char *p = text;
+
+	memset(sh, 0, sizeof(*sh));
+	sh->last_comma = sh->last_dot = -1;
+	while (*p) {
+		int sp = space_separator(p);
+		if (sh->len >= sizeof(sh->s) - 1) {
+			snprintf(why, why_n, "amount too long");
+			return false;
+		}
+		if (*p >= '0' && *p <= '9') {
+			sh->digits[sh->ndigits++] = *p;
+			sh->s[sh->len++] = 'd';
+			p++;
+		} else if (*p == ',' || *p == '.') {
+			if (*p == ',') {
+				sh->commas++;
+				sh->last_comma = (int)sh->len;
+			} else {
+				sh->dots++;
+				sh->last_dot = (int)sh->len;
+			}
+			sh->s[sh->len++] = *p++;
+		} else if (sp) {
+			sh->spaces++;
+			sh->s[sh->len++] = 's';
+			p += sp;
+		} else if (*p == '-') {
+			snprintf(why, why_n,
+				 "negative amount; correct a batch by "
+				 "replacing or undoing it");
+			return false;
+		} else {
+			gunichar c = g_utf8_get_char_validated(p, -1);
+			if (c == (gunichar)-1 || c == (gunichar)-2)
+				snprintf(why, why_n, "not an amount");
+			else
+				snprintf(why, why_n,
+					 "not an amount: unexpected '%.*s'",
+					 (int)(g_utf8_next_char(p) - p), p);
+			return false;
+		}
+	}
+	sh->s[sh->len] = '\0';
+	return true;
+}
+
+/* Index in the shape of the decimal mark, -1 for none, -2 on error. */
+static int decimal_index(const struct amount_shape *sh, char mark, char *why,
+			 size_t why_n)
+{
+	int count, last;
+	size_t after;
+
+	if (mark) {
+		count = mark == ',' ? sh->commas : sh->dots;
+		last = mark == ',' ? sh->last_comma : sh->last_dot;
+		if (count > 1) {
+			snprintf(why, why_n, "more than one decimal mark '%c'",
+				 mark);
+			return -2;
+		}
+		return count ? last : -1;
+	}
+	if (sh->commas && sh->dots) {
+		/* Both: the last one is the decimal mark, and only once. */
+		bool comma_last = sh->last_comma > sh->last_dot;
+		if ((comma_last ? sh->commas : sh->dots) > 1) {
+			snprintf(why, why_n, "not an amount: mixed marks");
+			return -2;
+		}
+		return comma_last ? sh->last_comma : sh->last_dot;
+	}
+	count = sh->commas + sh->dots;
+	if (count != 1)
+		return -1; /* none, or repeated: thousands separators */
+	last = sh->commas ? sh->last_comma : sh->last_dot;
+	after = sh->len - (size_t)last - 1;
+	if (after == 3 && strspn(sh->s + last + 1, "d") == 3 && !sh->spaces) {
+		snprintf(why, why_n,
+			 "ambiguous amount: the '%c' may separate thousands or "
+			 "decimals; say which with --decimal-mark , or "
+			 "--decimal-mark .",
+			 sh->s[last]);
+		return -2;
+	}
+	return last;
+}
+
+/* Integer part: digits, with separators only between groups of three. */
+static bool check_groups(const char *s, size_t len, char *why, size_t why_n)
+{
+	size_t group = 0, groups = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == 'd') {
+			group++;
+			continue;
+		}
+		if (group == 0 || (groups == 0 && group > 3) ||
+		    (groups > 0 && group != 3))
+			goto bad;
+		groups++;
+		group = 0;
+	}
+	if (len == 0 || group == 0 || (groups > 0 && group != 3))
+		goto bad;
+	return true;
+bad:
+	snprintf(why, why_n, "not an amount: misplaced thousands separator");
+	return false;
+}
+
+bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
+		      int64_t *minor, char *why, size_t why_n)
+{
+	struct amount_shape sh;
+	int dec;
+	size_t int_len, frac_len, int_digits;
+	int64_t value = 0;
+
+	if (!*text) {
+		snprintf(why, why_n, "empty amount");
+		return false;
+	}
+	if (!shape_amount(text, &sh, why, why_n))
+		return false;
+	dec = decimal_index(&sh, decimal_mark, why, why_n);
+	if (dec == -2)
+		return false;
+	int_len = dec >= 0 ? (size_t)dec : sh.len;
+	frac_len = dec >= 0 ? sh.len - (size_t)dec - 1 : 0;
+	if (!check_groups(sh.s, int_len, why, why_n))
+		return false;
+	if (dec >= 0 && (frac_len == 0 || strspn(sh.s + dec + 1, "d") !=
+						   frac_len)) {
+		snprintf(why, why_n, "not an amount: bad decimal part");
+		return false;
+	}
+	if ((int)frac_len > exponent) {
+		snprintf(why, why_n,
+			 "%zu decimals, but the currency has %d", frac_len,
+			 exponent);
+		return false;
+	}
+	int_digits = sh.ndigits - frac_len;
+	if (int_digits > 15) {
+		snprintf(why, why_n, "amount too large");
+		return false;
+	}
+	for (size_t i = 0; i < sh.ndigits; i++)
+		value = value * 10 + (sh.digits[i] - '0');
+	*minor = value * cbm_pow10(exponent - (int)frac_len);
+	return true;
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+static const char *const month_names[][4] = {
+	/* English full, English short, Russian genitive, Russian nominative */
+	{"january", "jan", "января", "январь"},
+	{"february", "feb", "февраля", "февраль"},
+	{"march", "mar", "марта", "март"},
+	{"april", "apr", "апреля", "апрель"},
+	{"may", "may", "мая", "май"},
+	{"june", "jun", "июня", "июнь"},
+	{"july", "jul", "июля", "июль"},
+	{"august", "aug", "августа", "август"},
+	{"september", "sep", "сентября", "сентябрь"},
+	{"october", "oct", "октября", "октябрь"},
+	{"november", "nov", "ноября", "ноябрь"},
+	{"december", "dec", "декабря", "декабрь"},
+};
+
+static int month_from_name(const char *name)
+{
+	char *folded = g_utf8_casefold(name, -1);
+	int month = 0;
+
+	for (int m = 0; m < 12 && !month; m++)
+		for (int k = 0; k < 4; k++)
+			if (strcmp(folded, month_names[m][k]) == 0 ||
+			    (k == 1 && strcmp(folded, "sept") == 0 && m == 8))
+				month = m + 1;
+	g_free(folded);
+	return month;
+}
+
+/* Reads exactly the pattern: N digits (min..max), separator, ... */
+static bool read_number(const char **p, int min, int max, int *out)
+{
+	int n = 0, v = 0;
+
+	while (**p >= '0' && **p <= '9' && n < max) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	if (n < min || (**p >= '0' && **p <= '9'))
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool numeric_date(const char *s, char sep, bool year_first, int *a,
+			 int *b, int *c)
+{
+	const char *p = s;
+
+	if (year_first)
+		return read_number(&p, 4, 4, a) && *p++ == sep &&
+		       read_number(&p, 1, 2, b) && *p++ == sep &&
+		       read_number(&p, 1, 2, c) && *p == '\0';
+	return read_number(&p, 1, 2, a) && *p++ == sep &&
+	       read_number(&p, 1, 2, b) && *p++ == sep &&
+	       read_number(&p, 4, 4, c) && *p == '\0';
+}
+
+static bool named_month_date(const char *s, int *d, int *m, int *y)
+{
+	char month[32];
+	int used = 0;
+
+	if (sscanf(s, "%2d %31s %4d%n", d, month, y, &used) != 3 ||
+	    s[used] != '\0' || used < 8)
+		return false;
+	if (month[strlen(month) - 1] == '.' || month[strlen(month) - 1] == ',')
+		month[strlen(month) - 1] = '\0';
+	*m = month_from_name(month);
+	return *m != 0;
+}
+
+bool imp_parse_date(const char *text, enum imp_date_format format,
+		    int32_t *days, char *why, size_t why_n)
+{
+	int y = 0, m = 0, d = 0, a, b;
+	bool ok = true;
+
+	if (numeric_date(text, '-', true, &y, &m, &d)) {
+	} else if (numeric_date(text, '.', false, &d, &m, &y)) {
+	} else if (numeric_date(text, '/', false, &a, &b, &y)) {
+		if (format == IMP_DATES_STRICT) {
+			snprintf(why, why_n,
+				 "ambiguous date: day/month or month/day? say "
+				 "which with --date-format dmy or "
+				 "--date-format mdy");
+			return false;
+		}
+		d = format == IMP_DATES_DMY ? a : b;
+		m = format == IMP_DATES_DMY ? b : a;
+	} else if (!named_month_date(text, &d, &m, &y)) {
+		ok = false;
+	}
+	if (!ok) {
+		snprintf(why, why_n,
+			 "not a date; write 2023-12-12, 12.12.2023 or "
+			 "12 December 2023");
+		return false;
+	}
+	if (y < 1900 || y > 2100 || !cbm_date_valid(y, m, d)) {
+		snprintf(why, why_n, "no such date");
+		return false;
+	}
+	*days = cbm_days_from_civil(y, m, d);
+	return true;
+}
+
+bool imp_parse_year(const char *text, int *year)
+{
+	const char *p = text;
+	int y;
+
+	if (!read_number(&p, 4, 4, &y) || *p != '\0' || y < 1900 || y > 2100)
+		return false;
+	*year = y;
+	return true;
+}
+
+bool imp_parse_decimal(const char *text, double *out)
+{
+	char buf[64];
+	size_t n = strlen(text), marks = 0, digits = 0;
+	char *end = NULL;
+
+	if (n == 0 || n >= sizeof(buf))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = text[i];
+		if (c >= '0' && c <= '9') {
+			digits++;
+			buf[i] = c;
+		} else if ((c == '.' || c == ',') && i > 0 && i + 1 < n) {
+			marks++;
+			buf[i] = '.'; /* C locale: g_ascii_strtod reads '.' */
+		} else {
+			return false;
+		}
+	}
+	buf[n] = '\0';
+	if (marks > 1 || digits == 0)
+		return false;
+	*out = g_ascii_strtod(buf, &end);
+	return end && *end == '\0' && isfinite(*out);
+}
+
+bool imp_check_text(const char *text, bool allow_newline, char *why,
+		    size_t why_n)
+{
+	long chars = 0;
+
+	for (const char *p = text; *p; p = g_utf8_next_char(p), chars++) {
+		gunichar c = g_utf8_get_char(p);
+		bool newline = c == '\n' || c == '\r';
+		if ((c < 0x20 && c != '\t' && !(newline && allow_newline)) ||
+		    (c >= 0x7F && c <= 0x9F)) {
+			snprintf(why, why_n, "control character U+%04X in text",
+				 (unsigned)c);
+			return false;
+		}
+	}
+	if (chars > IMP_MAX_TEXT_CHARS) {
+		snprintf(why, why_n, "text of %ld characters; the limit is %d",
+			 chars, IMP_MAX_TEXT_CHARS);
+		return false;
+	}
+	return true;
+}

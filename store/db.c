@@ -1,0 +1,234 @@
+/*
+ * db.c - opening, migrating and closing the database; transactions.
+ *
+ * The connection runs with foreign keys on, a long busy timeout and, for
+ * writers, WAL journaling, so that readers (cbm query, cbm stats) keep
+ * answering while an import writes.
+ */
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "store.h"
+#include "store_internal.h"
+
+struct st_db {
+	sqlite3 *sql;
+	char *path;
+	bool readonly;
+};
+
+sqlite3 *st_sqlite(struct st_db *db)
+{
+	return db->sql;
+}
+
+const char *st_path(const struct st_db *db)
+{
+	return db->path;
+}
+
+int st_schema_version(void)
+{
+	int n;
+
+	schema_migrations(&n);
+	return n;
+}
+
+enum cbm_status st_sql_error(struct st_db *db, const char *what,
+			     struct cbm_error *err)
+{
+	return CBM_ERROR(err, CBM_EINTERNAL, db->path, "%s: %s", what,
+			 sqlite3_errmsg(db->sql));
+}
+
+enum cbm_status st_exec(struct st_db *db, const char *sql,
+			struct cbm_error *err)
+{
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return st_sql_error(db, "cannot run SQL", err);
+	return CBM_OK;
+}
+
+enum cbm_status st_begin(struct st_db *db, struct cbm_error *err)
+{
+	return st_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+enum cbm_status st_commit(struct st_db *db, struct cbm_error *err)
+{
+	if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		st_sql_error(db, "cannot commit", err);
+		st_rollback(db);
+		return CBM_EINTERNAL;
+	}
+	return CBM_OK;
+}
+
+void st_rollback(struct st_db *db)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static enum cbm_status user_version(struct st_db *db, int *out,
+				    struct cbm_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st,
+			       NULL) != SQLITE_OK)
+		return st_sql_error(db, "cannot read the schema version", err);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return st_sql_error(db, "cannot read the schema version", err);
+	}
+	*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return CBM_OK;
+}
+
+/* A database at version 0 is ours only while it has no tables at all. */
+static enum cbm_status check_empty(struct st_db *db, struct cbm_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, count;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM sqlite_schema",
+			       -1, &st, NULL) != SQLITE_OK)
+		return st_sql_error(db, "cannot read the database", err);
+	rc = sqlite3_step(st);
+	count = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (count < 0)
+		return st_sql_error(db, "cannot read the database", err);
+	if (count > 0)
+		return CBM_ERROR(err, CBM_EDATA, db->path,
+				 "not a cbm database (it has tables but no "
+				 "cbm schema version)");
+	return CBM_OK;
+}
+
+static enum cbm_status migrate(struct st_db *db, struct cbm_error *err)
+{
+	int n, version;
+	const char *const *steps = schema_migrations(&n);
+	char pragma[64];
+	enum cbm_status rc = st_begin(db, err);
+
+	if (rc != CBM_OK)
+		return rc;
+	rc = user_version(db, &version, err);
+	if (rc != CBM_OK)
+		goto fail;
+	if (version > n) {
+		rc = CBM_ERROR(err, CBM_EDATA, db->path,
+			       "database schema version %d is newer than this "
+			       "cbm (%d); use a newer cbm",
+			       version, n);
+		goto fail;
+	}
+	if (version == 0 && (rc = check_empty(db, err)) != CBM_OK)
+		goto fail;
+	for (int i = version; i < n && rc == CBM_OK; i++)
+		rc = st_exec(db, steps[i], err);
+	if (rc != CBM_OK)
+		goto fail;
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", n);
+	if ((rc = st_exec(db, pragma, err)) != CBM_OK)
+		goto fail;
+	return st_commit(db, err);
+fail:
+	st_rollback(db);
+	return rc;
+}
+
+static enum cbm_status check_version_readonly(struct st_db *db,
+					      struct cbm_error *err)
+{
+	int version;
+	enum cbm_status rc = user_version(db, &version, err);
+
+	if (rc != CBM_OK)
+		return rc;
+	if (version == st_schema_version())
+		return CBM_OK;
+	if (version == 0)
+		return CBM_ERROR(err, CBM_EDATA, db->path,
+				 "not a cbm database; run 'cbm init' to "
+				 "create one");
+	return CBM_ERROR(err, CBM_EDATA, db->path,
+			 "database schema version %d, this cbm reads %d; "
+			 "run 'cbm init' to upgrade it",
+			 version, st_schema_version());
+}
+
+static enum cbm_status configure(struct st_db *db, struct cbm_error *err)
+{
+	enum cbm_status rc;
+
+	sqlite3_busy_timeout(db->sql, ST_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
+			  NULL);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	if ((rc = st_exec(db, "PRAGMA foreign_keys = ON", err)) != CBM_OK)
+		return rc;
+	if (store_register_functions(db->sql) != SQLITE_OK)
+		return st_sql_error(db, "cannot register SQL functions", err);
+	if (db->readonly)
+		return check_version_readonly(db, err);
+	if ((rc = st_exec(db, "PRAGMA journal_mode = WAL", err)) != CBM_OK)
+		return rc;
+	return migrate(db, err);
+}
+
+enum cbm_status st_open(struct st_db **out, const char *path,
+			enum st_mode mode, struct cbm_error *err)
+{
+	struct st_db *db;
+	int flags;
+	enum cbm_status rc;
+
+	*out = NULL;
+	if (mode != ST_OPEN_CREATE && !g_file_test(path, G_FILE_TEST_EXISTS))
+		return CBM_ERROR(err, CBM_EUSAGE, NULL,
+				 "no database '%s'; create it with 'cbm init' "
+				 "or name another with --db FILE",
+				 path);
+	db = calloc(1, sizeof(*db));
+	if (!db)
+		return CBM_ERROR(err, CBM_EINTERNAL, path, "out of memory");
+	db->path = g_strdup(path);
+	db->readonly = mode == ST_OPEN_READONLY;
+	flags = db->readonly ? SQLITE_OPEN_READONLY
+			     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &db->sql, flags, NULL) != SQLITE_OK) {
+		CBM_ERROR(err, CBM_EINTERNAL, path, "cannot open database: %s",
+			  db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+		st_close(db);
+		return CBM_EINTERNAL;
+	}
+	rc = configure(db, err);
+	if (rc != CBM_OK) {
+		st_close(db);
+		return rc;
+	}
+	*out = db;
+	return CBM_OK;
+}
+
+void st_close(struct st_db *db)
+{
+	if (!db)
+		return;
+	if (db->sql)
+		sqlite3_close_v2(db->sql);
+	g_free(db->path);
+	free(db);
+}

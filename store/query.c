@@ -1,0 +1,158 @@
+/*
+ * query.c - the read-only guard of `cbm query`.
+ *
+ * Finance staff type SQL; nothing they type may change the database.  Four
+ * fences, each enough on its own for the common cases: the connection is
+ * opened SQLITE_OPEN_READONLY; an authorizer allows only reading (SELECT,
+ * reads, functions other than load_extension, recursive CTEs and a list of
+ * PRAGMAs that only report); sqlite3_stmt_readonly() must agree; and the
+ * string must hold exactly one statement.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store.h"
+
+struct guard {
+	char refused[256]; /* what the authorizer refused first, or "" */
+};
+
+/* PRAGMAs that only report.  Those in with_arg take a table or index name
+ * as argument (PRAGMA table_info(x)); the others must have none, since
+ * "PRAGMA name = value" sets. */
+static const char *const pragmas_no_arg[] = {
+	"application_id", "collation_list", "compile_options", "database_list",
+	"encoding",       "foreign_keys",   "freelist_count",  "function_list",
+	"journal_mode",   "module_list",    "page_count",      "page_size",
+	"pragma_list",    "schema_version", "user_version",    "data_version",
+	"quick_check",    "integrity_check", "foreign_key_check", "table_list",
+};
+static const char *const pragmas_with_arg[] = {
+	"table_info",  "table_xinfo",      "index_list",
+	"index_info",  "index_xinfo",      "foreign_key_list",
+	"quick_check", "integrity_check",  "foreign_key_check",
+	"table_list",
+};
+
+static bool listed(const char *name, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (name && strcmp(name, list[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool pragma_reads(const char *name, const char *arg)
+{
+	if (!arg)
+		return listed(name, pragmas_no_arg,
+			      sizeof(pragmas_no_arg) / sizeof(*pragmas_no_arg));
+	return listed(name, pragmas_with_arg,
+		      sizeof(pragmas_with_arg) / sizeof(*pragmas_with_arg));
+}
+
+static int authorize(void *data, int action, const char *a1, const char *a2,
+		     const char *db, const char *trigger)
+{
+	struct guard *g = data;
+	const char *what = NULL;
+
+	switch (action) {
+	case SQLITE_SELECT:
+	case SQLITE_READ:
+	case SQLITE_RECURSIVE:
+		return SQLITE_OK;
+	case SQLITE_FUNCTION:
+		if (a2 && strcmp(a2, "load_extension") == 0)
+			what = "load_extension()";
+		else
+			return SQLITE_OK;
+		break;
+	case SQLITE_PRAGMA:
+		if (pragma_reads(a1, a2))
+			return SQLITE_OK;
+		what = "a PRAGMA that sets a value";
+		break;
+	case SQLITE_ATTACH:
+		what = "ATTACH";
+		break;
+	case SQLITE_DETACH:
+		what = "DETACH";
+		break;
+	case SQLITE_INSERT:
+		what = "INSERT";
+		break;
+	case SQLITE_UPDATE:
+		what = "UPDATE";
+		break;
+	case SQLITE_DELETE:
+		what = "DELETE";
+		break;
+	case SQLITE_TRANSACTION:
+	case SQLITE_SAVEPOINT:
+		what = "a transaction statement";
+		break;
+	default:
+		what = "a statement that changes the database";
+		break;
+	}
+	if (!g->refused[0])
+		snprintf(g->refused, sizeof(g->refused), "%s", what);
+	return SQLITE_DENY;
+}
+
+/* True when TAIL holds only white space and SQL comments. */
+static bool only_blank(sqlite3 *sql, const char *tail)
+{
+	sqlite3_stmt *next = NULL;
+	const char *rest = NULL;
+	int rc;
+
+	while (*tail == ' ' || *tail == '\t' || *tail == '\n' || *tail == '\r')
+		tail++;
+	if (!*tail)
+		return true;
+	rc = sqlite3_prepare_v2(sql, tail, -1, &next, &rest);
+	sqlite3_finalize(next);
+	/* A comment alone prepares to no statement; anything else, even a
+	 * broken statement, counts as a second one. */
+	return rc == SQLITE_OK && next == NULL && (!rest || !*rest);
+}
+
+enum cbm_status st_query_prepare(struct st_db *db, const char *sql,
+				 sqlite3_stmt **stmt, struct cbm_error *err)
+{
+	struct guard g = {{0}};
+	sqlite3 *conn = st_sqlite(db);
+	const char *tail = NULL;
+	enum cbm_status status = CBM_OK;
+	int rc;
+
+	*stmt = NULL;
+	sqlite3_set_authorizer(conn, authorize, &g);
+	rc = sqlite3_prepare_v2(conn, sql, -1, stmt, &tail);
+	if (rc != SQLITE_OK && g.refused[0])
+		status = CBM_ERROR(err, CBM_EDATA, NULL,
+				   "refused: cbm query is read-only and the "
+				   "statement contains %s",
+				   g.refused);
+	else if (rc != SQLITE_OK)
+		status = CBM_ERROR(err, CBM_EDATA, NULL, "bad SQL: %s",
+				   sqlite3_errmsg(conn));
+	else if (!*stmt)
+		status = CBM_ERROR(err, CBM_EDATA, NULL, "no SQL statement");
+	else if (!sqlite3_stmt_readonly(*stmt))
+		status = CBM_ERROR(err, CBM_EDATA, NULL,
+				   "refused: cbm query is read-only and this "
+				   "statement would write");
+	else if (!only_blank(conn, tail))
+		status = CBM_ERROR(err, CBM_EDATA, NULL,
+				   "refused: cbm query runs one statement at a "
+				   "time, and this text holds several");
+	sqlite3_set_authorizer(conn, NULL, NULL);
+	if (status != CBM_OK) {
+		sqlite3_finalize(*stmt);
+		*stmt = NULL;
+	}
+	return status;
+}
