@@ -1,0 +1,264 @@
+/* test_store.c - opening and migrating, the read-only guard, batches and
+ * their removal, and fx recomputation. */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "store.h"
+
+static char *temp_path(const char *name)
+{
+	static char dir[256];
+
+	if (!dir[0]) {
+		char *d = g_dir_make_tmp("cbm-store-XXXXXX", NULL);
+		snprintf(dir, sizeof(dir), "%s", d);
+		g_free(d);
+	}
+	return g_build_filename(dir, name, NULL);
+}
+
+static void exec_ok(struct st_db *db, const char *sql)
+{
+	struct cbm_error err = {0};
+
+	CHECK_INT(st_exec(db, sql, &err), CBM_OK);
+	if (err.code)
+		fprintf(stderr, "  %s\n", err.message);
+}
+
+static int64_t scalar(struct st_db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void test_open(void)
+{
+	char *path = temp_path("open.sqlite");
+	struct st_db *db = NULL;
+	struct cbm_error err = {0};
+
+	CHECK_INT(st_open(&db, path, ST_OPEN_READWRITE, &err), CBM_EUSAGE);
+	CHECK_HAS(err.message, "cbm init");
+	cbm_error_clear(&err);
+	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
+	CHECK_INT(scalar(db, "PRAGMA user_version"), st_schema_version());
+	CHECK_INT(scalar(db, "PRAGMA foreign_keys"), 1);
+	CHECK_INT(scalar(db, "SELECT count(*) FROM dimensions"), 5);
+	st_close(db);
+	/* Opening again migrates nothing and keeps the data. */
+	CHECK_INT(st_open(&db, path, ST_OPEN_READWRITE, &err), CBM_OK);
+	CHECK_INT(scalar(db, "SELECT count(*) FROM dimensions"), 5);
+	st_close(db);
+	st_close(NULL);
+	g_free(path);
+}
+
+static void test_foreign_database(void)
+{
+	char *path = temp_path("other.sqlite");
+	sqlite3 *raw = NULL;
+	struct st_db *db = NULL;
+	struct cbm_error err = {0};
+
+	sqlite3_open(path, &raw);
+	sqlite3_exec(raw, "CREATE TABLE payroll(x)", NULL, NULL, NULL);
+	sqlite3_close(raw);
+	CHECK_INT(st_open(&db, path, ST_OPEN_READWRITE, &err), CBM_EDATA);
+	CHECK_HAS(err.message, "not a cbm database");
+	CHECK(db == NULL);
+	cbm_error_clear(&err);
+	/* A newer schema than ours is refused, not downgraded. */
+	sqlite3_open(path, &raw);
+	sqlite3_exec(raw, "DROP TABLE payroll; PRAGMA user_version = 99",
+		     NULL, NULL, NULL);
+	sqlite3_close(raw);
+	CHECK_INT(st_open(&db, path, ST_OPEN_READWRITE, &err), CBM_EDATA);
+	CHECK_HAS(err.message, "newer");
+	g_free(path);
+}
+
+static const char *const refused[] = {
+	"INSERT INTO batches VALUES (9, 'x', 'x', 'x', 0, 'x', 'x')",
+	"UPDATE states SET name_en = 'x'",
+	"DELETE FROM states",
+	"REPLACE INTO currencies VALUES ('XXX', 100)",
+	"CREATE TABLE t(x)",
+	"CREATE TEMP TABLE t(x)",
+	"DROP VIEW v_states",
+	"ALTER TABLE states ADD COLUMN x",
+	"ATTACH DATABASE ':memory:' AS m",
+	"DETACH DATABASE main",
+	"VACUUM",
+	"VACUUM INTO '/tmp/cbm-test-vacuum-into.db'",
+	"PRAGMA journal_mode = DELETE",
+	"PRAGMA user_version = 5",
+	"PRAGMA writable_schema = ON",
+	"SELECT load_extension('x')",
+	"BEGIN",
+	"SELECT 1; DELETE FROM states",
+	"SELECT 1; SELECT 2",
+	"WITH x AS (SELECT 1) DELETE FROM states",
+	"",
+	"SELEKT 1",
+};
+
+static void test_guard(void)
+{
+	char *path = temp_path("guard.sqlite");
+	struct st_db *db = NULL;
+	struct cbm_error err = {0};
+	sqlite3_stmt *st = NULL;
+
+	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
+	st_close(db);
+	CHECK_INT(st_open(&db, path, ST_OPEN_READONLY, &err), CBM_OK);
+	for (size_t i = 0; i < sizeof(refused) / sizeof(*refused); i++) {
+		cbm_error_clear(&err);
+		if (st_query_prepare(db, refused[i], &st, &err) != CBM_EDATA) {
+			check_failures++;
+			fprintf(stderr, "not refused: %s\n", refused[i]);
+		}
+		check_count++;
+		CHECK(st == NULL);
+	}
+	CHECK(!g_file_test("/tmp/cbm-test-vacuum-into.db", G_FILE_TEST_EXISTS));
+	cbm_error_clear(&err);
+	CHECK_INT(st_query_prepare(db, "PRAGMA user_version", &st, &err),
+		  CBM_OK);
+	sqlite3_finalize(st);
+	CHECK_INT(st_query_prepare(db, "PRAGMA table_info(states)", &st, &err),
+		  CBM_OK);
+	sqlite3_finalize(st);
+	CHECK_INT(st_query_prepare(db, "SELECT * FROM v_states; -- done\n",
+				   &st, &err),
+		  CBM_OK);
+	sqlite3_finalize(st);
+	CHECK_INT(st_query_prepare(db, "SELECT 1 /* one */ ;  ", &st, &err),
+		  CBM_OK);
+	sqlite3_finalize(st);
+	st_close(db);
+	g_free(path);
+}
+
+/* A states batch, an fx batch and a contribution batch that needs both. */
+static void fill(struct st_db *db, int64_t *states, int64_t *fx,
+		 int64_t *money)
+{
+	struct cbm_error err = {0};
+
+	CHECK_INT(st_begin(db, &err), CBM_OK);
+	CHECK_INT(st_batch_create(db, "states", "s.csv", "a1", states, &err),
+		  CBM_OK);
+	CHECK_INT(st_batch_create(db, "fx", "f.csv", "a2", fx, &err), CBM_OK);
+	CHECK_INT(st_batch_create(db, "contributions", "c.csv", "a3", money,
+				  &err),
+		  CBM_OK);
+	char *sql = g_strdup_printf(
+		"INSERT INTO states (code, name_en, batch_id)"
+		" VALUES ('KAZ', 'Kazakhstan', %lld);"
+		"INSERT INTO fx_rates VALUES ('EUR', '2024-01-01', 1.10, %lld);"
+		"INSERT INTO currencies VALUES ('EUR', 100);"
+		"INSERT INTO contributions (state, received_on, budget_year,"
+		" amount, currency, usd_per_unit, amount_usd, batch_id) VALUES"
+		" ('KAZ', '2024-03-01', 2024, 10000, 'EUR', 1.10, 11000, %lld)",
+		(long long)*states, (long long)*fx, (long long)*money);
+	exec_ok(db, sql);
+	g_free(sql);
+	CHECK_INT(st_commit(db, &err), CBM_OK);
+}
+
+static void test_undo(void)
+{
+	char *path = temp_path("undo.sqlite");
+	struct st_db *db = NULL;
+	struct cbm_error err = {0};
+	int64_t states, fx, money;
+	struct st_batch b;
+
+	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
+	fill(db, &states, &fx, &money);
+	CHECK_INT(st_batch_find_sha(db, "a3", &b, &err), CBM_OK);
+	CHECK_INT(b.id, money);
+	CHECK_INT(st_batch_find_sha(db, "zz", &b, &err), CBM_OK);
+	CHECK_INT(b.id, 0);
+	/* The states and the fx rate are in use: both refusals name the
+	 * contributions batch, and nothing changes. */
+	CHECK_INT(st_undo(db, states, &err), CBM_EDATA);
+	CHECK_HAS(err.message, "c.csv");
+	cbm_error_clear(&err);
+	CHECK_INT(st_undo(db, fx, &err), CBM_EDATA);
+	CHECK_HAS(err.message, "EUR");
+	CHECK_HAS(err.message, "c.csv");
+	cbm_error_clear(&err);
+	CHECK_INT(scalar(db, "SELECT count(*) FROM states"), 1);
+	CHECK_INT(scalar(db, "SELECT count(*) FROM fx_rates"), 1);
+	CHECK_INT(scalar(db, "SELECT count(*) FROM batches"), 3);
+	/* Contributions first, then the others go. */
+	CHECK_INT(st_undo(db, money, &err), CBM_OK);
+	CHECK_INT(st_undo(db, fx, &err), CBM_OK);
+	CHECK_INT(st_undo(db, states, &err), CBM_OK);
+	CHECK_INT(scalar(db, "SELECT count(*) FROM batches"), 0);
+	CHECK_INT(st_undo(db, states, &err), CBM_EDATA);
+	st_close(db);
+	g_free(path);
+}
+
+static void test_fx_recompute(void)
+{
+	char *path = temp_path("fx.sqlite");
+	struct st_db *db = NULL;
+	struct cbm_error err = {0};
+	int64_t states, fx, money;
+
+	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
+	fill(db, &states, &fx, &money);
+	/* A later rate before the contribution's date takes over:
+	 * 100.00 EUR x 1.25 = 125.00 USD. */
+	exec_ok(db, "INSERT INTO fx_rates VALUES ('EUR', '2024-02-15', 1.25, 2)");
+	CHECK_INT(st_fx_recompute(db, &err), CBM_OK);
+	CHECK_INT(scalar(db, "SELECT amount_usd FROM contributions"), 12500);
+	/* A rate after the date changes nothing. */
+	exec_ok(db, "INSERT INTO fx_rates VALUES ('EUR', '2024-03-02', 2.0, 2)");
+	CHECK_INT(st_fx_recompute(db, &err), CBM_OK);
+	CHECK_INT(scalar(db, "SELECT amount_usd FROM contributions"), 12500);
+	/* cbm_convert in SQL: 12500 US cents into EUR at 1.25 = 100.00. */
+	CHECK_INT(scalar(db, "SELECT cbm_convert(12500, 'USD', 1.0, 'EUR',"
+			     " 1.25)"),
+		  10000);
+	st_close(db);
+	g_free(path);
+}
+
+static void test_views(void)
+{
+	size_t n = 0;
+	const struct st_view *v = st_views(&n);
+	bool contributions = false, collection = false, events = false;
+
+	for (size_t i = 0; i < n; i++) {
+		contributions |= strcmp(v[i].name, "v_contributions") == 0;
+		collection |= strcmp(v[i].name, "v_collection_by_year") == 0;
+		events |= strcmp(v[i].name, "v_events") == 0;
+	}
+	CHECK(contributions && collection && events);
+}
+
+int main(void)
+{
+	test_open();
+	test_foreign_database();
+	test_guard();
+	test_undo();
+	test_fx_recompute();
+	test_views();
+	return check_summary();
+}
