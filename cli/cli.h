@@ -100,6 +100,7 @@ int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_batches(struct cli *cli, int argc, char **argv);
 int cmd_undo(struct cli *cli, int argc, char **argv);
 int cmd_query(struct cli *cli, int argc, char **argv);
+int cmd_stats(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 
 GOptionContext *cmd_init_options(struct cli *cli, void *opts);
@@ -107,6 +108,7 @@ GOptionContext *cmd_import_options(struct cli *cli, void *opts);
 GOptionContext *cmd_batches_options(struct cli *cli, void *opts);
 GOptionContext *cmd_undo_options(struct cli *cli, void *opts);
 GOptionContext *cmd_query_options(struct cli *cli, void *opts);
+GOptionContext *cmd_stats_options(struct cli *cli, void *opts);
 GOptionContext *cmd_help_options(struct cli *cli, void *opts);
 
 #endif /* CBM_CLI_H */

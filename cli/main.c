@@ -19,6 +19,8 @@ static const struct cli_command commands[] = {
 	 cmd_batches_options},
 	{"undo", "BATCH", "remove an import batch and all its rows", cmd_undo,
 	 cmd_undo_options},
+	{"stats", "FIGURE", "compute a figure: collection, trend, shares, ...",
+	 cmd_stats, cmd_stats_options},
 	{"query", "SQL | --list", "run read-only SQL, or list the views",
 	 cmd_query, cmd_query_options},
 	{"help", "[COMMAND]", "show help on cbm or on one command", cmd_help,

@@ -1,0 +1,282 @@
+/*
+ * budget.c - budget execution per line, what-if shares of the budget, and
+ * seconded staff.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "analysis_internal.h"
+
+/* ---- execution -------------------------------------------------------------- */
+
+enum { EX_YEAR, EX_LINE, EX_APPROVED, EX_SPENT, EX_RATE, EX_REMAINING,
+       EX_TITLE };
+
+static void execution_row(struct ana_table *t, int year, const char *line,
+			  const char *title, int64_t approved, bool has_spent,
+			  int64_t spent)
+{
+	size_t r = tb_row(t);
+
+	tb_int(t, r, EX_YEAR, year);
+	tb_text(t, r, EX_LINE, line);
+	tb_money(t, r, EX_APPROVED, approved);
+	tb_text(t, r, EX_TITLE, title);
+	if (!has_spent)
+		return; /* a line with no spending reported is undefined */
+	tb_money(t, r, EX_SPENT, spent);
+	if (approved > 0)
+		tb_double(t, r, EX_RATE, (double)spent / (double)approved);
+	tb_money(t, r, EX_REMAINING, approved - spent);
+}
+
+/* The running totals of one year. */
+struct year_total {
+	int year;
+	int64_t approved, spent;
+	bool all_spent; /* every line has a spent amount */
+};
+
+static void flush_total(struct ana_table *t, struct year_total *y)
+{
+	if (y->year)
+		execution_row(t, y->year, "total", "Total", y->approved,
+			      y->all_spent, y->spent);
+}
+
+enum cbm_status ana_execution(struct st_db *db, const struct ana_params *p,
+			      struct ana_table *out, struct cbm_error *err)
+{
+	static const struct ana_column cols[] = {
+		{"year", ANA_INT},	{"line", ANA_TEXT},
+		{"approved", ANA_MONEY}, {"spent", ANA_MONEY},
+		{"execution_rate", ANA_RATE}, {"remaining", ANA_MONEY},
+		{"title", ANA_TEXT},
+	};
+	const char *date = "printf('%04d-01-01', b.year)";
+	char cur[4], *approved = NULL, *spent = NULL, *years = NULL,
+		     *sql = NULL;
+	sqlite3_stmt *st = NULL;
+	struct year_total y = {0};
+	enum cbm_status rc = ana_currency(p, cur, err);
+	int step;
+
+	if (rc != CBM_OK)
+		return rc;
+	approved = ana_money_sql("b", "approved", "approved_usd", date, cur);
+	spent = ana_money_sql("b", "spent", "spent_usd", date, cur);
+	years = ana_years_sql(p, "b.year");
+	sql = g_strdup_printf("SELECT b.year, b.line, b.title, %s, %s"
+			      " FROM budget_lines b WHERE %s"
+			      " ORDER BY b.year, length(b.line), b.line",
+			      approved, spent, years);
+	rc = ana_require_rates(db, cur, "budget_lines b", date, years, err);
+	if (rc == CBM_OK &&
+	    sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
+		rc = st_sql_error(db, "cannot compute execution", err);
+	if (rc == CBM_OK)
+		tb_columns(out, cols, 7, cur);
+	while (rc == CBM_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		int year = sqlite3_column_int(st, 0);
+		bool has_spent = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		if (year != y.year) {
+			flush_total(out, &y);
+			y = (struct year_total){year, 0, 0, true};
+		}
+		y.approved += sqlite3_column_int64(st, 3);
+		y.spent += sqlite3_column_int64(st, 4);
+		y.all_spent = y.all_spent && has_spent;
+		execution_row(out, year,
+			      (const char *)sqlite3_column_text(st, 1),
+			      (const char *)sqlite3_column_text(st, 2),
+			      sqlite3_column_int64(st, 3), has_spent,
+			      sqlite3_column_int64(st, 4));
+	}
+	if (rc == CBM_OK && step != SQLITE_DONE)
+		rc = st_sql_error(db, "cannot compute execution", err);
+	if (rc == CBM_OK)
+		flush_total(out, &y);
+	sqlite3_finalize(st);
+	g_free(sql);
+	g_free(years);
+	g_free(spent);
+	g_free(approved);
+	return rc;
+}
+
+/* ---- what-if shares --------------------------------------------------------- */
+
+enum { SH_YEAR, SH_STATE, SH_SHARE, SH_DUE, SH_RECEIVED, SH_DIFFERENCE };
+
+/* The states of the scale for YEAR with their shares (fractions), as
+ * (year 0, state, real) sums. */
+static enum cbm_status scale_shares(struct st_db *db, const char *scale,
+				    int year, GArray *out,
+				    struct cbm_error *err)
+{
+	char *sql;
+	enum cbm_status rc;
+
+	if (strcmp(scale, "equal") == 0)
+		sql = g_strdup_printf(
+			"SELECT 0, code, 1.0 / (SELECT count(*) FROM states"
+			" WHERE status = 'member' AND coalesce(joined, 0) <= %d)"
+			" FROM states WHERE status = 'member'"
+			" AND coalesce(joined, 0) <= %d ORDER BY code",
+			year, year);
+	else
+		sql = sqlite3_mprintf("SELECT 0, state, share / 100.0 FROM"
+				      " scales WHERE scale = %Q ORDER BY state",
+				      scale);
+	rc = ana_sums(db, sql, out, err);
+	if (strcmp(scale, "equal") == 0)
+		g_free(sql);
+	else
+		sqlite3_free(sql);
+	return rc;
+}
+
+static enum cbm_status check_scale(struct st_db *db, const char *scale,
+				   struct cbm_error *err)
+{
+	GArray *names = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	char *sql = sqlite3_mprintf("SELECT 0, scale, count(*) FROM scales"
+				    " WHERE scale = %Q GROUP BY scale",
+				    scale);
+	enum cbm_status rc = ana_sums(db, sql, names, err);
+
+	if (rc == CBM_OK && names->len == 0)
+		rc = CBM_ERROR(err, CBM_EDATA, NULL,
+			       "no scale '%s'; import it with 'cbm import "
+			       "scale' or use --scale equal",
+			       scale);
+	sqlite3_free(sql);
+	g_array_free(names, TRUE);
+	return rc;
+}
+
+static int64_t received_of(GArray *recv, int year, const char *state)
+{
+	for (guint i = 0; i < recv->len; i++) {
+		const struct ana_sum *s = &g_array_index(recv, struct ana_sum, i);
+		if (s->year == year && strcmp(s->state, state) == 0)
+			return s->value;
+	}
+	return 0;
+}
+
+static void shares_row(struct ana_table *t, int year, const char *state,
+		       double share, bool has_budget, int64_t budget,
+		       int64_t received)
+{
+	size_t r = tb_row(t);
+	int64_t due;
+
+	tb_int(t, r, SH_YEAR, year);
+	tb_text(t, r, SH_STATE, state);
+	tb_double(t, r, SH_SHARE, share);
+	tb_money(t, r, SH_RECEIVED, received);
+	if (!has_budget)
+		return;
+	due = (int64_t)llround((double)budget * share);
+	tb_money(t, r, SH_DUE, due);
+	tb_money(t, r, SH_DIFFERENCE, received - due);
+}
+
+static enum cbm_status shares_year(struct st_db *db, const char *scale,
+				   int year, GArray *approved, GArray *recv,
+				   struct ana_table *out,
+				   struct cbm_error *err)
+{
+	GArray *shares = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	int64_t budget = 0;
+	bool has_budget = ana_sum_of_year(approved, year, &budget);
+	enum cbm_status rc = scale_shares(db, scale, year, shares, err);
+
+	for (guint i = 0; rc == CBM_OK && i < shares->len; i++) {
+		const struct ana_sum *s =
+			&g_array_index(shares, struct ana_sum, i);
+		shares_row(out, year, s->state, s->real, has_budget, budget,
+			   received_of(recv, year, s->state));
+	}
+	/* States outside the scale that paid: share 0, nothing due. */
+	for (guint i = 0; rc == CBM_OK && i < recv->len; i++) {
+		const struct ana_sum *s = &g_array_index(recv, struct ana_sum, i);
+		bool listed = false;
+		for (guint j = 0; j < shares->len; j++)
+			listed |= strcmp(g_array_index(shares, struct ana_sum, j)
+						 .state,
+					 s->state) == 0;
+		if (s->year == year && !listed)
+			shares_row(out, year, s->state, 0.0, has_budget,
+				   budget, s->value);
+	}
+	g_array_free(shares, TRUE);
+	return rc;
+}
+
+enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
+			   struct ana_table *out, struct cbm_error *err)
+{
+	static const struct ana_column cols[] = {
+		{"year", ANA_INT},	{"state", ANA_TEXT},
+		{"share", ANA_RATE},	{"due", ANA_MONEY},
+		{"received", ANA_MONEY}, {"difference", ANA_MONEY},
+	};
+	const char *scale = p->scale ? p->scale : "equal";
+	GArray *approved = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	char cur[4];
+	enum cbm_status rc = ana_currency(p, cur, err);
+
+	if (rc == CBM_OK && strcmp(scale, "equal") != 0)
+		rc = check_scale(db, scale, err);
+	if (rc == CBM_OK)
+		rc = ana_approved(db, p, cur, approved, err);
+	if (rc == CBM_OK)
+		rc = ana_received_sums(db, p, cur, 0, recv, err);
+	if (rc == CBM_OK)
+		tb_columns(out, cols, 6, cur);
+	for (guint i = 0; rc == CBM_OK && i < approved->len; i++) {
+		int y = g_array_index(approved, struct ana_sum, i).year;
+		if (p->year ? y == p->year
+			    : (!p->from || y >= p->from) && (!p->to || y <= p->to))
+			rc = shares_year(db, scale, y, approved, recv, out,
+					 err);
+	}
+	g_array_free(recv, TRUE);
+	g_array_free(approved, TRUE);
+	return rc;
+}
+
+/* ---- secondments ------------------------------------------------------------ */
+
+enum cbm_status ana_secondments(struct st_db *db, const struct ana_params *p,
+				struct ana_table *out, struct cbm_error *err)
+{
+	static const struct ana_column cols[] = {
+		{"year", ANA_INT},
+		{"state", ANA_TEXT},
+		{"person_months", ANA_NUMBER},
+	};
+	GArray *rows = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	char *years = ana_years_sql(p, "year");
+	char *sql = g_strdup_printf(
+		"SELECT year, state, total(person_months) FROM secondments"
+		" WHERE %s GROUP BY year, state ORDER BY year, state",
+		years);
+	enum cbm_status rc = ana_sums(db, sql, rows, err);
+
+	tb_columns(out, cols, 3, "USD");
+	for (guint i = 0; rc == CBM_OK && i < rows->len; i++) {
+		const struct ana_sum *s = &g_array_index(rows, struct ana_sum, i);
+		size_t r = tb_row(out);
+		tb_int(out, r, 0, s->year);
+		tb_text(out, r, 1, s->state);
+		tb_double(out, r, 2, s->real);
+	}
+	g_free(sql);
+	g_free(years);
+	g_array_free(rows, TRUE);
+	return rc;
+}

@@ -1,0 +1,386 @@
+/*
+ * collection.c - the figures of money received: collection, contributions,
+ * outstanding pledges, concentration and what-if shares.
+ *
+ * Each is built from per (budget year, state) sums done by SQLite, on the
+ * covering index contributions(kind, budget_year, state, ...), so that a
+ * million contributions aggregate without touching the table; the
+ * arithmetic between sums (rates, shares, fulfilment) is done here.
+ */
+#include <limits.h>
+#include <string.h>
+
+#include "analysis_internal.h"
+
+enum cbm_status ana_received_sums(struct st_db *db,
+				  const struct ana_params *p, const char *cur,
+				  int day, GArray *out, struct cbm_error *err)
+{
+	char *money = ana_money_sql("c", "amount", "amount_usd",
+				    "c.received_on", cur);
+	char *years = ana_years_sql(p, "c.budget_year");
+	char *cutoff = day > 0 ? g_strdup_printf(
+					 " AND c.received_on <= min(date("
+					 "printf('%%04d-01-01', c.budget_year),"
+					 " '+%d days'), printf('%%04d-12-31',"
+					 " c.budget_year))",
+					 day - 1)
+			       : g_strdup("");
+	char *where = g_strdup_printf("c.%s AND %s%s", ana_kind_sql(p), years,
+				      cutoff);
+	char *sql = g_strdup_printf(
+		"SELECT c.budget_year, c.state, sum(%s) FROM contributions c"
+		" WHERE %s GROUP BY c.budget_year, c.state"
+		" ORDER BY c.budget_year, c.state",
+		money, where);
+	enum cbm_status rc = ana_require_rates(db, cur, "contributions c",
+					       "c.received_on", where, err);
+
+	if (rc == CBM_OK)
+		rc = ana_sums(db, sql, out, err);
+	g_free(sql);
+	g_free(where);
+	g_free(cutoff);
+	g_free(years);
+	g_free(money);
+	return rc;
+}
+
+/* Pledged per (budget year, state), in CUR at each pledge's date. */
+static enum cbm_status pledged_sums(struct st_db *db,
+				    const struct ana_params *p,
+				    const char *cur, GArray *out,
+				    struct cbm_error *err)
+{
+	char *money = ana_money_sql("g", "amount", "amount_usd", "g.rate_date",
+				    cur);
+	char *where = ana_years_sql(p, "g.budget_year");
+	char *sql = g_strdup_printf(
+		"SELECT g.budget_year, g.state, sum(%s) FROM pledges g"
+		" WHERE %s GROUP BY g.budget_year, g.state"
+		" ORDER BY g.budget_year, g.state",
+		money, where);
+	enum cbm_status rc = ana_require_rates(db, cur, "pledges g",
+					       "g.rate_date", where, err);
+
+	if (rc == CBM_OK)
+		rc = ana_sums(db, sql, out, err);
+	g_free(sql);
+	g_free(where);
+	g_free(money);
+	return rc;
+}
+
+/* The entry for (YEAR, STATE) in a sorted sums array, or NULL. */
+static const struct ana_sum *find(GArray *a, int year, const char *state)
+{
+	for (guint i = 0; i < a->len; i++) {
+		const struct ana_sum *s = &g_array_index(a, struct ana_sum, i);
+		if (s->year == year && strcmp(s->state, state) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+/* Adds every year of A (and of B, when not NULL) to the sorted set YEARS. */
+static void collect_years(GArray *years, GArray *a, GArray *b)
+{
+	GArray *src[2] = {a, b};
+
+	for (int k = 0; k < 2; k++) {
+		if (!src[k])
+			continue;
+		for (guint i = 0; i < src[k]->len; i++) {
+			int y = g_array_index(src[k], struct ana_sum, i).year;
+			guint j = 0;
+			while (j < years->len &&
+			       g_array_index(years, int, j) < y)
+				j++;
+			if (j == years->len || g_array_index(years, int, j) != y)
+				g_array_insert_val(years, j, y);
+		}
+	}
+}
+
+static bool year_in(const struct ana_params *p, int y)
+{
+	if (p->year)
+		return y == p->year;
+	return (!p->from || y >= p->from) && (!p->to || y <= p->to);
+}
+
+/* ---- collection --------------------------------------------------------- */
+
+enum { COL_YEAR, COL_APPROVED, COL_RECEIVED, COL_RATE, COL_PLEDGED,
+       COL_FULFILMENT, COL_AS_OF };
+
+/* Totals of one year: received, pledged and received within pledges. */
+static void year_totals(GArray *recv, GArray *pledged, int year,
+			int64_t *received, int64_t *pledge_sum,
+			int64_t *kept)
+{
+	*received = *pledge_sum = *kept = 0;
+	for (guint i = 0; i < recv->len; i++) {
+		const struct ana_sum *s = &g_array_index(recv, struct ana_sum, i);
+		if (s->year == year)
+			*received += s->value;
+	}
+	for (guint i = 0; i < pledged->len; i++) {
+		const struct ana_sum *s =
+			&g_array_index(pledged, struct ana_sum, i);
+		const struct ana_sum *r;
+		if (s->year != year)
+			continue;
+		r = find(recv, year, s->state);
+		*pledge_sum += s->value;
+		*kept += MIN(s->value, r ? r->value : 0);
+	}
+}
+
+/* The as-of day number and the years it covers: DESIGN.md's "received by
+ * that day against the same day of earlier years". */
+static int as_of_day(const struct ana_params *p, struct ana_params *scope)
+{
+	int y, m, d;
+
+	*scope = *p;
+	if (p->as_of == INT32_MIN)
+		return 0;
+	cbm_civil_from_days(p->as_of, &y, &m, &d);
+	scope->year = 0;
+	scope->to = p->year ? p->year : y;
+	return p->as_of - cbm_days_from_civil(y, 1, 1) + 1;
+}
+
+static void collection_row(struct ana_table *t, int year, GArray *approved,
+			   GArray *recv, GArray *pledged, int day)
+{
+	int64_t budget = 0, received, pledge_sum, kept;
+	bool has_budget = ana_sum_of_year(approved, year, &budget);
+	size_t r = tb_row(t);
+
+	year_totals(recv, pledged, year, &received, &pledge_sum, &kept);
+	tb_int(t, r, COL_YEAR, year);
+	if (has_budget)
+		tb_money(t, r, COL_APPROVED, budget);
+	tb_money(t, r, COL_RECEIVED, received);
+	if (has_budget && budget > 0)
+		tb_double(t, r, COL_RATE, (double)received / (double)budget);
+	tb_money(t, r, COL_PLEDGED, pledge_sum);
+	if (pledge_sum > 0)
+		tb_double(t, r, COL_FULFILMENT,
+			  (double)kept / (double)pledge_sum);
+	if (day > 0) {
+		int32_t d = cbm_days_from_civil(year, 1, 1) + day - 1;
+		int32_t last = cbm_days_from_civil(year, 12, 31);
+		tb_int(t, r, COL_AS_OF, MIN(d, last));
+	}
+}
+
+enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
+			       struct ana_table *out, struct cbm_error *err)
+{
+	static const struct ana_column cols[] = {
+		{"year", ANA_INT},	{"approved", ANA_MONEY},
+		{"received", ANA_MONEY}, {"collection_rate", ANA_RATE},
+		{"pledged", ANA_MONEY},	{"pledge_fulfilment", ANA_RATE},
+		{"as_of", ANA_DATE},
+	};
+	struct ana_params scope;
+	int day = as_of_day(p, &scope);
+	GArray *approved = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	GArray *pledged = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
+	char cur[4];
+	enum cbm_status rc = ana_currency(p, cur, err);
+
+	if (rc == CBM_OK)
+		rc = ana_approved(db, &scope, cur, approved, err);
+	if (rc == CBM_OK)
+		rc = ana_received_sums(db, &scope, cur, day, recv, err);
+	if (rc == CBM_OK)
+		rc = pledged_sums(db, &scope, cur, pledged, err);
+	if (rc == CBM_OK) {
+		tb_columns(out, cols, day > 0 ? 7 : 6, cur);
+		collect_years(years, approved, recv);
+		collect_years(years, pledged, NULL);
+		for (guint i = 0; i < years->len; i++) {
+			int y = g_array_index(years, int, i);
+			if (year_in(&scope, y))
+				collection_row(out, y, approved, recv,
+					       pledged, day);
+		}
+	}
+	g_array_free(years, TRUE);
+	g_array_free(pledged, TRUE);
+	g_array_free(recv, TRUE);
+	g_array_free(approved, TRUE);
+	return rc;
+}
+
+/* ---- contributions -------------------------------------------------------- */
+
+enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
+				  struct ana_table *out, struct cbm_error *err)
+{
+	static const struct ana_column cols[] = {
+		{"year", ANA_INT},
+		{"state", ANA_TEXT},
+		{"received", ANA_MONEY},
+		{"share", ANA_RATE},
+	};
+	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	char cur[4];
+	enum cbm_status rc = ana_currency(p, cur, err);
+
+	if (rc == CBM_OK)
+		rc = ana_received_sums(db, p, cur, 0, recv, err);
+	if (rc == CBM_OK) {
+		tb_columns(out, cols, 4, cur);
+		for (guint i = 0; i < recv->len; i++) {
+			const struct ana_sum *s =
+				&g_array_index(recv, struct ana_sum, i);
+			int64_t total = 0;
+			for (guint j = 0; j < recv->len; j++) {
+				const struct ana_sum *o =
+					&g_array_index(recv, struct ana_sum, j);
+				if (o->year == s->year)
+					total += o->value;
+			}
+			size_t r = tb_row(out);
+			tb_int(out, r, 0, s->year);
+			tb_text(out, r, 1, s->state);
+			tb_money(out, r, 2, s->value);
+			if (total > 0)
+				tb_double(out, r, 3,
+					  (double)s->value / (double)total);
+		}
+	}
+	g_array_free(recv, TRUE);
+	return rc;
+}
+
+/* ---- outstanding pledges -------------------------------------------------- */
+
+static const char *pledge_status(int64_t pledged, bool has_pledge,
+				 int64_t received)
+{
+	if (!has_pledge)
+		return "no pledge";
+	if (received >= pledged)
+		return "paid in full";
+	return received > 0 ? "in part" : "nothing";
+}
+
+static void outstanding_row(struct ana_table *t, int year, const char *state,
+			    GArray *recv, GArray *pledged)
+{
+	const struct ana_sum *g = find(pledged, year, state);
+	const struct ana_sum *r = find(recv, year, state);
+	int64_t pl = g ? g->value : 0, rv = r ? r->value : 0;
+	size_t row = tb_row(t);
+
+	tb_int(t, row, 0, year);
+	tb_text(t, row, 1, state);
+	tb_money(t, row, 2, pl);
+	tb_money(t, row, 3, rv);
+	tb_money(t, row, 4, pl > rv ? pl - rv : 0);
+	tb_text(t, row, 5, pledge_status(pl, g != NULL, rv));
+}
+
+enum cbm_status ana_outstanding(struct st_db *db, const struct ana_params *p,
+				struct ana_table *out, struct cbm_error *err)
+{
+	static const struct ana_column cols[] = {
+		{"year", ANA_INT},	  {"state", ANA_TEXT},
+		{"pledged", ANA_MONEY},	  {"received", ANA_MONEY},
+		{"outstanding", ANA_MONEY}, {"status", ANA_TEXT},
+	};
+	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	GArray *pledged = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	char cur[4];
+	enum cbm_status rc = ana_currency(p, cur, err);
+
+	if (rc == CBM_OK)
+		rc = ana_received_sums(db, p, cur, 0, recv, err);
+	if (rc == CBM_OK)
+		rc = pledged_sums(db, p, cur, pledged, err);
+	if (rc == CBM_OK) {
+		GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
+		tb_columns(out, cols, 6, cur);
+		collect_years(years, pledged, NULL);
+		/* Years with pledges: every pledging state, then those who
+		 * paid without a pledge. */
+		for (guint i = 0; i < years->len; i++) {
+			int y = g_array_index(years, int, i);
+			for (guint j = 0; j < pledged->len; j++) {
+				const struct ana_sum *s = &g_array_index(
+					pledged, struct ana_sum, j);
+				if (s->year == y)
+					outstanding_row(out, y, s->state, recv,
+							pledged);
+			}
+			for (guint j = 0; j < recv->len; j++) {
+				const struct ana_sum *s = &g_array_index(
+					recv, struct ana_sum, j);
+				if (s->year == y && !find(pledged, y, s->state))
+					outstanding_row(out, y, s->state, recv,
+							pledged);
+			}
+		}
+		g_array_free(years, TRUE);
+	}
+	g_array_free(pledged, TRUE);
+	g_array_free(recv, TRUE);
+	return rc;
+}
+
+/* ---- concentration -------------------------------------------------------- */
+
+enum cbm_status ana_concentration(struct st_db *db, const struct ana_params *p,
+				  struct ana_table *out, struct cbm_error *err)
+{
+	static const struct ana_column cols[] = {
+		{"year", ANA_INT},	  {"contributors", ANA_INT},
+		{"top1_share", ANA_RATE}, {"top3_share", ANA_RATE},
+		{"top5_share", ANA_RATE}, {"hhi", ANA_NUMBER},
+		{"gini", ANA_NUMBER},
+	};
+	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
+	char cur[4];
+	enum cbm_status rc = ana_currency(p, cur, err);
+
+	if (rc == CBM_OK)
+		rc = ana_received_sums(db, p, cur, 0, recv, err);
+	if (rc == CBM_OK) {
+		tb_columns(out, cols, 7, cur);
+		collect_years(years, recv, NULL);
+		for (guint i = 0; i < years->len; i++) {
+			int y = g_array_index(years, int, i);
+			GArray *x = g_array_new(FALSE, FALSE, sizeof(double));
+			struct ana_concentration c;
+			for (guint j = 0; j < recv->len; j++) {
+				const struct ana_sum *s = &g_array_index(
+					recv, struct ana_sum, j);
+				double v = (double)s->value;
+				if (s->year == y && s->value > 0)
+					g_array_append_val(x, v);
+			}
+			ana_concentration_of((double *)x->data, x->len, &c);
+			size_t r = tb_row(out);
+			tb_int(out, r, 0, y);
+			tb_int(out, r, 1, x->len);
+			tb_double(out, r, 2, c.top1);
+			tb_double(out, r, 3, c.top3);
+			tb_double(out, r, 4, c.top5);
+			tb_double(out, r, 5, c.hhi);
+			tb_double(out, r, 6, c.gini);
+			g_array_free(x, TRUE);
+		}
+	}
+	g_array_free(years, TRUE);
+	g_array_free(recv, TRUE);
+	return rc;
+}
