@@ -26,7 +26,7 @@ enum cbm_status ana_received_sums(struct st_db *db,
 					 " c.budget_year))",
 					 day - 1)
 			       : g_strdup("");
-	char *where = g_strdup_printf("c.%s AND %s%s", ana_kind_sql(p), years,
+	char *where = g_strdup_printf("%s AND %s%s", ana_kind_sql(p), years,
 				      cutoff);
 	char *sql = g_strdup_printf(
 		"SELECT c.budget_year, c.state, sum(%s) FROM contributions c"

@@ -22,7 +22,7 @@ static enum cbm_status daily(struct st_db *db, const struct ana_params *p,
 	char *money = ana_money_sql("c", "amount", "amount_usd",
 				    "c.received_on", cur);
 	char *where = g_strdup_printf(
-		"c.%s AND c.budget_year <= %d AND c.received_on <="
+		"%s AND c.budget_year <= %d AND c.received_on <="
 		" printf('%%04d-12-31', c.budget_year)",
 		ana_kind_sql(p), last);
 	/* Day of year, before 1 January counted as day 1. */

@@ -102,8 +102,11 @@ static const char migration_1[] =
 	"    CHECK (kind IN ('voluntary', 'earmarked', 'in-kind')),"
 	"  reference TEXT, note TEXT,"
 	"  usd_per_unit REAL NOT NULL, amount_usd INTEGER NOT NULL," BATCH ");"
-	"CREATE INDEX contributions_year ON contributions(budget_year, kind);"
-	"CREATE INDEX contributions_state ON contributions(state);"
+	/* Covers the figures' sums per (kind, year, state) and the curve. */
+	"CREATE INDEX contributions_figures ON contributions(kind, budget_year,"
+	" state, received_on, amount_usd);"
+	/* The duplicate check of a re-exported file. */
+	"CREATE INDEX contributions_state ON contributions(state, received_on);"
 	"CREATE INDEX contributions_batch ON contributions(batch_id);"
 
 	"CREATE TABLE pledges ("
