@@ -3,6 +3,7 @@
  * the dispatch to cmd_<name>().
  */
 #include <gsl/gsl_errno.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,9 @@ int main(int argc, char **argv)
 	int next = 0, rc;
 
 	gsl_set_error_handler_off();
+	/* Character classes only, for GLib's help text; numbers are parsed
+	 * and printed in the C locale whatever the environment says. */
+	setlocale(LC_CTYPE, "");
 	cli.command = NULL;
 	cli.db_path = getenv("CBM_DB");
 	if (!cli.db_path || !*cli.db_path)

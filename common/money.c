@@ -69,8 +69,14 @@ bool cbm_money_convert(int64_t amount, int from_exp, double from_usd,
 	}
 	v = (long double)amount * from_usd / to_usd *
 	    (long double)cbm_pow10(to_exp) / (long double)cbm_pow10(from_exp);
-	if (!(fabsl(v) < 9.0e18L))
+	if (!(fabsl(v) < 9.0e15L))
 		return false;
+	/* Binary rates are a hair off their decimal value (1.15 is
+	 * 1.149999...), which would round 11.5 cents down: settle the
+	 * product to a millionth of a minor unit first, then round half
+	 * away from zero. */
+	if (fabsl(v) < 1.0e12L)
+		v = roundl(v * 1.0e6L) / 1.0e6L;
 	*out = (int64_t)roundl(v);
 	return true;
 }

@@ -114,10 +114,10 @@ static void deliver(struct reader *r, const struct imp_record *rec)
 {
 	if (r->index == 0) {
 		keep_header(r, rec);
+	} else if (all_empty(rec)) {
+		return; /* ";;;": cleared cells, as spreadsheets leave them */
 	} else if (rec->n_fields != r->header->len) {
 		char msg[128];
-		if (all_empty(rec))
-			return; /* a blank row, as spreadsheets leave */
 		snprintf(msg, sizeof(msg),
 			 "the record has %zu fields, the header has %u",
 			 rec->n_fields, r->header->len);

@@ -15,8 +15,10 @@
 #define BATCH " batch_id INTEGER NOT NULL" FK("batches", "id")
 
 static const char migration_1[] =
+	/* AUTOINCREMENT: a batch number is never reused, so "batch 4" in a
+	 * note always means the same file, even after undo 4. */
 	"CREATE TABLE batches ("
-	"  id INTEGER PRIMARY KEY,"
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	"  kind TEXT NOT NULL,"
 	"  file_name TEXT NOT NULL,"
 	"  sha256 TEXT NOT NULL UNIQUE,"

@@ -35,6 +35,12 @@ static void test_convert(void)
 	/* 1.234 KWD (exp 3) at 3.25 USD = 4.0105 USD -> 401 cents. */
 	CHECK(cbm_money_convert(1234, 3, 3.25, 2, 1.0, &out));
 	CHECK_INT(out, 401);
+	/* 0.10 EUR at 1.15 = 11.5 cents exactly in decimal, though 1.15 is
+	 * 1.1499999... in binary: half away from zero gives 12. */
+	CHECK(cbm_money_convert(10, 2, 1.15, 2, 1.0, &out));
+	CHECK_INT(out, 12);
+	CHECK(cbm_money_convert(123450, 2, 1.15, 2, 1.0, &out));
+	CHECK_INT(out, 141968);
 	/* 110 USD into EUR at 1.10 = 100.00 EUR. */
 	CHECK(cbm_money_convert(11000, 2, 1.0, 2, 1.10, &out));
 	CHECK_INT(out, 10000);
