@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2317,SC2031 # test_* run in subshells via run_tests
+# batches.sh - one file, one batch: header-only files, files already
+# loaded, `cbm batches`, `cbm undo`, --replace, --dry-run, duplicates across
+# files, concurrent imports.
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+# Base set (batches 1-3) and contributions.csv as batch 4.
+base_with_rows() {
+	load_base
+	import_ok contributions "$(data contributions.csv)"
+}
+
+test_header_only_file_loads_nothing() {
+	load_base
+	printf 'state,received_on,amount,currency\n' | write h.csv
+	printf 'state;received_on;amount;currency' | write h2.csv
+	snapshot
+	run_cbm import contributions h.csv
+	expect_status 0
+	expect_stdout_has "h.csv: header only; nothing to load"
+	expect_db_unchanged
+	expect_sql "SELECT count(*) FROM batches" "3"
+	run_cbm import contributions h2.csv
+	expect_status 0
+	expect_stdout_has "nothing to load"
+	expect_db_unchanged
+}
+
+test_reimport_same_file_is_a_no_op() {
+	base_with_rows
+	snapshot
+	run_cbm import contributions "$(data contributions.csv)"
+	expect_status 0
+	expect_stdout_has "already loaded as batch 4"
+	expect_db_unchanged
+	# Same bytes under another name: the same file.
+	cp "$(data contributions.csv)" copy.csv
+	run_cbm import contributions copy.csv
+	expect_status 0
+	expect_stdout_has "already loaded as batch 4"
+	expect_db_unchanged
+}
+
+test_batches_lists_files() {
+	base_with_rows
+	run_cbm batches
+	expect_status 0
+	expect_stdout_has "contributions.csv"
+	expect_stdout_has "states.csv"
+	expect_eq "$(printf '%s\n' "$OUT" | awk '$2 == "contributions" {print $1, $3, $4}')" \
+		"4 contributions.csv 3" "batch 4 in the table"
+	expect_eq "$(printf '%s\n' "$OUT" | awk '$2 == "states" {print $1, $3, $4}')" \
+		"1 states.csv 7" "batch 1 in the table"
+}
+
+test_batches_csv() {
+	base_with_rows
+	local sha
+	sha=$(sha256sum "$(data contributions.csv)" | cut -d' ' -f1)
+	run_cbm batches --format csv
+	expect_status 0
+	expect_eq "$(printf '%s\n' "$OUT" | head -1)" \
+		"batch,kind,file,rows,loaded,sha256,version" "csv header"
+	expect_eq "$(printf '%s\n' "$OUT" | wc -l)" "5" "csv lines"
+	expect_eq "$(printf '%s\n' "$OUT" | awk -F, '$1 == 4 {print $2, $3, $4, $6, $7}')" \
+		"contributions contributions.csv 3 $sha 0.1.0" "batch 4 as csv"
+	expect_eq "$(printf '%s\n' "$OUT" | awk -F, 'NR > 1 && NF != 7' | wc -l)" "0" \
+		"every csv line has 7 fields"
+	# The time loaded is ISO 8601 UTC.
+	expect_eq "$(printf '%s\n' "$OUT" | awk -F, 'NR > 1 {print $5}' |
+		grep -cvE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$')" \
+		"0" "loaded times"
+}
+
+test_batches_json() {
+	base_with_rows
+	run_cbm batches --format json
+	expect_status 0
+	expect_stdout_has '{"batch": 4, "kind": "contributions", "file": "contributions.csv", "rows": 3, '
+	expect_eq "$(printf '%s\n' "$OUT" | head -1)" "[" "json start"
+	expect_eq "$(printf '%s\n' "$OUT" | tail -1)" "]" "json end"
+}
+
+test_undo_removes_rows() {
+	base_with_rows
+	run_cbm undo 4
+	expect_status 0
+	expect_stdout_has "removed batch 4"
+	expect_sql "SELECT count(*) FROM contributions" "0"
+	expect_sql "SELECT count(*) FROM batches WHERE id = 4" "0"
+	run_cbm batches --format csv
+	expect_stdout_lacks "contributions.csv"
+}
+
+test_undo_unknown_batch() {
+	base_with_rows
+	snapshot
+	run_cbm undo 99
+	expect_status 1
+	expect_stderr_has "99"
+	expect_db_unchanged
+	run_cbm undo abc
+	expect_status 2
+	expect_db_unchanged
+}
+
+test_undo_states_in_use_refused() {
+	base_with_rows
+	snapshot
+	run_cbm undo 1
+	expect_status 1
+	expect_stderr_has "batch 4 (contributions.csv)"
+	expect_db_unchanged
+}
+
+test_undo_areas_in_use_refused() {
+	load_base
+	printf 'year,item,title,area,organizers\n2023,27,Workshop,TER,KAZ\n' | write plan.csv
+	import_ok plan plan.csv
+	snapshot
+	run_cbm undo 2
+	expect_status 1
+	expect_stderr_has "batch 4 (plan.csv)"
+	expect_db_unchanged
+	# Once the plan is undone, the areas may go.
+	run_cbm undo 4
+	expect_status 0
+	run_cbm undo 2
+	expect_status 0
+	expect_sql "SELECT count(*) FROM areas" "0"
+}
+
+test_undo_users_first_then_states() {
+	base_with_rows
+	run_cbm undo 4
+	expect_status 0
+	run_cbm undo 1
+	expect_status 0
+	expect_sql "SELECT count(*) FROM states" "0"
+	expect_sql "SELECT count(*) FROM state_aliases" "0"
+	expect_sql "SELECT group_concat(kind) FROM batches" "areas,fx"
+}
+
+test_undo_fx_in_use_refused() {
+	base_with_rows
+	snapshot
+	run_cbm undo 3
+	expect_status 1
+	expect_stderr_has "EUR"
+	expect_stderr_has "batch 4 (contributions.csv)"
+	expect_db_unchanged
+}
+
+test_undone_file_can_be_imported_again() {
+	base_with_rows
+	snapshot
+	import_ok contributions "$(data contributions.csv)"
+	expect_stdout_has "already loaded"
+	run_cbm undo 4
+	expect_status 0
+	run_cbm import contributions "$(data contributions.csv)"
+	expect_status 0
+	expect_stdout_has "loaded as batch"
+	expect_sql "SELECT count(*) FROM contributions" "3"
+	expect_sql "SELECT count(*) FROM batches WHERE file_name = 'contributions.csv'" "1"
+}
+
+test_replace_loads_in_place_of_batch() {
+	base_with_rows
+	# The corrected file keeps two rows as they were (not duplicates of
+	# the batch it replaces) and corrects one amount.
+	printf 'state,received_on,amount,currency,reference\nKAZ,2023-03-15,50000.00,USD,REF-1\nKOR,2023-12-12,60000.00,USD,REF-2\nIRN,2023-12-12,100.00,EUR,REF-3\n' |
+		write fixed.csv
+	run_cbm import contributions --replace 4 fixed.csv
+	expect_status 0
+	expect_stdout_has "fixed.csv: loaded as batch"
+	expect_stdout_has "3 contributions"
+	expect_sql "SELECT count(*) FROM batches" "4"
+	expect_sql "SELECT count(*) FROM batches WHERE file_name = 'contributions.csv'" "0"
+	expect_sql "SELECT count(*) FROM contributions" "3"
+	expect_sql "SELECT c.state, c.amount FROM contributions c JOIN batches b
+	            ON b.id = c.batch_id WHERE b.file_name = 'fixed.csv' ORDER BY c.id" \
+		"KAZ|5000000
+KOR|6000000
+IRN|10000"
+}
+
+# A batch number names one load for good: after an undo or a replace, a new
+# batch gets a new number, so that "batch 4" in a note or an earlier
+# listing never comes to mean another file (cbm undo 4 would remove it).
+test_batch_numbers_not_reused() {
+	base_with_rows
+	printf 'state,received_on,amount,currency\nKAZ,2023-06-01,1,USD\n' | write fixed.csv
+	run_cbm import contributions --replace 4 fixed.csv
+	expect_status 0
+	expect_sql "SELECT max(id) > 4 FROM batches WHERE file_name = 'fixed.csv'" "1"
+	run_cbm undo "$(sql "SELECT id FROM batches WHERE file_name = 'fixed.csv'")"
+	expect_status 0
+	printf 'state,received_on,amount,currency\nKAZ,2023-06-02,2,USD\n' | write later.csv
+	run_cbm import contributions later.csv
+	expect_status 0
+	expect_sql "SELECT id > 5 FROM batches WHERE file_name = 'later.csv'" "1"
+}
+
+test_replace_states_keeping_used_ones() {
+	base_with_rows
+	# A states file that drops Japan (unused) and renames nothing else.
+	grep -v '^JPN' "$(data states.csv)" | write states2.csv
+	run_cbm import states --replace 1 states2.csv
+	expect_status 0
+	expect_sql "SELECT count(*) FROM states" "6"
+	expect_sql "SELECT count(*) FROM contributions" "3"
+	# A states file without Iran, whose contribution is loaded: refused.
+	grep -v '^IRN' states2.csv | write states3.csv
+	snapshot
+	run_cbm import states --replace \
+		"$(sql "SELECT id FROM batches WHERE file_name = 'states2.csv'")" states3.csv
+	expect_status 1
+	expect_stderr_has "batch 4 (contributions.csv)"
+	expect_db_unchanged
+}
+
+test_replace_with_other_kind_is_usage_error() {
+	base_with_rows
+	printf 'state,received_on,amount,currency\nKAZ,2023-06-01,1,USD\n' | write c.csv
+	snapshot
+	run_cbm import contributions --replace 1 c.csv
+	expect_status 2
+	expect_stderr_has "states"
+	expect_db_unchanged
+}
+
+test_replace_unknown_batch() {
+	base_with_rows
+	printf 'state,received_on,amount,currency\nKAZ,2023-06-01,1,USD\n' | write c.csv
+	snapshot
+	run_cbm import contributions --replace 99 c.csv
+	[ "$STATUS" != 0 ] || fail "--replace 99 should fail"
+	expect_stderr_has "99"
+	expect_db_unchanged
+}
+
+test_dry_run_good_file() {
+	load_base
+	snapshot
+	run_cbm import contributions --dry-run "$(data contributions.csv)"
+	expect_status 0
+	expect_stdout_has "would load 3 contributions"
+	expect_db_unchanged
+	# The dry run left no trace: the real import is not "already loaded".
+	run_cbm import contributions "$(data contributions.csv)"
+	expect_status 0
+	expect_stdout_has "loaded as batch 4"
+}
+
+test_dry_run_bad_file() {
+	base_with_rows
+	printf 'state,received_on,amount,currency\nKAZ,2023-06-01,1x,USD\n' | write c.csv
+	snapshot
+	run_cbm import contributions --dry-run c.csv
+	expect_status 1
+	expect_stderr_has "c.csv:2:amount: "
+	expect_db_unchanged
+}
+
+test_dry_run_replace_changes_nothing() {
+	base_with_rows
+	printf 'state,received_on,amount,currency\nKAZ,2023-06-01,1,USD\n' | write c.csv
+	snapshot
+	run_cbm import contributions --dry-run --replace 4 c.csv
+	expect_status 0
+	expect_stdout_has "would load 1 contributions"
+	expect_db_unchanged
+}
+
+test_same_rows_in_another_file_refused() {
+	base_with_rows
+	# The rows of contributions.csv in another order and another shape.
+	printf 'state;received_on;amount;currency;budget_year;kind;reference;note\nIRN;12.12.2023;100,00;EUR;2023;voluntary;REF-3;\nKAZ;15.03.2023;50 000,00;USD;2023;voluntary;REF-1;\n' |
+		write again.csv
+	snapshot
+	run_cbm import contributions again.csv
+	expect_status 1
+	expect_stderr_has "again.csv:2:amount: "
+	expect_stderr_has "again.csv:3:amount: "
+	expect_stderr_has "already loaded by batch 4 (contributions.csv)"
+	expect_db_unchanged
+}
+
+test_duplicate_fx_rate_refused() {
+	load_base
+	printf 'currency,date,usd_per_unit\nEUR,2023-01-01,1.10\n' | write fx2.csv
+	snapshot
+	run_cbm import fx fx2.csv
+	expect_status 1
+	expect_stderr_has "fx2.csv:2:date: "
+	expect_stderr_has "batch 3 (fx.csv)"
+	expect_db_unchanged
+}
+
+test_contribution_before_joining_warns() {
+	load_base
+	# Kuwait joined in 2022.
+	printf 'state,received_on,amount,currency\nKuwait,2021-06-01,1000,USD\nKuwait,2022-06-01,1000,USD\n' | write k.csv
+	run_cbm import contributions k.csv
+	expect_status 0
+	expect_stderr_has "k.csv:2:state: warning: "
+	expect_stderr_has "2021"
+	expect_stderr_count "warning" 1
+	expect_sql "SELECT count(*) FROM contributions WHERE state = 'KWT'" "2"
+}
+
+test_concurrent_imports_serialize() {
+	load_base
+	# Two files of 4000 rows (tens of milliseconds each to load), started
+	# together: the second waits for the first (BEGIN IMMEDIATE with a busy
+	# timeout) instead of failing.
+	# shellcheck disable=SC2016 # an awk program
+	local rows='BEGIN {split("KAZ KOR IRN RUS TUR JPN", s, " ");
+		print "state,received_on,amount,currency,reference"}
+		{print s[$1 % 6 + 1] "," d "," $1 ",USD," d "-" $1}'
+	seq 1 4000 | awk -v d=2023-01-02 "$rows" | write a.csv
+	seq 1 4000 | awk -v d=2023-01-03 "$rows" | write b.csv
+	"$CBM" import contributions a.csv >a.out 2>&1 &
+	local pa=$!
+	"$CBM" import contributions b.csv >b.out 2>&1 &
+	local pb=$!
+	wait "$pa"
+	local ra=$?
+	wait "$pb"
+	local rb=$?
+	# shellcheck disable=SC2034 # read by fail()
+	CMD="cbm import contributions a.csv & cbm import contributions b.csv"
+	OUT=$(cat a.out b.out)
+	STATUS="$ra $rb"
+	expect_eq "$ra $rb" "0 0" "exit statuses of two concurrent imports"
+	expect_sql "SELECT count(*) FROM contributions" "8000"
+	expect_sql "SELECT count(*) FROM batches" "5"
+}
+
+run_tests "$@"
