@@ -14,7 +14,9 @@
 #include "analysis_internal.h"
 
 /* Money received per day of year for every budget year up to LAST:
- * (year, "", value) with the day number in .real. */
+ * (year, "", value) with the day number in .real.  SQLite sums per
+ * (year, state, date), the order of the covering index, so no sort is
+ * needed; the day numbers and the per-day totals are made here. */
 static enum cbm_status daily(struct st_db *db, const struct ana_params *p,
 			     const char *cur, int last, GArray *out,
 			     struct cbm_error *err)
@@ -25,12 +27,10 @@ static enum cbm_status daily(struct st_db *db, const struct ana_params *p,
 		"%s AND c.budget_year <= %d AND c.received_on <="
 		" printf('%%04d-12-31', c.budget_year)",
 		ana_kind_sql(p), last);
-	/* Day of year, before 1 January counted as day 1. */
 	char *sql = g_strdup_printf(
-		"SELECT c.budget_year, max(1, CAST(julianday(c.received_on) -"
-		" julianday(printf('%%04d-01-01', c.budget_year)) AS INTEGER)"
-		" + 1) AS day, sum(%s) FROM contributions c WHERE %s"
-		" GROUP BY c.budget_year, day ORDER BY 1, 2",
+		"SELECT c.budget_year, c.received_on, sum(%s) FROM"
+		" contributions c WHERE %s"
+		" GROUP BY c.budget_year, c.state, c.received_on",
 		money, where);
 	sqlite3_stmt *st = NULL;
 	enum cbm_status rc = ana_require_rates(db, cur, "contributions c",
@@ -42,8 +42,12 @@ static enum cbm_status daily(struct st_db *db, const struct ana_params *p,
 		rc = st_sql_error(db, "cannot compute the curve", err);
 	while (rc == CBM_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct ana_sum s = {0};
+		int32_t when = 0;
 		s.year = sqlite3_column_int(st, 0);
-		s.real = sqlite3_column_int(st, 1);
+		cbm_date_parse_iso((const char *)sqlite3_column_text(st, 1),
+				   &when);
+		/* Before 1 January counts on day 1. */
+		s.real = MAX(1, when - cbm_days_from_civil(s.year, 1, 1) + 1);
 		s.value = sqlite3_column_int64(st, 2);
 		g_array_append_val(out, s);
 	}
