@@ -15,9 +15,9 @@ static const char area_sql[] =
 	" SELECT y.year, a.code, count(e.id), total(e.status = 'held'),"
 	"  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
 	"  a.name_en"
-	" FROM y CROSS JOIN areas a"
+	" FROM y CROSS JOIN areas a JOIN dimensions d ON d.code = a.dimension"
 	" LEFT JOIN events e ON e.area = a.code AND e.year = y.year"
-	" GROUP BY y.year, a.code ORDER BY y.year, a.code";
+	" GROUP BY y.year, a.code ORDER BY y.year, d.sort, a.code";
 
 static const char dimension_sql[] =
 	"WITH y AS (SELECT DISTINCT year FROM events WHERE %s)"

@@ -101,6 +101,7 @@ int cmd_batches(struct cli *cli, int argc, char **argv);
 int cmd_undo(struct cli *cli, int argc, char **argv);
 int cmd_query(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
+int cmd_chart(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 
 GOptionContext *cmd_init_options(struct cli *cli, void *opts);
@@ -109,6 +110,7 @@ GOptionContext *cmd_batches_options(struct cli *cli, void *opts);
 GOptionContext *cmd_undo_options(struct cli *cli, void *opts);
 GOptionContext *cmd_query_options(struct cli *cli, void *opts);
 GOptionContext *cmd_stats_options(struct cli *cli, void *opts);
+GOptionContext *cmd_chart_options(struct cli *cli, void *opts);
 GOptionContext *cmd_help_options(struct cli *cli, void *opts);
 
 #endif /* CBM_CLI_H */

@@ -1,0 +1,134 @@
+/*
+ * cmd_chart.c - `cbm chart KIND -o FILE`: a chart of the figures as PDF,
+ * PNG or SVG, in English, Russian or Kazakh.
+ */
+#include <string.h>
+
+#include "cli.h"
+#include "report.h"
+#include "store.h"
+
+struct chart_opts {
+	gint year, from, to, width, height;
+	char *lang, *output, *currency;
+};
+
+GOptionContext *cmd_chart_options(struct cli *cli, void *opts)
+{
+	struct chart_opts *o = opts;
+	GOptionContext *octx = cli_context(
+		cli, "KIND -o FILE",
+		"Draw a chart of the figures into a PDF, PNG or SVG file "
+		"(chosen by the file's\nextension).",
+		"Kinds:\n"
+		"  contributions  one year's voluntary contributions by state "
+		"(--year; default the latest)\n"
+		"  history        contributions by year, the top states "
+		"stacked and the rest as others\n"
+		"  collection     collection rate by year, with next year's "
+		"forecast and its 95 % interval\n"
+		"  curve          one year's cumulative collection against "
+		"earlier years (--year)\n"
+		"  activity       events held per priority area and year "
+		"(heat map)\n\n"
+		"Sizes are in pixels: a PNG has exactly that many; a PDF or "
+		"SVG page is as large\nat 96 pixels per inch (the default "
+		"960 x 600 is a landscape half of A4).\n\n"
+		"Examples:\n"
+		"  cbm chart contributions --year 2024 --lang kk -o kk.pdf\n"
+		"  cbm chart curve --year 2025 -o curve.png");
+	GOptionEntry entries[] = {
+		{"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+		 "the file to write: .pdf, .png or .svg", "FILE"},
+		{"year", 0, 0, G_OPTION_ARG_INT, &o->year, "the year", "Y"},
+		{"from", 0, 0, G_OPTION_ARG_INT, &o->from, "first year", "Y"},
+		{"to", 0, 0, G_OPTION_ARG_INT, &o->to, "last year", "Y"},
+		{"lang", 0, 0, G_OPTION_ARG_STRING, &o->lang,
+		 "language of the labels: en (default), ru or kk", "LANG"},
+		{"currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
+		 "report currency (default USD)", "CUR"},
+		{"width", 0, 0, G_OPTION_ARG_INT, &o->width,
+		 "width in pixels (default 1200 for PNG, 960 otherwise)", "PX"},
+		{"height", 0, 0, G_OPTION_ARG_INT, &o->height,
+		 "height in pixels (default 750 for PNG, 600 otherwise)", "PX"},
+		G_OPTION_ENTRY_NULL,
+	};
+
+	g_option_context_add_main_entries(octx, entries, NULL);
+	return octx;
+}
+
+static bool is_png(const char *path)
+{
+	return g_str_has_suffix(path, ".png") || g_str_has_suffix(path, ".PNG");
+}
+
+static int check(struct cli *cli, int argc, char **argv,
+		 const struct chart_opts *o, enum rpt_chart_kind *kind,
+		 struct rpt_chart_params *p)
+{
+	memset(p, 0, sizeof(*p));
+	if (argc != 2)
+		return cli_usage(cli, "give one chart kind");
+	if (!rpt_chart_kind_parse(argv[1], kind))
+		return cli_usage(cli, "unknown chart kind '%s'", argv[1]);
+	if (!o->output)
+		return cli_usage(cli, "say where to write: -o FILE");
+	if (o->lang && !cbm_lang_parse(o->lang, &p->lang))
+		return cli_usage(cli, "--lang is en, ru or kk, not '%s'",
+				 o->lang);
+	if (o->width < 0 || o->height < 0 || o->width > 20000 ||
+	    o->height > 20000)
+		return cli_usage(cli, "--width and --height are 1 to 20000 "
+				      "pixels");
+	if (o->currency) {
+		char *up = g_ascii_strup(o->currency, -1);
+		bool ok = cbm_currency_valid(up);
+		if (ok)
+			memcpy(p->currency, up, 4);
+		g_free(up);
+		if (!ok)
+			return cli_usage(cli, "not a currency code: '%s'",
+					 o->currency);
+	}
+	p->year = o->year;
+	p->from = o->from;
+	p->to = o->to;
+	return CBM_OK;
+}
+
+int cmd_chart(struct cli *cli, int argc, char **argv)
+{
+	struct chart_opts o = {0};
+	GOptionContext *octx = cmd_chart_options(cli, &o);
+	struct rpt_chart_params p;
+	enum rpt_chart_kind kind;
+	struct cbm_error err = {0};
+	struct st_db *db = NULL;
+	struct rpt_chart *chart = NULL;
+	int rc = cli_parse(cli, octx, &argc, &argv);
+
+	g_option_context_free(octx);
+	if (rc == CBM_OK)
+		rc = check(cli, argc, argv, &o, &kind, &p);
+	if (rc == CBM_OK &&
+	    (st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK ||
+	     rpt_chart_open(&chart, db, kind, &p, &err) != CBM_OK))
+		rc = cli_fail(cli, &err);
+	if (rc == CBM_OK) {
+		/* Pixels for PNG; points (96 px = 72 pt) for PDF and SVG. */
+		double scale = is_png(o.output) ? 1.0 : 0.75;
+		if (chart_write_file(rpt_chart_get(chart), o.output,
+				     o.width * scale, o.height * scale,
+				     &err) != CBM_OK)
+			rc = cli_fail(cli, &err);
+		else
+			printf("wrote %s\n", o.output);
+	}
+	rpt_chart_close(chart);
+	st_close(db);
+	g_free(o.lang);
+	g_free(o.output);
+	g_free(o.currency);
+	return rc;
+}

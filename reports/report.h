@@ -1,0 +1,87 @@
+/*
+ * report.h - what the reader sees: translated labels, names in the
+ * reader's language, and the charts of the figures ready to draw into a
+ * rectangle of a page or a file.
+ *
+ * This module joins analysis/ (the numbers) and charts/ (the drawing):
+ * a report page and `cbm chart` build a chart the same way, with
+ * rpt_chart_open(), and draw it with chart_draw() or chart_write_file().
+ *
+ * Invariants:
+ *  - Every label comes from one table of translations (i18n.c) in
+ *    English, Russian and Kazakh; a missing translation falls back to
+ *    English, never to an empty string.
+ *  - States and areas are named in the chosen language, falling back to
+ *    the English name when the file gave none.
+ */
+#ifndef CBM_REPORT_H
+#define CBM_REPORT_H
+
+#include "analysis.h"
+#include "cbm.h"
+#include "chart.h"
+#include "store.h"
+
+/* ---- labels ------------------------------------------------------------- */
+
+/* The label KEY (e.g. "others", "year") in LANG; KEY itself when unknown.
+ * Static storage. */
+const char *rpt_label(enum cbm_lang lang, const char *key);
+
+/* The label KEY with its "{}" replaced by VALUE; caller frees (g_free). */
+char *rpt_labelf(enum cbm_lang lang, const char *key, const char *value);
+
+/* ---- names of states and areas ---------------------------------------------- */
+
+struct rpt_names;
+
+/* Loads the names of every state and area from DB.  The caller owns *OUT
+ * (rpt_names_close). */
+enum cbm_status rpt_names_open(struct rpt_names **out, struct st_db *db,
+			       struct cbm_error *err);
+void rpt_names_close(struct rpt_names *names);
+
+/* The name of state or area CODE in LANG (English when the file gave
+ * none, CODE itself when unknown); owned by NAMES. */
+const char *rpt_state_name(const struct rpt_names *names, const char *code,
+			   enum cbm_lang lang);
+const char *rpt_area_name(const struct rpt_names *names, const char *code,
+			  enum cbm_lang lang);
+
+/* ---- charts of the figures -------------------------------------------------- */
+
+enum rpt_chart_kind {
+	RPT_CHART_CONTRIBUTIONS, /* one year's contributions by state */
+	RPT_CHART_HISTORY,       /* contributions by year, top states stacked */
+	RPT_CHART_COLLECTION,    /* collection rate by year, with forecast */
+	RPT_CHART_CURVE,         /* one year's cumulative collection */
+	RPT_CHART_ACTIVITY,      /* events held, priority area x year */
+	RPT_CHART_KIND_COUNT
+};
+
+/* Parses "contributions", "history", ...; false when unknown. */
+bool rpt_chart_kind_parse(const char *name, enum rpt_chart_kind *out);
+const char *rpt_chart_kind_name(enum rpt_chart_kind kind);
+
+struct rpt_chart_params {
+	int year;          /* 0: the latest year with data */
+	int from, to;      /* 0: open */
+	enum cbm_lang lang;
+	char currency[4];  /* "" is USD */
+};
+
+struct rpt_chart;
+
+/* Computes the figures behind a chart of KIND and builds its description.
+ * CBM_EDATA when there is nothing to draw (no budget, no contributions in
+ * the years asked).  The caller owns *OUT (rpt_chart_close). */
+enum cbm_status rpt_chart_open(struct rpt_chart **out, struct st_db *db,
+			       enum rpt_chart_kind kind,
+			       const struct rpt_chart_params *p,
+			       struct cbm_error *err);
+void rpt_chart_close(struct rpt_chart *chart);
+
+/* The description, owned by CHART, valid until rpt_chart_close(). */
+const struct chart *rpt_chart_get(const struct rpt_chart *chart);
+
+#endif /* CBM_REPORT_H */
