@@ -169,6 +169,10 @@ static void close_lookups(struct imp_ctx *ctx)
 		g_hash_table_destroy(ctx->areas);
 	if (ctx->seen)
 		g_hash_table_destroy(ctx->seen);
+	if (ctx->joined)
+		g_hash_table_destroy(ctx->joined);
+	if (ctx->currencies)
+		g_hash_table_destroy(ctx->currencies);
 	for (int c = 0; c < MAX_COLUMNS; c++)
 		g_free(ctx->header[c]);
 }

@@ -3,6 +3,7 @@
 # Environment (set by tests/e2e/CMakeLists.txt):
 #   CBM           the cbm binary
 #   CBM_TESTDATA  the tests/data folder of the source tree
+#   CBM_WRAPPER   optional: a command run_cbm puts before cbm (valgrind)
 #
 # A script defines functions named test_* and ends with `run_tests`.  Each
 # test runs in a subshell, in a fresh temporary directory ($T, removed
@@ -69,7 +70,9 @@ fail() {
 
 run_cbm() {
 	CMD="cbm $*"
-	"$CBM" "$@" >"$T/.stdout" 2>"$T/.stderr"
+	# CBM_WRAPPER (e.g. tests/valgrind/memcheck) runs cbm under a tool.
+	# shellcheck disable=SC2086 # the wrapper is a command and its words
+	${CBM_WRAPPER:-} "$CBM" "$@" >"$T/.stdout" 2>"$T/.stderr"
 	STATUS=$?
 	OUT=$(cat "$T/.stdout")
 	ERR=$(cat "$T/.stderr")
