@@ -189,12 +189,6 @@ enum cbm_status chart_write_file(const struct chart *c, const char *path,
  * between 1970 and 9999, CBM_EINTERNAL when S is in error. */
 enum cbm_status chart_pdf_set_dates(cairo_surface_t *s, struct cbm_error *err);
 
-/* Frees the process-wide caches of pango, cairo and fontconfig (fonts
- * matched and loaded).  Call once at exit, after the last chart: no chart
- * function may run afterwards.  Leak checkers then see only the program's
- * own allocations. */
-void chart_release_caches(void);
-
 /* ---- axes and numbers ------------------------------------------------ */
 
 /* Nice ticks covering LO..HI: a STEP of 1, 2 or 5 times a power of ten,

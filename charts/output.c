@@ -10,9 +10,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <errno.h>
-#include <fontconfig/fontconfig.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,15 +197,4 @@ enum cbm_status chart_write_file(const struct chart *c, const char *path,
 	if (st != CBM_OK && f != FILE_PNG)
 		remove(path);
 	return st;
-}
-
-void chart_release_caches(void)
-{
-	/* Pango's default font map holds the fonts fontconfig matched;
-	 * dropping it, then cairo's and fontconfig's own caches, returns
-	 * every byte, so that memcheck and LeakSanitizer see only our own
-	 * allocations. */
-	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
-	FcFini();
 }

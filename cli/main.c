@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cbm_version.h"
-#include "chart.h"
 #include "cli.h"
 
 static const struct cli_command commands[] = {
@@ -99,6 +98,5 @@ int main(int argc, char **argv)
 	cli.command = cmd->name;
 	rc = cmd->run(&cli, argc - next, argv + next);
 	g_free(cli.db_arg);
-	chart_release_caches();
 	return rc;
 }
