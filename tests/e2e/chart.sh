@@ -5,8 +5,6 @@
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-EXAMPLES=$(cd "$CBM_TESTDATA/../../examples" && pwd)
-
 load_examples() {
 	init_db
 	local k

@@ -230,3 +230,34 @@ run_tests() {
 	fi
 	exit 0
 }
+
+# ---- large files ----------------------------------------------------------------
+
+# The example data of the repository (examples/).
+EXAMPLES=$(cd "${CBM_EXAMPLES:-$CBM_TESTDATA/../../examples}" && pwd) || exit 2
+
+# gen_contributions N TAG FIRST_YEAR YEARS: N contribution rows in USD, EUR
+# and KZT (all with rates in examples/fx.csv) by states of
+# examples/states.csv, received in FIRST_YEAR .. FIRST_YEAR+YEARS-1, with
+# references TAG-0, TAG-1, ...  Deterministic (a MINSTD generator in exact
+# integer arithmetic), like bench/gen_contributions.
+gen_contributions() {
+	awk -v n="$1" -v tag="$2" -v y0="$3" -v ny="$4" 'BEGIN {
+		ns = split("AFG AZE BHR BGD KHM CHN EGY IND IRN IRQ ISR JOR KAZ KWT " \
+			"KGZ MNG PAK PSE QAT KOR RUS LKA TJK THA TUR ARE UZB VNM", s, " ")
+		split("USD USD USD EUR KZT", cur, " ")
+		print "state,received_on,amount,currency,budget_year,kind,reference"
+		x = 12345
+		for (i = 0; i < length(tag); i++)
+			x = (x * 31 + index("ABCDEFGHIJKLMNOPQRSTUVWXYZ", substr(tag, i + 1, 1))) % 2147483647
+		for (i = 0; i < n; i++) {
+			x = (x * 48271) % 2147483647; st = s[x % ns + 1]
+			x = (x * 48271) % 2147483647
+			y = y0 + x % ny; m = 1 + int(x / ny) % 12; d = 1 + int(x / ny / 12) % 28
+			x = (x * 48271) % 2147483647
+			c = 100000 + x % 50000000; k = cur[int(x / 50000000) % 5 + 1]
+			printf "%s,%04d-%02d-%02d,%d.%02d,%s,%d,voluntary,%s-%d\n",
+				st, y, m, d, int(c / 100), c % 100, k, y, tag, i
+		}
+	}'
+}
