@@ -40,11 +40,10 @@ char *ana_money_sql(const char *alias, const char *amount_col,
 {
 	if (strcmp(cur, "USD") == 0)
 		return g_strdup_printf("%s.%s", alias, usd_col);
-	return g_strdup_printf(
-		"cbm_convert(%s.%s, %s.currency, %s.usd_per_unit, '%s',"
-		" (SELECT f.usd_per_unit FROM fx_rates f WHERE f.currency = '%s'"
-		" AND f.date <= %s ORDER BY f.date DESC LIMIT 1))",
-		alias, amount_col, alias, alias, cur, cur, date_expr);
+	return g_strdup_printf("cbm_convert(%s.%s, %s.currency, %s.usd_per_unit,"
+			       " '%s', cbm_rate('%s', %s))",
+			       alias, amount_col, alias, alias, cur, cur,
+			       date_expr);
 }
 
 enum cbm_status ana_require_rates(struct st_db *db, const char *cur,

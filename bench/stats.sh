@@ -34,7 +34,7 @@ for args in "collection" "collection --as-of 2025-06-30" "contributions" \
 	"outstanding" "execution" "activity" "activity --by organizer" \
 	"concentration" "trend" "trend --of collection_rate" "shares" \
 	"shares --scale draft-2026" "secondments" "curve --year 2024" \
-	"collection --currency EUR --from 2010"; do
+	"collection --currency EUR --from 2010"; do  # EUR: each row converted, see README
 	# shellcheck disable=SC2086
 	s=$(best "$cbm" --db "$db" stats $args --format csv)
 	printf '%-34s %8.3f  %s\n' "$args" "$s" \

@@ -8,6 +8,7 @@
  * R's own rate on the row's date (see analysis/).  Whenever fx rates
  * change, st_fx_recompute() brings every row back in line.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "store.h"
@@ -45,12 +46,132 @@ static void sql_convert(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, out);
 }
 
+/* The rates of one currency, loaded once per connection and state of the
+ * database, for cbm_rate(): a binary search instead of a correlated
+ * subquery per row keeps figures in a currency other than USD fast. */
+struct rate_cache {
+	char currency[4];
+	sqlite3_int64 data_version, changes; /* when it was loaded */
+	size_t n;
+	char (*dates)[11];
+	double *rates;
+};
+
+/* Changes when another connection commits (cheap: no statement). */
+static sqlite3_int64 data_version(sqlite3 *db)
+{
+	unsigned int v = 0;
+
+	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &v) !=
+	    SQLITE_OK)
+		return -1;
+	return v;
+}
+
+static int load_rates(struct rate_cache *c, sqlite3 *db, const char *cur)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	c->n = 0;
+	snprintf(c->currency, sizeof(c->currency), "%s", cur);
+	c->data_version = data_version(db);
+	c->changes = sqlite3_total_changes64(db);
+	rc = sqlite3_prepare_v2(db,
+				"SELECT date, usd_per_unit FROM fx_rates WHERE"
+				" currency = ? ORDER BY date",
+				-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, cur, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c->dates = sqlite3_realloc64(c->dates, (c->n + 1) * 11);
+		c->rates = sqlite3_realloc64(c->rates,
+					     (c->n + 1) * sizeof(double));
+		if (!c->dates || !c->rates) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		snprintf(c->dates[c->n], 11, "%s",
+			 (const char *)sqlite3_column_text(st, 0));
+		c->rates[c->n++] = sqlite3_column_double(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* cbm_rate(currency, date): the latest USD rate of CURRENCY on or before
+ * DATE (1.0 for USD), NULL when there is none. */
+static void sql_rate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct rate_cache *c = sqlite3_user_data(ctx);
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *cur = (const char *)sqlite3_value_text(argv[0]);
+	const char *date = (const char *)sqlite3_value_text(argv[1]);
+	size_t lo = 0, hi;
+
+	(void)argc;
+	if (!cur || !date) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (strcmp(cur, "USD") == 0) {
+		sqlite3_result_double(ctx, 1.0);
+		return;
+	}
+	if (strcmp(cur, c->currency) != 0 ||
+	    c->changes != sqlite3_total_changes64(db) ||
+	    c->data_version != data_version(db)) {
+		if (load_rates(c, db, cur) != SQLITE_OK) {
+			c->currency[0] = '\0';
+			sqlite3_result_error(ctx, "cannot read fx rates", -1);
+			return;
+		}
+	}
+	/* The first rate dated after DATE; the one before it applies. */
+	hi = c->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(c->dates[mid], date) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_double(ctx, c->rates[lo - 1]);
+}
+
+static void free_cache(void *p)
+{
+	struct rate_cache *c = p;
+
+	sqlite3_free(c->dates);
+	sqlite3_free(c->rates);
+	sqlite3_free(c);
+}
+
 int store_register_functions(sqlite3 *sql)
 {
-	return sqlite3_create_function(sql, "cbm_convert", 5,
-				       SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-					       SQLITE_INNOCUOUS,
-				       NULL, sql_convert, NULL, NULL);
+	struct rate_cache *cache = sqlite3_malloc64(sizeof(*cache));
+	int rc;
+
+	if (!cache)
+		return SQLITE_NOMEM;
+	memset(cache, 0, sizeof(*cache));
+	rc = sqlite3_create_function(sql, "cbm_convert", 5,
+				     SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+					     SQLITE_INNOCUOUS,
+				     NULL, sql_convert, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		free_cache(cache);
+		return rc;
+	}
+	/* Not deterministic: the answer changes when rates are imported. */
+	return sqlite3_create_function_v2(sql, "cbm_rate", 2,
+					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cache,
+					  sql_rate, NULL, NULL, free_cache);
 }
 
 enum cbm_status st_currency_note(struct st_db *db, const char *currency,
