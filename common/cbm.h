@@ -117,7 +117,7 @@ char *cbm_fmt_money(char *buf, size_t n, int64_t minor, int exp,
 
 /* Short form for axes: en "950", "1.2 K", "1.2 M", "3.4 B";
  * ru "1,2 тыс.", "1,2 млн", "3,4 млрд"; kk "1,2 мың", "1,2 млн", "3,4 млрд".
- * At most two significant decimals, trailing zeros dropped. */
+ * Three significant digits at most, trailing zeros dropped. */
 char *cbm_fmt_short(char *buf, size_t n, double v, enum cbm_lang lang);
 
 /* A fraction as percent with DECIMALS decimals: 0.873 -> "87.3 %" (en),

@@ -135,7 +135,11 @@ char *cbm_fmt_short(char *buf, size_t n, double v, enum cbm_lang lang)
 		v /= 1000.0;
 		u++;
 	}
-	cbm_fmt_number(num, sizeof(num), v, u == 0 && a == floor(a) ? 0 : 2,
+	/* Three significant digits: 460 K, 12.5 K, 1.23 M. */
+	cbm_fmt_number(num, sizeof(num), v,
+		       (u == 0 && a == floor(a)) || a >= 99.95 ? 0
+		       : a >= 9.995			       ? 1
+							       : 2,
 		       lang);
 	/* Drop trailing zeros of the decimals, then a bare decimal mark. */
 	if (strchr(num, decimal_mark(lang))) {

@@ -91,6 +91,11 @@ static void test_format(void)
 	CHECK_STR(cbm_fmt_short(b, sizeof(b), 2000, CBM_LANG_KK),
 		  "2\u00a0мың");
 	CHECK_STR(cbm_fmt_short(b, sizeof(b), 950, CBM_LANG_EN), "950");
+	CHECK_STR(cbm_fmt_short(b, sizeof(b), 460020, CBM_LANG_EN), "460 K");
+	CHECK_STR(cbm_fmt_short(b, sizeof(b), 124980, CBM_LANG_EN), "125 K");
+	CHECK_STR(cbm_fmt_short(b, sizeof(b), 12500, CBM_LANG_EN), "12.5 K");
+	CHECK_STR(cbm_fmt_short(b, sizeof(b), 9960, CBM_LANG_KK),
+		  "9,96\u00a0мың");
 	CHECK_STR(cbm_fmt_percent(b, sizeof(b), 0.873, 1, CBM_LANG_EN),
 		  "87.3 %");
 	CHECK_STR(cbm_fmt_percent(b, sizeof(b), 0.873, 1, CBM_LANG_RU),
