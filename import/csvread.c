@@ -7,8 +7,11 @@
  * physical lines itself and feeds libcsv one line at a time: every record
  * libcsv completes during the feeding of line L ends on L, and a record
  * starts on the first non-blank line fed after the previous one ended.
- * Each line is checked for UTF-8 before libcsv sees it (a character never
- * spans a newline), which gives the line of a bad byte for free.
+ * libcsv also ends a record at a lone CR, so a line is fed in pieces that
+ * end there, and a record may start in the piece after one.  Each line is
+ * checked for UTF-8 before libcsv sees it (a character never spans a
+ * newline), which gives the line of a bad byte for free; a record that
+ * starts in a bad line, or continues into one, is not delivered.
  *
  * Memory stays constant whatever the file size: one read buffer, one line
  * (at most IMP_MAX_RECORD_BYTES) and one record's fields.
@@ -33,6 +36,7 @@ struct reader {
 	long rec_start;     /* line where the open record started */
 	bool rec_open;      /* a record has started and not ended */
 	bool rec_bad;       /* the open record is not to be delivered */
+	bool line_bad;      /* the line being fed is not UTF-8 */
 	size_t rec_bytes;   /* bytes of the open record so far */
 	bool stop;          /* fatal problem or the callback asked to stop */
 
@@ -217,28 +221,29 @@ static void check_encoding(struct reader *r, const char *s, size_t len)
 	imp_diags_add(r->diags, IMP_ERROR, r->name, r->line, "", NULL, "%s",
 		      msg);
 	r->rec_bad = true;
+	r->line_bad = true;
 }
 
-static void feed_line(struct reader *r, const char *s, size_t len)
+/* The length of the first piece of a line: up to and including a CR that
+ * no LF follows, or the whole line. */
+static size_t piece_length(const char *s, size_t len)
 {
-	r->line++;
-	r->stats->lines = r->line;
-	if (r->line == 1) {
-		if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-			s += 3;
-			len -= 3;
-		}
-		r->delimiter = detect_delimiter(s, len);
-		r->stats->delimiter = r->delimiter;
-		csv_set_delim(&r->parser, (unsigned char)r->delimiter);
-	}
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'))
+			return i + 1;
+	return len;
+}
+
+/* Feeds one piece of the current line; it holds at most one record end,
+ * at its end. */
+static void feed_piece(struct reader *r, const char *s, size_t len)
+{
 	if (!r->rec_open && !is_blank(s, len)) {
 		r->rec_open = true;
 		r->rec_start = r->line;
-		r->rec_bad = false;
+		r->rec_bad = r->line_bad;
 		r->rec_bytes = 0;
 	}
-	check_encoding(r, s, len);
 	r->rec_bytes += len;
 	if (r->rec_bytes > IMP_MAX_RECORD_BYTES) {
 		record_error(r, "", NULL,
@@ -255,6 +260,29 @@ static void feed_line(struct reader *r, const char *s, size_t len)
 				       "quote; reading stopped here"
 				     : "cannot parse the record");
 		r->stop = true;
+	}
+}
+
+static void feed_line(struct reader *r, const char *s, size_t len)
+{
+	size_t n;
+
+	r->line++;
+	r->stats->lines = r->line;
+	r->line_bad = false;
+	if (r->line == 1) {
+		if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			len -= 3;
+		}
+		r->delimiter = detect_delimiter(s, len);
+		r->stats->delimiter = r->delimiter;
+		csv_set_delim(&r->parser, (unsigned char)r->delimiter);
+	}
+	check_encoding(r, s, len);
+	for (; len > 0 && !r->stop; s += n, len -= n) {
+		n = piece_length(s, len);
+		feed_piece(r, s, n);
 	}
 }
 

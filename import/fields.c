@@ -11,6 +11,10 @@
 
 static void add_diag(struct imp_ctx *ctx, enum imp_severity sev, int col,
 		     const char *value, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+
+static void add_diag(struct imp_ctx *ctx, enum imp_severity sev, int col,
+		     const char *value, const char *fmt, va_list ap)
 {
 	char *msg = g_strdup_vprintf(fmt, ap);
 	const char *column = col >= 0 && ctx->header[col] ? ctx->header[col]

@@ -382,9 +382,17 @@ void kind_fx_row(struct imp_ctx *ctx)
 		ctx_error(ctx, F_CURRENCY, cur,
 			  "USD is the base currency; its rate is always 1");
 	bool dated = ctx_get_date(ctx, F_DATE, true, &day, NULL);
-	if (ctx_get_decimal(ctx, col, 0, 1e12, &rate) && rate <= 0)
+	/* No currency is worth more than a million dollars or less than a
+	 * billionth of one: beyond, the column is surely mistaken, and money
+	 * converted at such a rate would not fit the store. */
+	if (ctx_get_decimal(ctx, col, 0, 1e12, &rate) &&
+	    (rate <= 0 || (col == F_USD_PER_UNIT ? rate : 1.0 / rate) > 1e6 ||
+	     (col == F_USD_PER_UNIT ? rate : 1.0 / rate) < 1e-9))
 		ctx_error(ctx, col, ctx_text(ctx, col),
-			  "a rate must be greater than zero");
+			  "not a plausible rate: one unit would be worth "
+			  "%s USD",
+			  rate <= 0 ? "nothing" : "more than a million or less "
+						  "than a billionth of one");
 	if (!ctx_row_ok(ctx) || !dated)
 		return;
 	cbm_date_iso(day, date);

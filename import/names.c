@@ -19,11 +19,15 @@ struct imp_names {
 
 char *imp_names_key(const char *name)
 {
-	char *norm = g_utf8_normalize(name, -1, G_NORMALIZE_NFKC);
-	char *folded, *key;
+	char *norm, *folded, *key;
 	GString *s;
 	bool space = false;
 
+	/* g_utf8_normalize() refuses most bad UTF-8 but passes code points
+	 * beyond U+10FFFF ("\xF6\xBD\xBD\xBB") through: check first. */
+	if (!g_utf8_validate(name, -1, NULL))
+		return g_strdup("");
+	norm = g_utf8_normalize(name, -1, G_NORMALIZE_NFKC);
 	if (!norm)
 		return g_strdup("");
 	folded = g_utf8_casefold(norm, -1);

@@ -236,9 +236,15 @@ static const char *const month_names[][4] = {
 
 static int month_from_name(const char *name)
 {
-	char *folded = g_utf8_casefold(name, -1);
+	char *folded;
 	int month = 0;
 
+	/* The text may come from the command line (--as-of) rather than a
+	 * checked file, and g_utf8_casefold() steps over the terminating NUL
+	 * after a truncated sequence ("\xF0"): check first. */
+	if (!g_utf8_validate(name, -1, NULL))
+		return 0;
+	folded = g_utf8_casefold(name, -1);
 	for (int m = 0; m < 12 && !month; m++)
 		for (int k = 0; k < 4; k++)
 			if (strcmp(folded, month_names[m][k]) == 0 ||

@@ -270,7 +270,19 @@ static enum cbm_status recompute_table(struct st_db *db,
 			"UPDATE %s SET %s = cbm_convert(%s, currency,"
 			" usd_per_unit, 'USD', 1.0)",
 			t->table, t->usd[i], t->amount[i]);
-		rc = st_exec(db, sql, err);
+		if (sqlite3_exec(st_sqlite(db), sql, NULL, NULL, NULL) ==
+		    SQLITE_OK)
+			rc = CBM_OK;
+		else if (sqlite3_extended_errcode(st_sqlite(db)) ==
+			 SQLITE_CONSTRAINT_NOTNULL)
+			/* cbm_convert() is NULL when the result overflows. */
+			rc = CBM_ERROR(err, CBM_EDATA, NULL,
+				       "at these fx rates an amount of %s "
+				       "would be too large to convert to USD; "
+				       "check the rates",
+				       t->table);
+		else
+			rc = st_sql_error(db, "cannot convert to USD", err);
 		sqlite3_free(sql);
 	}
 	return rc;

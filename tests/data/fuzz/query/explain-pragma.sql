@@ -1,0 +1,1 @@
+EXPLAIN PRAGMA journal_mode
