@@ -55,6 +55,10 @@ int cli_fail(struct cli *cli, const struct cbm_error *err);
 int cli_usage(struct cli *cli, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Reads --currency TEXT (any case) into OUT; a NULL TEXT leaves OUT
+ * alone.  A bad code is a usage error (printed), CBM_EUSAGE. */
+int cli_currency(struct cli *cli, const char *text, char out[4]);
+
 /* The full help text of a command (caller frees). */
 char *cli_command_help(struct cli *cli, const struct cli_command *cmd);
 

@@ -81,16 +81,8 @@ static int check(struct cli *cli, int argc, char **argv,
 	    o->height > 20000)
 		return cli_usage(cli, "--width and --height are 1 to 20000 "
 				      "pixels");
-	if (o->currency) {
-		char *up = g_ascii_strup(o->currency, -1);
-		bool ok = cbm_currency_valid(up);
-		if (ok)
-			memcpy(p->currency, up, 4);
-		g_free(up);
-		if (!ok)
-			return cli_usage(cli, "not a currency code: '%s'",
-					 o->currency);
-	}
+	if (cli_currency(cli, o->currency, p->currency) != CBM_OK)
+		return CBM_EUSAGE;
 	p->year = o->year;
 	p->from = o->from;
 	p->to = o->to;

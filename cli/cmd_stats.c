@@ -118,16 +118,8 @@ static int to_params(struct cli *cli, const struct stats_opts *o,
 	p->year = o->year;
 	p->from = o->from;
 	p->to = o->to;
-	if (o->currency) {
-		char *up = g_ascii_strup(o->currency, -1);
-		bool ok = cbm_currency_valid(up);
-		if (ok)
-			memcpy(p->currency, up, 4);
-		g_free(up);
-		if (!ok)
-			return cli_usage(cli, "not a currency code: '%s'",
-					 o->currency);
-	}
+	if ((rc = cli_currency(cli, o->currency, p->currency)))
+		return rc;
 	if (o->kind && (i = pick(o->kind, kinds)) < 0)
 		return cli_usage(cli, "--kind is voluntary, earmarked, "
 				      "in-kind or all, not '%s'",

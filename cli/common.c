@@ -88,3 +88,22 @@ char *cli_command_help(struct cli *cli, const struct cli_command *cmd)
 	g_option_context_free(octx);
 	return text;
 }
+
+int cli_currency(struct cli *cli, const char *text, char out[4])
+{
+	char *up;
+	bool ok;
+
+	if (!text)
+		return CBM_OK;
+	up = g_ascii_strup(text, -1);
+	ok = cbm_currency_valid(up);
+	if (ok)
+		memcpy(out, up, 4);
+	g_free(up);
+	if (!ok)
+		return cli_usage(cli, "not a currency code: '%s' (three "
+				      "letters, e.g. EUR)",
+				 text);
+	return CBM_OK;
+}
