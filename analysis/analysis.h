@@ -35,6 +35,7 @@ enum ana_type {
 	ANA_MONEY,  /* int64 minor units of the report currency */
 	ANA_AMOUNT, /* a double in units of the report currency */
 	ANA_RATE,   /* a fraction; percent for people */
+	ANA_SHARE,  /* a fraction of a scale; percent with two decimals */
 	ANA_NUMBER, /* any other real number (slope se, hhi, months) */
 	ANA_DATE,   /* days since 1970-01-01 */
 };
@@ -121,6 +122,11 @@ enum cbm_status ana_secondments(struct st_db *db, const struct ana_params *p,
 				struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_curve(struct st_db *db, const struct ana_params *p,
 			  struct ana_table *out, struct cbm_error *err);
+
+/* True when budget year YEAR is still in progress: no contribution in the
+ * database was received after its 31 December (late payments of a year
+ * arrive in the next one, so any later receipt closes it). */
+bool ana_year_in_progress(struct st_db *db, int year);
 
 /* The figures by name, for the command line: NAME, a one-line summary,
  * and the function. */

@@ -71,11 +71,11 @@ enum cbm_status ana_approved(struct st_db *db, const struct ana_params *p,
 			     struct cbm_error *err);
 
 /* Received per (budget year, state) on P's basis, in CUR, ordered.  With
- * an as-of day number DAY (1-based; 0 for none), counts only what arrived
- * by that day of each budget year. */
+ * an as-of month and day MD (month x 100 + day; 0 for none), counts only
+ * what arrived by that calendar day of each budget year. */
 enum cbm_status ana_received_sums(struct st_db *db,
 				  const struct ana_params *p, const char *cur,
-				  int day, GArray *out, struct cbm_error *err);
+				  int md, GArray *out, struct cbm_error *err);
 
 /* The value for YEAR in a year-only sums array, or false. */
 bool ana_sum_of_year(GArray *sums, int year, int64_t *value);

@@ -220,10 +220,11 @@ enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
 {
 	static const struct ana_column cols[] = {
 		{"year", ANA_INT},	{"state", ANA_TEXT},
-		{"share", ANA_RATE},	{"due", ANA_MONEY},
+		{"share", ANA_SHARE},	{"due", ANA_MONEY},
 		{"received", ANA_MONEY}, {"difference", ANA_MONEY},
 	};
 	const char *scale = p->scale ? p->scale : "equal";
+	int latest = 0;
 	GArray *approved = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	char cur[4];
@@ -237,10 +238,17 @@ enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
 		rc = ana_received_sums(db, p, cur, 0, recv, err);
 	if (rc == CBM_OK)
 		tb_columns(out, cols, 6, cur);
+	/* A scale is a proposal for the budget under discussion: without
+	 * --year, --from or --to, the latest budget year. */
+	if (rc == CBM_OK && !p->year && !p->from && !p->to && approved->len)
+		latest = g_array_index(approved, struct ana_sum,
+				       approved->len - 1).year;
 	for (guint i = 0; rc == CBM_OK && i < approved->len; i++) {
 		int y = g_array_index(approved, struct ana_sum, i).year;
-		if (p->year ? y == p->year
-			    : (!p->from || y >= p->from) && (!p->to || y <= p->to))
+		if (latest ? y == latest
+		    : p->year ? y == p->year
+			      : (!p->from || y >= p->from) &&
+					(!p->to || y <= p->to))
 			rc = shares_year(db, scale, y, approved, recv, out,
 					 err);
 	}

@@ -12,18 +12,28 @@
 
 #include "analysis_internal.h"
 
+/* The date of month and day MD (month x 100 + day) in YEAR; 29 February
+ * becomes 28 February in a common year. */
+static int32_t same_day_in(int year, int md)
+{
+	int m = md / 100, d = md % 100;
+
+	while (d > 28 && !cbm_date_valid(year, m, d))
+		d--;
+	return cbm_days_from_civil(year, m, d);
+}
+
 /* The as-of cutoff of every budget year FIRST..LAST as an SQL table
- * cut(year, day): day DAY of the year, or its 31 December when shorter.
- * Joined on the year, it costs SQLite nothing per row, unlike date
- * arithmetic in the WHERE. */
-static char *cutoff_table(int day, int first, int last)
+ * cut(year, day): the same calendar day MD in each year.  Joined on the
+ * year, it costs SQLite nothing per row, unlike date arithmetic in the
+ * WHERE. */
+static char *cutoff_table(int md, int first, int last)
 {
 	GString *s = g_string_new("cut(year, day) AS (VALUES ");
 	char iso[11];
 
 	for (int y = first; y <= last; y++) {
-		int32_t d = cbm_days_from_civil(y, 1, 1) + day - 1;
-		cbm_date_iso(MIN(d, cbm_days_from_civil(y, 12, 31)), iso);
+		cbm_date_iso(same_day_in(y, md), iso);
 		g_string_append_printf(s, "%s(%d, '%s')", y > first ? ", " : "",
 				       y, iso);
 	}
@@ -53,19 +63,19 @@ static enum cbm_status year_span(struct st_db *db, int *first, int *last,
 
 enum cbm_status ana_received_sums(struct st_db *db,
 				  const struct ana_params *p, const char *cur,
-				  int day, GArray *out, struct cbm_error *err)
+				  int md, GArray *out, struct cbm_error *err)
 {
 	char *money = NULL, *years = NULL, *cut = NULL, *from = NULL,
 	     *where = NULL, *sql = NULL;
 	int first = 0, last = 0;
-	enum cbm_status rc = day > 0 ? year_span(db, &first, &last, err)
-				     : CBM_OK;
+	enum cbm_status rc = md > 0 ? year_span(db, &first, &last, err)
+				    : CBM_OK;
 
 	if (rc != CBM_OK)
 		return rc;
 	money = ana_money_sql("c", "amount", "amount_usd", "c.received_on",
 			      cur);
-	if (day > 0) {
+	if (md > 0) {
 		/* The cut table holds exactly the years in scope, so that
 		 * SQLite joins on the index (kind, year) rather than
 		 * scanning a range once per year. */
@@ -73,7 +83,7 @@ enum cbm_status ana_received_sums(struct st_db *db,
 			first = last = p->year;
 		first = MAX(first, p->from);
 		last = p->to ? MIN(last, p->to) : last;
-		cut = cutoff_table(day, first, MAX(first, last));
+		cut = cutoff_table(md, first, MAX(first, last));
 		years = g_strdup("1");
 	} else {
 		years = ana_years_sql(p, "c.budget_year");
@@ -191,9 +201,10 @@ static void year_totals(GArray *recv, GArray *pledged, int year,
 	}
 }
 
-/* The as-of day number and the years it covers: DESIGN.md's "received by
- * that day against the same day of earlier years". */
-static int as_of_day(const struct ana_params *p, struct ana_params *scope)
+/* The as-of month and day (month x 100 + day; 0 for none) and the years
+ * it covers: received by that date, against the same calendar day of
+ * earlier years. */
+static int as_of_month_day(const struct ana_params *p, struct ana_params *scope)
 {
 	int y, m, d;
 
@@ -203,11 +214,11 @@ static int as_of_day(const struct ana_params *p, struct ana_params *scope)
 	cbm_civil_from_days(p->as_of, &y, &m, &d);
 	scope->year = 0;
 	scope->to = p->year ? p->year : y;
-	return p->as_of - cbm_days_from_civil(y, 1, 1) + 1;
+	return m * 100 + d;
 }
 
 static void collection_row(struct ana_table *t, int year, GArray *approved,
-			   GArray *recv, GArray *pledged, int day)
+			   GArray *recv, GArray *pledged, int md)
 {
 	int64_t budget = 0, received, pledge_sum, kept;
 	bool has_budget = ana_sum_of_year(approved, year, &budget);
@@ -224,11 +235,8 @@ static void collection_row(struct ana_table *t, int year, GArray *approved,
 	if (pledge_sum > 0)
 		tb_double(t, r, COL_FULFILMENT,
 			  (double)kept / (double)pledge_sum);
-	if (day > 0) {
-		int32_t d = cbm_days_from_civil(year, 1, 1) + day - 1;
-		int32_t last = cbm_days_from_civil(year, 12, 31);
-		tb_int(t, r, COL_AS_OF, MIN(d, last));
-	}
+	if (md > 0)
+		tb_int(t, r, COL_AS_OF, same_day_in(year, md));
 }
 
 enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
@@ -241,7 +249,7 @@ enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
 		{"as_of", ANA_DATE},
 	};
 	struct ana_params scope;
-	int day = as_of_day(p, &scope);
+	int md = as_of_month_day(p, &scope);
 	GArray *approved = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	GArray *pledged = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
@@ -252,18 +260,18 @@ enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
 	if (rc == CBM_OK)
 		rc = ana_approved(db, &scope, cur, approved, err);
 	if (rc == CBM_OK)
-		rc = ana_received_sums(db, &scope, cur, day, recv, err);
+		rc = ana_received_sums(db, &scope, cur, md, recv, err);
 	if (rc == CBM_OK)
 		rc = pledged_sums(db, &scope, cur, pledged, err);
 	if (rc == CBM_OK) {
-		tb_columns(out, cols, day > 0 ? 7 : 6, cur);
+		tb_columns(out, cols, md > 0 ? 7 : 6, cur);
 		collect_years(years, approved, recv);
 		collect_years(years, pledged, NULL);
 		for (guint i = 0; i < years->len; i++) {
 			int y = g_array_index(years, int, i);
 			if (year_in(&scope, y))
 				collection_row(out, y, approved, recv,
-					       pledged, day);
+					       pledged, md);
 		}
 	}
 	g_array_free(years, TRUE);

@@ -153,3 +153,21 @@ bool ana_sum_of_year(GArray *sums, int year, int64_t *value)
 	}
 	return false;
 }
+
+bool ana_year_in_progress(struct st_db *db, int year)
+{
+	sqlite3_stmt *st = NULL;
+	char last[16];
+	bool open = false;
+
+	snprintf(last, sizeof(last), "%04d-12-31", year);
+	if (sqlite3_prepare_v2(st_sqlite(db),
+			       "SELECT max(received_on) FROM contributions", -1,
+			       &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		const char *max = (const char *)sqlite3_column_text(st, 0);
+		open = !max || strcmp(max, last) <= 0;
+	}
+	sqlite3_finalize(st);
+	return open;
+}

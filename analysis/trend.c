@@ -3,9 +3,12 @@
  * rate, its forecast for the next year with a 95 % prediction interval,
  * and the compound annual growth rate.
  *
- * The years are those with an approved budget, within --from/--to
- * (default: all up to the latest budget year).  Fewer than three years
- * cannot carry a line with an interval: that is CBM_EDATA, not a guess.
+ * The years are those with an approved budget, within --from/--to.  By
+ * default the last is the latest budget year that is over: a year still
+ * collecting (ana_year_in_progress) would pull the line down with money
+ * not yet due, so it is what the trend forecasts instead.  Fewer than
+ * three years cannot carry a line with an interval: that is CBM_EDATA,
+ * not a guess.
  */
 #include <math.h>
 
@@ -27,6 +30,13 @@ static enum cbm_status series(struct st_db *db, const struct ana_params *p,
 
 	all.year = 0;
 	rc = ana_approved(db, &all, cur, approved, err);
+	/* Without --to, a last budget year still in progress is left out. */
+	if (rc == CBM_OK && !p->to && approved->len > 0) {
+		int last = g_array_index(approved, struct ana_sum,
+					 approved->len - 1).year;
+		if (ana_year_in_progress(db, last))
+			g_array_set_size(approved, approved->len - 1);
+	}
 	if (rc == CBM_OK)
 		rc = ana_received_sums(db, &all, cur, 0, recv, err);
 	for (guint i = 0; rc == CBM_OK && i < approved->len; i++) {

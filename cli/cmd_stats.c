@@ -207,8 +207,10 @@ static void set_cell(struct out_table *o, size_t col,
 		cbm_fmt_number(shown, sizeof(shown), v->d, 2, CBM_LANG_EN);
 		break;
 	case ANA_RATE:
+	case ANA_SHARE:
 		snprintf(plain, sizeof(plain), "%.10g", v->d);
-		cbm_fmt_percent(shown, sizeof(shown), v->d, 1, CBM_LANG_EN);
+		cbm_fmt_percent(shown, sizeof(shown), v->d,
+				type == ANA_SHARE ? 2 : 1, CBM_LANG_EN);
 		break;
 	default:
 		snprintf(plain, sizeof(plain), "%.10g", v->d);

@@ -152,10 +152,24 @@ static void test_collection_as_of(void)
 	MONEY(&t, r, "received", 40000);
 	REAL(&t, r, "collection_rate", 0.2);
 	CHECK_INT(cell(&t, r, "as_of")->i, cbm_days_from_civil(2021, 2, 1));
-	/* 2020 by its day 32 (1 Feb 2020): only the December payment. */
+	/* 2020 by 1 Feb 2020: only the December payment. */
 	r = find_row(&t, 2020, NULL, NULL);
 	MONEY(&t, r, "received", 10000);
 	REAL(&t, r, "collection_rate", 0.1);
+	ana_table_release(&t);
+	/* The same calendar day, not the same day number: by 1 March 2020
+	 * (day 61 of a leap year) AAA's 300 of that day counts: 400 of 1000. */
+	p.as_of = cbm_days_from_civil(2021, 3, 1);
+	run(ana_collection, &p, &t, CBM_OK);
+	r = find_row(&t, 2020, NULL, NULL);
+	MONEY(&t, r, "received", 40000);
+	CHECK_INT(cell(&t, r, "as_of")->i, cbm_days_from_civil(2020, 3, 1));
+	ana_table_release(&t);
+	/* 29 February is 28 February in a common year. */
+	p.as_of = cbm_days_from_civil(2024, 2, 29);
+	run(ana_collection, &p, &t, CBM_OK);
+	CHECK_INT(cell(&t, find_row(&t, 2021, NULL, NULL), "as_of")->i,
+		  cbm_days_from_civil(2021, 2, 28));
 	ana_table_release(&t);
 }
 
@@ -372,6 +386,9 @@ static void test_trend(void)
 	REAL(&t, 0, "slope", 0.2);
 	REAL(&t, 0, "forecast", 0.7 + 2 * 0.2);
 	ana_table_release(&t);
+	/* 2022 is over (a payment of 2023 arrived); 2023 is not. */
+	CHECK(!ana_year_in_progress(db, 2022));
+	CHECK(ana_year_in_progress(db, 2023));
 	/* Two years are not a trend. */
 	p.to = 2021;
 	ana_table_init(&t);
@@ -387,7 +404,13 @@ static void test_shares(void)
 	struct cbm_error err = {0};
 	size_t r;
 
+	/* Without a year: the latest budget year only. */
 	ana_params_init(&p);
+	run(ana_shares, &p, &t, CBM_OK);
+	CHECK(t.nrows > 0);
+	for (size_t i = 0; i < t.nrows; i++)
+		CHECK_INT(ana_cell(&t, i, 0)->i, 2022);
+	ana_table_release(&t);
 	p.year = 2021;
 	run(ana_shares, &p, &t, CBM_OK);
 	/* Members joined by 2021: AAA, BBB, CCC; 2000.00 / 3 = 666.67. */

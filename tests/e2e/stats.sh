@@ -62,7 +62,7 @@ activity_organizer:activity --by organizer
 concentration:concentration
 trend_received:trend --of received
 trend_rate:trend --of collection_rate
-shares_equal:shares --scale equal
+shares_equal:shares --scale equal --from 2020
 shares_test:shares --scale test
 secondments:secondments
 curve2020:curve --year 2020
@@ -304,7 +304,8 @@ check_values() {
 	near trend_rate 1 slope 0.2
 	near trend_rate 1 forecast 1.1
 
-	# shares: equal among members joined by the year
+	# shares: equal among members joined by the year (--from 2020: every
+	# budget year, not only the latest, the default)
 	rows shares_equal "year = 2021" 3
 	near shares_equal "year = 2021 AND state = 'CCC'" share "1.0 / 3"
 	money shares_equal "year = 2021 AND state = 'CCC'" due 666.67
