@@ -213,7 +213,7 @@ static enum cbm_status build_history(struct rpt_chart *c, struct st_db *db,
 		c->chart.ncat = ncat;
 		c->chart.series = s;
 		c->chart.nseries = states->len;
-		c->chart.top_n = 6;
+		c->chart.top_n = 7;
 		c->chart.others_label = rpt_label(p->lang, "others");
 		c->chart.format = CHART_FMT_MONEY;
 		c->chart.title = rpt_label(p->lang, "history.title");
@@ -227,22 +227,14 @@ static enum cbm_status build_history(struct rpt_chart *c, struct st_db *db,
 
 /* ---- collection: rate by year and the forecast ---------------------------------- */
 
-static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
-					const struct rpt_chart_params *p,
-					struct cbm_error *err)
+/* The years with a collection rate and their rates. */
+static enum cbm_status rates_by_year(struct st_db *db, struct ana_params *a,
+				     GArray *years, GArray *rates,
+				     struct cbm_error *err)
 {
-	struct ana_params a;
-	struct ana_table t, tr;
-	struct cbm_error trend_err = {0};
-	struct chart_series *s = own(c, g_new0(struct chart_series, 2));
-	enum cbm_status rc;
-	GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
-	GArray *rates = g_array_new(FALSE, FALSE, sizeof(double));
-	bool forecast;
+	struct ana_table t;
+	enum cbm_status rc = figure(db, ana_collection, a, &t, err);
 
-	base_params(p, &a);
-	a.year = 0;
-	rc = figure(db, ana_collection, &a, &t, err);
 	for (size_t r = 0; rc == CBM_OK && r < t.nrows; r++) {
 		const struct ana_value *v = ana_cell(&t, r, 3);
 		int y = (int)ana_cell(&t, r, 0)->i;
@@ -251,32 +243,66 @@ static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
 		g_array_append_val(years, y);
 		g_array_append_val(rates, v->d);
 	}
+	ana_table_release(&t);
 	if (rc == CBM_OK && years->len == 0)
 		rc = nothing(err, "no year with an approved budget");
-	a.of = ANA_OF_COLLECTION_RATE;
-	forecast = rc == CBM_OK &&
-		   figure(db, ana_trend, &a, &tr, &trend_err) == CBM_OK;
+	return rc;
+}
+
+/* Series: 0 the rates of finished years; 1 the forecast, from the last
+ * finished year to the year forecast, with its 95 % band; 2 the rate so
+ * far of a year still in progress (the year the trend forecasts). */
+static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
+					const struct rpt_chart_params *p,
+					struct cbm_error *err)
+{
+	struct ana_params a;
+	struct ana_table tr;
+	struct cbm_error trend_err = {0};
+	struct chart_series *s = own(c, g_new0(struct chart_series, 3));
+	GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
+	GArray *rates = g_array_new(FALSE, FALSE, sizeof(double));
+	enum cbm_status rc;
+	bool forecast = false, open = false;
+	size_t n = 0, done = 0;
+
+	base_params(p, &a);
+	a.year = 0;
+	rc = rates_by_year(db, &a, years, rates, err);
 	if (rc == CBM_OK) {
-		size_t n = years->len + (forecast ? 1 : 0);
+		int last = g_array_index(years, int, years->len - 1);
+		open = !p->to && ana_year_in_progress(db, last);
+		done = years->len - (open ? 1 : 0);
+		a.of = ANA_OF_COLLECTION_RATE;
+		forecast = done > 0 &&
+			   figure(db, ana_trend, &a, &tr, &trend_err) == CBM_OK;
+		n = years->len;
+		if (forecast && ana_cell(&tr, 0, 0)->i > last)
+			n++; /* the forecast year is a category of its own */
+	}
+	if (rc == CBM_OK) {
 		const char **cats = own(c, g_new0(const char *, n));
 		double *v = doubles(c, n);
-		for (guint i = 0; i < years->len; i++) {
+		for (guint i = 0; i < years->len; i++)
 			cats[i] = year_text(c, g_array_index(years, int, i));
+		for (size_t i = 0; i < done; i++)
 			v[i] = g_array_index(rates, double, i);
-		}
-		s[0].values = v;
-		s[0].name = rpt_label(p->lang, "collection.rate");
+		s[0] = (struct chart_series){
+			.name = rpt_label(p->lang, "collection.rate"),
+			.values = v};
 		c->chart.nseries = 1;
 		if (forecast) {
 			double *f = doubles(c, n), *lo = doubles(c, n),
 			       *hi = doubles(c, n);
-			size_t last = years->len - 1;
-			cats[n - 1] = year_text(c, ana_cell(&tr, 0, 0)->i);
-			/* The forecast line leaves from the last actual year. */
-			f[last] = lo[last] = hi[last] = v[last];
-			f[n - 1] = ana_cell(&tr, 0, 4)->d;
-			lo[n - 1] = MAX(0.0, ana_cell(&tr, 0, 5)->d);
-			hi[n - 1] = ana_cell(&tr, 0, 6)->d;
+			size_t from = done - 1, to = n - 1;
+			if (n > years->len)
+				cats[to] = year_text(c, ana_cell(&tr, 0, 0)->i);
+			/* The forecast line leaves from the last finished
+			 * year; a rate cannot fall below nothing. */
+			f[from] = lo[from] = hi[from] = v[from];
+			f[to] = ana_cell(&tr, 0, 4)->d;
+			lo[to] = MAX(0.0, ana_cell(&tr, 0, 5)->d);
+			hi[to] = ana_cell(&tr, 0, 6)->d;
 			s[1] = (struct chart_series){
 				.name = rpt_label(p->lang, "forecast"),
 				.values = f, .lo = lo, .hi = hi,
@@ -285,10 +311,20 @@ static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
 			c->chart.nseries = 2;
 			c->chart.subtitle = text(
 				c, rpt_labelf(p->lang, "collection.subtitle",
-					      cats[n - 1]));
+					      cats[to]));
+			ana_table_release(&tr);
 		} else {
 			c->chart.subtitle =
 				rpt_label(p->lang, "collection.subtitle_short");
+		}
+		if (open) {
+			double *so_far = doubles(c, n);
+			so_far[done] = g_array_index(rates, double, done);
+			s[c->chart.nseries++] = (struct chart_series){
+				.name = text(c, rpt_labelf(p->lang,
+							   "collection.so_far",
+							   cats[done])),
+				.values = so_far};
 		}
 		c->chart.kind = CHART_LINE;
 		c->chart.categories = cats;
@@ -297,11 +333,8 @@ static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
 		c->chart.format = CHART_FMT_PERCENT;
 		c->chart.title = rpt_label(p->lang, "collection.title");
 	}
-	if (forecast)
-		ana_table_release(&tr);
 	g_array_free(years, TRUE);
 	g_array_free(rates, TRUE);
-	ana_table_release(&t);
 	return rc;
 }
 

@@ -46,6 +46,8 @@ static const struct label labels[] = {
 	  "Поступления / утверждённый бюджет",
 	  "Түсім / бекітілген бюджет"}},
 	{"collection.rate", {"Collection rate", "Уровень сбора", "Жиналу деңгейі"}},
+	{"collection.so_far",
+	 {"{} so far", "{}: поступило на сегодня", "{}: бүгінге дейін"}},
 	{"forecast", {"Forecast", "Прогноз", "Болжам"}},
 	{"interval95", {"95 % interval", "95 % интервал", "95 % аралық"}},
 	{"curve.title",

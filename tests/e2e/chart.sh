@@ -53,7 +53,7 @@ test_pdf_text_in_three_languages() {
 	done
 	run_cbm chart collection --lang en -o "$T/r.pdf"
 	text=$(pdftotext "$T/r.pdf" -)
-	for w in "Collection rate" "Forecast" "95 % interval" "2026" "100 %"; do
+	for w in "Collection rate" "Forecast" "95 % interval" "2025 so far" "forecast for 2025" "100 %"; do
 		printf '%s' "$text" | grep -qF "$w" || fail "collection chart lacks '$w'"
 	done
 	run_cbm chart activity --lang kk -o "$T/a.pdf"
