@@ -3,6 +3,9 @@
  * organizer: planned (every item, whatever became of it), held,
  * postponed, cancelled, and the implementation rate held / planned.
  *
+ * pending counts the items still only planned (status planned), which in
+ * a year in progress lower the rate without having failed.
+ *
  * By area and by dimension every key is listed for every plan year, with
  * zeros where nothing was planned.  By organizer an event counts once for
  * each of its organizers (co-organizers only with --with-co-organizers),
@@ -14,7 +17,7 @@ static const char area_sql[] =
 	"WITH y AS (SELECT DISTINCT year FROM events WHERE %s)"
 	" SELECT y.year, a.code, count(e.id), total(e.status = 'held'),"
 	"  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
-	"  a.name_en"
+	"  a.name_en, total(e.status = 'planned')"
 	" FROM y CROSS JOIN areas a JOIN dimensions d ON d.code = a.dimension"
 	" LEFT JOIN events e ON e.area = a.code AND e.year = y.year"
 	" GROUP BY y.year, a.code ORDER BY y.year, d.sort, a.code";
@@ -23,7 +26,7 @@ static const char dimension_sql[] =
 	"WITH y AS (SELECT DISTINCT year FROM events WHERE %s)"
 	" SELECT y.year, d.code, count(e.id), total(e.status = 'held'),"
 	"  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
-	"  d.name_en"
+	"  d.name_en, total(e.status = 'planned')"
 	" FROM y CROSS JOIN dimensions d"
 	" LEFT JOIN areas a ON a.dimension = d.code"
 	" LEFT JOIN events e ON e.area = a.code AND e.year = y.year"
@@ -34,7 +37,7 @@ static const char organizer_sql[] =
 	"  WHERE role = 'organizer' OR %d)"
 	" SELECT e.year, o.state, count(e.id), total(e.status = 'held'),"
 	"  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
-	"  s.name_en"
+	"  s.name_en, total(e.status = 'planned')"
 	" FROM events e JOIN o ON o.event_id = e.id"
 	" JOIN states s ON s.code = o.state"
 	" WHERE %s GROUP BY e.year, o.state ORDER BY e.year, o.state";
@@ -52,7 +55,8 @@ static void activity_row(struct ana_table *t, sqlite3_stmt *st)
 	if (planned > 0)
 		tb_double(t, r, 6,
 			  (double)sqlite3_column_int64(st, 3) / (double)planned);
-	tb_text(t, r, 7, (const char *)sqlite3_column_text(st, 6));
+	tb_int(t, r, 7, sqlite3_column_int64(st, 7));
+	tb_text(t, r, 8, (const char *)sqlite3_column_text(st, 6));
 }
 
 enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
@@ -62,7 +66,8 @@ enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
 		{"year", ANA_INT},	 {"key", ANA_TEXT},
 		{"planned", ANA_INT},	 {"held", ANA_INT},
 		{"postponed", ANA_INT},	 {"cancelled", ANA_INT},
-		{"implementation_rate", ANA_RATE}, {"name", ANA_TEXT},
+		{"implementation_rate", ANA_RATE}, {"pending", ANA_INT},
+		{"name", ANA_TEXT},
 	};
 	char *years, *sql;
 	sqlite3_stmt *st = NULL;
@@ -79,7 +84,7 @@ enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
 							   : dimension_sql,
 				      years);
 	}
-	tb_columns(out, cols, 8, "USD");
+	tb_columns(out, cols, 9, "USD");
 	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
 		rc = st_sql_error(db, "cannot compute activity", err);
 	while (rc == CBM_OK && (step = sqlite3_step(st)) == SQLITE_ROW)

@@ -60,6 +60,14 @@ static enum cbm_status daily(struct st_db *db, const struct ana_params *p,
 	return rc;
 }
 
+static bool has_year(GArray *days, int year)
+{
+	for (guint i = 0; i < days->len; i++)
+		if (g_array_index(days, struct ana_sum, i).year == year)
+			return true;
+	return false;
+}
+
 static int days_in(int year)
 {
 	return cbm_is_leap(year) ? 366 : 365;
@@ -180,6 +188,10 @@ enum cbm_status ana_curve(struct st_db *db, const struct ana_params *p,
 		rc = pick_year(p, approved, &year, err);
 	if (rc == CBM_OK)
 		rc = daily(db, p, cur, year, days, err);
+	if (rc == CBM_OK && !ana_sum_of_year(approved, year, &budget) &&
+	    !has_year(days, year))
+		rc = CBM_ERROR(err, CBM_EDATA, NULL,
+			       "no budget and no contributions for %d", year);
 	if (rc == CBM_OK) {
 		bool has_budget = ana_sum_of_year(approved, year, &budget);
 		tb_columns(out, cols, sizeof(cols) / sizeof(*cols), cur);

@@ -33,7 +33,7 @@ GOptionContext *cmd_chart_options(struct cli *cli, void *opts)
 		"(heat map)\n\n"
 		"Sizes are in pixels: a PNG has exactly that many; a PDF or "
 		"SVG page is as large\nat 96 pixels per inch (the default "
-		"960 x 600 is a landscape half of A4).\n\n"
+		"960 x 600 is a page of 254 x 159 mm).\n\n"
 		"Examples:\n"
 		"  cbm chart contributions --year 2024 --lang kk -o kk.pdf\n"
 		"  cbm chart curve --year 2025 -o curve.png");

@@ -52,8 +52,10 @@ int cmd_help(struct cli *cli, int argc, char **argv)
 		return CBM_OK;
 	}
 	cmd = cli_find(argv[1]);
-	if (!cmd)
+	if (!cmd) {
+		cli->command = NULL; /* the hint is 'cbm help' itself */
 		return cli_usage(cli, "unknown command '%s'", argv[1]);
+	}
 	text = cli_command_help(cli, cmd);
 	fputs(text, stdout);
 	g_free(text);

@@ -132,11 +132,17 @@ static int report(struct cli *cli, const char *file, int rc,
 {
 	print_diags(&res->diags);
 	if (rc == CBM_EDATA && res->diags.errors) {
-		fprintf(stderr,
-			"%s: refused with %zu error%s%s; nothing was loaded\n",
-			file, res->diags.errors,
-			res->diags.errors == 1 ? "" : "s",
-			res->diags.truncated ? " (the first 50 shown)" : "");
+		if (res->diags.truncated)
+			fprintf(stderr,
+				"%s: refused; reading stopped after %zu "
+				"errors; nothing was loaded\n",
+				file, res->diags.errors);
+		else
+			fprintf(stderr,
+				"%s: refused with %zu error%s; nothing was "
+				"loaded\n",
+				file, res->diags.errors,
+				res->diags.errors == 1 ? "" : "s");
 		return CBM_EDATA;
 	}
 	if (rc != CBM_OK)
@@ -154,7 +160,10 @@ static int report(struct cli *cli, const char *file, int rc,
 		printf("%s: loaded as batch %lld: ", file,
 		       (long long)res->batch_id);
 		print_counts(res);
-		printf("%s\n", io->replace_batch ? " (replacing batch)" : "");
+		if (io->replace_batch)
+			printf(" (in place of batch %lld)",
+			       (long long)io->replace_batch);
+		printf("\n");
 	}
 	return CBM_OK;
 }

@@ -95,12 +95,12 @@ bool ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
 		return true;
 	hint = imp_names_suggest(ctx->names, name);
 	if (hint)
-		ctx_error(ctx, col, name, "unknown state; did you mean '%s'?",
-			  hint);
+		ctx_error(ctx, col, name,
+			  "not a known state (did you mean '%s'?)", hint);
 	else
 		ctx_error(ctx, col, name,
-			  "unknown state; load it with 'cbm import states' "
-			  "or add an alias");
+			  "not a known state code, name or alias (states.csv "
+			  "can give it an alias)");
 	return false;
 }
 

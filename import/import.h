@@ -152,6 +152,9 @@ void imp_names_close(struct imp_names *names);
 bool imp_names_add(struct imp_names *names, const char *name,
 		   const char *code, const char **other);
 
+/* True when no state is known. */
+bool imp_names_empty(const struct imp_names *names);
+
 /* Resolves a code, name or alias after Unicode normalisation and case
  * folding; returns the state's code (owned by NAMES) or NULL. */
 const char *imp_names_resolve(struct imp_names *names, const char *name);

@@ -103,6 +103,26 @@ static void map_header(struct imp_ctx *ctx, const struct imp_record *rec)
 	ctx->header_ok = ctx->res->diags.errors == 0;
 }
 
+/* A kind that names states needs states loaded first: one error for the
+ * file rather than one per row. */
+static bool states_needed(struct imp_ctx *ctx)
+{
+	for (int c = 0; ctx->def->columns[c]; c++) {
+		const char *name = ctx->def->columns[c];
+		if (strcmp(ctx->def->name, "states") != 0 &&
+		    (strcmp(name, "state") == 0 ||
+		     strcmp(name, "organizers") == 0) &&
+		    imp_names_empty(ctx->names)) {
+			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file,
+				      1, name, NULL,
+				      "no states are loaded yet; import them "
+				      "first with 'cbm import states FILE'");
+			return true;
+		}
+	}
+	return false;
+}
+
 static int on_record(void *data, size_t index, const struct imp_record *rec)
 {
 	struct imp_ctx *ctx = data;
@@ -110,7 +130,7 @@ static int on_record(void *data, size_t index, const struct imp_record *rec)
 	ctx->rec = rec;
 	if (index == 0) {
 		map_header(ctx, rec);
-		if (!ctx->header_ok)
+		if (!ctx->header_ok || states_needed(ctx))
 			return 1;
 		if (ctx->def->begin(ctx) != CBM_OK)
 			return 1;

@@ -129,6 +129,11 @@ void imp_names_close(struct imp_names *names)
 	g_free(names);
 }
 
+bool imp_names_empty(const struct imp_names *names)
+{
+	return g_hash_table_size(names->keys) == 0;
+}
+
 const char *imp_names_resolve(struct imp_names *names, const char *name)
 {
 	char *key = imp_names_key(name);

@@ -36,7 +36,7 @@ test_unknown_state() {
 	base_with_rows
 	printf 'state,received_on,amount,currency\nAtlantis,2023-05-01,100,USD\n' | write c.csv
 	refuse c.csv
-	expect_stderr_has "c.csv:2:state: unknown state"
+	expect_stderr_has "c.csv:2:state: not a known state"
 	expect_stderr_has "'Atlantis'"
 }
 
@@ -251,7 +251,7 @@ test_more_than_50_errors() {
 	expect_stderr_has "c.csv:2:amount: "
 	expect_stderr_has "c.csv:51:amount: "
 	expect_stderr_lacks "c.csv:52:amount: "
-	expect_stderr_has "first 50 shown"
+	expect_stderr_has "stopped after 50 errors"
 }
 
 test_several_files_stop_at_first_refused() {
@@ -280,6 +280,16 @@ test_missing_input_file() {
 	run_cbm import contributions nowhere.csv
 	expect_status 3
 	expect_stderr_has "nowhere.csv"
+	expect_db_unchanged
+}
+
+test_contributions_before_states() {
+	init_db
+	snapshot
+	run_cbm import contributions "$(data contributions.csv)"
+	expect_status 1
+	expect_stderr_has "contributions.csv:1:state: no states are loaded yet"
+	expect_stderr_count "contributions.csv:" 2 # the error and the summary
 	expect_db_unchanged
 }
 

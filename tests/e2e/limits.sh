@@ -78,7 +78,7 @@ test_unknown_name_of_ten_thousand_characters() {
 	} | write who.csv
 	run_cbm import contributions "$T/who.csv"
 	expect_status 1
-	expect_stderr_has "who.csv:2:state: unknown state"
+	expect_stderr_has "who.csv:2:state: not a known state"
 	expect_db_unchanged
 }
 

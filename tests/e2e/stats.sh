@@ -569,4 +569,11 @@ test_database_unchanged() {
 	expect_sql "SELECT count(*) FROM contributions" 11
 }
 
+test_curve_of_a_year_without_data() {
+	load_analysis
+	run_cbm stats curve --year 2030
+	expect_status 1
+	expect_stderr_has "no budget and no contributions for 2030"
+}
+
 run_tests "$@"
