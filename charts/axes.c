@@ -147,6 +147,28 @@ static void rowlab_size(const struct ctx *x, struct rowlab *rl, double row_h,
 	rl->every = thin_every(*lh, row_h);
 }
 
+/* Lays out every label of RL at its size in at most LINES lines. */
+static void rowlab_fill(const struct ctx *x, struct rowlab *rl,
+                        char *const *labels, const size_t *order, int lines)
+{
+	for (size_t i = 0; i < rl->n; i++) {
+		if (rl->lay[i])
+			g_object_unref(rl->lay[i]);
+		rl->lay[i] =
+		    text_new(x, labels[order ? order[i] : i], rl->size, false);
+		text_fit(rl->lay[i], rl->width, lines, PANGO_ALIGN_RIGHT);
+	}
+}
+
+/* True when a label of RL had to be shortened with an ellipsis. */
+static bool rowlab_cut(const struct rowlab *rl)
+{
+	for (size_t i = 0; i < rl->n; i++)
+		if (pango_layout_is_ellipsized(rl->lay[i]))
+			return true;
+	return false;
+}
+
 void rowlab_layout(const struct ctx *x, struct rowlab *rl, char *const *labels,
                    const size_t *order, size_t n, double width, double row_h,
                    int max_lines)
@@ -159,10 +181,15 @@ void rowlab_layout(const struct ctx *x, struct rowlab *rl, char *const *labels,
 	rl->width = width;
 	rl->n = n;
 	rl->lay = g_new0(PangoLayout *, n);
-	for (size_t i = 0; i < n; i++) {
-		rl->lay[i] =
-		    text_new(x, labels[order ? order[i] : i], rl->size, false);
-		text_fit(rl->lay[i], width, lines, PANGO_ALIGN_RIGHT);
+	rowlab_fill(x, rl, labels, order, lines);
+	/* A name cut short on one line is worse than two lines of slightly
+	 * smaller text, as long as that text stays readable (3/4 size). */
+	if (lines == 1 && max_lines >= 2 && rowlab_cut(rl)) {
+		double two = rl->size * row_h / (2 * lh);
+		if (two >= 0.75 * SIZE_LABEL * x->fs) {
+			rl->size = fmin(rl->size, two);
+			rowlab_fill(x, rl, labels, order, 2);
+		}
 	}
 }
 
@@ -369,8 +396,12 @@ void draw_baseline(const struct ctx *x, const struct layout *L)
 
 void draw_titles(const struct ctx *x, const struct layout *L)
 {
-	if (L->xt)
-		text_draw(x->cr, L->xt, L->xt_r.x, L->xt_r.y, COLOR_MUTED);
+	/* Centred under the plot, not the whole chart: a heat map's row
+	 * names take the left of the chart. */
+	if (L->xt) {
+		text_fit(L->xt, L->plot.w, 1, PANGO_ALIGN_CENTER);
+		text_draw(x->cr, L->xt, L->plot.x, L->xt_r.y, COLOR_MUTED);
+	}
 	if (L->yt)
 		text_draw_up(x->cr, L->yt, L->yt_r.x + L->yt_r.w / 2,
 		             L->plot.y + L->plot.h / 2, false, COLOR_MUTED);
