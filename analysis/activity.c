@@ -14,33 +14,33 @@
 #include "analysis_internal.h"
 
 static const char area_sql[] =
-	"WITH y AS (SELECT DISTINCT year FROM events WHERE %s)"
-	" SELECT y.year, a.code, count(e.id), total(e.status = 'held'),"
-	"  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
-	"  a.name_en, total(e.status = 'planned')"
-	" FROM y CROSS JOIN areas a JOIN dimensions d ON d.code = a.dimension"
-	" LEFT JOIN events e ON e.area = a.code AND e.year = y.year"
-	" GROUP BY y.year, a.code ORDER BY y.year, d.sort, a.code";
+    "WITH y AS (SELECT DISTINCT year FROM events WHERE %s)"
+    " SELECT y.year, a.code, count(e.id), total(e.status = 'held'),"
+    "  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
+    "  a.name_en, total(e.status = 'planned')"
+    " FROM y CROSS JOIN areas a JOIN dimensions d ON d.code = a.dimension"
+    " LEFT JOIN events e ON e.area = a.code AND e.year = y.year"
+    " GROUP BY y.year, a.code ORDER BY y.year, d.sort, a.code";
 
 static const char dimension_sql[] =
-	"WITH y AS (SELECT DISTINCT year FROM events WHERE %s)"
-	" SELECT y.year, d.code, count(e.id), total(e.status = 'held'),"
-	"  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
-	"  d.name_en, total(e.status = 'planned')"
-	" FROM y CROSS JOIN dimensions d"
-	" LEFT JOIN areas a ON a.dimension = d.code"
-	" LEFT JOIN events e ON e.area = a.code AND e.year = y.year"
-	" GROUP BY y.year, d.code ORDER BY y.year, d.sort";
+    "WITH y AS (SELECT DISTINCT year FROM events WHERE %s)"
+    " SELECT y.year, d.code, count(e.id), total(e.status = 'held'),"
+    "  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
+    "  d.name_en, total(e.status = 'planned')"
+    " FROM y CROSS JOIN dimensions d"
+    " LEFT JOIN areas a ON a.dimension = d.code"
+    " LEFT JOIN events e ON e.area = a.code AND e.year = y.year"
+    " GROUP BY y.year, d.code ORDER BY y.year, d.sort";
 
 static const char organizer_sql[] =
-	"WITH o AS (SELECT DISTINCT event_id, state FROM event_organizers"
-	"  WHERE role = 'organizer' OR %d)"
-	" SELECT e.year, o.state, count(e.id), total(e.status = 'held'),"
-	"  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
-	"  s.name_en, total(e.status = 'planned')"
-	" FROM events e JOIN o ON o.event_id = e.id"
-	" JOIN states s ON s.code = o.state"
-	" WHERE %s GROUP BY e.year, o.state ORDER BY e.year, o.state";
+    "WITH o AS (SELECT DISTINCT event_id, state FROM event_organizers"
+    "  WHERE role = 'organizer' OR %d)"
+    " SELECT e.year, o.state, count(e.id), total(e.status = 'held'),"
+    "  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
+    "  s.name_en, total(e.status = 'planned')"
+    " FROM events e JOIN o ON o.event_id = e.id"
+    " JOIN states s ON s.code = o.state"
+    " WHERE %s GROUP BY e.year, o.state ORDER BY e.year, o.state";
 
 static void activity_row(struct ana_table *t, sqlite3_stmt *st)
 {
@@ -54,20 +54,25 @@ static void activity_row(struct ana_table *t, sqlite3_stmt *st)
 		tb_int(t, r, (size_t)c, sqlite3_column_int64(st, c));
 	if (planned > 0)
 		tb_double(t, r, 6,
-			  (double)sqlite3_column_int64(st, 3) / (double)planned);
+		          (double)sqlite3_column_int64(st, 3) /
+		              (double)planned);
 	tb_int(t, r, 7, sqlite3_column_int64(st, 7));
 	tb_text(t, r, 8, (const char *)sqlite3_column_text(st, 6));
 }
 
 enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
-			     struct ana_table *out, struct cbm_error *err)
+                             struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-		{"year", ANA_INT},	 {"key", ANA_TEXT},
-		{"planned", ANA_INT},	 {"held", ANA_INT},
-		{"postponed", ANA_INT},	 {"cancelled", ANA_INT},
-		{"implementation_rate", ANA_RATE}, {"pending", ANA_INT},
-		{"name", ANA_TEXT},
+	    {"year", ANA_INT},
+	    {"key", ANA_TEXT},
+	    {"planned", ANA_INT},
+	    {"held", ANA_INT},
+	    {"postponed", ANA_INT},
+	    {"cancelled", ANA_INT},
+	    {"implementation_rate", ANA_RATE},
+	    {"pending", ANA_INT},
+	    {"name", ANA_TEXT},
 	};
 	char *years, *sql;
 	sqlite3_stmt *st = NULL;
@@ -77,12 +82,11 @@ enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
 	if (p->by == ANA_BY_ORGANIZER) {
 		years = ana_years_sql(p, "e.year");
 		sql = g_strdup_printf(organizer_sql,
-				      p->with_co_organizers ? 1 : 0, years);
+		                      p->with_co_organizers ? 1 : 0, years);
 	} else {
 		years = ana_years_sql(p, "year");
-		sql = g_strdup_printf(p->by == ANA_BY_AREA ? area_sql
-							   : dimension_sql,
-				      years);
+		sql = g_strdup_printf(
+		    p->by == ANA_BY_AREA ? area_sql : dimension_sql, years);
 	}
 	tb_columns(out, cols, 9, "USD");
 	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)

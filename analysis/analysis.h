@@ -60,7 +60,7 @@ struct ana_table {
 	struct ana_column *cols;
 	struct ana_value *cells; /* nrows x ncols, row-major */
 	size_t cap;
-	void *strings;           /* the table's string pool */
+	void *strings; /* the table's string pool */
 };
 
 void ana_table_init(struct ana_table *t);
@@ -71,7 +71,7 @@ int ana_col(const struct ana_table *t, const char *name);
 
 /* The cell at ROW, COL (asserts both are in range). */
 const struct ana_value *ana_cell(const struct ana_table *t, size_t row,
-				 size_t col);
+                                 size_t col);
 
 /* ---- parameters ---------------------------------------------------------- */
 
@@ -80,48 +80,48 @@ enum ana_by { ANA_BY_AREA, ANA_BY_DIMENSION, ANA_BY_ORGANIZER };
 enum ana_of { ANA_OF_RECEIVED, ANA_OF_COLLECTION_RATE };
 
 struct ana_params {
-	int year;            /* 0: every year (or the latest, for curve) */
-	int from, to;        /* 0: open */
-	char currency[4];    /* report currency; "" is USD */
-	enum ana_kind kind;  /* basis of contribution figures */
-	int32_t as_of;       /* collection --as-of; INT32_MIN when not set */
+	int year;           /* 0: every year (or the latest, for curve) */
+	int from, to;       /* 0: open */
+	char currency[4];   /* report currency; "" is USD */
+	enum ana_kind kind; /* basis of contribution figures */
+	int32_t as_of;      /* collection --as-of; INT32_MIN when not set */
 	enum ana_by by;
 	bool with_co_organizers;
 	enum ana_of of;
-	const char *scale;   /* shares: "equal" or a scale's name */
+	const char *scale; /* shares: "equal" or a scale's name */
 };
 
 /* Defaults: every year, USD, voluntary, no as-of, by area, received,
  * equal shares. */
 void ana_params_init(struct ana_params *p);
 
-/* ---- the figures ------------------------------------------------------------ */
+/* ---- the figures --------------------------------------------------------- */
 
 typedef enum cbm_status (*ana_figure_fn)(struct st_db *db,
-					 const struct ana_params *p,
-					 struct ana_table *out,
-					 struct cbm_error *err);
+                                         const struct ana_params *p,
+                                         struct ana_table *out,
+                                         struct cbm_error *err);
 
 enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
-			       struct ana_table *out, struct cbm_error *err);
+                               struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
-				  struct ana_table *out, struct cbm_error *err);
+                                  struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_outstanding(struct st_db *db, const struct ana_params *p,
-				struct ana_table *out, struct cbm_error *err);
+                                struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_execution(struct st_db *db, const struct ana_params *p,
-			      struct ana_table *out, struct cbm_error *err);
+                              struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
-			     struct ana_table *out, struct cbm_error *err);
+                             struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_concentration(struct st_db *db, const struct ana_params *p,
-				  struct ana_table *out, struct cbm_error *err);
+                                  struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_trend(struct st_db *db, const struct ana_params *p,
-			  struct ana_table *out, struct cbm_error *err);
+                          struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
-			   struct ana_table *out, struct cbm_error *err);
+                           struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_secondments(struct st_db *db, const struct ana_params *p,
-				struct ana_table *out, struct cbm_error *err);
+                                struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_curve(struct st_db *db, const struct ana_params *p,
-			  struct ana_table *out, struct cbm_error *err);
+                          struct ana_table *out, struct cbm_error *err);
 
 /* True when budget year YEAR is still in progress: no contribution in the
  * database was received after its 31 December (late payments of a year
@@ -139,7 +139,7 @@ struct ana_figure {
 const struct ana_figure *ana_figures(size_t *n);
 const struct ana_figure *ana_figure_find(const char *name);
 
-/* ---- statistics on arrays (exported for tests and reports) ----------------- */
+/* ---- statistics on arrays (exported for tests and reports) --------------- */
 
 /* Concentration of the positive values X[0..n): shares of the top 1, 3
  * and 5, HHI (sum of squared shares) and Gini (sum |xi - xj| / 2 n^2
@@ -148,7 +148,7 @@ struct ana_concentration {
 	double top1, top3, top5, hhi, gini;
 };
 void ana_concentration_of(const double *x, size_t n,
-			  struct ana_concentration *out);
+                          struct ana_concentration *out);
 
 /* Least squares of Y on X (n >= 3) and the forecast at X_NEXT with its
  * 95 % prediction interval, as DESIGN.md defines them. */
@@ -156,7 +156,7 @@ struct ana_fit {
 	double slope, intercept, slope_se, forecast, lo95, hi95;
 };
 enum cbm_status ana_fit_forecast(const double *x, const double *y, size_t n,
-				 double x_next, struct ana_fit *out,
-				 struct cbm_error *err);
+                                 double x_next, struct ana_fit *out,
+                                 struct cbm_error *err);
 
 #endif /* CBM_ANALYSIS_H */

@@ -10,11 +10,11 @@
 
 #include "analysis.h"
 
-/* ---- building tables ------------------------------------------------------ */
+/* ---- building tables ----------------------------------------------------- */
 
 /* Sets the columns of an empty table and its report currency. */
-void tb_columns(struct ana_table *t, const struct ana_column *cols,
-		size_t n, const char *currency);
+void tb_columns(struct ana_table *t, const struct ana_column *cols, size_t n,
+                const char *currency);
 /* Appends a row of undefined cells; returns its index. */
 size_t tb_row(struct ana_table *t);
 void tb_int(struct ana_table *t, size_t row, size_t col, int64_t v);
@@ -22,25 +22,25 @@ void tb_money(struct ana_table *t, size_t row, size_t col, int64_t v);
 void tb_double(struct ana_table *t, size_t row, size_t col, double v);
 void tb_text(struct ana_table *t, size_t row, size_t col, const char *s);
 
-/* ---- money in the report currency -------------------------------------------- */
+/* ---- money in the report currency ---------------------------------------- */
 
 /* The report currency of P ("USD" when unset), validated. */
 enum cbm_status ana_currency(const struct ana_params *p, char cur[4],
-			     struct cbm_error *err);
+                             struct cbm_error *err);
 
 /* An SQL expression for a money column in minor units of CUR: the stored
  * US cents (USD_COL) in USD, otherwise cbm_convert() of AMOUNT_COL with the
  * row's rate and CUR's rate on DATE_EXPR.  Columns are qualified with
  * ALIAS.  Caller frees with g_free(). */
 char *ana_money_sql(const char *alias, const char *amount_col,
-		    const char *usd_col, const char *date_expr,
-		    const char *cur);
+                    const char *usd_col, const char *date_expr,
+                    const char *cur);
 
 /* Checks that CUR has a rate on or before every DATE_EXPR of the rows of
  * TABLE matching WHERE; CBM_EDATA naming currency and date otherwise. */
 enum cbm_status ana_require_rates(struct st_db *db, const char *cur,
-				  const char *table, const char *date_expr,
-				  const char *where, struct cbm_error *err);
+                                  const char *table, const char *date_expr,
+                                  const char *where, struct cbm_error *err);
 
 /* SQL condition on the contribution kind of P (e.g. "kind = 'voluntary'"). */
 const char *ana_kind_sql(const struct ana_params *p);
@@ -48,7 +48,7 @@ const char *ana_kind_sql(const struct ana_params *p);
 /* SQL condition on a year column from P's year/from/to; caller frees. */
 char *ana_years_sql(const struct ana_params *p, const char *column);
 
-/* ---- small aggregates --------------------------------------------------------- */
+/* ---- small aggregates ---------------------------------------------------- */
 
 /* One (year, state, value) of an aggregate; state is "" when not grouped. */
 struct ana_sum {
@@ -62,20 +62,20 @@ struct ana_sum {
  * appends them to OUT (GArray of struct ana_sum).  Integer values go to
  * value, others to real. */
 enum cbm_status ana_sums(struct st_db *db, const char *sql, GArray *out,
-			 struct cbm_error *err);
+                         struct cbm_error *err);
 
 /* Approved budget per year in minor units of CUR (years with budget lines
  * only), ordered by year. */
 enum cbm_status ana_approved(struct st_db *db, const struct ana_params *p,
-			     const char *cur, GArray *out,
-			     struct cbm_error *err);
+                             const char *cur, GArray *out,
+                             struct cbm_error *err);
 
 /* Received per (budget year, state) on P's basis, in CUR, ordered.  With
  * an as-of month and day MD (month x 100 + day; 0 for none), counts only
  * what arrived by that calendar day of each budget year. */
-enum cbm_status ana_received_sums(struct st_db *db,
-				  const struct ana_params *p, const char *cur,
-				  int md, GArray *out, struct cbm_error *err);
+enum cbm_status ana_received_sums(struct st_db *db, const struct ana_params *p,
+                                  const char *cur, int md, GArray *out,
+                                  struct cbm_error *err);
 
 /* The value for YEAR in a year-only sums array, or false. */
 bool ana_sum_of_year(GArray *sums, int year, int64_t *value);

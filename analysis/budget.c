@@ -7,14 +7,21 @@
 
 #include "analysis_internal.h"
 
-/* ---- execution -------------------------------------------------------------- */
+/* ---- execution ----------------------------------------------------------- */
 
-enum { EX_YEAR, EX_LINE, EX_APPROVED, EX_SPENT, EX_RATE, EX_REMAINING,
-       EX_TITLE };
+enum {
+	EX_YEAR,
+	EX_LINE,
+	EX_APPROVED,
+	EX_SPENT,
+	EX_RATE,
+	EX_REMAINING,
+	EX_TITLE
+};
 
 static void execution_row(struct ana_table *t, int year, const char *line,
-			  const char *title, int64_t approved, bool has_spent,
-			  int64_t spent)
+                          const char *title, int64_t approved, bool has_spent,
+                          int64_t spent)
 {
 	size_t r = tb_row(t);
 
@@ -41,21 +48,24 @@ static void flush_total(struct ana_table *t, struct year_total *y)
 {
 	if (y->year)
 		execution_row(t, y->year, "total", "Total", y->approved,
-			      y->all_spent, y->spent);
+		              y->all_spent, y->spent);
 }
 
 enum cbm_status ana_execution(struct st_db *db, const struct ana_params *p,
-			      struct ana_table *out, struct cbm_error *err)
+                              struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-		{"year", ANA_INT},	{"line", ANA_TEXT},
-		{"approved", ANA_MONEY}, {"spent", ANA_MONEY},
-		{"execution_rate", ANA_RATE}, {"remaining", ANA_MONEY},
-		{"title", ANA_TEXT},
+	    {"year", ANA_INT},
+	    {"line", ANA_TEXT},
+	    {"approved", ANA_MONEY},
+	    {"spent", ANA_MONEY},
+	    {"execution_rate", ANA_RATE},
+	    {"remaining", ANA_MONEY},
+	    {"title", ANA_TEXT},
 	};
 	const char *date = "printf('%04d-01-01', b.year)";
 	char cur[4], *approved = NULL, *spent = NULL, *years = NULL,
-		     *sql = NULL;
+	             *sql = NULL;
 	sqlite3_stmt *st = NULL;
 	struct year_total y = {0};
 	enum cbm_status rc = ana_currency(p, cur, err);
@@ -67,9 +77,9 @@ enum cbm_status ana_execution(struct st_db *db, const struct ana_params *p,
 	spent = ana_money_sql("b", "spent", "spent_usd", date, cur);
 	years = ana_years_sql(p, "b.year");
 	sql = g_strdup_printf("SELECT b.year, b.line, b.title, %s, %s"
-			      " FROM budget_lines b WHERE %s"
-			      " ORDER BY b.year, length(b.line), b.line",
-			      approved, spent, years);
+	                      " FROM budget_lines b WHERE %s"
+	                      " ORDER BY b.year, length(b.line), b.line",
+	                      approved, spent, years);
 	rc = ana_require_rates(db, cur, "budget_lines b", date, years, err);
 	if (rc == CBM_OK &&
 	    sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
@@ -87,10 +97,10 @@ enum cbm_status ana_execution(struct st_db *db, const struct ana_params *p,
 		y.spent += sqlite3_column_int64(st, 4);
 		y.all_spent = y.all_spent && has_spent;
 		execution_row(out, year,
-			      (const char *)sqlite3_column_text(st, 1),
-			      (const char *)sqlite3_column_text(st, 2),
-			      sqlite3_column_int64(st, 3), has_spent,
-			      sqlite3_column_int64(st, 4));
+		              (const char *)sqlite3_column_text(st, 1),
+		              (const char *)sqlite3_column_text(st, 2),
+		              sqlite3_column_int64(st, 3), has_spent,
+		              sqlite3_column_int64(st, 4));
 	}
 	if (rc == CBM_OK && step != SQLITE_DONE)
 		rc = st_sql_error(db, "cannot compute execution", err);
@@ -104,30 +114,30 @@ enum cbm_status ana_execution(struct st_db *db, const struct ana_params *p,
 	return rc;
 }
 
-/* ---- what-if shares --------------------------------------------------------- */
+/* ---- what-if shares ------------------------------------------------------ */
 
 enum { SH_YEAR, SH_STATE, SH_SHARE, SH_DUE, SH_RECEIVED, SH_DIFFERENCE };
 
 /* The states of the scale for YEAR with their shares (fractions), as
  * (year 0, state, real) sums. */
 static enum cbm_status scale_shares(struct st_db *db, const char *scale,
-				    int year, GArray *out,
-				    struct cbm_error *err)
+                                    int year, GArray *out,
+                                    struct cbm_error *err)
 {
 	char *sql;
 	enum cbm_status rc;
 
 	if (strcmp(scale, "equal") == 0)
 		sql = g_strdup_printf(
-			"SELECT 0, code, 1.0 / (SELECT count(*) FROM states"
-			" WHERE status = 'member' AND coalesce(joined, 0) <= %d)"
-			" FROM states WHERE status = 'member'"
-			" AND coalesce(joined, 0) <= %d ORDER BY code",
-			year, year);
+		    "SELECT 0, code, 1.0 / (SELECT count(*) FROM states"
+		    " WHERE status = 'member' AND coalesce(joined, 0) <= %d)"
+		    " FROM states WHERE status = 'member'"
+		    " AND coalesce(joined, 0) <= %d ORDER BY code",
+		    year, year);
 	else
 		sql = sqlite3_mprintf("SELECT 0, state, share / 100.0 FROM"
-				      " scales WHERE scale = %Q ORDER BY state",
-				      scale);
+		                      " scales WHERE scale = %Q ORDER BY state",
+		                      scale);
 	rc = ana_sums(db, sql, out, err);
 	if (strcmp(scale, "equal") == 0)
 		g_free(sql);
@@ -137,19 +147,19 @@ static enum cbm_status scale_shares(struct st_db *db, const char *scale,
 }
 
 static enum cbm_status check_scale(struct st_db *db, const char *scale,
-				   struct cbm_error *err)
+                                   struct cbm_error *err)
 {
 	GArray *names = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	char *sql = sqlite3_mprintf("SELECT 0, scale, count(*) FROM scales"
-				    " WHERE scale = %Q GROUP BY scale",
-				    scale);
+	                            " WHERE scale = %Q GROUP BY scale",
+	                            scale);
 	enum cbm_status rc = ana_sums(db, sql, names, err);
 
 	if (rc == CBM_OK && names->len == 0)
 		rc = CBM_ERROR(err, CBM_EDATA, NULL,
-			       "no scale '%s'; import it with 'cbm import "
-			       "scale' or use --scale equal",
-			       scale);
+		               "no scale '%s'; import it with 'cbm import "
+		               "scale' or use --scale equal",
+		               scale);
 	sqlite3_free(sql);
 	g_array_free(names, TRUE);
 	return rc;
@@ -158,7 +168,8 @@ static enum cbm_status check_scale(struct st_db *db, const char *scale,
 static int64_t received_of(GArray *recv, int year, const char *state)
 {
 	for (guint i = 0; i < recv->len; i++) {
-		const struct ana_sum *s = &g_array_index(recv, struct ana_sum, i);
+		const struct ana_sum *s =
+		    &g_array_index(recv, struct ana_sum, i);
 		if (s->year == year && strcmp(s->state, state) == 0)
 			return s->value;
 	}
@@ -166,8 +177,8 @@ static int64_t received_of(GArray *recv, int year, const char *state)
 }
 
 static void shares_row(struct ana_table *t, int year, const char *state,
-		       double share, bool has_budget, int64_t budget,
-		       int64_t received)
+                       double share, bool has_budget, int64_t budget,
+                       int64_t received)
 {
 	size_t r = tb_row(t);
 	int64_t due;
@@ -184,9 +195,8 @@ static void shares_row(struct ana_table *t, int year, const char *state,
 }
 
 static enum cbm_status shares_year(struct st_db *db, const char *scale,
-				   int year, GArray *approved, GArray *recv,
-				   struct ana_table *out,
-				   struct cbm_error *err)
+                                   int year, GArray *approved, GArray *recv,
+                                   struct ana_table *out, struct cbm_error *err)
 {
 	GArray *shares = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	int64_t budget = 0;
@@ -195,33 +205,35 @@ static enum cbm_status shares_year(struct st_db *db, const char *scale,
 
 	for (guint i = 0; rc == CBM_OK && i < shares->len; i++) {
 		const struct ana_sum *s =
-			&g_array_index(shares, struct ana_sum, i);
+		    &g_array_index(shares, struct ana_sum, i);
 		shares_row(out, year, s->state, s->real, has_budget, budget,
-			   received_of(recv, year, s->state));
+		           received_of(recv, year, s->state));
 	}
 	/* States outside the scale that paid: share 0, nothing due. */
 	for (guint i = 0; rc == CBM_OK && i < recv->len; i++) {
-		const struct ana_sum *s = &g_array_index(recv, struct ana_sum, i);
+		const struct ana_sum *s =
+		    &g_array_index(recv, struct ana_sum, i);
 		bool listed = false;
 		for (guint j = 0; j < shares->len; j++)
-			listed |= strcmp(g_array_index(shares, struct ana_sum, j)
-						 .state,
-					 s->state) == 0;
+			listed |=
+			    strcmp(
+			        g_array_index(shares, struct ana_sum, j).state,
+			        s->state) == 0;
 		if (s->year == year && !listed)
-			shares_row(out, year, s->state, 0.0, has_budget,
-				   budget, s->value);
+			shares_row(out, year, s->state, 0.0, has_budget, budget,
+			           s->value);
 	}
 	g_array_free(shares, TRUE);
 	return rc;
 }
 
 enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
-			   struct ana_table *out, struct cbm_error *err)
+                           struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-		{"year", ANA_INT},	{"state", ANA_TEXT},
-		{"share", ANA_SHARE},	{"due", ANA_MONEY},
-		{"received", ANA_MONEY}, {"difference", ANA_MONEY},
+	    {"year", ANA_INT},       {"state", ANA_TEXT},
+	    {"share", ANA_SHARE},    {"due", ANA_MONEY},
+	    {"received", ANA_MONEY}, {"difference", ANA_MONEY},
 	};
 	const char *scale = p->scale ? p->scale : "equal";
 	int latest = 0;
@@ -241,43 +253,45 @@ enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
 	/* A scale is a proposal for the budget under discussion: without
 	 * --year, --from or --to, the latest budget year. */
 	if (rc == CBM_OK && !p->year && !p->from && !p->to && approved->len)
-		latest = g_array_index(approved, struct ana_sum,
-				       approved->len - 1).year;
+		latest =
+		    g_array_index(approved, struct ana_sum, approved->len - 1)
+		        .year;
 	for (guint i = 0; rc == CBM_OK && i < approved->len; i++) {
 		int y = g_array_index(approved, struct ana_sum, i).year;
 		if (latest ? y == latest
-		    : p->year ? y == p->year
-			      : (!p->from || y >= p->from) &&
-					(!p->to || y <= p->to))
-			rc = shares_year(db, scale, y, approved, recv, out,
-					 err);
+		    : p->year
+		        ? y == p->year
+		        : (!p->from || y >= p->from) && (!p->to || y <= p->to))
+			rc =
+			    shares_year(db, scale, y, approved, recv, out, err);
 	}
 	g_array_free(recv, TRUE);
 	g_array_free(approved, TRUE);
 	return rc;
 }
 
-/* ---- secondments ------------------------------------------------------------ */
+/* ---- secondments --------------------------------------------------------- */
 
 enum cbm_status ana_secondments(struct st_db *db, const struct ana_params *p,
-				struct ana_table *out, struct cbm_error *err)
+                                struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-		{"year", ANA_INT},
-		{"state", ANA_TEXT},
-		{"person_months", ANA_NUMBER},
+	    {"year", ANA_INT},
+	    {"state", ANA_TEXT},
+	    {"person_months", ANA_NUMBER},
 	};
 	GArray *rows = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	char *years = ana_years_sql(p, "year");
 	char *sql = g_strdup_printf(
-		"SELECT year, state, total(person_months) FROM secondments"
-		" WHERE %s GROUP BY year, state ORDER BY year, state",
-		years);
+	    "SELECT year, state, total(person_months) FROM secondments"
+	    " WHERE %s GROUP BY year, state ORDER BY year, state",
+	    years);
 	enum cbm_status rc = ana_sums(db, sql, rows, err);
 
 	tb_columns(out, cols, 3, "USD");
 	for (guint i = 0; rc == CBM_OK && i < rows->len; i++) {
-		const struct ana_sum *s = &g_array_index(rows, struct ana_sum, i);
+		const struct ana_sum *s =
+		    &g_array_index(rows, struct ana_sum, i);
 		size_t r = tb_row(out);
 		tb_int(out, r, 0, s->year);
 		tb_text(out, r, 1, s->state);

@@ -35,7 +35,7 @@ static char *cutoff_table(int md, int first, int last)
 	for (int y = first; y <= last; y++) {
 		cbm_date_iso(same_day_in(y, md), iso);
 		g_string_append_printf(s, "%s(%d, '%s')", y > first ? ", " : "",
-				       y, iso);
+		                       y, iso);
 	}
 	g_string_append(s, ")");
 	return g_string_free(s, FALSE);
@@ -44,14 +44,14 @@ static char *cutoff_table(int md, int first, int last)
 /* The first and last budget year of the contributions (1900, 1900 when
  * there are none). */
 static enum cbm_status year_span(struct st_db *db, int *first, int *last,
-				 struct cbm_error *err)
+                                 struct cbm_error *err)
 {
 	GArray *a = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
-	enum cbm_status rc = ana_sums(
-		db,
-		"SELECT coalesce(min(budget_year), 1900), '',"
-		" coalesce(max(budget_year), 1900) FROM contributions",
-		a, err);
+	enum cbm_status rc =
+	    ana_sums(db,
+	             "SELECT coalesce(min(budget_year), 1900), '',"
+	             " coalesce(max(budget_year), 1900) FROM contributions",
+	             a, err);
 
 	if (rc == CBM_OK) {
 		*first = g_array_index(a, struct ana_sum, 0).year;
@@ -61,20 +61,20 @@ static enum cbm_status year_span(struct st_db *db, int *first, int *last,
 	return rc;
 }
 
-enum cbm_status ana_received_sums(struct st_db *db,
-				  const struct ana_params *p, const char *cur,
-				  int md, GArray *out, struct cbm_error *err)
+enum cbm_status ana_received_sums(struct st_db *db, const struct ana_params *p,
+                                  const char *cur, int md, GArray *out,
+                                  struct cbm_error *err)
 {
 	char *money = NULL, *years = NULL, *cut = NULL, *from = NULL,
 	     *where = NULL, *sql = NULL;
 	int first = 0, last = 0;
-	enum cbm_status rc = md > 0 ? year_span(db, &first, &last, err)
-				    : CBM_OK;
+	enum cbm_status rc =
+	    md > 0 ? year_span(db, &first, &last, err) : CBM_OK;
 
 	if (rc != CBM_OK)
 		return rc;
-	money = ana_money_sql("c", "amount", "amount_usd", "c.received_on",
-			      cur);
+	money =
+	    ana_money_sql("c", "amount", "amount_usd", "c.received_on", cur);
 	if (md > 0) {
 		/* The cut table holds exactly the years in scope, so that
 		 * SQLite joins on the index (kind, year) rather than
@@ -89,15 +89,15 @@ enum cbm_status ana_received_sums(struct st_db *db,
 		years = ana_years_sql(p, "c.budget_year");
 	}
 	from = cut ? g_strdup_printf("(WITH %s SELECT c.* FROM contributions c"
-				     " JOIN cut ON cut.year = c.budget_year"
-				     " WHERE c.received_on <= cut.day) c",
-				     cut)
-		   : g_strdup("contributions c");
+	                             " JOIN cut ON cut.year = c.budget_year"
+	                             " WHERE c.received_on <= cut.day) c",
+	                             cut)
+	           : g_strdup("contributions c");
 	where = g_strdup_printf("%s AND %s", ana_kind_sql(p), years);
 	sql = g_strdup_printf("SELECT c.budget_year, c.state, sum(%s) FROM %s"
-			      " WHERE %s GROUP BY c.budget_year, c.state"
-			      " ORDER BY c.budget_year, c.state",
-			      money, from, where);
+	                      " WHERE %s GROUP BY c.budget_year, c.state"
+	                      " ORDER BY c.budget_year, c.state",
+	                      money, from, where);
 	rc = ana_require_rates(db, cur, from, "c.received_on", where, err);
 	if (rc == CBM_OK)
 		rc = ana_sums(db, sql, out, err);
@@ -112,20 +112,19 @@ enum cbm_status ana_received_sums(struct st_db *db,
 
 /* Pledged per (budget year, state), in CUR at each pledge's date. */
 static enum cbm_status pledged_sums(struct st_db *db,
-				    const struct ana_params *p,
-				    const char *cur, GArray *out,
-				    struct cbm_error *err)
+                                    const struct ana_params *p, const char *cur,
+                                    GArray *out, struct cbm_error *err)
 {
-	char *money = ana_money_sql("g", "amount", "amount_usd", "g.rate_date",
-				    cur);
+	char *money =
+	    ana_money_sql("g", "amount", "amount_usd", "g.rate_date", cur);
 	char *where = ana_years_sql(p, "g.budget_year");
 	char *sql = g_strdup_printf(
-		"SELECT g.budget_year, g.state, sum(%s) FROM pledges g"
-		" WHERE %s GROUP BY g.budget_year, g.state"
-		" ORDER BY g.budget_year, g.state",
-		money, where);
-	enum cbm_status rc = ana_require_rates(db, cur, "pledges g",
-					       "g.rate_date", where, err);
+	    "SELECT g.budget_year, g.state, sum(%s) FROM pledges g"
+	    " WHERE %s GROUP BY g.budget_year, g.state"
+	    " ORDER BY g.budget_year, g.state",
+	    money, where);
+	enum cbm_status rc =
+	    ana_require_rates(db, cur, "pledges g", "g.rate_date", where, err);
 
 	if (rc == CBM_OK)
 		rc = ana_sums(db, sql, out, err);
@@ -160,7 +159,8 @@ static void collect_years(GArray *years, GArray *a, GArray *b)
 			while (j < years->len &&
 			       g_array_index(years, int, j) < y)
 				j++;
-			if (j == years->len || g_array_index(years, int, j) != y)
+			if (j == years->len ||
+			    g_array_index(years, int, j) != y)
 				g_array_insert_val(years, j, y);
 		}
 	}
@@ -175,23 +175,30 @@ static bool year_in(const struct ana_params *p, int y)
 
 /* ---- collection --------------------------------------------------------- */
 
-enum { COL_YEAR, COL_APPROVED, COL_RECEIVED, COL_RATE, COL_PLEDGED,
-       COL_FULFILMENT, COL_AS_OF };
+enum {
+	COL_YEAR,
+	COL_APPROVED,
+	COL_RECEIVED,
+	COL_RATE,
+	COL_PLEDGED,
+	COL_FULFILMENT,
+	COL_AS_OF
+};
 
 /* Totals of one year: received, pledged and received within pledges. */
 static void year_totals(GArray *recv, GArray *pledged, int year,
-			int64_t *received, int64_t *pledge_sum,
-			int64_t *kept)
+                        int64_t *received, int64_t *pledge_sum, int64_t *kept)
 {
 	*received = *pledge_sum = *kept = 0;
 	for (guint i = 0; i < recv->len; i++) {
-		const struct ana_sum *s = &g_array_index(recv, struct ana_sum, i);
+		const struct ana_sum *s =
+		    &g_array_index(recv, struct ana_sum, i);
 		if (s->year == year)
 			*received += s->value;
 	}
 	for (guint i = 0; i < pledged->len; i++) {
 		const struct ana_sum *s =
-			&g_array_index(pledged, struct ana_sum, i);
+		    &g_array_index(pledged, struct ana_sum, i);
 		const struct ana_sum *r;
 		if (s->year != year)
 			continue;
@@ -218,7 +225,7 @@ static int as_of_month_day(const struct ana_params *p, struct ana_params *scope)
 }
 
 static void collection_row(struct ana_table *t, int year, GArray *approved,
-			   GArray *recv, GArray *pledged, int md)
+                           GArray *recv, GArray *pledged, int md)
 {
 	int64_t budget = 0, received, pledge_sum, kept;
 	bool has_budget = ana_sum_of_year(approved, year, &budget);
@@ -234,19 +241,19 @@ static void collection_row(struct ana_table *t, int year, GArray *approved,
 	tb_money(t, r, COL_PLEDGED, pledge_sum);
 	if (pledge_sum > 0)
 		tb_double(t, r, COL_FULFILMENT,
-			  (double)kept / (double)pledge_sum);
+		          (double)kept / (double)pledge_sum);
 	if (md > 0)
 		tb_int(t, r, COL_AS_OF, same_day_in(year, md));
 }
 
 enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
-			       struct ana_table *out, struct cbm_error *err)
+                               struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-		{"year", ANA_INT},	{"approved", ANA_MONEY},
-		{"received", ANA_MONEY}, {"collection_rate", ANA_RATE},
-		{"pledged", ANA_MONEY},	{"pledge_fulfilment", ANA_RATE},
-		{"as_of", ANA_DATE},
+	    {"year", ANA_INT},       {"approved", ANA_MONEY},
+	    {"received", ANA_MONEY}, {"collection_rate", ANA_RATE},
+	    {"pledged", ANA_MONEY},  {"pledge_fulfilment", ANA_RATE},
+	    {"as_of", ANA_DATE},
 	};
 	struct ana_params scope;
 	int md = as_of_month_day(p, &scope);
@@ -270,8 +277,8 @@ enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
 		for (guint i = 0; i < years->len; i++) {
 			int y = g_array_index(years, int, i);
 			if (year_in(&scope, y))
-				collection_row(out, y, approved, recv,
-					       pledged, md);
+				collection_row(out, y, approved, recv, pledged,
+				               md);
 		}
 	}
 	g_array_free(years, TRUE);
@@ -281,16 +288,16 @@ enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
 	return rc;
 }
 
-/* ---- contributions -------------------------------------------------------- */
+/* ---- contributions ------------------------------------------------------- */
 
 enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
-				  struct ana_table *out, struct cbm_error *err)
+                                  struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-		{"year", ANA_INT},
-		{"state", ANA_TEXT},
-		{"received", ANA_MONEY},
-		{"share", ANA_RATE},
+	    {"year", ANA_INT},
+	    {"state", ANA_TEXT},
+	    {"received", ANA_MONEY},
+	    {"share", ANA_RATE},
 	};
 	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	char cur[4];
@@ -302,11 +309,11 @@ enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
 		tb_columns(out, cols, 4, cur);
 		for (guint i = 0; i < recv->len; i++) {
 			const struct ana_sum *s =
-				&g_array_index(recv, struct ana_sum, i);
+			    &g_array_index(recv, struct ana_sum, i);
 			int64_t total = 0;
 			for (guint j = 0; j < recv->len; j++) {
 				const struct ana_sum *o =
-					&g_array_index(recv, struct ana_sum, j);
+				    &g_array_index(recv, struct ana_sum, j);
 				if (o->year == s->year)
 					total += o->value;
 			}
@@ -316,17 +323,17 @@ enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
 			tb_money(out, r, 2, s->value);
 			if (total > 0)
 				tb_double(out, r, 3,
-					  (double)s->value / (double)total);
+				          (double)s->value / (double)total);
 		}
 	}
 	g_array_free(recv, TRUE);
 	return rc;
 }
 
-/* ---- outstanding pledges -------------------------------------------------- */
+/* ---- outstanding pledges ------------------------------------------------- */
 
 static const char *pledge_status(int64_t pledged, bool has_pledge,
-				 int64_t received)
+                                 int64_t received)
 {
 	if (!has_pledge)
 		return "no pledge";
@@ -336,7 +343,7 @@ static const char *pledge_status(int64_t pledged, bool has_pledge,
 }
 
 static void outstanding_row(struct ana_table *t, int year, const char *state,
-			    GArray *recv, GArray *pledged)
+                            GArray *recv, GArray *pledged)
 {
 	const struct ana_sum *g = find(pledged, year, state);
 	const struct ana_sum *r = find(recv, year, state);
@@ -352,12 +359,12 @@ static void outstanding_row(struct ana_table *t, int year, const char *state,
 }
 
 enum cbm_status ana_outstanding(struct st_db *db, const struct ana_params *p,
-				struct ana_table *out, struct cbm_error *err)
+                                struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-		{"year", ANA_INT},	  {"state", ANA_TEXT},
-		{"pledged", ANA_MONEY},	  {"received", ANA_MONEY},
-		{"outstanding", ANA_MONEY}, {"status", ANA_TEXT},
+	    {"year", ANA_INT},          {"state", ANA_TEXT},
+	    {"pledged", ANA_MONEY},     {"received", ANA_MONEY},
+	    {"outstanding", ANA_MONEY}, {"status", ANA_TEXT},
 	};
 	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	GArray *pledged = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
@@ -377,18 +384,18 @@ enum cbm_status ana_outstanding(struct st_db *db, const struct ana_params *p,
 		for (guint i = 0; i < years->len; i++) {
 			int y = g_array_index(years, int, i);
 			for (guint j = 0; j < pledged->len; j++) {
-				const struct ana_sum *s = &g_array_index(
-					pledged, struct ana_sum, j);
+				const struct ana_sum *s =
+				    &g_array_index(pledged, struct ana_sum, j);
 				if (s->year == y)
 					outstanding_row(out, y, s->state, recv,
-							pledged);
+					                pledged);
 			}
 			for (guint j = 0; j < recv->len; j++) {
-				const struct ana_sum *s = &g_array_index(
-					recv, struct ana_sum, j);
+				const struct ana_sum *s =
+				    &g_array_index(recv, struct ana_sum, j);
 				if (s->year == y && !find(pledged, y, s->state))
 					outstanding_row(out, y, s->state, recv,
-							pledged);
+					                pledged);
 			}
 		}
 		g_array_free(years, TRUE);
@@ -398,16 +405,16 @@ enum cbm_status ana_outstanding(struct st_db *db, const struct ana_params *p,
 	return rc;
 }
 
-/* ---- concentration -------------------------------------------------------- */
+/* ---- concentration ------------------------------------------------------- */
 
 enum cbm_status ana_concentration(struct st_db *db, const struct ana_params *p,
-				  struct ana_table *out, struct cbm_error *err)
+                                  struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-		{"year", ANA_INT},	  {"contributors", ANA_INT},
-		{"top1_share", ANA_RATE}, {"top3_share", ANA_RATE},
-		{"top5_share", ANA_RATE}, {"hhi", ANA_NUMBER},
-		{"gini", ANA_NUMBER},
+	    {"year", ANA_INT},        {"contributors", ANA_INT},
+	    {"top1_share", ANA_RATE}, {"top3_share", ANA_RATE},
+	    {"top5_share", ANA_RATE}, {"hhi", ANA_NUMBER},
+	    {"gini", ANA_NUMBER},
 	};
 	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
@@ -424,8 +431,8 @@ enum cbm_status ana_concentration(struct st_db *db, const struct ana_params *p,
 			GArray *x = g_array_new(FALSE, FALSE, sizeof(double));
 			struct ana_concentration c;
 			for (guint j = 0; j < recv->len; j++) {
-				const struct ana_sum *s = &g_array_index(
-					recv, struct ana_sum, j);
+				const struct ana_sum *s =
+				    &g_array_index(recv, struct ana_sum, j);
 				double v = (double)s->value;
 				if (s->year == y && s->value > 0)
 					g_array_append_val(x, v);

@@ -21,34 +21,33 @@ void ana_params_init(struct ana_params *p)
 }
 
 enum cbm_status ana_currency(const struct ana_params *p, char cur[4],
-			     struct cbm_error *err)
+                             struct cbm_error *err)
 {
 	const char *c = p->currency[0] ? p->currency : "USD";
 
 	if (!cbm_currency_valid(c))
 		return CBM_ERROR(err, CBM_EUSAGE, NULL,
-				 "not a currency code: '%s' (three capital "
-				 "letters, e.g. EUR)",
-				 c);
+		                 "not a currency code: '%s' (three capital "
+		                 "letters, e.g. EUR)",
+		                 c);
 	memcpy(cur, c, 4);
 	return CBM_OK;
 }
 
 char *ana_money_sql(const char *alias, const char *amount_col,
-		    const char *usd_col, const char *date_expr,
-		    const char *cur)
+                    const char *usd_col, const char *date_expr, const char *cur)
 {
 	if (strcmp(cur, "USD") == 0)
 		return g_strdup_printf("%s.%s", alias, usd_col);
-	return g_strdup_printf("cbm_convert(%s.%s, %s.currency, %s.usd_per_unit,"
-			       " '%s', cbm_rate('%s', %s))",
-			       alias, amount_col, alias, alias, cur, cur,
-			       date_expr);
+	return g_strdup_printf(
+	    "cbm_convert(%s.%s, %s.currency, %s.usd_per_unit,"
+	    " '%s', cbm_rate('%s', %s))",
+	    alias, amount_col, alias, alias, cur, cur, date_expr);
 }
 
 enum cbm_status ana_require_rates(struct st_db *db, const char *cur,
-				  const char *table, const char *date_expr,
-				  const char *where, struct cbm_error *err)
+                                  const char *table, const char *date_expr,
+                                  const char *where, struct cbm_error *err)
 {
 	char *sql;
 	sqlite3_stmt *st = NULL;
@@ -57,17 +56,17 @@ enum cbm_status ana_require_rates(struct st_db *db, const char *cur,
 	if (strcmp(cur, "USD") == 0)
 		return CBM_OK;
 	sql = g_strdup_printf(
-		"SELECT min(%s) FROM %s WHERE (%s) AND %s < coalesce((SELECT"
-		" min(date) FROM fx_rates WHERE currency = '%s'), '9999')",
-		date_expr, table, where, date_expr, cur);
+	    "SELECT min(%s) FROM %s WHERE (%s) AND %s < coalesce((SELECT"
+	    " min(date) FROM fx_rates WHERE currency = '%s'), '9999')",
+	    date_expr, table, where, date_expr, cur);
 	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
 		rc = st_sql_error(db, "cannot check fx rates", err);
 	else if (sqlite3_step(st) == SQLITE_ROW &&
-		 sqlite3_column_type(st, 0) != SQLITE_NULL)
+	         sqlite3_column_type(st, 0) != SQLITE_NULL)
 		rc = CBM_ERROR(err, CBM_EDATA, NULL,
-			       "no fx rate for %s on or before %s; import "
-			       "%s rates to report in %s",
-			       cur, sqlite3_column_text(st, 0), cur, cur);
+		               "no fx rate for %s on or before %s; import "
+		               "%s rates to report in %s",
+		               cur, sqlite3_column_text(st, 0), cur, cur);
 	sqlite3_finalize(st);
 	g_free(sql);
 	return rc;
@@ -92,12 +91,11 @@ char *ana_years_sql(const struct ana_params *p, const char *column)
 	if (p->year)
 		return g_strdup_printf("%s = %d", column, p->year);
 	return g_strdup_printf("%s BETWEEN %d AND %d", column,
-			       p->from ? p->from : 0,
-			       p->to ? p->to : 9999);
+	                       p->from ? p->from : 0, p->to ? p->to : 9999);
 }
 
 enum cbm_status ana_sums(struct st_db *db, const char *sql, GArray *out,
-			 struct cbm_error *err)
+                         struct cbm_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -109,7 +107,7 @@ enum cbm_status ana_sums(struct st_db *db, const char *sql, GArray *out,
 		const unsigned char *state = sqlite3_column_text(st, 1);
 		s.year = sqlite3_column_int(st, 0);
 		snprintf(s.state, sizeof(s.state), "%s",
-			 state ? (const char *)state : "");
+		         state ? (const char *)state : "");
 		if (sqlite3_column_type(st, 2) == SQLITE_INTEGER)
 			s.value = sqlite3_column_int64(st, 2);
 		s.real = sqlite3_column_double(st, 2);
@@ -122,17 +120,17 @@ enum cbm_status ana_sums(struct st_db *db, const char *sql, GArray *out,
 }
 
 enum cbm_status ana_approved(struct st_db *db, const struct ana_params *p,
-			     const char *cur, GArray *out,
-			     struct cbm_error *err)
+                             const char *cur, GArray *out,
+                             struct cbm_error *err)
 {
 	const char *date = "printf('%04d-01-01', b.year)";
 	char *money = ana_money_sql("b", "approved", "approved_usd", date, cur);
 	char *sql = g_strdup_printf("SELECT b.year, '', sum(%s) FROM"
-				    " budget_lines b GROUP BY b.year"
-				    " ORDER BY b.year",
-				    money);
-	enum cbm_status rc = ana_require_rates(db, cur, "budget_lines b", date,
-					       "1", err);
+	                            " budget_lines b GROUP BY b.year"
+	                            " ORDER BY b.year",
+	                            money);
+	enum cbm_status rc =
+	    ana_require_rates(db, cur, "budget_lines b", date, "1", err);
 
 	(void)p;
 	if (rc == CBM_OK)
@@ -162,8 +160,8 @@ bool ana_year_in_progress(struct st_db *db, int year)
 
 	snprintf(last, sizeof(last), "%04d-12-31", year);
 	if (sqlite3_prepare_v2(st_sqlite(db),
-			       "SELECT max(received_on) FROM contributions", -1,
-			       &st, NULL) == SQLITE_OK &&
+	                       "SELECT max(received_on) FROM contributions", -1,
+	                       &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW) {
 		const char *max = (const char *)sqlite3_column_text(st, 0);
 		open = !max || strcmp(max, last) <= 0;

@@ -18,34 +18,34 @@
  * (year, state, date), the order of the covering index, so no sort is
  * needed; the day numbers and the per-day totals are made here. */
 static enum cbm_status daily(struct st_db *db, const struct ana_params *p,
-			     const char *cur, int last, GArray *out,
-			     struct cbm_error *err)
+                             const char *cur, int last, GArray *out,
+                             struct cbm_error *err)
 {
-	char *money = ana_money_sql("c", "amount", "amount_usd",
-				    "c.received_on", cur);
-	char *where = g_strdup_printf(
-		"%s AND c.budget_year <= %d AND c.received_on <="
-		" printf('%%04d-12-31', c.budget_year)",
-		ana_kind_sql(p), last);
-	char *sql = g_strdup_printf(
-		"SELECT c.budget_year, c.received_on, sum(%s) FROM"
-		" contributions c WHERE %s"
-		" GROUP BY c.budget_year, c.state, c.received_on",
-		money, where);
+	char *money =
+	    ana_money_sql("c", "amount", "amount_usd", "c.received_on", cur);
+	char *where =
+	    g_strdup_printf("%s AND c.budget_year <= %d AND c.received_on <="
+	                    " printf('%%04d-12-31', c.budget_year)",
+	                    ana_kind_sql(p), last);
+	char *sql =
+	    g_strdup_printf("SELECT c.budget_year, c.received_on, sum(%s) FROM"
+	                    " contributions c WHERE %s"
+	                    " GROUP BY c.budget_year, c.state, c.received_on",
+	                    money, where);
 	sqlite3_stmt *st = NULL;
 	enum cbm_status rc = ana_require_rates(db, cur, "contributions c",
-					       "c.received_on", where, err);
+	                                       "c.received_on", where, err);
 	int step;
 
-	if (rc == CBM_OK && sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st,
-					       NULL) != SQLITE_OK)
+	if (rc == CBM_OK &&
+	    sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
 		rc = st_sql_error(db, "cannot compute the curve", err);
 	while (rc == CBM_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct ana_sum s = {0};
 		int32_t when = 0;
 		s.year = sqlite3_column_int(st, 0);
 		cbm_date_parse_iso((const char *)sqlite3_column_text(st, 1),
-				   &when);
+		                   &when);
 		/* Before 1 January counts on day 1. */
 		s.real = MAX(1, when - cbm_days_from_civil(s.year, 1, 1) + 1);
 		s.value = sqlite3_column_int64(st, 2);
@@ -79,7 +79,8 @@ static void cumulate(GArray *days, int year, int64_t cum[367])
 	int64_t per_day[367] = {0};
 
 	for (guint i = 0; i < days->len; i++) {
-		const struct ana_sum *s = &g_array_index(days, struct ana_sum, i);
+		const struct ana_sum *s =
+		    &g_array_index(days, struct ana_sum, i);
 		int d = (int)s->real;
 		if (s->year == year && d >= 1 && d <= 366)
 			per_day[d] += s->value;
@@ -89,11 +90,21 @@ static void cumulate(GArray *days, int year, int64_t cum[367])
 		cum[d] = cum[d - 1] + (d <= days_in(year) ? per_day[d] : 0);
 }
 
-enum { CV_YEAR, CV_DAY, CV_CUMULATIVE, CV_RATE, CV_MEAN, CV_MIN, CV_MAX,
-       CV_EVEN, CV_DATE, CV_YEARS };
+enum {
+	CV_YEAR,
+	CV_DAY,
+	CV_CUMULATIVE,
+	CV_RATE,
+	CV_MEAN,
+	CV_MIN,
+	CV_MAX,
+	CV_EVEN,
+	CV_DATE,
+	CV_YEARS
+};
 
 static enum cbm_status pick_year(const struct ana_params *p, GArray *approved,
-				 int *year, struct cbm_error *err)
+                                 int *year, struct cbm_error *err)
 {
 	if (p->year) {
 		*year = p->year;
@@ -101,8 +112,8 @@ static enum cbm_status pick_year(const struct ana_params *p, GArray *approved,
 	}
 	if (approved->len == 0)
 		return CBM_ERROR(err, CBM_EDATA, NULL,
-				 "no budget year in the database; import a "
-				 "budget first");
+		                 "no budget year in the database; import a "
+		                 "budget first");
 	*year = g_array_index(approved, struct ana_sum, approved->len - 1).year;
 	return CBM_OK;
 }
@@ -110,14 +121,14 @@ static enum cbm_status pick_year(const struct ana_params *p, GArray *approved,
 /* The earlier years with a budget (from --from on) and their rates at
  * the end of each day 1..366, computed once per year. */
 static GArray *earlier_rates(int year, GArray *days, GArray *approved,
-			     const struct ana_params *p)
+                             const struct ana_params *p)
 {
 	GArray *rates = g_array_new(FALSE, FALSE, sizeof(double) * 367);
 	int64_t cum[367];
 
 	for (guint i = 0; i < approved->len; i++) {
 		const struct ana_sum *a =
-			&g_array_index(approved, struct ana_sum, i);
+		    &g_array_index(approved, struct ana_sum, i);
 		double r[367];
 		if (a->year >= year || a->value <= 0 ||
 		    (p->from && a->year < p->from))
@@ -132,8 +143,8 @@ static GArray *earlier_rates(int year, GArray *days, GArray *approved,
 }
 
 static void curve_rows(struct ana_table *t, int year, int64_t budget,
-		       bool has_budget, GArray *days, GArray *approved,
-		       const struct ana_params *p)
+                       bool has_budget, GArray *days, GArray *approved,
+                       const struct ana_params *p)
 {
 	int64_t cum[367];
 	int n = days_in(year);
@@ -149,7 +160,8 @@ static void curve_rows(struct ana_table *t, int year, int64_t budget,
 		tb_int(t, r, CV_DAY, d);
 		tb_money(t, r, CV_CUMULATIVE, cum[d]);
 		if (has_budget && budget > 0)
-			tb_double(t, r, CV_RATE, (double)cum[d] / (double)budget);
+			tb_double(t, r, CV_RATE,
+			          (double)cum[d] / (double)budget);
 		if (k) {
 			tb_double(t, r, CV_MEAN, gsl_stats_mean(at_day, 1, k));
 			tb_double(t, r, CV_MIN, gsl_stats_min(at_day, 1, k));
@@ -164,14 +176,14 @@ static void curve_rows(struct ana_table *t, int year, int64_t budget,
 }
 
 enum cbm_status ana_curve(struct st_db *db, const struct ana_params *p,
-			  struct ana_table *out, struct cbm_error *err)
+                          struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-		{"year", ANA_INT},	   {"day", ANA_INT},
-		{"cumulative", ANA_MONEY}, {"rate", ANA_RATE},
-		{"mean_rate", ANA_RATE},   {"min_rate", ANA_RATE},
-		{"max_rate", ANA_RATE},	   {"even_pace", ANA_RATE},
-		{"date", ANA_DATE},	   {"earlier_years", ANA_INT},
+	    {"year", ANA_INT},         {"day", ANA_INT},
+	    {"cumulative", ANA_MONEY}, {"rate", ANA_RATE},
+	    {"mean_rate", ANA_RATE},   {"min_rate", ANA_RATE},
+	    {"max_rate", ANA_RATE},    {"even_pace", ANA_RATE},
+	    {"date", ANA_DATE},        {"earlier_years", ANA_INT},
 	};
 	GArray *approved = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	GArray *days = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
@@ -191,7 +203,7 @@ enum cbm_status ana_curve(struct st_db *db, const struct ana_params *p,
 	if (rc == CBM_OK && !ana_sum_of_year(approved, year, &budget) &&
 	    !has_year(days, year))
 		rc = CBM_ERROR(err, CBM_EDATA, NULL,
-			       "no budget and no contributions for %d", year);
+		               "no budget and no contributions for %d", year);
 	if (rc == CBM_OK) {
 		bool has_budget = ana_sum_of_year(approved, year, &budget);
 		tb_columns(out, cols, sizeof(cols) / sizeof(*cols), cur);

@@ -6,30 +6,34 @@
 #include "analysis.h"
 
 static const struct ana_figure figures[] = {
-	{"collection", "collection rate of voluntary contributions per budget "
-		       "year, with pledges (--as-of DATE: by that day)",
-	 ana_collection},
-	{"contributions", "received per year and state, and its share",
-	 ana_contributions},
-	{"outstanding", "pledges against payments per state: paid in full, "
-			"in part, nothing",
-	 ana_outstanding},
-	{"execution", "budget execution per line: spent / approved, remaining",
-	 ana_execution},
-	{"activity", "plan events per year and area, dimension or organizer",
-	 ana_activity},
-	{"concentration", "how concentrated contributions are: top shares, "
-			  "HHI, Gini",
-	 ana_concentration},
-	{"trend", "linear trend and next year's forecast with a 95 % interval",
-	 ana_trend},
-	{"shares", "what-if shares of the budget (equal or an imported scale)",
-	 ana_shares},
-	{"secondments", "seconded person-months per state and year",
-	 ana_secondments},
-	{"curve", "cumulative collection by day of one year against earlier "
-		  "years",
-	 ana_curve},
+    {"collection",
+     "collection rate of voluntary contributions per budget "
+     "year, with pledges (--as-of DATE: by that day)",
+     ana_collection},
+    {"contributions", "received per year and state, and its share",
+     ana_contributions},
+    {"outstanding",
+     "pledges against payments per state: paid in full, "
+     "in part, nothing",
+     ana_outstanding},
+    {"execution", "budget execution per line: spent / approved, remaining",
+     ana_execution},
+    {"activity", "plan events per year and area, dimension or organizer",
+     ana_activity},
+    {"concentration",
+     "how concentrated contributions are: top shares, "
+     "HHI, Gini",
+     ana_concentration},
+    {"trend", "linear trend and next year's forecast with a 95 % interval",
+     ana_trend},
+    {"shares", "what-if shares of the budget (equal or an imported scale)",
+     ana_shares},
+    {"secondments", "seconded person-months per state and year",
+     ana_secondments},
+    {"curve",
+     "cumulative collection by day of one year against earlier "
+     "years",
+     ana_curve},
 };
 
 const struct ana_figure *ana_figures(size_t *n)

@@ -14,7 +14,7 @@
 #include "analysis_internal.h"
 
 void ana_concentration_of(const double *x, size_t n,
-			  struct ana_concentration *out)
+                          struct ana_concentration *out)
 {
 	double *v, total = 0, sum_abs = 0, mean;
 
@@ -47,20 +47,20 @@ void ana_concentration_of(const double *x, size_t n,
 }
 
 enum cbm_status ana_fit_forecast(const double *x, const double *y, size_t n,
-				 double x_next, struct ana_fit *out,
-				 struct cbm_error *err)
+                                 double x_next, struct ana_fit *out,
+                                 struct cbm_error *err)
 {
 	double c0, c1, cov00, cov01, cov11, sumsq, yhat, yerr, t, half;
 
 	if (n < 3)
 		return CBM_ERROR(err, CBM_EDATA, NULL,
-				 "a trend needs at least 3 years, got %zu", n);
+		                 "a trend needs at least 3 years, got %zu", n);
 	if (gsl_fit_linear(x, 1, y, 1, n, &c0, &c1, &cov00, &cov01, &cov11,
-			   &sumsq) != GSL_SUCCESS)
+	                   &sumsq) != GSL_SUCCESS)
 		return CBM_ERROR(err, CBM_EDATA, NULL,
-				 "cannot fit a line to these years");
+		                 "cannot fit a line to these years");
 	if (gsl_fit_linear_est(x_next, c0, c1, cov00, cov01, cov11, &yhat,
-			       &yerr) != GSL_SUCCESS)
+	                       &yerr) != GSL_SUCCESS)
 		return CBM_ERROR(err, CBM_EDATA, NULL, "cannot forecast");
 	t = gsl_cdf_tdist_Pinv(0.975, (double)(n - 2));
 	half = t * sqrt(yerr * yerr + sumsq / (double)(n - 2));

@@ -35,14 +35,14 @@ int ana_col(const struct ana_table *t, const char *name)
 }
 
 const struct ana_value *ana_cell(const struct ana_table *t, size_t row,
-				 size_t col)
+                                 size_t col)
 {
 	assert(row < t->nrows && col < t->ncols);
 	return &t->cells[row * t->ncols + col];
 }
 
 void tb_columns(struct ana_table *t, const struct ana_column *cols, size_t n,
-		const char *currency)
+                const char *currency)
 {
 	assert(t->nrows == 0);
 	g_free(t->cols);
@@ -57,8 +57,8 @@ size_t tb_row(struct ana_table *t)
 {
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 64;
-		t->cells = g_renew(struct ana_value, t->cells,
-				   t->cap * t->ncols);
+		t->cells =
+		    g_renew(struct ana_value, t->cells, t->cap * t->ncols);
 	}
 	memset(&t->cells[t->nrows * t->ncols], 0,
 	       t->ncols * sizeof(struct ana_value));

@@ -14,13 +14,24 @@
 
 #include "analysis_internal.h"
 
-enum { TR_NEXT, TR_SLOPE, TR_INTERCEPT, TR_SE, TR_FORECAST, TR_LO, TR_HI,
-       TR_CAGR, TR_FROM, TR_TO, TR_YEARS };
+enum {
+	TR_NEXT,
+	TR_SLOPE,
+	TR_INTERCEPT,
+	TR_SE,
+	TR_FORECAST,
+	TR_LO,
+	TR_HI,
+	TR_CAGR,
+	TR_FROM,
+	TR_TO,
+	TR_YEARS
+};
 
 /* The yearly series: X years, Y values (currency units or fractions). */
 static enum cbm_status series(struct st_db *db, const struct ana_params *p,
-			      const char *cur, GArray *x, GArray *y,
-			      struct cbm_error *err)
+                              const char *cur, GArray *x, GArray *y,
+                              struct cbm_error *err)
 {
 	GArray *approved = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
@@ -32,8 +43,9 @@ static enum cbm_status series(struct st_db *db, const struct ana_params *p,
 	rc = ana_approved(db, &all, cur, approved, err);
 	/* Without --to, a last budget year still in progress is left out. */
 	if (rc == CBM_OK && !p->to && approved->len > 0) {
-		int last = g_array_index(approved, struct ana_sum,
-					 approved->len - 1).year;
+		int last =
+		    g_array_index(approved, struct ana_sum, approved->len - 1)
+		        .year;
 		if (ana_year_in_progress(db, last))
 			g_array_set_size(approved, approved->len - 1);
 	}
@@ -41,7 +53,7 @@ static enum cbm_status series(struct st_db *db, const struct ana_params *p,
 		rc = ana_received_sums(db, &all, cur, 0, recv, err);
 	for (guint i = 0; rc == CBM_OK && i < approved->len; i++) {
 		const struct ana_sum *a =
-			&g_array_index(approved, struct ana_sum, i);
+		    &g_array_index(approved, struct ana_sum, i);
 		int64_t received = 0;
 		double yr = a->year, v;
 		if ((p->from && a->year < p->from) ||
@@ -49,13 +61,13 @@ static enum cbm_status series(struct st_db *db, const struct ana_params *p,
 			continue;
 		for (guint j = 0; j < recv->len; j++) {
 			const struct ana_sum *r =
-				&g_array_index(recv, struct ana_sum, j);
+			    &g_array_index(recv, struct ana_sum, j);
 			if (r->year == a->year)
 				received += r->value;
 		}
 		v = p->of == ANA_OF_RECEIVED
-			    ? (double)received / scale
-			    : (double)received / (double)a->value;
+		        ? (double)received / scale
+		        : (double)received / (double)a->value;
 		g_array_append_val(x, yr);
 		g_array_append_val(y, v);
 	}
@@ -65,15 +77,15 @@ static enum cbm_status series(struct st_db *db, const struct ana_params *p,
 }
 
 enum cbm_status ana_trend(struct st_db *db, const struct ana_params *p,
-			  struct ana_table *out, struct cbm_error *err)
+                          struct ana_table *out, struct cbm_error *err)
 {
 	struct ana_column cols[] = {
-		{"next_year", ANA_INT},	   {"slope", ANA_AMOUNT},
-		{"intercept", ANA_AMOUNT}, {"slope_se", ANA_AMOUNT},
-		{"forecast", ANA_AMOUNT},  {"lo95", ANA_AMOUNT},
-		{"hi95", ANA_AMOUNT},	   {"cagr", ANA_RATE},
-		{"from", ANA_INT},	   {"to", ANA_INT},
-		{"years", ANA_INT},
+	    {"next_year", ANA_INT},    {"slope", ANA_AMOUNT},
+	    {"intercept", ANA_AMOUNT}, {"slope_se", ANA_AMOUNT},
+	    {"forecast", ANA_AMOUNT},  {"lo95", ANA_AMOUNT},
+	    {"hi95", ANA_AMOUNT},      {"cagr", ANA_RATE},
+	    {"from", ANA_INT},         {"to", ANA_INT},
+	    {"years", ANA_INT},
 	};
 	GArray *x = g_array_new(FALSE, FALSE, sizeof(double));
 	GArray *y = g_array_new(FALSE, FALSE, sizeof(double));
@@ -83,19 +95,20 @@ enum cbm_status ana_trend(struct st_db *db, const struct ana_params *p,
 
 	if (p->of == ANA_OF_COLLECTION_RATE)
 		for (int c = TR_SLOPE; c <= TR_HI; c++)
-			cols[c].type = c == TR_INTERCEPT ? ANA_NUMBER : ANA_RATE;
+			cols[c].type =
+			    c == TR_INTERCEPT ? ANA_NUMBER : ANA_RATE;
 	if (rc == CBM_OK)
 		rc = series(db, p, cur, x, y, err);
 	if (rc == CBM_OK && x->len < 3)
-		rc = CBM_ERROR(err, CBM_EDATA, NULL,
-			       "a trend needs at least 3 years with an approved "
-			       "budget; %u found in the range asked",
-			       x->len);
+		rc =
+		    CBM_ERROR(err, CBM_EDATA, NULL,
+		              "a trend needs at least 3 years with an approved "
+		              "budget; %u found in the range asked",
+		              x->len);
 	if (rc == CBM_OK)
-		rc = ana_fit_forecast((double *)x->data, (double *)y->data,
-				      x->len,
-				      g_array_index(x, double, x->len - 1) + 1,
-				      &fit, err);
+		rc = ana_fit_forecast(
+		    (double *)x->data, (double *)y->data, x->len,
+		    g_array_index(x, double, x->len - 1) + 1, &fit, err);
 	if (rc == CBM_OK) {
 		double first = g_array_index(y, double, 0);
 		double last = g_array_index(y, double, y->len - 1);
@@ -111,9 +124,10 @@ enum cbm_status ana_trend(struct st_db *db, const struct ana_params *p,
 		tb_double(out, r, TR_LO, fit.lo95);
 		tb_double(out, r, TR_HI, fit.hi95);
 		if (first > 0 && last >= 0)
-			tb_double(out, r, TR_CAGR,
-				  pow(last / first, 1.0 / (double)(x->len - 1)) -
-					  1.0);
+			tb_double(
+			    out, r, TR_CAGR,
+			    pow(last / first, 1.0 / (double)(x->len - 1)) -
+			        1.0);
 		tb_int(out, r, TR_FROM, (int64_t)g_array_index(x, double, 0));
 		tb_int(out, r, TR_TO,
 		       (int64_t)g_array_index(x, double, x->len - 1));

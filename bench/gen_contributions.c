@@ -10,9 +10,9 @@
 #include <stdlib.h>
 
 static const char *const states[] = {
-	"AFG", "AZE", "BHR", "BGD", "KHM", "CHN", "EGY", "IND", "IRN", "IRQ",
-	"ISR", "JOR", "KAZ", "KWT", "KGZ", "MNG", "PAK", "PSE", "QAT", "KOR",
-	"RUS", "LKA", "TJK", "THA", "TUR", "ARE", "UZB", "VNM",
+    "AFG", "AZE", "BHR", "BGD", "KHM", "CHN", "EGY", "IND", "IRN", "IRQ",
+    "ISR", "JOR", "KAZ", "KWT", "KGZ", "MNG", "PAK", "PSE", "QAT", "KOR",
+    "RUS", "LKA", "TJK", "THA", "TUR", "ARE", "UZB", "VNM",
 };
 static const char *const currencies[] = {"USD", "USD", "USD", "EUR", "KZT"};
 
@@ -21,7 +21,8 @@ int main(int argc, char **argv)
 	long n = argc > 1 ? atol(argv[1]) : 1000;
 	unsigned long x = 88172645463325252UL;
 
-	printf("state,received_on,amount,currency,budget_year,kind,reference\n");
+	printf(
+	    "state,received_on,amount,currency,budget_year,kind,reference\n");
 	for (long i = 0; i < n; i++) {
 		/* xorshift64: fast and reproducible. */
 		x ^= x << 13;

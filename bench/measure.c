@@ -32,8 +32,8 @@ int main(int argc, char **argv)
 		return 2;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	fprintf(stderr, "%.3f\t%ld\n",
-		(double)(t1.tv_sec - t0.tv_sec) +
-			(double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
-		ru.ru_maxrss);
+	        (double)(t1.tv_sec - t0.tv_sec) +
+	            (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+	        ru.ru_maxrss);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 3;
 }

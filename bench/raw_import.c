@@ -24,7 +24,7 @@ static void on_field(void *s, size_t len, void *data)
 
 	if (r->field < 7)
 		sqlite3_bind_text(r->insert, r->field + 1, s, (int)len,
-				  SQLITE_TRANSIENT);
+		                  SQLITE_TRANSIENT);
 	r->field++;
 }
 
@@ -54,19 +54,21 @@ int main(int argc, char **argv)
 	    sqlite3_open(argv[1], &db) != SQLITE_OK)
 		return 2;
 	sqlite3_exec(db, "PRAGMA foreign_keys = ON; BEGIN IMMEDIATE", NULL,
-		     NULL, NULL);
-	sqlite3_exec(db, "INSERT INTO batches (id, kind, file_name, sha256,"
-			 " loaded_at, tool_version) VALUES (999999, 'raw',"
-			 " 'raw', 'raw', 'now', 'raw');"
-			 "INSERT OR IGNORE INTO currencies VALUES ('USD', 100),"
-			 " ('EUR', 100), ('KZT', 100)",
-		     NULL, NULL, NULL);
-	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO contributions (state, received_on,"
-			       " amount, currency, budget_year, kind, reference,"
-			       " usd_per_unit, amount_usd, batch_id)"
-			       " VALUES (?,?,?,?,?,?,?,1.0,0,999999)",
-			       -1, &r.insert, NULL) != SQLITE_OK)
+	             NULL, NULL);
+	sqlite3_exec(db,
+	             "INSERT INTO batches (id, kind, file_name, sha256,"
+	             " loaded_at, tool_version) VALUES (999999, 'raw',"
+	             " 'raw', 'raw', 'now', 'raw');"
+	             "INSERT OR IGNORE INTO currencies VALUES ('USD', 100),"
+	             " ('EUR', 100), ('KZT', 100)",
+	             NULL, NULL, NULL);
+	if (sqlite3_prepare_v2(
+	        db,
+	        "INSERT INTO contributions (state, received_on,"
+	        " amount, currency, budget_year, kind, reference,"
+	        " usd_per_unit, amount_usd, batch_id)"
+	        " VALUES (?,?,?,?,?,?,?,1.0,0,999999)",
+	        -1, &r.insert, NULL) != SQLITE_OK)
 		return 2;
 	csv_init(&p, CSV_APPEND_NULL);
 	while ((got = fread(buf, 1, sizeof(buf), fp)) > 0)
@@ -74,7 +76,8 @@ int main(int argc, char **argv)
 	csv_fini(&p, on_field, on_record, &r);
 	csv_free(&p);
 	sqlite3_finalize(r.insert);
-	if (r.failed || sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (r.failed ||
+	    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		fprintf(stderr, "raw import failed: %s\n", sqlite3_errmsg(db));
 	sqlite3_close(db);
 	fclose(fp);

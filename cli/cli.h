@@ -41,19 +41,18 @@ const struct cli_command *cli_find(const char *name);
 
 /* Parses ARGV with the command's options; on error prints it with a hint
  * and returns CBM_EUSAGE. */
-int cli_parse(struct cli *cli, GOptionContext *octx, int *argc,
-	      char ***argv);
+int cli_parse(struct cli *cli, GOptionContext *octx, int *argc, char ***argv);
 
 /* A GOptionContext with the command's usage line and the --db option. */
 GOptionContext *cli_context(struct cli *cli, const char *params,
-			    const char *summary, const char *description);
+                            const char *summary, const char *description);
 
 /* Prints ERR as "cbm COMMAND: where: message" and returns its code. */
 int cli_fail(struct cli *cli, const struct cbm_error *err);
 
 /* Prints a usage error with the help hint; returns CBM_EUSAGE. */
 int cli_usage(struct cli *cli, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /* Reads --currency TEXT (any case) into OUT; a NULL TEXT leaves OUT
  * alone.  A bad code is a usage error (printed), CBM_EUSAGE. */
@@ -91,13 +90,13 @@ void out_table_column(struct out_table *t, const char *name);
 void out_table_row(struct out_table *t);
 /* Sets cell COL of the last row; copies the strings. */
 void out_set(struct out_table *t, size_t col, const char *plain,
-	     const char *display, bool number);
+             const char *display, bool number);
 void out_print(const struct out_table *t, enum out_format format, FILE *fp);
 
 /* Terminal display width of a UTF-8 string (wide CJK letters count 2). */
 size_t out_display_width(const char *s);
 
-/* ---- the commands ---------------------------------------------------------- */
+/* ---- the commands -------------------------------------------------------- */
 
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);

@@ -16,15 +16,15 @@ GOptionContext *cmd_batches_options(struct cli *cli, void *opts)
 {
 	struct batches_opts *o = opts;
 	GOptionContext *octx = cli_context(
-		cli, "",
-		"List the import batches: one per loaded file, with its kind, "
-		"name, rows, time and SHA-256.",
-		"A batch number is what 'cbm undo' and 'cbm import --replace' "
-		"take.");
+	    cli, "",
+	    "List the import batches: one per loaded file, with its kind, "
+	    "name, rows, time and SHA-256.",
+	    "A batch number is what 'cbm undo' and 'cbm import --replace' "
+	    "take.");
 	GOptionEntry entries[] = {
-		{"format", 0, 0, G_OPTION_ARG_STRING, &o->format,
-		 "table (default), csv or json", "FORMAT"},
-		G_OPTION_ENTRY_NULL,
+	    {"format", 0, 0, G_OPTION_ARG_STRING, &o->format,
+	     "table (default), csv or json", "FORMAT"},
+	    G_OPTION_ENTRY_NULL,
 	};
 
 	g_option_context_add_main_entries(octx, entries, NULL);
@@ -57,9 +57,8 @@ int cmd_batches(struct cli *cli, int argc, char **argv)
 	struct st_db *db = NULL;
 	enum out_format format = OUT_TABLE;
 	struct out_table t;
-	static const char *const columns[] = {"batch", "kind",   "file",
-					      "rows",  "loaded", "sha256",
-					      "version"};
+	static const char *const columns[] = {
+	    "batch", "kind", "file", "rows", "loaded", "sha256", "version"};
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
 	g_option_context_free(octx);
@@ -88,13 +87,13 @@ GOptionContext *cmd_undo_options(struct cli *cli, void *opts)
 {
 	(void)opts;
 	return cli_context(
-		cli, "BATCH",
-		"Remove an import batch (see 'cbm batches') and every row it "
-		"loaded, in one transaction.",
-		"Refused, with the database unchanged, when rows of other "
-		"batches still refer to\nwhat it holds (states, areas, fx "
-		"rates): undo those first.  An undone file\nmay be imported "
-		"again.");
+	    cli, "BATCH",
+	    "Remove an import batch (see 'cbm batches') and every row it "
+	    "loaded, in one transaction.",
+	    "Refused, with the database unchanged, when rows of other "
+	    "batches still refer to\nwhat it holds (states, areas, fx "
+	    "rates): undo those first.  An undone file\nmay be imported "
+	    "again.");
 }
 
 /* Parses a batch number: digits only, > 0. */

@@ -17,41 +17,41 @@ GOptionContext *cmd_chart_options(struct cli *cli, void *opts)
 {
 	struct chart_opts *o = opts;
 	GOptionContext *octx = cli_context(
-		cli, "KIND -o FILE",
-		"Draw a chart of the figures into a PDF, PNG or SVG file "
-		"(chosen by the file's\nextension).",
-		"Kinds:\n"
-		"  contributions  one year's voluntary contributions by state "
-		"(--year; default the latest)\n"
-		"  history        contributions by year, the top states "
-		"stacked and the rest as others\n"
-		"  collection     collection rate by year, with next year's "
-		"forecast and its 95 % interval\n"
-		"  curve          one year's cumulative collection against "
-		"earlier years (--year)\n"
-		"  activity       events held per priority area and year "
-		"(heat map)\n\n"
-		"Sizes are in pixels: a PNG has exactly that many; a PDF or "
-		"SVG page is as large\nat 96 pixels per inch (the default "
-		"960 x 600 is a page of 254 x 159 mm).\n\n"
-		"Examples:\n"
-		"  cbm chart contributions --year 2024 --lang kk -o kk.pdf\n"
-		"  cbm chart curve --year 2025 -o curve.png");
+	    cli, "KIND -o FILE",
+	    "Draw a chart of the figures into a PDF, PNG or SVG file "
+	    "(chosen by the file's\nextension).",
+	    "Kinds:\n"
+	    "  contributions  one year's voluntary contributions by state "
+	    "(--year; default the latest)\n"
+	    "  history        contributions by year, the top states "
+	    "stacked and the rest as others\n"
+	    "  collection     collection rate by year, with next year's "
+	    "forecast and its 95 % interval\n"
+	    "  curve          one year's cumulative collection against "
+	    "earlier years (--year)\n"
+	    "  activity       events held per priority area and year "
+	    "(heat map)\n\n"
+	    "Sizes are in pixels: a PNG has exactly that many; a PDF or "
+	    "SVG page is as large\nat 96 pixels per inch (the default "
+	    "960 x 600 is a page of 254 x 159 mm).\n\n"
+	    "Examples:\n"
+	    "  cbm chart contributions --year 2024 --lang kk -o kk.pdf\n"
+	    "  cbm chart curve --year 2025 -o curve.png");
 	GOptionEntry entries[] = {
-		{"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
-		 "the file to write: .pdf, .png or .svg", "FILE"},
-		{"year", 0, 0, G_OPTION_ARG_INT, &o->year, "the year", "Y"},
-		{"from", 0, 0, G_OPTION_ARG_INT, &o->from, "first year", "Y"},
-		{"to", 0, 0, G_OPTION_ARG_INT, &o->to, "last year", "Y"},
-		{"lang", 0, 0, G_OPTION_ARG_STRING, &o->lang,
-		 "language of the labels: en (default), ru or kk", "LANG"},
-		{"currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
-		 "report currency (default USD)", "CUR"},
-		{"width", 0, 0, G_OPTION_ARG_INT, &o->width,
-		 "width in pixels (default 1200 for PNG, 960 otherwise)", "PX"},
-		{"height", 0, 0, G_OPTION_ARG_INT, &o->height,
-		 "height in pixels (default 750 for PNG, 600 otherwise)", "PX"},
-		G_OPTION_ENTRY_NULL,
+	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+	     "the file to write: .pdf, .png or .svg", "FILE"},
+	    {"year", 0, 0, G_OPTION_ARG_INT, &o->year, "the year", "Y"},
+	    {"from", 0, 0, G_OPTION_ARG_INT, &o->from, "first year", "Y"},
+	    {"to", 0, 0, G_OPTION_ARG_INT, &o->to, "last year", "Y"},
+	    {"lang", 0, 0, G_OPTION_ARG_STRING, &o->lang,
+	     "language of the labels: en (default), ru or kk", "LANG"},
+	    {"currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
+	     "report currency (default USD)", "CUR"},
+	    {"width", 0, 0, G_OPTION_ARG_INT, &o->width,
+	     "width in pixels (default 1200 for PNG, 960 otherwise)", "PX"},
+	    {"height", 0, 0, G_OPTION_ARG_INT, &o->height,
+	     "height in pixels (default 750 for PNG, 600 otherwise)", "PX"},
+	    G_OPTION_ENTRY_NULL,
 	};
 
 	g_option_context_add_main_entries(octx, entries, NULL);
@@ -64,8 +64,8 @@ static bool is_png(const char *path)
 }
 
 static int check(struct cli *cli, int argc, char **argv,
-		 const struct chart_opts *o, enum rpt_chart_kind *kind,
-		 struct rpt_chart_params *p)
+                 const struct chart_opts *o, enum rpt_chart_kind *kind,
+                 struct rpt_chart_params *p)
 {
 	memset(p, 0, sizeof(*p));
 	if (argc != 2)
@@ -76,11 +76,11 @@ static int check(struct cli *cli, int argc, char **argv,
 		return cli_usage(cli, "say where to write: -o FILE");
 	if (o->lang && !cbm_lang_parse(o->lang, &p->lang))
 		return cli_usage(cli, "--lang is en, ru or kk, not '%s'",
-				 o->lang);
+		                 o->lang);
 	if (o->width < 0 || o->height < 0 || o->width > 20000 ||
 	    o->height > 20000)
 		return cli_usage(cli, "--width and --height are 1 to 20000 "
-				      "pixels");
+		                      "pixels");
 	if (cli_currency(cli, o->currency, p->currency) != CBM_OK)
 		return CBM_EUSAGE;
 	p->year = o->year;
@@ -111,8 +111,8 @@ int cmd_chart(struct cli *cli, int argc, char **argv)
 		/* Pixels for PNG; points (96 px = 72 pt) for PDF and SVG. */
 		double scale = is_png(o.output) ? 1.0 : 0.75;
 		if (chart_write_file(rpt_chart_get(chart), o.output,
-				     o.width * scale, o.height * scale,
-				     &err) != CBM_OK)
+		                     o.width * scale, o.height * scale,
+		                     &err) != CBM_OK)
 			rc = cli_fail(cli, &err);
 		else
 			printf("wrote %s\n", o.output);

@@ -10,8 +10,8 @@ GOptionContext *cmd_help_options(struct cli *cli, void *opts)
 {
 	(void)opts;
 	return cli_context(cli, "[COMMAND]",
-			   "Show the commands of cbm, or the help of one.",
-			   NULL);
+	                   "Show the commands of cbm, or the help of one.",
+	                   NULL);
 }
 
 static void overview(void)
@@ -24,8 +24,8 @@ static void overview(void)
 	       "Commands:\n",
 	       CBM_VERSION);
 	for (size_t i = 0; i < n; i++) {
-		char *head = g_strdup_printf("%s %s", cmds[i].name,
-					     cmds[i].usage);
+		char *head =
+		    g_strdup_printf("%s %s", cmds[i].name, cmds[i].usage);
 		printf("  %-24s %s\n", head, cmds[i].summary);
 		g_free(head);
 	}

@@ -19,7 +19,7 @@ struct import_opts {
 static char *kinds_description(void)
 {
 	GString *s = g_string_new(
-		"File kinds and their columns (required ones marked *):\n");
+	    "File kinds and their columns (required ones marked *):\n");
 
 	for (int k = 0; k < IMP_KIND_COUNT; k++) {
 		unsigned req;
@@ -27,20 +27,19 @@ static char *kinds_description(void)
 		g_string_append_printf(s, "  %-14s", imp_kind_name(k));
 		for (int c = 0; cols[c]; c++)
 			g_string_append_printf(s, "%s%s%s", c ? ", " : "",
-					       cols[c],
-					       req & (1u << c) ? "*" : "");
+			                       cols[c],
+			                       req & (1u << c) ? "*" : "");
 		g_string_append_c(s, '\n');
 	}
 	g_string_append(
-		s,
-		"\nLoad states and areas before what names them, fx rates "
-		"before money in other\ncurrencies.  Headers in any order and "
-		"case; ',' ';' or tab; UTF-8 with or\nwithout BOM.  Amounts "
-		"like 50000.00, 50,000.00, 50 000,00; dates like\n2023-12-12, "
-		"12.12.2023, 12 December 2023.  Errors are reported as\n"
-		"FILE:LINE:COLUMN: message 'value', all of a file at once, "
-		"and nothing of a\nrefused file is loaded.  A file already "
-		"loaded (same SHA-256) is skipped.");
+	    s, "\nLoad states and areas before what names them, fx rates "
+	       "before money in other\ncurrencies.  Headers in any order and "
+	       "case; ',' ';' or tab; UTF-8 with or\nwithout BOM.  Amounts "
+	       "like 50000.00, 50,000.00, 50 000,00; dates like\n2023-12-12, "
+	       "12.12.2023, 12 December 2023.  Errors are reported as\n"
+	       "FILE:LINE:COLUMN: message 'value', all of a file at once, "
+	       "and nothing of a\nrefused file is loaded.  A file already "
+	       "loaded (same SHA-256) is skipped.");
 	return g_string_free(s, FALSE);
 }
 
@@ -49,22 +48,22 @@ GOptionContext *cmd_import_options(struct cli *cli, void *opts)
 	struct import_opts *o = opts;
 	char *desc = kinds_description();
 	GOptionContext *octx = cli_context(
-		cli, "KIND FILE...",
-		"Load CSV files of one kind into the database, each file as "
-		"one batch, in one\ntransaction: all its rows or none.",
-		desc);
+	    cli, "KIND FILE...",
+	    "Load CSV files of one kind into the database, each file as "
+	    "one batch, in one\ntransaction: all its rows or none.",
+	    desc);
 	GOptionEntry entries[] = {
-		{"dry-run", 0, 0, G_OPTION_ARG_NONE, &o->dry_run,
-		 "check the files and say what would be loaded; write nothing",
-		 NULL},
-		{"replace", 0, 0, G_OPTION_ARG_INT64, &o->replace,
-		 "load the file in place of an earlier batch of the same kind",
-		 "BATCH"},
-		{"date-format", 0, 0, G_OPTION_ARG_STRING, &o->date_format,
-		 "how to read slash dates like 12/11/2023: dmy or mdy", "ORDER"},
-		{"decimal-mark", 0, 0, G_OPTION_ARG_STRING, &o->decimal_mark,
-		 "the decimal mark of amounts like 50,000: ',' or '.'", "MARK"},
-		G_OPTION_ENTRY_NULL,
+	    {"dry-run", 0, 0, G_OPTION_ARG_NONE, &o->dry_run,
+	     "check the files and say what would be loaded; write nothing",
+	     NULL},
+	    {"replace", 0, 0, G_OPTION_ARG_INT64, &o->replace,
+	     "load the file in place of an earlier batch of the same kind",
+	     "BATCH"},
+	    {"date-format", 0, 0, G_OPTION_ARG_STRING, &o->date_format,
+	     "how to read slash dates like 12/11/2023: dmy or mdy", "ORDER"},
+	    {"decimal-mark", 0, 0, G_OPTION_ARG_STRING, &o->decimal_mark,
+	     "the decimal mark of amounts like 50,000: ',' or '.'", "MARK"},
+	    G_OPTION_ENTRY_NULL,
 	};
 
 	g_free(desc);
@@ -73,7 +72,7 @@ GOptionContext *cmd_import_options(struct cli *cli, void *opts)
 }
 
 static int check_options(struct cli *cli, const struct import_opts *o,
-			 struct imp_options *io)
+                         struct imp_options *io)
 {
 	memset(io, 0, sizeof(*io));
 	io->dry_run = o->dry_run;
@@ -86,13 +85,13 @@ static int check_options(struct cli *cli, const struct import_opts *o,
 		io->date_format = IMP_DATES_MDY;
 	else if (o->date_format)
 		return cli_usage(cli, "--date-format is dmy or mdy, not '%s'",
-				 o->date_format);
+		                 o->date_format);
 	if (o->decimal_mark && (strcmp(o->decimal_mark, ",") == 0 ||
-				strcmp(o->decimal_mark, ".") == 0))
+	                        strcmp(o->decimal_mark, ".") == 0))
 		io->decimal_mark = o->decimal_mark[0];
 	else if (o->decimal_mark)
 		return cli_usage(cli, "--decimal-mark is ',' or '.', not '%s'",
-				 o->decimal_mark);
+		                 o->decimal_mark);
 	return CBM_OK;
 }
 
@@ -127,22 +126,22 @@ static void print_counts(const struct imp_result *res)
 
 /* Says what happened to one file; returns its exit status. */
 static int report(struct cli *cli, const char *file, int rc,
-		  const struct imp_result *res, const struct imp_options *io,
-		  const struct cbm_error *err)
+                  const struct imp_result *res, const struct imp_options *io,
+                  const struct cbm_error *err)
 {
 	print_diags(&res->diags);
 	if (rc == CBM_EDATA && res->diags.errors) {
 		if (res->diags.truncated)
 			fprintf(stderr,
-				"%s: refused; reading stopped after %zu "
-				"errors; nothing was loaded\n",
-				file, res->diags.errors);
+			        "%s: refused; reading stopped after %zu "
+			        "errors; nothing was loaded\n",
+			        file, res->diags.errors);
 		else
 			fprintf(stderr,
-				"%s: refused with %zu error%s; nothing was "
-				"loaded\n",
-				file, res->diags.errors,
-				res->diags.errors == 1 ? "" : "s");
+			        "%s: refused with %zu error%s; nothing was "
+			        "loaded\n",
+			        file, res->diags.errors,
+			        res->diags.errors == 1 ? "" : "s");
 		return CBM_EDATA;
 	}
 	if (rc != CBM_OK)
@@ -169,7 +168,7 @@ static int report(struct cli *cli, const char *file, int rc,
 }
 
 static int import_files(struct cli *cli, enum imp_kind kind, int n,
-			char **files, struct imp_options *io)
+                        char **files, struct imp_options *io)
 {
 	struct st_db *db = NULL;
 	struct cbm_error err = {0};
@@ -186,13 +185,12 @@ static int import_files(struct cli *cli, enum imp_kind kind, int n,
 		rc = report(cli, files[i], rc, &res, io, &err);
 		if (rc == CBM_OK && res.batch_id)
 			g_string_append_printf(loaded, "%s%s (batch %lld)",
-					       loaded->len ? ", " : "",
-					       files[i],
-					       (long long)res.batch_id);
+			                       loaded->len ? ", " : "",
+			                       files[i],
+			                       (long long)res.batch_id);
 		else if (rc != CBM_OK && i + 1 < n)
-			fprintf(stderr,
-				"stopped at %s; loaded before it: %s\n",
-				files[i], loaded->len ? loaded->str : "none");
+			fprintf(stderr, "stopped at %s; loaded before it: %s\n",
+			        files[i], loaded->len ? loaded->str : "none");
 		imp_result_release(&res);
 	}
 	g_string_free(loaded, TRUE);

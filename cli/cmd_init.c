@@ -11,10 +11,10 @@ GOptionContext *cmd_init_options(struct cli *cli, void *opts)
 {
 	(void)opts;
 	return cli_context(cli, "",
-			   "Create the database (default ./cbm.sqlite), or "
-			   "upgrade an older one to this cbm's schema.",
-			   "Running it again on a ready database changes "
-			   "nothing.");
+	                   "Create the database (default ./cbm.sqlite), or "
+	                   "upgrade an older one to this cbm's schema.",
+	                   "Running it again on a ready database changes "
+	                   "nothing.");
 }
 
 int cmd_init(struct cli *cli, int argc, char **argv)

@@ -17,22 +17,21 @@ GOptionContext *cmd_query_options(struct cli *cli, void *opts)
 {
 	struct query_opts *o = opts;
 	GOptionContext *octx = cli_context(
-		cli, "SQL",
-		"Run one read-only SQL statement and print its result.",
-		"The database is opened read-only; statements that would "
-		"write (INSERT, UPDATE,\nDELETE, CREATE, DROP, ATTACH, "
-		"VACUUM, PRAGMA x = y, load_extension(), ...) and\nseveral "
-		"statements at once are refused.  'cbm query --list' shows "
-		"the views\nmade for this, e.g.\n"
-		"  cbm query 'SELECT * FROM v_collection_by_year'\n"
-		"  cbm query --format csv 'SELECT * FROM v_contributions "
-		"WHERE budget_year = 2024'");
+	    cli, "SQL", "Run one read-only SQL statement and print its result.",
+	    "The database is opened read-only; statements that would "
+	    "write (INSERT, UPDATE,\nDELETE, CREATE, DROP, ATTACH, "
+	    "VACUUM, PRAGMA x = y, load_extension(), ...) and\nseveral "
+	    "statements at once are refused.  'cbm query --list' shows "
+	    "the views\nmade for this, e.g.\n"
+	    "  cbm query 'SELECT * FROM v_collection_by_year'\n"
+	    "  cbm query --format csv 'SELECT * FROM v_contributions "
+	    "WHERE budget_year = 2024'");
 	GOptionEntry entries[] = {
-		{"format", 0, 0, G_OPTION_ARG_STRING, &o->format,
-		 "table (default), csv or json", "FORMAT"},
-		{"list", 0, 0, G_OPTION_ARG_NONE, &o->list,
-		 "list the documented views and their columns", NULL},
-		G_OPTION_ENTRY_NULL,
+	    {"format", 0, 0, G_OPTION_ARG_STRING, &o->format,
+	     "table (default), csv or json", "FORMAT"},
+	    {"list", 0, 0, G_OPTION_ARG_NONE, &o->list,
+	     "list the documented views and their columns", NULL},
+	    G_OPTION_ENTRY_NULL,
 	};
 
 	g_option_context_add_main_entries(octx, entries, NULL);
@@ -52,14 +51,14 @@ static void set_value(struct out_table *t, size_t col, sqlite3_stmt *st)
 		break;
 	case SQLITE_INTEGER:
 		out_set(t, col, (const char *)sqlite3_column_text(st, (int)col),
-			NULL, true);
+		        NULL, true);
 		break;
 	case SQLITE_FLOAT:
 		v = sqlite3_column_double(st, (int)col);
 		if (isfinite(v))
 			out_set(t, col,
-				(const char *)sqlite3_column_text(st, (int)col),
-				NULL, true);
+			        (const char *)sqlite3_column_text(st, (int)col),
+			        NULL, true);
 		else
 			out_set(t, col, NULL, "", true);
 		break;
@@ -68,13 +67,13 @@ static void set_value(struct out_table *t, size_t col, sqlite3_stmt *st)
 		break;
 	default:
 		out_set(t, col, (const char *)sqlite3_column_text(st, (int)col),
-			NULL, false);
+		        NULL, false);
 		break;
 	}
 }
 
 static int run_statement(struct cli *cli, struct st_db *db, sqlite3_stmt *st,
-			 enum out_format format)
+                         enum out_format format)
 {
 	struct out_table t;
 	int ncol = sqlite3_column_count(st), rc;
@@ -93,7 +92,7 @@ static int run_statement(struct cli *cli, struct st_db *db, sqlite3_stmt *st,
 		rc = CBM_OK;
 	} else {
 		CBM_ERROR(&err, CBM_EDATA, NULL, "%s",
-			  sqlite3_errmsg(st_sqlite(db)));
+		          sqlite3_errmsg(st_sqlite(db)));
 		rc = cli_fail(cli, &err);
 	}
 	out_table_release(&t);
@@ -110,7 +109,7 @@ static char *view_columns(struct st_db *db, const char *view)
 	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK)
 		for (int c = 0; c < sqlite3_column_count(st); c++)
 			g_string_append_printf(s, "%s%s", c ? ", " : "",
-					       sqlite3_column_name(st, c));
+			                       sqlite3_column_name(st, c));
 	sqlite3_finalize(st);
 	g_free(sql);
 	return g_string_free(s, FALSE);

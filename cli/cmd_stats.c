@@ -27,21 +27,21 @@ static char *figures_description(void)
 
 	for (size_t i = 0; i < n; i++)
 		g_string_append_printf(s, "  %-14s %s\n", f[i].name,
-				       f[i].summary);
+		                       f[i].summary);
 	g_string_append(
-		s,
-		"\nAmounts are in the report currency (--currency, default "
-		"USD), each payment\nconverted at the rate of its own date.  "
-		"Contribution figures count voluntary\ncontributions unless "
-		"--kind says otherwise.  The table format is for people\n"
-		"(1,234.50, 87.3 %, n/a where a figure is undefined); csv and "
-		"json give plain\nvalues (1234.50, 0.873, empty or null).\n\n"
-		"Examples:\n"
-		"  cbm stats collection --from 2019\n"
-		"  cbm stats collection --as-of 2025-06-30\n"
-		"  cbm stats activity --by organizer --year 2024\n"
-		"  cbm stats trend --of collection_rate --format json\n"
-		"  cbm stats shares --scale draft-2026 --year 2025 --format csv");
+	    s,
+	    "\nAmounts are in the report currency (--currency, default "
+	    "USD), each payment\nconverted at the rate of its own date.  "
+	    "Contribution figures count voluntary\ncontributions unless "
+	    "--kind says otherwise.  The table format is for people\n"
+	    "(1,234.50, 87.3 %, n/a where a figure is undefined); csv and "
+	    "json give plain\nvalues (1234.50, 0.873, empty or null).\n\n"
+	    "Examples:\n"
+	    "  cbm stats collection --from 2019\n"
+	    "  cbm stats collection --as-of 2025-06-30\n"
+	    "  cbm stats activity --by organizer --year 2024\n"
+	    "  cbm stats trend --of collection_rate --format json\n"
+	    "  cbm stats shares --scale draft-2026 --year 2025 --format csv");
 	return g_string_free(s, FALSE);
 }
 
@@ -49,32 +49,32 @@ GOptionContext *cmd_stats_options(struct cli *cli, void *opts)
 {
 	struct stats_opts *o = opts;
 	char *desc = figures_description();
-	GOptionContext *octx = cli_context(
-		cli, "FIGURE",
-		"Compute a figure of the annual report or the budget "
-		"discussions.",
-		desc);
+	GOptionContext *octx =
+	    cli_context(cli, "FIGURE",
+	                "Compute a figure of the annual report or the budget "
+	                "discussions.",
+	                desc);
 	GOptionEntry entries[] = {
-		{"year", 0, 0, G_OPTION_ARG_INT, &o->year, "one year", "Y"},
-		{"from", 0, 0, G_OPTION_ARG_INT, &o->from, "first year", "Y"},
-		{"to", 0, 0, G_OPTION_ARG_INT, &o->to, "last year", "Y"},
-		{"currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
-		 "report currency (default USD)", "CUR"},
-		{"kind", 0, 0, G_OPTION_ARG_STRING, &o->kind,
-		 "voluntary (default), earmarked, in-kind or all", "KIND"},
-		{"as-of", 0, 0, G_OPTION_ARG_STRING, &o->as_of,
-		 "collection: count what was received by this date", "DATE"},
-		{"by", 0, 0, G_OPTION_ARG_STRING, &o->by,
-		 "activity: area (default), dimension or organizer", "KEY"},
-		{"with-co-organizers", 0, 0, G_OPTION_ARG_NONE, &o->with_co,
-		 "activity --by organizer: count co-organizers too", NULL},
-		{"of", 0, 0, G_OPTION_ARG_STRING, &o->of,
-		 "trend: received (default) or collection_rate", "WHAT"},
-		{"scale", 0, 0, G_OPTION_ARG_STRING, &o->scale,
-		 "shares: equal (default) or an imported scale's name", "NAME"},
-		{"format", 0, 0, G_OPTION_ARG_STRING, &o->format,
-		 "table (default), csv or json", "FORMAT"},
-		G_OPTION_ENTRY_NULL,
+	    {"year", 0, 0, G_OPTION_ARG_INT, &o->year, "one year", "Y"},
+	    {"from", 0, 0, G_OPTION_ARG_INT, &o->from, "first year", "Y"},
+	    {"to", 0, 0, G_OPTION_ARG_INT, &o->to, "last year", "Y"},
+	    {"currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
+	     "report currency (default USD)", "CUR"},
+	    {"kind", 0, 0, G_OPTION_ARG_STRING, &o->kind,
+	     "voluntary (default), earmarked, in-kind or all", "KIND"},
+	    {"as-of", 0, 0, G_OPTION_ARG_STRING, &o->as_of,
+	     "collection: count what was received by this date", "DATE"},
+	    {"by", 0, 0, G_OPTION_ARG_STRING, &o->by,
+	     "activity: area (default), dimension or organizer", "KEY"},
+	    {"with-co-organizers", 0, 0, G_OPTION_ARG_NONE, &o->with_co,
+	     "activity --by organizer: count co-organizers too", NULL},
+	    {"of", 0, 0, G_OPTION_ARG_STRING, &o->of,
+	     "trend: received (default) or collection_rate", "WHAT"},
+	    {"scale", 0, 0, G_OPTION_ARG_STRING, &o->scale,
+	     "shares: equal (default) or an imported scale's name", "NAME"},
+	    {"format", 0, 0, G_OPTION_ARG_STRING, &o->format,
+	     "table (default), csv or json", "FORMAT"},
+	    G_OPTION_ENTRY_NULL,
 	};
 
 	g_free(desc);
@@ -99,14 +99,13 @@ static int check_year(struct cli *cli, const char *name, int y)
 }
 
 static int to_params(struct cli *cli, const struct stats_opts *o,
-		     struct ana_params *p)
+                     struct ana_params *p)
 {
-	static const char *const kinds[] = {"voluntary", "earmarked",
-					    "in-kind", "all", NULL};
+	static const char *const kinds[] = {"voluntary", "earmarked", "in-kind",
+	                                    "all", NULL};
 	static const char *const bys[] = {"area", "dimension", "organizer",
-					  NULL};
-	static const char *const ofs[] = {"received", "collection_rate",
-					  NULL};
+	                                  NULL};
+	static const char *const ofs[] = {"received", "collection_rate", NULL};
 	char why[200];
 	int i, rc;
 
@@ -121,25 +120,28 @@ static int to_params(struct cli *cli, const struct stats_opts *o,
 	if ((rc = cli_currency(cli, o->currency, p->currency)))
 		return rc;
 	if (o->kind && (i = pick(o->kind, kinds)) < 0)
-		return cli_usage(cli, "--kind is voluntary, earmarked, "
-				      "in-kind or all, not '%s'",
-				 o->kind);
+		return cli_usage(cli,
+		                 "--kind is voluntary, earmarked, "
+		                 "in-kind or all, not '%s'",
+		                 o->kind);
 	p->kind = o->kind ? (enum ana_kind)i : ANA_VOLUNTARY;
 	if (o->by && (i = pick(o->by, bys)) < 0)
-		return cli_usage(cli, "--by is area, dimension or organizer, "
-				      "not '%s'",
-				 o->by);
+		return cli_usage(cli,
+		                 "--by is area, dimension or organizer, "
+		                 "not '%s'",
+		                 o->by);
 	p->by = o->by ? (enum ana_by)i : ANA_BY_AREA;
 	if (o->of && (i = pick(o->of, ofs)) < 0)
-		return cli_usage(cli, "--of is received or collection_rate, "
-				      "not '%s'",
-				 o->of);
+		return cli_usage(cli,
+		                 "--of is received or collection_rate, "
+		                 "not '%s'",
+		                 o->of);
 	p->of = o->of ? (enum ana_of)i : ANA_OF_RECEIVED;
 	p->with_co_organizers = o->with_co;
 	if (o->scale)
 		p->scale = o->scale;
 	if (o->as_of && !imp_parse_date(o->as_of, IMP_DATES_STRICT, &p->as_of,
-					why, sizeof(why)))
+	                                why, sizeof(why)))
 		return cli_usage(cli, "--as-of '%s': %s", o->as_of, why);
 	return CBM_OK;
 }
@@ -149,15 +151,15 @@ static int to_params(struct cli *cli, const struct stats_opts *o,
 static void money_plain(char *buf, size_t n, int64_t minor, int exp)
 {
 	int64_t scale = cbm_pow10(exp);
-	uint64_t mag = minor < 0 ? (uint64_t)0 - (uint64_t)minor
-				 : (uint64_t)minor;
+	uint64_t mag =
+	    minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
 
 	if (exp == 0)
 		snprintf(buf, n, "%" PRId64, minor);
 	else
 		snprintf(buf, n, "%s%" PRIu64 ".%0*" PRIu64,
-			 minor < 0 ? "-" : "", mag / (uint64_t)scale, exp,
-			 mag % (uint64_t)scale);
+		         minor < 0 ? "-" : "", mag / (uint64_t)scale, exp,
+		         mag % (uint64_t)scale);
 }
 
 /* Trims "12.5000" to "12.5" and "12.0000" to "12". */
@@ -174,9 +176,8 @@ static void trim_zeros(char *s)
 		s[--len] = '\0';
 }
 
-static void set_cell(struct out_table *o, size_t col,
-		     const struct ana_table *t, const struct ana_value *v,
-		     enum ana_type type)
+static void set_cell(struct out_table *o, size_t col, const struct ana_table *t,
+                     const struct ana_value *v, enum ana_type type)
 {
 	char plain[64], shown[96];
 	bool number = type != ANA_TEXT && type != ANA_DATE;
@@ -200,7 +201,7 @@ static void set_cell(struct out_table *o, size_t col,
 	case ANA_MONEY:
 		money_plain(plain, sizeof(plain), v->i, t->exponent);
 		cbm_fmt_money(shown, sizeof(shown), v->i, t->exponent,
-			      CBM_LANG_EN);
+		              CBM_LANG_EN);
 		break;
 	case ANA_AMOUNT:
 		snprintf(plain, sizeof(plain), "%.2f", v->d);
@@ -210,7 +211,7 @@ static void set_cell(struct out_table *o, size_t col,
 	case ANA_SHARE:
 		snprintf(plain, sizeof(plain), "%.10g", v->d);
 		cbm_fmt_percent(shown, sizeof(shown), v->d,
-				type == ANA_SHARE ? 2 : 1, CBM_LANG_EN);
+		                type == ANA_SHARE ? 2 : 1, CBM_LANG_EN);
 		break;
 	default:
 		snprintf(plain, sizeof(plain), "%.10g", v->d);
@@ -265,11 +266,12 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 		rc = cli_usage(cli, "unknown format '%s'", o.format);
 	if (rc == CBM_OK && argc != 2)
 		rc = cli_usage(cli, "give one figure; 'cbm help stats' lists "
-				    "them");
+		                    "them");
 	if (rc == CBM_OK && !(fig = ana_figure_find(argv[1])))
-		rc = cli_usage(cli, "unknown figure '%s'; 'cbm help stats' "
-				    "lists them",
-			       argv[1]);
+		rc = cli_usage(cli,
+		               "unknown figure '%s'; 'cbm help stats' "
+		               "lists them",
+		               argv[1]);
 	if (rc == CBM_OK &&
 	    st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK)
 		rc = cli_fail(cli, &err);
@@ -278,8 +280,7 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 		if (fig->fn(db, &p, &t, &err) == CBM_OK) {
 			print_figure(&t, format);
 			if (format == OUT_TABLE && has_money(&t))
-				fprintf(stderr, "amounts in %s\n",
-					t.currency);
+				fprintf(stderr, "amounts in %s\n", t.currency);
 		} else {
 			rc = cli_fail(cli, &err);
 		}

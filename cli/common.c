@@ -9,13 +9,13 @@
 #include "cli.h"
 
 GOptionContext *cli_context(struct cli *cli, const char *params,
-			    const char *summary, const char *description)
+                            const char *summary, const char *description)
 {
 	GOptionContext *octx = g_option_context_new(params);
 	GOptionEntry db_entry[] = {
-		{"db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_arg,
-		 "database file (default: $CBM_DB or ./cbm.sqlite)", "FILE"},
-		G_OPTION_ENTRY_NULL,
+	    {"db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_arg,
+	     "database file (default: $CBM_DB or ./cbm.sqlite)", "FILE"},
+	    G_OPTION_ENTRY_NULL,
 	};
 
 	g_option_context_set_summary(octx, summary);
@@ -57,7 +57,7 @@ int cli_fail(struct cli *cli, const struct cbm_error *err)
 
 	cbm_error_format(err, msg, sizeof(msg));
 	fprintf(stderr, "cbm%s%s: %s\n", cli->command ? " " : "",
-		cli->command ? cli->command : "", msg);
+	        cli->command ? cli->command : "", msg);
 	return err->code == CBM_OK ? CBM_EINTERNAL : (int)err->code;
 }
 
@@ -66,7 +66,7 @@ int cli_usage(struct cli *cli, const char *fmt, ...)
 	va_list ap;
 
 	fprintf(stderr, "cbm%s%s: ", cli->command ? " " : "",
-		cli->command ? cli->command : "");
+	        cli->command ? cli->command : "");
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -102,8 +102,9 @@ int cli_currency(struct cli *cli, const char *text, char out[4])
 		memcpy(out, up, 4);
 	g_free(up);
 	if (!ok)
-		return cli_usage(cli, "not a currency code: '%s' (three "
-				      "letters, e.g. EUR)",
-				 text);
+		return cli_usage(cli,
+		                 "not a currency code: '%s' (three "
+		                 "letters, e.g. EUR)",
+		                 text);
 	return CBM_OK;
 }

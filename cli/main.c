@@ -12,22 +12,22 @@
 #include "cli.h"
 
 static const struct cli_command commands[] = {
-	{"init", "", "create the database, or upgrade its schema", cmd_init,
-	 cmd_init_options},
-	{"import", "KIND FILE...", "load CSV files of one kind, each as a batch",
-	 cmd_import, cmd_import_options},
-	{"batches", "", "list the loaded files (import batches)", cmd_batches,
-	 cmd_batches_options},
-	{"undo", "BATCH", "remove an import batch and all its rows", cmd_undo,
-	 cmd_undo_options},
-	{"stats", "FIGURE", "compute a figure: collection, trend, shares, ...",
-	 cmd_stats, cmd_stats_options},
-	{"chart", "KIND -o FILE", "draw a chart of the figures (PDF, PNG, SVG)",
-	 cmd_chart, cmd_chart_options},
-	{"query", "SQL | --list", "run read-only SQL, or list the views",
-	 cmd_query, cmd_query_options},
-	{"help", "[COMMAND]", "show help on cbm or on one command", cmd_help,
-	 cmd_help_options},
+    {"init", "", "create the database, or upgrade its schema", cmd_init,
+     cmd_init_options},
+    {"import", "KIND FILE...", "load CSV files of one kind, each as a batch",
+     cmd_import, cmd_import_options},
+    {"batches", "", "list the loaded files (import batches)", cmd_batches,
+     cmd_batches_options},
+    {"undo", "BATCH", "remove an import batch and all its rows", cmd_undo,
+     cmd_undo_options},
+    {"stats", "FIGURE", "compute a figure: collection, trend, shares, ...",
+     cmd_stats, cmd_stats_options},
+    {"chart", "KIND -o FILE", "draw a chart of the figures (PDF, PNG, SVG)",
+     cmd_chart, cmd_chart_options},
+    {"query", "SQL | --list", "run read-only SQL, or list the views", cmd_query,
+     cmd_query_options},
+    {"help", "[COMMAND]", "show help on cbm or on one command", cmd_help,
+     cmd_help_options},
 };
 
 const struct cli_command *cli_commands(size_t *n)
@@ -54,7 +54,7 @@ static int global_options(struct cli *cli, int argc, char **argv, int *next)
 			printf("cbm %s\n", CBM_VERSION);
 			return -1;
 		} else if (strcmp(argv[i], "--help") == 0 ||
-			   strcmp(argv[i], "-h") == 0) {
+		           strcmp(argv[i], "-h") == 0) {
 			char *help_argv[] = {"help", NULL};
 			cmd_help(cli, 1, help_argv);
 			return -1;
@@ -89,12 +89,13 @@ int main(int argc, char **argv)
 		return rc < 0 ? CBM_OK : rc;
 	if (next >= argc)
 		return cli_usage(&cli, "no command given; 'cbm help' lists "
-				       "the commands");
+		                       "the commands");
 	cmd = cli_find(argv[next]);
 	if (!cmd)
-		return cli_usage(&cli, "unknown command '%s'; 'cbm help' "
-				       "lists the commands",
-				 argv[next]);
+		return cli_usage(&cli,
+		                 "unknown command '%s'; 'cbm help' "
+		                 "lists the commands",
+		                 argv[next]);
 	cli.command = cmd->name;
 	rc = cmd->run(&cli, argc - next, argv + next);
 	g_free(cli.db_arg);

@@ -57,7 +57,7 @@ void out_table_row(struct out_table *t)
 }
 
 void out_set(struct out_table *t, size_t col, const char *plain,
-	     const char *display, bool number)
+             const char *display, bool number)
 {
 	struct out_cell *cells = g_ptr_array_index(t->rows, t->rows->len - 1);
 
@@ -107,7 +107,7 @@ static void pad(FILE *fp, size_t n)
 }
 
 static void print_cell(FILE *fp, const char *text, size_t width, bool right,
-		       bool last)
+                       bool last)
 {
 	char *line = one_line(text);
 	size_t w = out_display_width(line);
@@ -140,7 +140,7 @@ static void print_table(const struct out_table *t, FILE *fp)
 	}
 	for (size_t c = 0; c < ncol; c++) {
 		print_cell(fp, g_ptr_array_index(t->columns, c), width[c],
-			   right[c], c + 1 == ncol);
+		           right[c], c + 1 == ncol);
 		fputs(c + 1 < ncol ? "  " : "\n", fp);
 	}
 	for (size_t c = 0; c < ncol; c++) {
@@ -152,7 +152,7 @@ static void print_table(const struct out_table *t, FILE *fp)
 		struct out_cell *cells = g_ptr_array_index(t->rows, r);
 		for (size_t c = 0; c < ncol; c++) {
 			print_cell(fp, shown(&cells[c]), width[c], right[c],
-				   c + 1 == ncol);
+			           c + 1 == ncol);
 			fputs(c + 1 < ncol ? "  " : "\n", fp);
 		}
 	}

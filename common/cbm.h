@@ -35,11 +35,11 @@ enum cbm_status {
 /* An error: what went wrong, where in the user's data, and where in our
  * code it was raised (for a developer reading a bug report). */
 struct cbm_error {
-	enum cbm_status code;  /* CBM_OK while no error is set */
-	char where[512];       /* "file.csv:42:amount", or "" */
-	char message[1024];    /* what is wrong, for a finance officer */
-	const char *src_file;  /* __FILE__ of the raiser */
-	int src_line;          /* __LINE__ of the raiser */
+	enum cbm_status code; /* CBM_OK while no error is set */
+	char where[512];      /* "file.csv:42:amount", or "" */
+	char message[1024];   /* what is wrong, for a finance officer */
+	const char *src_file; /* __FILE__ of the raiser */
+	int src_line;         /* __LINE__ of the raiser */
 };
 
 /* Clears ERR (no-op for NULL). */
@@ -49,11 +49,11 @@ void cbm_error_clear(struct cbm_error *err);
  * can write `return CBM_ERROR(err, CBM_EDATA, where, "...")`.  WHERE may be
  * NULL.  Use the CBM_ERROR macro, which records the raising source line. */
 enum cbm_status cbm_error_set(struct cbm_error *err, enum cbm_status code,
-			      const char *src_file, int src_line,
-			      const char *where, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+                              const char *src_file, int src_line,
+                              const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
-#define CBM_ERROR(err, code, where, ...)                                      \
+#define CBM_ERROR(err, code, where, ...)                                       \
 	cbm_error_set((err), (code), __FILE__, __LINE__, (where), __VA_ARGS__)
 
 /* "where: message" or just the message, into BUF of size N. */
@@ -76,9 +76,9 @@ int64_t cbm_pow10(int e);
  * currency worth TO_USD dollars per unit, rounding half away from zero.
  * Returns false on overflow or a non-positive rate. */
 bool cbm_money_convert(int64_t amount, int from_exp, double from_usd,
-		       int to_exp, double to_usd, int64_t *out);
+                       int to_exp, double to_usd, int64_t *out);
 
-/* ---- dates ---------------------------------------------------------------- */
+/* ---- dates --------------------------------------------------------------- */
 
 /* A calendar date as days since 1970-01-01 (proleptic Gregorian). */
 int32_t cbm_days_from_civil(int y, int m, int d);
@@ -109,11 +109,11 @@ bool cbm_lang_parse(const char *s, enum cbm_lang *out);
  * NaN gives "n/a" ("н/д" in ru, "ж/о" in kk).  Writes at most N bytes
  * including the NUL; returns BUF. */
 char *cbm_fmt_number(char *buf, size_t n, double v, int decimals,
-		     enum cbm_lang lang);
+                     enum cbm_lang lang);
 
 /* Money given in minor units with exponent EXP, with all its decimals. */
 char *cbm_fmt_money(char *buf, size_t n, int64_t minor, int exp,
-		    enum cbm_lang lang);
+                    enum cbm_lang lang);
 
 /* Short form for axes: en "950", "1.2 K", "1.2 M", "3.4 B";
  * ru "1,2 тыс.", "1,2 млн", "3,4 млрд"; kk "1,2 мың", "1,2 млн", "3,4 млрд".
@@ -123,7 +123,7 @@ char *cbm_fmt_short(char *buf, size_t n, double v, enum cbm_lang lang);
 /* A fraction as percent with DECIMALS decimals: 0.873 -> "87.3 %" (en),
  * "87,3 %" (ru, kk; U+00A0 before %).  NaN gives "n/a". */
 char *cbm_fmt_percent(char *buf, size_t n, double fraction, int decimals,
-		      enum cbm_lang lang);
+                      enum cbm_lang lang);
 
 /* A date: en "12 Dec 2023", ru/kk "12.12.2023". */
 char *cbm_fmt_date(char *buf, size_t n, int32_t days, enum cbm_lang lang);

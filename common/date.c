@@ -65,5 +65,5 @@ void cbm_date_iso(int32_t days, char *buf)
 	cbm_civil_from_days(days, &y, &m, &d);
 	/* y, m and d come from a valid GDate, so the text is 10 bytes. */
 	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-		 (unsigned)m % 100u, (unsigned)d % 100u);
+	         (unsigned)m % 100u, (unsigned)d % 100u);
 }

@@ -16,8 +16,8 @@ void cbm_error_clear(struct cbm_error *err)
 }
 
 enum cbm_status cbm_error_set(struct cbm_error *err, enum cbm_status code,
-			      const char *src_file, int src_line,
-			      const char *where, const char *fmt, ...)
+                              const char *src_file, int src_line,
+                              const char *where, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -50,7 +50,7 @@ static char decimal_mark(enum cbm_lang lang)
 /* Rewrites PLAIN, a C-locale number such as "-1234567.50", with the
  * language's group separators and decimal mark into BUF. */
 static char *localize(char *buf, size_t n, const char *plain,
-		      enum cbm_lang lang)
+                      enum cbm_lang lang)
 {
 	const char *p = plain, *dot = strchr(plain, '.');
 	size_t int_len, len = 0;
@@ -81,7 +81,7 @@ static char *localize(char *buf, size_t n, const char *plain,
 }
 
 char *cbm_fmt_number(char *buf, size_t n, double v, int decimals,
-		     enum cbm_lang lang)
+                     enum cbm_lang lang)
 {
 	char plain[64];
 
@@ -96,30 +96,30 @@ char *cbm_fmt_number(char *buf, size_t n, double v, int decimals,
 }
 
 char *cbm_fmt_money(char *buf, size_t n, int64_t minor, int exp,
-		    enum cbm_lang lang)
+                    enum cbm_lang lang)
 {
 	char plain[64];
 	int64_t scale = cbm_pow10(exp);
-	uint64_t mag = minor < 0 ? (uint64_t)0 - (uint64_t)minor
-				 : (uint64_t)minor;
+	uint64_t mag =
+	    minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
 
 	if (exp == 0)
 		snprintf(plain, sizeof(plain), "%s%llu", minor < 0 ? "-" : "",
-			 (unsigned long long)mag);
+		         (unsigned long long)mag);
 	else
 		snprintf(plain, sizeof(plain), "%s%llu.%0*llu",
-			 minor < 0 ? "-" : "",
-			 (unsigned long long)(mag / (uint64_t)scale), exp,
-			 (unsigned long long)(mag % (uint64_t)scale));
+		         minor < 0 ? "-" : "",
+		         (unsigned long long)(mag / (uint64_t)scale), exp,
+		         (unsigned long long)(mag % (uint64_t)scale));
 	return localize(buf, n, plain, lang);
 }
 
 char *cbm_fmt_short(char *buf, size_t n, double v, enum cbm_lang lang)
 {
 	static const char *const units[3][4] = {
-		{"", " K", " M", " B"},
-		{"", NBSP "тыс.", NBSP "млн", NBSP "млрд"},
-		{"", NBSP "мың", NBSP "млн", NBSP "млрд"},
+	    {"", " K", " M", " B"},
+	    {"", NBSP "тыс.", NBSP "млн", NBSP "млрд"},
+	    {"", NBSP "мың", NBSP "млн", NBSP "млрд"},
 	};
 	double a = fabs(v);
 	int u = 0;
@@ -137,10 +137,10 @@ char *cbm_fmt_short(char *buf, size_t n, double v, enum cbm_lang lang)
 	}
 	/* Three significant digits: 460 K, 12.5 K, 1.23 M. */
 	cbm_fmt_number(num, sizeof(num), v,
-		       (u == 0 && a == floor(a)) || a >= 99.95 ? 0
-		       : a >= 9.995			       ? 1
-							       : 2,
-		       lang);
+	               (u == 0 && a == floor(a)) || a >= 99.95 ? 0
+	               : a >= 9.995                            ? 1
+	                                                       : 2,
+	               lang);
 	/* Drop trailing zeros of the decimals, then a bare decimal mark. */
 	if (strchr(num, decimal_mark(lang))) {
 		len = strlen(num);
@@ -154,7 +154,7 @@ char *cbm_fmt_short(char *buf, size_t n, double v, enum cbm_lang lang)
 }
 
 char *cbm_fmt_percent(char *buf, size_t n, double fraction, int decimals,
-		      enum cbm_lang lang)
+                      enum cbm_lang lang)
 {
 	char num[64];
 
@@ -170,8 +170,8 @@ char *cbm_fmt_percent(char *buf, size_t n, double fraction, int decimals,
 char *cbm_fmt_date(char *buf, size_t n, int32_t days, enum cbm_lang lang)
 {
 	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr",
-					     "May", "Jun", "Jul", "Aug",
-					     "Sep", "Oct", "Nov", "Dec"};
+	                                     "May", "Jun", "Jul", "Aug",
+	                                     "Sep", "Oct", "Nov", "Dec"};
 	int y, m, d;
 
 	cbm_civil_from_days(days, &y, &m, &d);

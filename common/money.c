@@ -13,11 +13,11 @@
  * JPY, BHD, JOD and KWD; the rest of ISO's list is here too because member
  * states pay in KRW, VND and IQD. */
 static const char *const zero_decimals[] = {
-	"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
-	"RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
+    "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
+    "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
 };
 static const char *const three_decimals[] = {
-	"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND",
+    "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND",
 };
 
 static bool in_list(const char *code, const char *const *list, size_t n)
@@ -30,9 +30,11 @@ static bool in_list(const char *code, const char *const *list, size_t n)
 
 int cbm_currency_exponent(const char *code)
 {
-	if (in_list(code, zero_decimals, sizeof(zero_decimals) / sizeof(zero_decimals[0])))
+	if (in_list(code, zero_decimals,
+	            sizeof(zero_decimals) / sizeof(zero_decimals[0])))
 		return 0;
-	if (in_list(code, three_decimals, sizeof(three_decimals) / sizeof(three_decimals[0])))
+	if (in_list(code, three_decimals,
+	            sizeof(three_decimals) / sizeof(three_decimals[0])))
 		return 3;
 	return 2;
 }
@@ -57,7 +59,7 @@ int64_t cbm_pow10(int e)
 }
 
 bool cbm_money_convert(int64_t amount, int from_exp, double from_usd,
-		       int to_exp, double to_usd, int64_t *out)
+                       int to_exp, double to_usd, int64_t *out)
 {
 	long double v;
 

@@ -22,7 +22,7 @@
 
 #include "import.h"
 
-#define READ_CHUNK (64 * 1024)
+#define READ_CHUNK     (64 * 1024)
 #define PROGRESS_EVERY (1u << 20)
 
 struct reader {
@@ -32,18 +32,18 @@ struct reader {
 	imp_record_fn fn;
 	void *data;
 
-	long line;          /* current physical line, 1-based */
-	long rec_start;     /* line where the open record started */
-	bool rec_open;      /* a record has started and not ended */
-	bool rec_bad;       /* the open record is not to be delivered */
-	bool line_bad;      /* the line being fed is not UTF-8 */
-	size_t rec_bytes;   /* bytes of the open record so far */
-	bool stop;          /* fatal problem or the callback asked to stop */
+	long line;        /* current physical line, 1-based */
+	long rec_start;   /* line where the open record started */
+	bool rec_open;    /* a record has started and not ended */
+	bool rec_bad;     /* the open record is not to be delivered */
+	bool line_bad;    /* the line being fed is not UTF-8 */
+	size_t rec_bytes; /* bytes of the open record so far */
+	bool stop;        /* fatal problem or the callback asked to stop */
 
-	GString *arena;     /* the open record's fields, NUL-separated */
-	GArray *offsets;    /* start of each field in arena */
-	GPtrArray *header;  /* header names, for column names in messages */
-	size_t index;       /* records delivered so far */
+	GString *arena;    /* the open record's fields, NUL-separated */
+	GArray *offsets;   /* start of each field in arena */
+	GPtrArray *header; /* header names, for column names in messages */
+	size_t index;      /* records delivered so far */
 	char delimiter;
 	struct imp_csv_stats *stats;
 };
@@ -66,10 +66,10 @@ static const char *column_name(struct reader *r, size_t i)
 }
 
 static void record_error(struct reader *r, const char *column,
-			 const char *value, const char *msg)
+                         const char *value, const char *msg)
 {
-	imp_diags_add(r->diags, IMP_ERROR, r->name, r->rec_start, column,
-		      value, "%s", msg);
+	imp_diags_add(r->diags, IMP_ERROR, r->name, r->rec_start, column, value,
+	              "%s", msg);
 	r->rec_bad = true;
 }
 
@@ -83,13 +83,13 @@ static void on_field(void *s, size_t len, void *data)
 	if (n >= IMP_MAX_FIELDS) {
 		char msg[96];
 		snprintf(msg, sizeof(msg), "a record has more than %d fields",
-			 IMP_MAX_FIELDS);
+		         IMP_MAX_FIELDS);
 		record_error(r, "", NULL, msg);
 		return;
 	}
 	if (len > IMP_MAX_FIELD_BYTES) {
 		record_error(r, column_name(r, n), NULL,
-			     "field longer than 1 MiB");
+		             "field longer than 1 MiB");
 		return;
 	}
 	off = r->arena->len;
@@ -123,10 +123,10 @@ static void deliver(struct reader *r, const struct imp_record *rec)
 	} else if (rec->n_fields != r->header->len) {
 		char msg[128];
 		snprintf(msg, sizeof(msg),
-			 "the record has %zu fields, the header has %u",
-			 rec->n_fields, r->header->len);
-		imp_diags_add(r->diags, IMP_ERROR, r->name, rec->line, "",
-			      NULL, "%s", msg);
+		         "the record has %zu fields, the header has %u",
+		         rec->n_fields, r->header->len);
+		imp_diags_add(r->diags, IMP_ERROR, r->name, rec->line, "", NULL,
+		              "%s", msg);
 		return;
 	}
 	r->stats->records++;
@@ -150,10 +150,9 @@ static void on_record(int c, void *data)
 		lengths = g_new(size_t, n + 1);
 		for (size_t i = 0; i < n; i++) {
 			size_t off = g_array_index(r->offsets, size_t, i);
-			size_t end = i + 1 < n
-					     ? g_array_index(r->offsets, size_t,
-							     i + 1)
-					     : r->arena->len;
+			size_t end =
+			    i + 1 < n ? g_array_index(r->offsets, size_t, i + 1)
+			              : r->arena->len;
 			fields[i] = r->arena->str + off;
 			lengths[i] = end - off - 1;
 		}
@@ -215,11 +214,11 @@ static void check_encoding(struct reader *r, const char *s, size_t len)
 	if (g_utf8_validate_len(s, len, &end))
 		return;
 	snprintf(msg, sizeof(msg),
-		 "not UTF-8 text (byte 0x%02X after %ld characters); save the "
-		 "file as UTF-8 (\"CSV UTF-8\" in Excel)",
-		 (unsigned char)*end, (long)g_utf8_strlen(s, end - s));
+	         "not UTF-8 text (byte 0x%02X after %ld characters); save the "
+	         "file as UTF-8 (\"CSV UTF-8\" in Excel)",
+	         (unsigned char)*end, (long)g_utf8_strlen(s, end - s));
 	imp_diags_add(r->diags, IMP_ERROR, r->name, r->line, "", NULL, "%s",
-		      msg);
+	              msg);
 	r->rec_bad = true;
 	r->line_bad = true;
 }
@@ -247,18 +246,18 @@ static void feed_piece(struct reader *r, const char *s, size_t len)
 	r->rec_bytes += len;
 	if (r->rec_bytes > IMP_MAX_RECORD_BYTES) {
 		record_error(r, "", NULL,
-			     "a record longer than 4 MiB (an unterminated "
-			     "quote?); reading stopped here");
+		             "a record longer than 4 MiB (an unterminated "
+		             "quote?); reading stopped here");
 		r->stop = true;
 		return;
 	}
 	if (csv_parse(&r->parser, s, len, on_field, on_record, r) != len) {
 		record_error(r, "", NULL,
-			     csv_error(&r->parser) == CSV_EPARSE
-				     ? "badly quoted field: a quote inside an "
-				       "unquoted field or text after a closing "
-				       "quote; reading stopped here"
-				     : "cannot parse the record");
+		             csv_error(&r->parser) == CSV_EPARSE
+		                 ? "badly quoted field: a quote inside an "
+		                   "unquoted field or text after a closing "
+		                   "quote; reading stopped here"
+		                 : "cannot parse the record");
 		r->stop = true;
 	}
 }
@@ -292,16 +291,16 @@ static void finish(struct reader *r)
 		return;
 	if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
 		record_error(r, "", NULL,
-			     "unterminated quote: the quoted field never "
-			     "ends");
+		             "unterminated quote: the quoted field never "
+		             "ends");
 	}
 }
 
 /* Splits the input into physical lines (each with its '\n') and feeds
  * them; a line longer than a record may be is cut and reported. */
 static enum cbm_status read_lines(struct reader *r, FILE *fp,
-				  void (*progress)(void *, uint64_t),
-				  void *pdata)
+                                  void (*progress)(void *, uint64_t),
+                                  void *pdata)
 {
 	char *buf = g_malloc(READ_CHUNK);
 	GString *line = g_string_sized_new(256);
@@ -330,8 +329,8 @@ static enum cbm_status read_lines(struct reader *r, FILE *fp,
 			r->line++;
 			r->rec_start = r->line;
 			record_error(r, "", NULL,
-				     "a line longer than 4 MiB; reading "
-				     "stopped here");
+			             "a line longer than 4 MiB; reading "
+			             "stopped here");
 			r->stop = true;
 		}
 		if (progress && r->stats->bytes >= next_progress) {
@@ -347,9 +346,9 @@ static enum cbm_status read_lines(struct reader *r, FILE *fp,
 }
 
 enum cbm_status imp_csv_read(FILE *fp, const char *name, imp_record_fn fn,
-			     void *data, struct imp_diags *diags,
-			     struct imp_csv_stats *stats,
-			     void (*progress)(void *, uint64_t), void *pdata)
+                             void *data, struct imp_diags *diags,
+                             struct imp_csv_stats *stats,
+                             void (*progress)(void *, uint64_t), void *pdata)
 {
 	struct reader r = {0};
 	struct imp_csv_stats local = {0};
@@ -363,8 +362,8 @@ enum cbm_status imp_csv_read(FILE *fp, const char *name, imp_record_fn fn,
 	memset(r.stats, 0, sizeof(*r.stats));
 	r.arena = g_string_sized_new(1024);
 	r.offsets = g_array_new(FALSE, FALSE, sizeof(size_t));
-	if (csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI |
-					CSV_APPEND_NULL) != 0) {
+	if (csv_init(&r.parser,
+	             CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		g_string_free(r.arena, TRUE);
 		g_array_free(r.offsets, TRUE);
 		return CBM_EINTERNAL;

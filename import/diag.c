@@ -48,9 +48,9 @@ static char *clip_value(const char *value)
 	return g_string_free(s, FALSE);
 }
 
-void imp_diags_add(struct imp_diags *d, enum imp_severity sev,
-		   const char *file, long line, const char *column,
-		   const char *value, const char *fmt, ...)
+void imp_diags_add(struct imp_diags *d, enum imp_severity sev, const char *file,
+                   long line, const char *column, const char *value,
+                   const char *fmt, ...)
 {
 	struct imp_diag *diag;
 	size_t kept_errors = d->errors, kept_warnings = d->n - d->errors;
@@ -72,8 +72,8 @@ void imp_diags_add(struct imp_diags *d, enum imp_severity sev,
 	diag->line = line;
 	diag->column = g_strdup(column ? column : "");
 	diag->value = g_utf8_validate(value ? value : "", -1, NULL)
-			      ? clip_value(value)
-			      : NULL;
+	                  ? clip_value(value)
+	                  : NULL;
 	va_start(ap, fmt);
 	diag->message = g_strdup_vprintf(fmt, ap);
 	va_end(ap);

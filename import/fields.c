@@ -10,23 +10,23 @@
 #include "import_internal.h"
 
 static void add_diag(struct imp_ctx *ctx, enum imp_severity sev, int col,
-		     const char *value, const char *fmt, va_list ap)
-	__attribute__((format(printf, 5, 0)));
+                     const char *value, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
 
 static void add_diag(struct imp_ctx *ctx, enum imp_severity sev, int col,
-		     const char *value, const char *fmt, va_list ap)
+                     const char *value, const char *fmt, va_list ap)
 {
 	char *msg = g_strdup_vprintf(fmt, ap);
-	const char *column = col >= 0 && ctx->header[col] ? ctx->header[col]
-							  : "";
+	const char *column =
+	    col >= 0 && ctx->header[col] ? ctx->header[col] : "";
 
-	imp_diags_add(&ctx->res->diags, sev, ctx->file, ctx->rec->line,
-		      column, value, "%s", msg);
+	imp_diags_add(&ctx->res->diags, sev, ctx->file, ctx->rec->line, column,
+	              value, "%s", msg);
 	g_free(msg);
 }
 
-void ctx_error(struct imp_ctx *ctx, int col, const char *value,
-	       const char *fmt, ...)
+void ctx_error(struct imp_ctx *ctx, int col, const char *value, const char *fmt,
+               ...)
 {
 	va_list ap;
 
@@ -37,7 +37,7 @@ void ctx_error(struct imp_ctx *ctx, int col, const char *value,
 }
 
 void ctx_warning(struct imp_ctx *ctx, int col, const char *value,
-		 const char *fmt, ...)
+                 const char *fmt, ...)
 {
 	va_list ap;
 
@@ -69,8 +69,8 @@ static bool missing(struct imp_ctx *ctx, int col)
 	return false;
 }
 
-bool ctx_get_text(struct imp_ctx *ctx, int col, bool required,
-		  bool multiline, const char **out)
+bool ctx_get_text(struct imp_ctx *ctx, int col, bool required, bool multiline,
+                  const char **out)
 {
 	const char *s = ctx_text(ctx, col);
 	char why[128];
@@ -86,7 +86,7 @@ bool ctx_get_text(struct imp_ctx *ctx, int col, bool required,
 }
 
 bool ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
-			const char **code)
+                        const char **code)
 {
 	const char *hint;
 
@@ -96,11 +96,11 @@ bool ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
 	hint = imp_names_suggest(ctx->names, name);
 	if (hint)
 		ctx_error(ctx, col, name,
-			  "not a known state (did you mean '%s'?)", hint);
+		          "not a known state (did you mean '%s'?)", hint);
 	else
 		ctx_error(ctx, col, name,
-			  "not a known state code, name or alias (states.csv "
-			  "can give it an alias)");
+		          "not a known state code, name or alias (states.csv "
+		          "can give it an alias)");
 	return false;
 }
 
@@ -128,8 +128,8 @@ bool ctx_get_area(struct imp_ctx *ctx, int col, char *code, size_t n)
 	g_free(up);
 	if (!known)
 		ctx_error(ctx, col, s,
-			  "unknown priority area; load it with 'cbm import "
-			  "areas'");
+		          "unknown priority area; load it with 'cbm import "
+		          "areas'");
 	return known;
 }
 
@@ -147,7 +147,7 @@ bool ctx_get_year(struct imp_ctx *ctx, int col, bool required, int *year)
 }
 
 bool ctx_get_date(struct imp_ctx *ctx, int col, bool required, int32_t *days,
-		  bool *present)
+                  bool *present)
 {
 	const char *s = ctx_text(ctx, col);
 	char why[160];
@@ -156,8 +156,7 @@ bool ctx_get_date(struct imp_ctx *ctx, int col, bool required, int32_t *days,
 		*present = s != NULL;
 	if (!s)
 		return required ? missing(ctx, col) : true;
-	if (!imp_parse_date(s, ctx->opt->date_format, days, why,
-			    sizeof(why))) {
+	if (!imp_parse_date(s, ctx->opt->date_format, days, why, sizeof(why))) {
 		ctx_error(ctx, col, s, "%s", why);
 		return false;
 	}
@@ -179,14 +178,14 @@ bool ctx_get_currency(struct imp_ctx *ctx, int col, char cur[4])
 		memcpy(cur, up, 4);
 	else
 		ctx_error(ctx, col, s,
-			  "not a currency code (three letters, ISO 4217)");
+		          "not a currency code (three letters, ISO 4217)");
 	g_free(up);
 	return ok;
 }
 
 bool ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
-		    const char *cur, bool positive, int64_t *minor,
-		    bool *present)
+                    const char *cur, bool positive, int64_t *minor,
+                    bool *present)
 {
 	const char *s = ctx_text(ctx, col);
 	char why[160];
@@ -196,8 +195,8 @@ bool ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
 	if (!s)
 		return required ? missing(ctx, col) : true;
 	if (!imp_parse_amount(s, cur[0] ? cbm_currency_exponent(cur) : 3,
-			      ctx->opt->decimal_mark, minor, why,
-			      sizeof(why))) {
+	                      ctx->opt->decimal_mark, minor, why,
+	                      sizeof(why))) {
 		if (cur[0] && strstr(why, "decimals, but"))
 			ctx_error(ctx, col, s, "%s (%s)", why, cur);
 		else
@@ -212,7 +211,7 @@ bool ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
 }
 
 bool ctx_get_enum(struct imp_ctx *ctx, int col, const char *const *values,
-		  int def, int *out)
+                  int def, int *out)
 {
 	const char *s = ctx_text(ctx, col);
 	GString *list;
@@ -238,7 +237,7 @@ bool ctx_get_enum(struct imp_ctx *ctx, int col, const char *const *values,
 }
 
 bool ctx_get_decimal(struct imp_ctx *ctx, int col, double min, double max,
-		     double *out)
+                     double *out)
 {
 	const char *s = ctx_text(ctx, col);
 
@@ -251,8 +250,8 @@ bool ctx_get_decimal(struct imp_ctx *ctx, int col, double min, double max,
 	return true;
 }
 
-bool ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
-		  int32_t days, double *usd_per_unit)
+bool ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur, int32_t days,
+                  double *usd_per_unit)
 {
 	char date[11];
 	int rc;
@@ -267,31 +266,31 @@ bool ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
 	if (rc == SQLITE_ROW)
 		*usd_per_unit = sqlite3_column_double(ctx->rate_stmt, 0);
 	else if (rc != SQLITE_DONE)
-		ctx->fatal = st_sql_error(ctx->db, "cannot read fx rates",
-					  ctx->err);
+		ctx->fatal =
+		    st_sql_error(ctx->db, "cannot read fx rates", ctx->err);
 	sqlite3_reset(ctx->rate_stmt);
 	if (rc == SQLITE_ROW)
 		return true;
 	if (rc == SQLITE_DONE)
 		ctx_error(ctx, col, cur,
-			  "no fx rate for %s on or before %s; import fx rates "
-			  "first",
-			  cur, date);
+		          "no fx rate for %s on or before %s; import fx rates "
+		          "first",
+		          cur, date);
 	return false;
 }
 
 bool ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
-			const char *what)
+                        const char *what)
 {
 	gpointer line;
 
 	if (g_hash_table_lookup_extended(ctx->seen, key, NULL, &line)) {
 		ctx_error(ctx, col, NULL, "%s repeats line %ld of this file",
-			  what, (long)GPOINTER_TO_SIZE(line));
+		          what, (long)GPOINTER_TO_SIZE(line));
 		return false;
 	}
 	g_hash_table_insert(ctx->seen, g_strdup(key),
-			    GSIZE_TO_POINTER((gsize)ctx->rec->line));
+	                    GSIZE_TO_POINTER((gsize)ctx->rec->line));
 	return true;
 }
 
@@ -299,16 +298,16 @@ enum cbm_status ctx_prepare(struct imp_ctx *ctx, int i, const char *sql)
 {
 	if (sqlite3_prepare_v2(ctx->sql, sql, -1, &ctx->stmt[i], NULL) !=
 	    SQLITE_OK)
-		return ctx->fatal = st_sql_error(ctx->db, "cannot prepare",
-						 ctx->err);
+		return ctx->fatal =
+		           st_sql_error(ctx->db, "cannot prepare", ctx->err);
 	return CBM_OK;
 }
 
 void ctx_step(struct imp_ctx *ctx, sqlite3_stmt *st)
 {
 	if (sqlite3_step(st) != SQLITE_DONE && !ctx->fatal)
-		ctx->fatal = st_sql_error(ctx->db, "cannot insert a row",
-					  ctx->err);
+		ctx->fatal =
+		    st_sql_error(ctx->db, "cannot insert a row", ctx->err);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 }
@@ -328,7 +327,7 @@ int64_t ctx_lookup(struct imp_ctx *ctx, sqlite3_stmt *st)
 }
 
 void ctx_already(struct imp_ctx *ctx, int col, const char *value,
-		 const char *what, int64_t batch)
+                 const char *what, int64_t batch)
 {
 	struct st_batch b;
 	struct cbm_error ignore = {0};
@@ -336,9 +335,9 @@ void ctx_already(struct imp_ctx *ctx, int col, const char *value,
 	if (st_batch_get(ctx->db, batch, &b, &ignore) != CBM_OK)
 		snprintf(b.file_name, sizeof(b.file_name), "?");
 	ctx_error(ctx, col, value,
-		  "%s is already loaded by batch %lld (%s); to load a new "
-		  "version use --replace %lld",
-		  what, (long long)batch, b.file_name, (long long)batch);
+	          "%s is already loaded by batch %lld (%s); to load a new "
+	          "version use --replace %lld",
+	          what, (long long)batch, b.file_name, (long long)batch);
 }
 
 void ctx_count(struct imp_ctx *ctx, int i, long n)

@@ -24,13 +24,13 @@
 #include "cbm.h"
 #include "store.h"
 
-#define IMP_MAX_ERRORS 50
-#define IMP_MAX_FIELD_BYTES (1u << 20)  /* one field: 1 MiB */
-#define IMP_MAX_FIELDS 256              /* fields in one record */
+#define IMP_MAX_ERRORS       50
+#define IMP_MAX_FIELD_BYTES  (1u << 20) /* one field: 1 MiB */
+#define IMP_MAX_FIELDS       256        /* fields in one record */
 #define IMP_MAX_RECORD_BYTES (4u << 20) /* one record, quoted lines too */
-#define IMP_MAX_TEXT_CHARS 1000         /* names, titles, notes */
+#define IMP_MAX_TEXT_CHARS   1000       /* names, titles, notes */
 
-/* ---- diagnostics ----------------------------------------------------------- */
+/* ---- diagnostics --------------------------------------------------------- */
 
 enum imp_severity { IMP_ERROR, IMP_WARNING };
 
@@ -50,8 +50,8 @@ struct imp_diag {
 struct imp_diags {
 	struct imp_diag *items;
 	size_t n, cap;
-	size_t errors;   /* entries with IMP_ERROR */
-	bool truncated;  /* more than IMP_MAX_ERRORS errors were found */
+	size_t errors;  /* entries with IMP_ERROR */
+	bool truncated; /* more than IMP_MAX_ERRORS errors were found */
 };
 
 void imp_diags_init(struct imp_diags *d);
@@ -59,17 +59,16 @@ void imp_diags_release(struct imp_diags *d);
 
 /* Adds a diagnostic; copies every string.  Errors beyond IMP_MAX_ERRORS
  * only set d->truncated.  Warnings are kept up to the same number. */
-void imp_diags_add(struct imp_diags *d, enum imp_severity sev,
-		   const char *file, long line, const char *column,
-		   const char *value, const char *fmt, ...)
-	__attribute__((format(printf, 7, 8)));
+void imp_diags_add(struct imp_diags *d, enum imp_severity sev, const char *file,
+                   long line, const char *column, const char *value,
+                   const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 /* Formats one diagnostic as "FILE:LINE:COLUMN: message 'value'" (the
  * contract of DESIGN.md), "warning: " after the location for warnings.
  * Returns a string the caller frees with g_free(). */
 char *imp_diag_format(const struct imp_diag *diag);
 
-/* ---- reading CSV ------------------------------------------------------------ */
+/* ---- reading CSV --------------------------------------------------------- */
 
 /* One record: its fields (NUL-terminated, borrowed until the callback
  * returns) and the physical line on which it starts. */
@@ -83,13 +82,13 @@ struct imp_record {
 /* Called for each record, the header first (index 0).  Return non-zero to
  * stop reading. */
 typedef int (*imp_record_fn)(void *data, size_t index,
-			     const struct imp_record *rec);
+                             const struct imp_record *rec);
 
 struct imp_csv_stats {
-	long lines;      /* physical lines read */
-	long records;    /* records delivered, header included */
-	char delimiter;  /* ',', ';' or '\t' */
-	uint64_t bytes;  /* bytes read */
+	long lines;     /* physical lines read */
+	long records;   /* records delivered, header included */
+	char delimiter; /* ',', ';' or '\t' */
+	uint64_t bytes; /* bytes read */
 };
 
 /* Reads CSV from FP (named NAME in diagnostics): UTF-8 check per line with
@@ -100,11 +99,11 @@ struct imp_csv_stats {
  * called now and then with the bytes read so far.  Returns CBM_EINTERNAL on
  * an I/O error, otherwise CBM_OK (data problems are in DIAGS). */
 enum cbm_status imp_csv_read(FILE *fp, const char *name, imp_record_fn fn,
-			     void *data, struct imp_diags *diags,
-			     struct imp_csv_stats *stats,
-			     void (*progress)(void *, uint64_t), void *pdata);
+                             void *data, struct imp_diags *diags,
+                             struct imp_csv_stats *stats,
+                             void (*progress)(void *, uint64_t), void *pdata);
 
-/* ---- parsing one field ------------------------------------------------------ */
+/* ---- parsing one field --------------------------------------------------- */
 
 enum imp_date_format { IMP_DATES_STRICT, IMP_DATES_DMY, IMP_DATES_MDY };
 
@@ -114,12 +113,12 @@ enum imp_date_format { IMP_DATES_STRICT, IMP_DATES_DMY, IMP_DATES_MDY };
  * text, refusing "50,000" as ambiguous), ',' or '.'.  On failure returns
  * false and writes the reason into WHY (size WHY_N). */
 bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
-		      int64_t *minor, char *why, size_t why_n);
+                      int64_t *minor, char *why, size_t why_n);
 
 /* Parses "2023-12-12", "12.12.2023" or "12 December 2023" ("12 Dec 2023"),
  * and slash dates only when FORMAT says dmy or mdy.  Days since 1970. */
 bool imp_parse_date(const char *text, enum imp_date_format format,
-		    int32_t *days, char *why, size_t why_n);
+                    int32_t *days, char *why, size_t why_n);
 
 /* Parses a year 1900..2100. */
 bool imp_parse_year(const char *text, int *year);
@@ -135,22 +134,22 @@ char *imp_trim(char *text);
 /* Checks free text: at most IMP_MAX_TEXT_CHARS characters and no control
  * characters other than tab and newline (when ALLOW_NEWLINE). */
 bool imp_check_text(const char *text, bool allow_newline, char *why,
-		    size_t why_n);
+                    size_t why_n);
 
-/* ---- state names ------------------------------------------------------------ */
+/* ---- state names --------------------------------------------------------- */
 
 struct imp_names;
 
 /* Loads every state's code, names and aliases from DB for resolution.  The
  * caller owns *OUT (imp_names_close). */
 enum cbm_status imp_names_open(struct imp_names **out, struct st_db *db,
-			       struct cbm_error *err);
+                               struct cbm_error *err);
 void imp_names_close(struct imp_names *names);
 
 /* Adds NAME as a key of state CODE.  Returns false (and the code that
  * already has it in *OTHER) when the key belongs to another state. */
-bool imp_names_add(struct imp_names *names, const char *name,
-		   const char *code, const char **other);
+bool imp_names_add(struct imp_names *names, const char *name, const char *code,
+                   const char **other);
 
 /* True when no state is known. */
 bool imp_names_empty(const struct imp_names *names);
@@ -166,7 +165,7 @@ const char *imp_names_suggest(struct imp_names *names, const char *name);
 /* The normalised, case-folded key of NAME; caller frees with g_free(). */
 char *imp_names_key(const char *name);
 
-/* ---- importing files -------------------------------------------------------- */
+/* ---- importing files ----------------------------------------------------- */
 
 enum imp_kind {
 	IMP_STATES,
@@ -192,18 +191,18 @@ const char *const *imp_kind_columns(enum imp_kind kind, unsigned *required);
 
 struct imp_options {
 	enum imp_date_format date_format;
-	char decimal_mark;      /* 0, ',' or '.' */
-	bool dry_run;           /* validate only, write nothing */
-	int64_t replace_batch;  /* 0, or the batch this file replaces */
+	char decimal_mark;     /* 0, ',' or '.' */
+	bool dry_run;          /* validate only, write nothing */
+	int64_t replace_batch; /* 0, or the batch this file replaces */
 	void (*progress)(void *data, uint64_t bytes, uint64_t total);
 	void *progress_data;
 };
 
 /* What an import did. */
 struct imp_result {
-	int64_t batch_id;        /* the new batch, 0 if none was written */
-	int64_t already_loaded;  /* batch that had this file, or 0 */
-	long rows;               /* data records in the file */
+	int64_t batch_id;       /* the new batch, 0 if none was written */
+	int64_t already_loaded; /* batch that had this file, or 0 */
+	long rows;              /* data records in the file */
 	struct {
 		const char *what; /* "contributions", "organizers", ... */
 		long count;
@@ -221,7 +220,7 @@ void imp_result_release(struct imp_result *res);
  * res->diags; the database is unchanged), CBM_EINTERNAL on I/O or SQLite
  * failure (err). */
 enum cbm_status imp_import_file(struct st_db *db, enum imp_kind kind,
-				const char *path, const struct imp_options *opt,
-				struct imp_result *res, struct cbm_error *err);
+                                const char *path, const struct imp_options *opt,
+                                struct imp_result *res, struct cbm_error *err);
 
 #endif /* CBM_IMPORT_H */

@@ -43,7 +43,7 @@ void imp_result_release(struct imp_result *res)
 }
 
 static enum cbm_status hash_file(FILE *fp, const char *path, char *hex,
-				 uint64_t *size, struct cbm_error *err)
+                                 uint64_t *size, struct cbm_error *err)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	unsigned char buf[64 * 1024];
@@ -58,7 +58,7 @@ static enum cbm_status hash_file(FILE *fp, const char *path, char *hex,
 	g_checksum_free(sum);
 	if (ferror(fp) || fseek(fp, 0, SEEK_SET) != 0)
 		return CBM_ERROR(err, CBM_EINTERNAL, path, "cannot read: %s",
-				 strerror(errno));
+		                 strerror(errno));
 	return CBM_OK;
 }
 
@@ -78,13 +78,13 @@ static void map_header(struct imp_ctx *ctx, const struct imp_record *rec)
 				break;
 		if (!def->columns[c]) {
 			imp_diags_add(&ctx->res->diags, IMP_WARNING, ctx->file,
-				      1, name, NULL,
-				      "unknown column, ignored (a %s file has "
-				      "columns: see 'cbm help import')",
-				      def->name);
+			              1, name, NULL,
+			              "unknown column, ignored (a %s file has "
+			              "columns: see 'cbm help import')",
+			              def->name);
 		} else if (ctx->col[c] >= 0) {
-			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file,
-				      1, name, NULL, "column appears twice");
+			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 1,
+			              name, NULL, "column appears twice");
 		} else {
 			ctx->col[c] = (int)i;
 			ctx->header[c] = g_strdup(name);
@@ -94,9 +94,9 @@ static void map_header(struct imp_ctx *ctx, const struct imp_record *rec)
 	}
 	for (int c = 0; def->columns[c]; c++) {
 		if (ctx->col[c] < 0 && (def->required & (1u << c)))
-			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file,
-				      1, def->columns[c], NULL,
-				      "missing required column");
+			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 1,
+			              def->columns[c], NULL,
+			              "missing required column");
 		if (!ctx->header[c])
 			ctx->header[c] = g_strdup(def->columns[c]);
 	}
@@ -113,10 +113,10 @@ static bool states_needed(struct imp_ctx *ctx)
 		    (strcmp(name, "state") == 0 ||
 		     strcmp(name, "organizers") == 0) &&
 		    imp_names_empty(ctx->names)) {
-			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file,
-				      1, name, NULL,
-				      "no states are loaded yet; import them "
-				      "first with 'cbm import states FILE'");
+			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 1,
+			              name, NULL,
+			              "no states are loaded yet; import them "
+			              "first with 'cbm import states FILE'");
 			return true;
 		}
 	}
@@ -153,28 +153,28 @@ static void progress_bytes(void *data, uint64_t bytes)
 static enum cbm_status open_lookups(struct imp_ctx *ctx)
 {
 	static const char rate_sql[] =
-		"SELECT usd_per_unit FROM fx_rates WHERE currency = ?"
-		" AND date <= ? ORDER BY date DESC LIMIT 1";
+	    "SELECT usd_per_unit FROM fx_rates WHERE currency = ?"
+	    " AND date <= ? ORDER BY date DESC LIMIT 1";
 	sqlite3_stmt *st = NULL;
 	enum cbm_status rc;
 
 	rc = imp_names_open(&ctx->names, ctx->db, ctx->err);
 	if (rc != CBM_OK)
 		return rc;
-	ctx->areas = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					   NULL);
-	ctx->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					  NULL);
+	ctx->areas =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ctx->seen =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	if (sqlite3_prepare_v2(ctx->sql, "SELECT code FROM areas", -1, &st,
-			       NULL) != SQLITE_OK)
+	                       NULL) != SQLITE_OK)
 		return st_sql_error(ctx->db, "cannot read areas", ctx->err);
 	while (sqlite3_step(st) == SQLITE_ROW)
-		g_hash_table_add(ctx->areas,
-				 g_strdup((const char *)sqlite3_column_text(st,
-									    0)));
+		g_hash_table_add(
+		    ctx->areas,
+		    g_strdup((const char *)sqlite3_column_text(st, 0)));
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(ctx->sql, rate_sql, -1, &ctx->rate_stmt,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(ctx->sql, rate_sql, -1, &ctx->rate_stmt, NULL) !=
+	    SQLITE_OK)
 		return st_sql_error(ctx->db, "cannot read fx rates", ctx->err);
 	return CBM_OK;
 }
@@ -201,16 +201,16 @@ static void close_lookups(struct imp_ctx *ctx)
 static enum cbm_status remove_replaced(struct imp_ctx *ctx)
 {
 	struct st_batch b;
-	enum cbm_status rc = st_batch_get(ctx->db, ctx->opt->replace_batch, &b,
-					  ctx->err);
+	enum cbm_status rc =
+	    st_batch_get(ctx->db, ctx->opt->replace_batch, &b, ctx->err);
 
 	if (rc != CBM_OK)
 		return rc;
 	if (strcmp(b.kind, ctx->def->name) != 0)
 		return CBM_ERROR(ctx->err, CBM_EUSAGE, NULL,
-				 "batch %lld holds %s, not %s; --replace "
-				 "takes a batch of the same kind",
-				 (long long)b.id, b.kind, ctx->def->name);
+		                 "batch %lld holds %s, not %s; --replace "
+		                 "takes a batch of the same kind",
+		                 (long long)b.id, b.kind, ctx->def->name);
 	return st_batch_delete(ctx->db, b.id, ctx->err);
 }
 
@@ -225,7 +225,7 @@ static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *sha)
 		rc = remove_replaced(ctx);
 	if (rc == CBM_OK)
 		rc = st_batch_create(ctx->db, ctx->def->name, base, sha,
-				     &ctx->batch_id, ctx->err);
+		                     &ctx->batch_id, ctx->err);
 	g_free(base);
 	if (rc == CBM_OK)
 		rc = open_lookups(ctx);
@@ -233,15 +233,15 @@ static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *sha)
 		return rc;
 	ctx->writing = true;
 	rc = imp_csv_read(fp, ctx->file, on_record, ctx, &ctx->res->diags,
-			  &stats, progress_bytes, ctx);
+	                  &stats, progress_bytes, ctx);
 	if (rc != CBM_OK)
 		return CBM_ERROR(ctx->err, rc, ctx->file, "cannot read: %s",
-				 strerror(errno));
+		                 strerror(errno));
 	if (ctx->fatal)
 		return ctx->fatal;
 	if (stats.records == 0 && ctx->res->diags.errors == 0)
 		imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 1, "",
-			      NULL, "empty file: no header line");
+		              NULL, "empty file: no header line");
 	if (ctx->res->diags.errors)
 		return CBM_EDATA;
 	if (ctx->def->end && ctx->res->rows > 0)
@@ -252,7 +252,7 @@ static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *sha)
 		rc = st_check_orphans(ctx->db, ctx->err);
 	if (rc == CBM_OK)
 		rc = st_batch_set_rows(ctx->db, ctx->batch_id, ctx->res->rows,
-				       ctx->err);
+		                       ctx->err);
 	return rc;
 }
 
@@ -284,8 +284,8 @@ static enum cbm_status import_open_file(struct imp_ctx *ctx, FILE *fp)
 }
 
 enum cbm_status imp_import_file(struct st_db *db, enum imp_kind kind,
-				const char *path, const struct imp_options *opt,
-				struct imp_result *res, struct cbm_error *err)
+                                const char *path, const struct imp_options *opt,
+                                struct imp_result *res, struct cbm_error *err)
 {
 	struct imp_ctx ctx = {0};
 	FILE *fp;
@@ -308,8 +308,8 @@ enum cbm_status imp_import_file(struct st_db *db, enum imp_kind kind,
 		;
 	fp = fopen(path, "rb");
 	if (!fp)
-		return CBM_ERROR(err, CBM_EINTERNAL, NULL, "cannot open '%s': %s",
-				 path, strerror(errno));
+		return CBM_ERROR(err, CBM_EINTERNAL, NULL,
+		                 "cannot open '%s': %s", path, strerror(errno));
 	rc = import_open_file(&ctx, fp);
 	close_lookups(&ctx);
 	fclose(fp);

@@ -18,7 +18,7 @@ static void note_currency(struct imp_ctx *ctx, const char *cur)
 {
 	if (!ctx->currencies)
 		ctx->currencies = g_hash_table_new_full(g_str_hash, g_str_equal,
-							g_free, NULL);
+		                                        g_free, NULL);
 	if (g_hash_table_contains(ctx->currencies, cur))
 		return;
 	g_hash_table_add(ctx->currencies, g_strdup(cur));
@@ -26,13 +26,13 @@ static void note_currency(struct imp_ctx *ctx, const char *cur)
 		ctx->fatal = CBM_EINTERNAL;
 }
 
-static int64_t to_usd_cents(struct imp_ctx *ctx, int64_t minor,
-			    const char *cur, double rate, int col)
+static int64_t to_usd_cents(struct imp_ctx *ctx, int64_t minor, const char *cur,
+                            double rate, int col)
 {
 	int64_t cents = 0;
 
 	if (!cbm_money_convert(minor, cbm_currency_exponent(cur), rate, 2, 1.0,
-			       &cents))
+	                       &cents))
 		ctx_error(ctx, col, NULL, "amount too large to convert");
 	return cents;
 }
@@ -41,22 +41,23 @@ static int64_t to_usd_cents(struct imp_ctx *ctx, int64_t minor,
  * re-exported file can be caught; a first load skips the per-row check. */
 static enum cbm_status other_batches(struct imp_ctx *ctx, const char *table)
 {
-	char *sql = sqlite3_mprintf(
-		"SELECT 1 FROM %s WHERE batch_id <> %lld LIMIT 1", table,
-		(long long)ctx->batch_id);
+	char *sql =
+	    sqlite3_mprintf("SELECT 1 FROM %s WHERE batch_id <> %lld LIMIT 1",
+	                    table, (long long)ctx->batch_id);
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(ctx->sql, sql, -1, &st, NULL);
 
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK)
-		return ctx->fatal = st_sql_error(ctx->db, "cannot read", ctx->err);
+		return ctx->fatal =
+		           st_sql_error(ctx->db, "cannot read", ctx->err);
 	ctx->check_duplicates = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return CBM_OK;
 }
 
 static void duplicate_of(struct imp_ctx *ctx, int col, sqlite3_stmt *lookup,
-			 const char *what)
+                         const char *what)
 {
 	int64_t batch = ctx_lookup(ctx, lookup);
 
@@ -64,30 +65,39 @@ static void duplicate_of(struct imp_ctx *ctx, int col, sqlite3_stmt *lookup,
 		ctx_already(ctx, col, NULL, what, batch);
 }
 
-/* ---- contributions ---------------------------------------------------------- */
+/* ---- contributions ------------------------------------------------------- */
 
-enum { K_STATE, K_RECEIVED, K_AMOUNT, K_CURRENCY, K_YEAR, K_KIND, K_REF, K_NOTE };
+enum {
+	K_STATE,
+	K_RECEIVED,
+	K_AMOUNT,
+	K_CURRENCY,
+	K_YEAR,
+	K_KIND,
+	K_REF,
+	K_NOTE
+};
 
 static const char *const contribution_kinds[] = {"voluntary", "earmarked",
-						 "in-kind", NULL};
+                                                 "in-kind", NULL};
 
 static enum cbm_status load_joined(struct imp_ctx *ctx)
 {
 	sqlite3_stmt *st = NULL;
 
-	ctx->joined = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					    NULL);
+	ctx->joined =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	if (sqlite3_prepare_v2(ctx->sql,
-			       "SELECT code, joined FROM states"
-			       " WHERE joined IS NOT NULL",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "SELECT code, joined FROM states"
+	                       " WHERE joined IS NOT NULL",
+	                       -1, &st, NULL) != SQLITE_OK)
 		return ctx->fatal = st_sql_error(ctx->db, "cannot read states",
-						 ctx->err);
+		                                 ctx->err);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		g_hash_table_insert(
-			ctx->joined,
-			g_strdup((const char *)sqlite3_column_text(st, 0)),
-			GINT_TO_POINTER(sqlite3_column_int(st, 1)));
+		    ctx->joined,
+		    g_strdup((const char *)sqlite3_column_text(st, 0)),
+		    GINT_TO_POINTER(sqlite3_column_int(st, 1)));
 	sqlite3_finalize(st);
 	return CBM_OK;
 }
@@ -96,17 +106,18 @@ enum cbm_status kind_contributions_begin(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
-	rc = ctx_prepare(ctx, 0,
-			 "INSERT INTO contributions (state, received_on,"
-			 " budget_year, amount, currency, kind, reference, note,"
-			 " usd_per_unit, amount_usd, batch_id)"
-			 " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+	rc =
+	    ctx_prepare(ctx, 0,
+	                "INSERT INTO contributions (state, received_on,"
+	                " budget_year, amount, currency, kind, reference, note,"
+	                " usd_per_unit, amount_usd, batch_id)"
+	                " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
 		rc = ctx_prepare(ctx, 1,
-				 "SELECT batch_id FROM contributions WHERE"
-				 " state = ? AND received_on = ? AND amount = ?"
-				 " AND currency = ? AND kind = ?"
-				 " AND batch_id <> ? LIMIT 1");
+		                 "SELECT batch_id FROM contributions WHERE"
+		                 " state = ? AND received_on = ? AND amount = ?"
+		                 " AND currency = ? AND kind = ?"
+		                 " AND batch_id <> ? LIMIT 1");
 	if (rc == CBM_OK)
 		rc = other_batches(ctx, "contributions");
 	if (rc == CBM_OK)
@@ -120,8 +131,8 @@ static void check_joined(struct imp_ctx *ctx, const char *state, int year)
 
 	if (joined && year < joined)
 		ctx_warning(ctx, K_STATE, ctx_text(ctx, K_STATE),
-			    "contribution for %d, before %s joined in %d",
-			    year, state, joined);
+		            "contribution for %d, before %s joined in %d", year,
+		            state, joined);
 }
 
 void kind_contributions_row(struct imp_ctx *ctx)
@@ -157,11 +168,11 @@ void kind_contributions_row(struct imp_ctx *ctx)
 		sqlite3_bind_int64(q, 3, amount);
 		sqlite3_bind_text(q, 4, cur, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 5, contribution_kinds[kind], -1,
-				  SQLITE_STATIC);
+		                  SQLITE_STATIC);
 		sqlite3_bind_int64(q, 6, ctx->batch_id);
-		duplicate_of(ctx, K_AMOUNT,
-			     q, "the same contribution (state, date, amount, "
-				"currency)");
+		duplicate_of(ctx, K_AMOUNT, q,
+		             "the same contribution (state, date, amount, "
+		             "currency)");
 	}
 	cents = to_usd_cents(ctx, amount, cur, rate, K_AMOUNT);
 	if (ctx_row_ok(ctx) && ctx->writing) {
@@ -173,7 +184,7 @@ void kind_contributions_row(struct imp_ctx *ctx)
 		sqlite3_bind_int64(st, 4, amount);
 		sqlite3_bind_text(st, 5, cur, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 6, contribution_kinds[kind], -1,
-				  SQLITE_STATIC);
+		                  SQLITE_STATIC);
 		sqlite3_bind_text(st, 7, ref, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, note, -1, SQLITE_STATIC);
 		sqlite3_bind_double(st, 9, rate);
@@ -185,7 +196,7 @@ void kind_contributions_row(struct imp_ctx *ctx)
 		ctx_count(ctx, 0, 1);
 }
 
-/* ---- pledges ---------------------------------------------------------------- */
+/* ---- pledges ------------------------------------------------------------- */
 
 enum { G_STATE, G_YEAR, G_AMOUNT, G_CURRENCY, G_PLEDGED_ON, G_NOTE };
 
@@ -194,14 +205,14 @@ enum cbm_status kind_pledges_begin(struct imp_ctx *ctx)
 	enum cbm_status rc;
 
 	rc = ctx_prepare(ctx, 0,
-			 "INSERT INTO pledges (state, budget_year, amount,"
-			 " currency, pledged_on, rate_date, note, usd_per_unit,"
-			 " amount_usd, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
+	                 "INSERT INTO pledges (state, budget_year, amount,"
+	                 " currency, pledged_on, rate_date, note, usd_per_unit,"
+	                 " amount_usd, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
 		rc = ctx_prepare(ctx, 1,
-				 "SELECT batch_id FROM pledges WHERE state = ?"
-				 " AND budget_year = ? AND amount = ?"
-				 " AND currency = ? AND batch_id <> ? LIMIT 1");
+		                 "SELECT batch_id FROM pledges WHERE state = ?"
+		                 " AND budget_year = ? AND amount = ?"
+		                 " AND currency = ? AND batch_id <> ? LIMIT 1");
 	if (rc == CBM_OK)
 		rc = other_batches(ctx, "pledges");
 	return rc;
@@ -221,12 +232,12 @@ void kind_pledges_row(struct imp_ctx *ctx)
 	bool yearly = ctx_get_year(ctx, G_YEAR, true, &year);
 	bool priced = ctx_get_currency(ctx, G_CURRENCY, cur);
 	ctx_get_amount(ctx, G_AMOUNT, true, cur, true, &amount, NULL);
-	bool dated = ctx_get_date(ctx, G_PLEDGED_ON, false, &pledged,
-				  &has_date);
+	bool dated =
+	    ctx_get_date(ctx, G_PLEDGED_ON, false, &pledged, &has_date);
 	ctx_get_text(ctx, G_NOTE, false, true, &note);
 	/* Without a date, a pledge is converted at 1 January of its year. */
-	rate_day = has_date ? pledged : cbm_days_from_civil(year ? year : 2000,
-							    1, 1);
+	rate_day =
+	    has_date ? pledged : cbm_days_from_civil(year ? year : 2000, 1, 1);
 	if (yearly && priced && dated)
 		ctx_get_rate(ctx, G_CURRENCY, cur, rate_day, &rate);
 	if (!ctx_row_ok(ctx))
@@ -239,7 +250,7 @@ void kind_pledges_row(struct imp_ctx *ctx)
 		sqlite3_bind_text(q, 4, cur, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(q, 5, ctx->batch_id);
 		duplicate_of(ctx, G_AMOUNT, q,
-			     "the same pledge (state, year, amount, currency)");
+		             "the same pledge (state, year, amount, currency)");
 	}
 	cents = to_usd_cents(ctx, amount, cur, rate, G_AMOUNT);
 	cbm_date_iso(pledged, pledged_iso);
@@ -253,7 +264,7 @@ void kind_pledges_row(struct imp_ctx *ctx)
 		sqlite3_bind_text(st, 4, cur, -1, SQLITE_STATIC);
 		if (has_date)
 			sqlite3_bind_text(st, 5, pledged_iso, -1,
-					  SQLITE_STATIC);
+			                  SQLITE_STATIC);
 		sqlite3_bind_text(st, 6, rate_iso, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 7, note, -1, SQLITE_STATIC);
 		sqlite3_bind_double(st, 8, rate);
@@ -265,7 +276,7 @@ void kind_pledges_row(struct imp_ctx *ctx)
 		ctx_count(ctx, 0, 1);
 }
 
-/* ---- budget ----------------------------------------------------------------- */
+/* ---- budget -------------------------------------------------------------- */
 
 enum { B_YEAR, B_LINE, B_TITLE, B_APPROVED, B_CURRENCY, B_SPENT };
 
@@ -273,14 +284,15 @@ enum cbm_status kind_budget_begin(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
-	rc = ctx_prepare(ctx, 0,
-			 "INSERT INTO budget_lines (year, line, title, approved,"
-			 " spent, currency, usd_per_unit, approved_usd,"
-			 " spent_usd, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
+	rc =
+	    ctx_prepare(ctx, 0,
+	                "INSERT INTO budget_lines (year, line, title, approved,"
+	                " spent, currency, usd_per_unit, approved_usd,"
+	                " spent_usd, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
 		rc = ctx_prepare(ctx, 1,
-				 "SELECT batch_id FROM budget_lines WHERE"
-				 " year = ? AND line = ?");
+		                 "SELECT batch_id FROM budget_lines WHERE"
+		                 " year = ? AND line = ?");
 	return rc;
 }
 
@@ -317,7 +329,7 @@ void kind_budget_row(struct imp_ctx *ctx)
 	ctx_get_amount(ctx, B_SPENT, false, cur, false, &spent, &has_spent);
 	if (yearly && priced)
 		ctx_get_rate(ctx, B_CURRENCY, cur,
-			     cbm_days_from_civil(year, 1, 1), &rate);
+		             cbm_days_from_civil(year, 1, 1), &rate);
 	if (!ctx_row_ok(ctx))
 		return;
 	approved_usd = to_usd_cents(ctx, approved, cur, rate, B_APPROVED);
@@ -343,7 +355,7 @@ void kind_budget_row(struct imp_ctx *ctx)
 		ctx_count(ctx, 0, 1);
 }
 
-/* ---- fx --------------------------------------------------------------------- */
+/* ---- fx ------------------------------------------------------------------ */
 
 enum { F_CURRENCY, F_DATE, F_USD_PER_UNIT, F_UNITS_PER_USD };
 
@@ -355,18 +367,18 @@ enum cbm_status kind_fx_begin(struct imp_ctx *ctx)
 
 	if (direct == inverse) {
 		ctx_error(ctx, direct ? F_UNITS_PER_USD : -1, NULL,
-			  "an fx file has one of the columns usd_per_unit or "
-			  "units_per_usd%s",
-			  direct ? ", not both" : "");
+		          "an fx file has one of the columns usd_per_unit or "
+		          "units_per_usd%s",
+		          direct ? ", not both" : "");
 		return CBM_EDATA;
 	}
 	rc = ctx_prepare(ctx, 0,
-			 "INSERT INTO fx_rates (currency, date, usd_per_unit,"
-			 " batch_id) VALUES (?,?,?,?)");
+	                 "INSERT INTO fx_rates (currency, date, usd_per_unit,"
+	                 " batch_id) VALUES (?,?,?,?)");
 	if (rc == CBM_OK)
 		rc = ctx_prepare(ctx, 1,
-				 "SELECT batch_id FROM fx_rates WHERE"
-				 " currency = ? AND date = ?");
+		                 "SELECT batch_id FROM fx_rates WHERE"
+		                 " currency = ? AND date = ?");
 	return rc;
 }
 
@@ -375,12 +387,12 @@ void kind_fx_row(struct imp_ctx *ctx)
 	char cur[4] = "", date[11], *key;
 	int32_t day = 0;
 	double rate = 0;
-	int col = ctx->col[F_USD_PER_UNIT] >= 0 ? F_USD_PER_UNIT
-						: F_UNITS_PER_USD;
+	int col =
+	    ctx->col[F_USD_PER_UNIT] >= 0 ? F_USD_PER_UNIT : F_UNITS_PER_USD;
 
 	if (ctx_get_currency(ctx, F_CURRENCY, cur) && strcmp(cur, "USD") == 0)
 		ctx_error(ctx, F_CURRENCY, cur,
-			  "USD is the base currency; its rate is always 1");
+		          "USD is the base currency; its rate is always 1");
 	bool dated = ctx_get_date(ctx, F_DATE, true, &day, NULL);
 	/* No currency is worth more than a million dollars or less than a
 	 * billionth of one: beyond, the column is surely mistaken, and money
@@ -389,10 +401,11 @@ void kind_fx_row(struct imp_ctx *ctx)
 	    (rate <= 0 || (col == F_USD_PER_UNIT ? rate : 1.0 / rate) > 1e6 ||
 	     (col == F_USD_PER_UNIT ? rate : 1.0 / rate) < 1e-9))
 		ctx_error(ctx, col, ctx_text(ctx, col),
-			  "not a plausible rate: one unit would be worth "
-			  "%s USD",
-			  rate <= 0 ? "nothing" : "more than a million or less "
-						  "than a billionth of one");
+		          "not a plausible rate: one unit would be worth "
+		          "%s USD",
+		          rate <= 0 ? "nothing"
+		                    : "more than a million or less "
+		                      "than a billionth of one");
 	if (!ctx_row_ok(ctx) || !dated)
 		return;
 	cbm_date_iso(day, date);
@@ -408,7 +421,7 @@ void kind_fx_row(struct imp_ctx *ctx)
 		sqlite3_bind_text(st, 1, cur, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
 		sqlite3_bind_double(st, 3,
-				    col == F_USD_PER_UNIT ? rate : 1.0 / rate);
+		                    col == F_USD_PER_UNIT ? rate : 1.0 / rate);
 		sqlite3_bind_int64(st, 4, ctx->batch_id);
 		ctx_step(ctx, st);
 	}
@@ -422,7 +435,7 @@ enum cbm_status kind_fx_end(struct imp_ctx *ctx)
 	return st_fx_recompute(ctx->db, ctx->err);
 }
 
-/* ---- secondments ------------------------------------------------------------ */
+/* ---- secondments --------------------------------------------------------- */
 
 enum { M_STATE, M_YEAR, M_MONTHS, M_GRADE, M_NOTE };
 
@@ -431,14 +444,15 @@ enum cbm_status kind_secondments_begin(struct imp_ctx *ctx)
 	enum cbm_status rc;
 
 	rc = ctx_prepare(ctx, 0,
-			 "INSERT INTO secondments (state, year, person_months,"
-			 " grade, note, batch_id) VALUES (?,?,?,?,?,?)");
+	                 "INSERT INTO secondments (state, year, person_months,"
+	                 " grade, note, batch_id) VALUES (?,?,?,?,?,?)");
 	if (rc == CBM_OK)
-		rc = ctx_prepare(ctx, 1,
-				 "SELECT batch_id FROM secondments WHERE"
-				 " state = ? AND year = ?"
-				 " AND coalesce(grade, '') = ? AND batch_id <> ?"
-				 " LIMIT 1");
+		rc =
+		    ctx_prepare(ctx, 1,
+		                "SELECT batch_id FROM secondments WHERE"
+		                " state = ? AND year = ?"
+		                " AND coalesce(grade, '') = ? AND batch_id <> ?"
+		                " LIMIT 1");
 	if (rc == CBM_OK)
 		rc = other_batches(ctx, "secondments");
 	return rc;
@@ -462,7 +476,7 @@ void kind_secondments_row(struct imp_ctx *ctx)
 		sqlite3_bind_text(q, 3, grade ? grade : "", -1, SQLITE_STATIC);
 		sqlite3_bind_int64(q, 4, ctx->batch_id);
 		duplicate_of(ctx, M_STATE, q,
-			     "a secondment of this state, year and grade");
+		             "a secondment of this state, year and grade");
 	}
 	if (ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
@@ -478,7 +492,7 @@ void kind_secondments_row(struct imp_ctx *ctx)
 		ctx_count(ctx, 0, 1);
 }
 
-/* ---- scales ----------------------------------------------------------------- */
+/* ---- scales -------------------------------------------------------------- */
 
 enum { SC_SCALE, SC_STATE, SC_SHARE };
 
@@ -487,12 +501,12 @@ enum cbm_status kind_scale_begin(struct imp_ctx *ctx)
 	enum cbm_status rc;
 
 	rc = ctx_prepare(ctx, 0,
-			 "INSERT INTO scales (scale, state, share, batch_id)"
-			 " VALUES (?,?,?,?)");
+	                 "INSERT INTO scales (scale, state, share, batch_id)"
+	                 " VALUES (?,?,?,?)");
 	if (rc == CBM_OK)
 		rc = ctx_prepare(ctx, 1,
-				 "SELECT batch_id FROM scales WHERE scale = ?"
-				 " AND state = ?");
+		                 "SELECT batch_id FROM scales WHERE scale = ?"
+		                 " AND state = ?");
 	return rc;
 }
 
@@ -512,7 +526,7 @@ void kind_scale_row(struct imp_ctx *ctx)
 		sqlite3_bind_text(ctx->stmt[1], 1, scale, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ctx->stmt[1], 2, state, -1, SQLITE_STATIC);
 		duplicate_of(ctx, SC_STATE, ctx->stmt[1],
-			     "this state's share in this scale");
+		             "this state's share in this scale");
 	}
 	g_free(key);
 	if (ctx_row_ok(ctx) && ctx->writing) {
@@ -533,9 +547,9 @@ enum cbm_status kind_scale_end(struct imp_ctx *ctx)
 {
 	sqlite3_stmt *st = NULL;
 	char *sql = sqlite3_mprintf(
-		"SELECT scale, sum(share) FROM scales WHERE batch_id = %lld"
-		" GROUP BY scale HAVING abs(sum(share) - 100) > 0.005",
-		(long long)ctx->batch_id);
+	    "SELECT scale, sum(share) FROM scales WHERE batch_id = %lld"
+	    " GROUP BY scale HAVING abs(sum(share) - 100) > 0.005",
+	    (long long)ctx->batch_id);
 	int rc = sqlite3_prepare_v2(ctx->sql, sql, -1, &st, NULL);
 
 	sqlite3_free(sql);
@@ -543,9 +557,9 @@ enum cbm_status kind_scale_end(struct imp_ctx *ctx)
 		return st_sql_error(ctx->db, "cannot check scales", ctx->err);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		imp_diags_add(&ctx->res->diags, IMP_WARNING, ctx->file, 0, "",
-			      (const char *)sqlite3_column_text(st, 0),
-			      "shares add up to %.2f %%, not 100 %%, in scale",
-			      sqlite3_column_double(st, 1));
+		              (const char *)sqlite3_column_text(st, 0),
+		              "shares add up to %.2f %%, not 100 %%, in scale",
+		              sqlite3_column_double(st, 1));
 	sqlite3_finalize(st);
 	return CBM_OK;
 }

@@ -8,7 +8,7 @@
 #include "import_internal.h"
 #include "kinds.h"
 
-/* ---- states ----------------------------------------------------------------- */
+/* ---- states -------------------------------------------------------------- */
 
 enum { S_CODE, S_NAME_EN, S_NAME_RU, S_NAME_KK, S_STATUS, S_JOINED, S_ALIASES };
 
@@ -19,15 +19,15 @@ enum cbm_status kind_states_begin(struct imp_ctx *ctx)
 	enum cbm_status rc;
 
 	rc = ctx_prepare(ctx, 0,
-			 "INSERT INTO states (code, name_en, name_ru, name_kk,"
-			 " status, joined, batch_id) VALUES (?,?,?,?,?,?,?)");
+	                 "INSERT INTO states (code, name_en, name_ru, name_kk,"
+	                 " status, joined, batch_id) VALUES (?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
 		rc = ctx_prepare(ctx, 1,
-				 "INSERT OR IGNORE INTO state_aliases (state, "
-				 "alias, batch_id) VALUES (?,?,?)");
+		                 "INSERT OR IGNORE INTO state_aliases (state, "
+		                 "alias, batch_id) VALUES (?,?,?)");
 	if (rc == CBM_OK)
 		rc = ctx_prepare(ctx, 2,
-				 "SELECT batch_id FROM states WHERE code = ?");
+		                 "SELECT batch_id FROM states WHERE code = ?");
 	return rc;
 }
 
@@ -48,20 +48,20 @@ static bool state_code(struct imp_ctx *ctx, char code[4])
 		memcpy(code, up, 4);
 	else
 		ctx_error(ctx, S_CODE, s,
-			  "not a state code (ISO 3166-1 alpha-3, e.g. KAZ)");
+		          "not a state code (ISO 3166-1 alpha-3, e.g. KAZ)");
 	g_free(up);
 	return ok;
 }
 
 /* A name must not be another state's name or alias. */
 static void claim_name(struct imp_ctx *ctx, int col, const char *name,
-		       const char *code)
+                       const char *code)
 {
 	const char *other = NULL;
 
 	if (name && !imp_names_add(ctx->names, name, code, &other))
 		ctx_error(ctx, col, name, "name already used by state %s",
-			  other);
+		          other);
 }
 
 static bool state_is_new(struct imp_ctx *ctx, const char *code)
@@ -78,7 +78,7 @@ static bool state_is_new(struct imp_ctx *ctx, const char *code)
 }
 
 static void insert_aliases(struct imp_ctx *ctx, const char *code,
-			   char **aliases)
+                           char **aliases)
 {
 	long n = 0;
 
@@ -87,7 +87,7 @@ static void insert_aliases(struct imp_ctx *ctx, const char *code,
 			continue;
 		sqlite3_bind_text(ctx->stmt[1], 1, code, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ctx->stmt[1], 2, aliases[i], -1,
-				  SQLITE_STATIC);
+		                  SQLITE_STATIC);
 		sqlite3_bind_int64(ctx->stmt[1], 3, ctx->batch_id);
 		ctx_step(ctx, ctx->stmt[1]);
 		n++;
@@ -130,7 +130,7 @@ void kind_states_row(struct imp_ctx *ctx)
 		sqlite3_bind_text(st, 3, ru, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, kk, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, state_status[status], -1,
-				  SQLITE_STATIC);
+		                  SQLITE_STATIC);
 		if (joined)
 			sqlite3_bind_int(st, 6, joined);
 		sqlite3_bind_int64(st, 7, ctx->batch_id);
@@ -142,13 +142,13 @@ void kind_states_row(struct imp_ctx *ctx)
 	g_strfreev(aliases);
 }
 
-/* ---- areas ------------------------------------------------------------------ */
+/* ---- areas --------------------------------------------------------------- */
 
 enum { A_DIMENSION, A_CODE, A_NAME_EN, A_NAME_RU, A_NAME_KK };
 
 static const char *const dimensions[] = {
-	"military-political", "new-challenges", "economic",
-	"environmental",      "human",          NULL,
+    "military-political", "new-challenges", "economic",
+    "environmental",      "human",          NULL,
 };
 
 enum cbm_status kind_areas_begin(struct imp_ctx *ctx)
@@ -156,11 +156,11 @@ enum cbm_status kind_areas_begin(struct imp_ctx *ctx)
 	enum cbm_status rc;
 
 	rc = ctx_prepare(ctx, 0,
-			 "INSERT INTO areas (code, dimension, name_en, name_ru,"
-			 " name_kk, batch_id) VALUES (?,?,?,?,?,?)");
+	                 "INSERT INTO areas (code, dimension, name_en, name_ru,"
+	                 " name_kk, batch_id) VALUES (?,?,?,?,?,?)");
 	if (rc == CBM_OK)
 		rc = ctx_prepare(ctx, 1,
-				 "SELECT batch_id FROM areas WHERE code = ?");
+		                 "SELECT batch_id FROM areas WHERE code = ?");
 	return rc;
 }
 
@@ -181,8 +181,9 @@ static bool area_code(struct imp_ctx *ctx, char *code, size_t n)
 	if (ok)
 		snprintf(code, n, "%s", up);
 	else
-		ctx_error(ctx, A_CODE, s,
-			  "not an area code (up to 16 letters, digits, - or _)");
+		ctx_error(
+		    ctx, A_CODE, s,
+		    "not an area code (up to 16 letters, digits, - or _)");
 	g_free(up);
 	return ok;
 }
@@ -219,19 +220,19 @@ void kind_areas_row(struct imp_ctx *ctx)
 		ctx_count(ctx, 0, 1);
 }
 
-/* ---- coordinators ----------------------------------------------------------- */
+/* ---- coordinators -------------------------------------------------------- */
 
 enum { C_AREA, C_STATE, C_ROLE, C_FROM, C_TO };
 
-static const char *const coordinator_roles[] = {"coordinator",
-						"co-coordinator", NULL};
+static const char *const coordinator_roles[] = {"coordinator", "co-coordinator",
+                                                NULL};
 
 enum cbm_status kind_coordinators_begin(struct imp_ctx *ctx)
 {
 	return ctx_prepare(ctx, 0,
-			   "INSERT INTO coordinators (area, state, role,"
-			   " from_year, to_year, batch_id)"
-			   " VALUES (?,?,?,?,?,?)");
+	                   "INSERT INTO coordinators (area, state, role,"
+	                   " from_year, to_year, batch_id)"
+	                   " VALUES (?,?,?,?,?,?)");
 }
 
 void kind_coordinators_row(struct imp_ctx *ctx)
@@ -246,13 +247,13 @@ void kind_coordinators_row(struct imp_ctx *ctx)
 	ctx_get_year(ctx, C_FROM, true, &from);
 	if (ctx_get_year(ctx, C_TO, false, &to) && to && from && to < from)
 		ctx_error(ctx, C_TO, ctx_text(ctx, C_TO),
-			  "ends before it starts (from_year %d)", from);
+		          "ends before it starts (from_year %d)", from);
 	if (ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		sqlite3_bind_text(st, 1, area, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, coordinator_roles[role], -1,
-				  SQLITE_STATIC);
+		                  SQLITE_STATIC);
 		sqlite3_bind_int(st, 4, from);
 		if (to)
 			sqlite3_bind_int(st, 5, to);
@@ -263,34 +264,44 @@ void kind_coordinators_row(struct imp_ctx *ctx)
 		ctx_count(ctx, 0, 1);
 }
 
-/* ---- plan ------------------------------------------------------------------- */
+/* ---- plan ---------------------------------------------------------------- */
 
 enum {
-	P_YEAR, P_ITEM, P_TITLE, P_AREA, P_ORGANIZERS, P_CO_ORGANIZERS,
-	P_START, P_END, P_FORMAT, P_VENUE, P_STATUS, P_NOTE
+	P_YEAR,
+	P_ITEM,
+	P_TITLE,
+	P_AREA,
+	P_ORGANIZERS,
+	P_CO_ORGANIZERS,
+	P_START,
+	P_END,
+	P_FORMAT,
+	P_VENUE,
+	P_STATUS,
+	P_NOTE
 };
 
 static const char *const event_formats[] = {"in-person", "virtual", "hybrid",
-					    NULL};
+                                            NULL};
 static const char *const event_status[] = {"planned", "held", "postponed",
-					   "cancelled", NULL};
+                                           "cancelled", NULL};
 
 enum cbm_status kind_plan_begin(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
 	rc = ctx_prepare(ctx, 0,
-			 "INSERT INTO events (year, item, title, area,"
-			 " start_date, end_date, format, venue, status, note,"
-			 " batch_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+	                 "INSERT INTO events (year, item, title, area,"
+	                 " start_date, end_date, format, venue, status, note,"
+	                 " batch_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
 		rc = ctx_prepare(ctx, 1,
-				 "INSERT OR IGNORE INTO event_organizers"
-				 " (event_id, state, role) VALUES (?,?,?)");
+		                 "INSERT OR IGNORE INTO event_organizers"
+		                 " (event_id, state, role) VALUES (?,?,?)");
 	if (rc == CBM_OK)
 		rc = ctx_prepare(ctx, 2,
-				 "SELECT batch_id FROM events WHERE year = ?"
-				 " AND item = ?");
+		                 "SELECT batch_id FROM events WHERE year = ?"
+		                 " AND item = ?");
 	return rc;
 }
 
@@ -321,12 +332,11 @@ static const char **state_list(struct imp_ctx *ctx, int col, bool required)
 }
 
 static void insert_organizers(struct imp_ctx *ctx, int64_t event,
-			      const char **codes, const char *role, int count)
+                              const char **codes, const char *role, int count)
 {
 	for (int i = 0; codes && codes[i]; i++) {
 		sqlite3_bind_int64(ctx->stmt[1], 1, event);
-		sqlite3_bind_text(ctx->stmt[1], 2, codes[i], -1,
-				  SQLITE_STATIC);
+		sqlite3_bind_text(ctx->stmt[1], 2, codes[i], -1, SQLITE_STATIC);
 		sqlite3_bind_text(ctx->stmt[1], 3, role, -1, SQLITE_STATIC);
 		ctx_step(ctx, ctx->stmt[1]);
 		ctx_count(ctx, count, 1);
@@ -380,7 +390,7 @@ void kind_plan_row(struct imp_ctx *ctx)
 	if (ctx_get_date(ctx, P_END, false, &end, &has_end) && has_start &&
 	    has_end && end < start)
 		ctx_error(ctx, P_END, ctx_text(ctx, P_END),
-			  "ends before it starts");
+		          "ends before it starts");
 	if (ctx_text(ctx, P_FORMAT))
 		ctx_get_enum(ctx, P_FORMAT, event_formats, -1, &format);
 	ctx_get_text(ctx, P_VENUE, false, false, &venue);
@@ -396,10 +406,10 @@ void kind_plan_row(struct imp_ctx *ctx)
 		bind_date(st, 6, has_end, end);
 		if (format >= 0)
 			sqlite3_bind_text(st, 7, event_formats[format], -1,
-					  SQLITE_STATIC);
+			                  SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, venue, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 9, event_status[status], -1,
-				  SQLITE_STATIC);
+		                  SQLITE_STATIC);
 		sqlite3_bind_text(st, 10, note, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 11, ctx->batch_id);
 		ctx_step(ctx, st);

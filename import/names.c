@@ -50,8 +50,8 @@ char *imp_names_key(const char *name)
 	return g_string_free(s, FALSE);
 }
 
-bool imp_names_add(struct imp_names *names, const char *name,
-		   const char *code, const char **other)
+bool imp_names_add(struct imp_names *names, const char *name, const char *code,
+                   const char **other)
 {
 	char *key;
 	const char *have;
@@ -73,7 +73,7 @@ bool imp_names_add(struct imp_names *names, const char *name,
 }
 
 static enum cbm_status load(struct imp_names *names, struct st_db *db,
-			    const char *sql, struct cbm_error *err)
+                            const char *sql, struct cbm_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	const char *other;
@@ -85,8 +85,8 @@ static enum cbm_status load(struct imp_names *names, struct st_db *db,
 		const char *code = (const char *)sqlite3_column_text(st, 0);
 		for (int i = 1; i < sqlite3_column_count(st); i++)
 			imp_names_add(names,
-				      (const char *)sqlite3_column_text(st, i),
-				      code, &other);
+			              (const char *)sqlite3_column_text(st, i),
+			              code, &other);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -95,24 +95,24 @@ static enum cbm_status load(struct imp_names *names, struct st_db *db,
 }
 
 enum cbm_status imp_names_open(struct imp_names **out, struct st_db *db,
-			       struct cbm_error *err)
+                               struct cbm_error *err)
 {
 	struct imp_names *names = g_new0(struct imp_names, 1);
 	enum cbm_status rc;
 
-	names->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					    g_free);
-	names->shown = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					     g_free);
+	names->keys =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	names->shown =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	*out = names;
 	if (!db)
 		return CBM_OK;
 	rc = load(names, db,
-		  "SELECT code, code, name_en, name_ru, name_kk FROM states",
-		  err);
+	          "SELECT code, code, name_en, name_ru, name_kk FROM states",
+	          err);
 	if (rc == CBM_OK)
 		rc = load(names, db, "SELECT state, alias FROM state_aliases",
-			  err);
+		          err);
 	if (rc != CBM_OK) {
 		imp_names_close(names);
 		*out = NULL;
@@ -145,7 +145,7 @@ const char *imp_names_resolve(struct imp_names *names, const char *name)
 
 /* Levenshtein distance between two arrays of code points. */
 static size_t edit_distance(const gunichar *a, size_t na, const gunichar *b,
-			    size_t nb)
+                            size_t nb)
 {
 	size_t *row = g_new(size_t, nb + 1), result;
 

@@ -17,12 +17,14 @@ char *imp_trim(char *text)
 {
 	char *start = text, *end;
 
-	while (*start && g_unichar_isspace(g_utf8_get_char_validated(start, -1)))
+	while (*start &&
+	       g_unichar_isspace(g_utf8_get_char_validated(start, -1)))
 		start = g_utf8_next_char(start);
 	end = start + strlen(start);
 	while (end > start) {
 		char *prev = g_utf8_find_prev_char(start, end);
-		if (!prev || !g_unichar_isspace(g_utf8_get_char_validated(prev, -1)))
+		if (!prev ||
+		    !g_unichar_isspace(g_utf8_get_char_validated(prev, -1)))
 			break;
 		end = prev;
 	}
@@ -57,8 +59,8 @@ struct amount_shape {
 	int last_comma, last_dot; /* index in s, -1 if none */
 };
 
-static bool shape_amount(const char *text, struct amount_shape *sh,
-			 char *why, size_t why_n)
+static bool shape_amount(const char *text, struct amount_shape *sh, char *why,
+                         size_t why_n)
 {
 	const char *p = text;
 
@@ -89,8 +91,8 @@ static bool shape_amount(const char *text, struct amount_shape *sh,
 			p += sp;
 		} else if (*p == '-') {
 			snprintf(why, why_n,
-				 "negative amount; correct a batch by "
-				 "replacing or undoing it");
+			         "negative amount; correct a batch by "
+			         "replacing or undoing it");
 			return false;
 		} else {
 			gunichar c = g_utf8_get_char_validated(p, -1);
@@ -98,8 +100,8 @@ static bool shape_amount(const char *text, struct amount_shape *sh,
 				snprintf(why, why_n, "not an amount");
 			else
 				snprintf(why, why_n,
-					 "not an amount: unexpected '%.*s'",
-					 (int)(g_utf8_next_char(p) - p), p);
+				         "not an amount: unexpected '%.*s'",
+				         (int)(g_utf8_next_char(p) - p), p);
 			return false;
 		}
 	}
@@ -109,7 +111,7 @@ static bool shape_amount(const char *text, struct amount_shape *sh,
 
 /* Index in the shape of the decimal mark, -1 for none, -2 on error. */
 static int decimal_index(const struct amount_shape *sh, char mark, char *why,
-			 size_t why_n)
+                         size_t why_n)
 {
 	int count, last;
 	size_t after;
@@ -119,7 +121,7 @@ static int decimal_index(const struct amount_shape *sh, char mark, char *why,
 		last = mark == ',' ? sh->last_comma : sh->last_dot;
 		if (count > 1) {
 			snprintf(why, why_n, "more than one decimal mark '%c'",
-				 mark);
+			         mark);
 			return -2;
 		}
 		return count ? last : -1;
@@ -140,10 +142,10 @@ static int decimal_index(const struct amount_shape *sh, char mark, char *why,
 	after = sh->len - (size_t)last - 1;
 	if (after == 3 && strspn(sh->s + last + 1, "d") == 3 && !sh->spaces) {
 		snprintf(why, why_n,
-			 "ambiguous amount: the '%c' may separate thousands or "
-			 "decimals; say which with --decimal-mark , or "
-			 "--decimal-mark .",
-			 sh->s[last]);
+		         "ambiguous amount: the '%c' may separate thousands or "
+		         "decimals; say which with --decimal-mark , or "
+		         "--decimal-mark .",
+		         sh->s[last]);
 		return -2;
 	}
 	return last;
@@ -174,7 +176,7 @@ bad:
 }
 
 bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
-		      int64_t *minor, char *why, size_t why_n)
+                      int64_t *minor, char *why, size_t why_n)
 {
 	struct amount_shape sh;
 	int dec;
@@ -194,15 +196,14 @@ bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
 	frac_len = dec >= 0 ? sh.len - (size_t)dec - 1 : 0;
 	if (!check_groups(sh.s, int_len, why, why_n))
 		return false;
-	if (dec >= 0 && (frac_len == 0 || strspn(sh.s + dec + 1, "d") !=
-						   frac_len)) {
+	if (dec >= 0 &&
+	    (frac_len == 0 || strspn(sh.s + dec + 1, "d") != frac_len)) {
 		snprintf(why, why_n, "not an amount: bad decimal part");
 		return false;
 	}
 	if ((int)frac_len > exponent) {
-		snprintf(why, why_n,
-			 "%zu decimals, but the currency has %d", frac_len,
-			 exponent);
+		snprintf(why, why_n, "%zu decimals, but the currency has %d",
+		         frac_len, exponent);
 		return false;
 	}
 	int_digits = sh.ndigits - frac_len;
@@ -219,19 +220,19 @@ bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
 /* ---- dates --------------------------------------------------------------- */
 
 static const char *const month_names[][4] = {
-	/* English full, English short, Russian genitive, Russian nominative */
-	{"january", "jan", "января", "январь"},
-	{"february", "feb", "февраля", "февраль"},
-	{"march", "mar", "марта", "март"},
-	{"april", "apr", "апреля", "апрель"},
-	{"may", "may", "мая", "май"},
-	{"june", "jun", "июня", "июнь"},
-	{"july", "jul", "июля", "июль"},
-	{"august", "aug", "августа", "август"},
-	{"september", "sep", "сентября", "сентябрь"},
-	{"october", "oct", "октября", "октябрь"},
-	{"november", "nov", "ноября", "ноябрь"},
-	{"december", "dec", "декабря", "декабрь"},
+    /* English full, English short, Russian genitive, Russian nominative */
+    {"january", "jan", "января", "январь"},
+    {"february", "feb", "февраля", "февраль"},
+    {"march", "mar", "марта", "март"},
+    {"april", "apr", "апреля", "апрель"},
+    {"may", "may", "мая", "май"},
+    {"june", "jun", "июня", "июнь"},
+    {"july", "jul", "июля", "июль"},
+    {"august", "aug", "августа", "август"},
+    {"september", "sep", "сентября", "сентябрь"},
+    {"october", "oct", "октября", "октябрь"},
+    {"november", "nov", "ноября", "ноябрь"},
+    {"december", "dec", "декабря", "декабрь"},
 };
 
 static int month_from_name(const char *name)
@@ -271,7 +272,7 @@ static bool read_number(const char **p, int min, int max, int *out)
 }
 
 static bool numeric_date(const char *s, char sep, bool year_first, int *a,
-			 int *b, int *c)
+                         int *b, int *c)
 {
 	const char *p = s;
 
@@ -299,7 +300,7 @@ static bool named_month_date(const char *s, int *d, int *m, int *y)
 }
 
 bool imp_parse_date(const char *text, enum imp_date_format format,
-		    int32_t *days, char *why, size_t why_n)
+                    int32_t *days, char *why, size_t why_n)
 {
 	int y = 0, m = 0, d = 0, a, b;
 	bool ok = true;
@@ -309,9 +310,9 @@ bool imp_parse_date(const char *text, enum imp_date_format format,
 	} else if (numeric_date(text, '/', false, &a, &b, &y)) {
 		if (format == IMP_DATES_STRICT) {
 			snprintf(why, why_n,
-				 "ambiguous date: day/month or month/day? say "
-				 "which with --date-format dmy or "
-				 "--date-format mdy");
+			         "ambiguous date: day/month or month/day? say "
+			         "which with --date-format dmy or "
+			         "--date-format mdy");
 			return false;
 		}
 		d = format == IMP_DATES_DMY ? a : b;
@@ -321,8 +322,8 @@ bool imp_parse_date(const char *text, enum imp_date_format format,
 	}
 	if (!ok) {
 		snprintf(why, why_n,
-			 "not a date; write 2023-12-12, 12.12.2023 or "
-			 "12 December 2023");
+		         "not a date; write 2023-12-12, 12.12.2023 or "
+		         "12 December 2023");
 		return false;
 	}
 	if (y < 1900 || y > 2100 || !cbm_date_valid(y, m, d)) {
@@ -372,7 +373,7 @@ bool imp_parse_decimal(const char *text, double *out)
 }
 
 bool imp_check_text(const char *text, bool allow_newline, char *why,
-		    size_t why_n)
+                    size_t why_n)
 {
 	long chars = 0;
 
@@ -382,13 +383,13 @@ bool imp_check_text(const char *text, bool allow_newline, char *why,
 		if ((c < 0x20 && c != '\t' && !(newline && allow_newline)) ||
 		    (c >= 0x7F && c <= 0x9F)) {
 			snprintf(why, why_n, "control character U+%04X in text",
-				 (unsigned)c);
+			         (unsigned)c);
 			return false;
 		}
 	}
 	if (chars > IMP_MAX_TEXT_CHARS) {
 		snprintf(why, why_n, "text of %ld characters; the limit is %d",
-			 chars, IMP_MAX_TEXT_CHARS);
+		         chars, IMP_MAX_TEXT_CHARS);
 		return false;
 	}
 	return true;

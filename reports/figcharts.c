@@ -12,12 +12,12 @@
 
 struct rpt_chart {
 	struct chart chart;
-	GPtrArray *owned;      /* arrays and strings, freed with the chart */
+	GPtrArray *owned; /* arrays and strings, freed with the chart */
 	struct rpt_names *names;
 };
 
 static const char *const kind_names[RPT_CHART_KIND_COUNT] = {
-	"contributions", "history", "collection", "curve", "activity",
+    "contributions", "history", "collection", "curve", "activity",
 };
 
 bool rpt_chart_kind_parse(const char *name, enum rpt_chart_kind *out)
@@ -36,7 +36,7 @@ const char *rpt_chart_kind_name(enum rpt_chart_kind kind)
 	return kind_names[kind];
 }
 
-/* ---- helpers --------------------------------------------------------------- */
+/* ---- helpers ------------------------------------------------------------- */
 
 static void *own(struct rpt_chart *c, void *p)
 {
@@ -65,15 +65,14 @@ static const char *year_text(struct rpt_chart *c, int64_t year)
 }
 
 static enum cbm_status figure(struct st_db *db, ana_figure_fn fn,
-			      const struct ana_params *p, struct ana_table *t,
-			      struct cbm_error *err)
+                              const struct ana_params *p, struct ana_table *t,
+                              struct cbm_error *err)
 {
 	ana_table_init(t);
 	return fn(db, p, t, err);
 }
 
-static void base_params(const struct rpt_chart_params *p,
-			struct ana_params *a)
+static void base_params(const struct rpt_chart_params *p, struct ana_params *a)
 {
 	ana_params_init(a);
 	a->year = p->year;
@@ -85,8 +84,7 @@ static void base_params(const struct rpt_chart_params *p,
 
 static double money_units(const struct ana_table *t, const struct ana_value *v)
 {
-	return v->defined ? (double)v->i / (double)cbm_pow10(t->exponent)
-			  : NAN;
+	return v->defined ? (double)v->i / (double)cbm_pow10(t->exponent) : NAN;
 }
 
 static enum cbm_status nothing(struct cbm_error *err, const char *what)
@@ -94,7 +92,7 @@ static enum cbm_status nothing(struct cbm_error *err, const char *what)
 	return CBM_ERROR(err, CBM_EDATA, NULL, "nothing to draw: %s", what);
 }
 
-/* ---- contributions: one year's states, sorted bars ------------------------ */
+/* ---- contributions: one year's states, sorted bars ----------------------- */
 
 static int latest_year(const struct ana_table *t)
 {
@@ -106,9 +104,9 @@ static int latest_year(const struct ana_table *t)
 }
 
 static enum cbm_status build_contributions(struct rpt_chart *c,
-					   struct st_db *db,
-					   const struct rpt_chart_params *p,
-					   struct cbm_error *err)
+                                           struct st_db *db,
+                                           const struct rpt_chart_params *p,
+                                           struct cbm_error *err)
 {
 	struct ana_params a;
 	struct ana_table t;
@@ -129,8 +127,8 @@ static enum cbm_status build_contributions(struct rpt_chart *c,
 		for (size_t r = 0; r < t.nrows; r++) {
 			if (ana_cell(&t, r, 0)->i != year)
 				continue;
-			cats[n] = rpt_state_name(c->names,
-						 ana_cell(&t, r, 1)->s, p->lang);
+			cats[n] = rpt_state_name(
+			    c->names, ana_cell(&t, r, 1)->s, p->lang);
 			v[n++] = money_units(&t, ana_cell(&t, r, 2));
 		}
 		s->values = v;
@@ -140,22 +138,22 @@ static enum cbm_status build_contributions(struct rpt_chart *c,
 		c->chart.series = s;
 		c->chart.nseries = 1;
 		c->chart.format = CHART_FMT_MONEY;
-		c->chart.title = text(c, rpt_labelf(p->lang,
-						    "contributions.title",
-						    year_text(c, year)));
-		c->chart.subtitle = text(c, rpt_labelf(p->lang,
-						       "contributions.subtitle",
-						       t.currency));
+		c->chart.title =
+		    text(c, rpt_labelf(p->lang, "contributions.title",
+		                       year_text(c, year)));
+		c->chart.subtitle =
+		    text(c, rpt_labelf(p->lang, "contributions.subtitle",
+		                       t.currency));
 		c->chart.hide_legend = true;
 		if (n == 0)
 			rc = nothing(err, "no voluntary contributions in that "
-					  "year");
+			                  "year");
 	}
 	ana_table_release(&t);
 	return rc;
 }
 
-/* ---- history: years x states, top states stacked ------------------------------ */
+/* ---- history: years x states, top states stacked ------------------------- */
 
 static int index_of(GPtrArray *a, const char *s)
 {
@@ -166,8 +164,8 @@ static int index_of(GPtrArray *a, const char *s)
 }
 
 static enum cbm_status build_history(struct rpt_chart *c, struct st_db *db,
-				     const struct rpt_chart_params *p,
-				     struct cbm_error *err)
+                                     const struct rpt_chart_params *p,
+                                     struct cbm_error *err)
 {
 	struct ana_params a;
 	struct ana_table t;
@@ -190,7 +188,7 @@ static enum cbm_status build_history(struct rpt_chart *c, struct st_db *db,
 	if (rc == CBM_OK) {
 		size_t ncat = (size_t)(last - first + 1);
 		struct chart_series *s =
-			own(c, g_new0(struct chart_series, states->len));
+		    own(c, g_new0(struct chart_series, states->len));
 		const char **cats = own(c, g_new0(const char *, ncat));
 		for (size_t i = 0; i < ncat; i++)
 			cats[i] = year_text(c, first + (int)i);
@@ -200,13 +198,13 @@ static enum cbm_status build_history(struct rpt_chart *c, struct st_db *db,
 				v[k] = 0;
 			s[i].values = v;
 			s[i].name = rpt_state_name(
-				c->names, g_ptr_array_index(states, i), p->lang);
+			    c->names, g_ptr_array_index(states, i), p->lang);
 		}
 		for (size_t r = 0; r < t.nrows; r++) {
 			int i = index_of(states, ana_cell(&t, r, 1)->s);
 			int y = (int)ana_cell(&t, r, 0)->i;
 			((double *)s[i].values)[y - first] =
-				money_units(&t, ana_cell(&t, r, 2));
+			    money_units(&t, ana_cell(&t, r, 2));
 		}
 		c->chart.kind = CHART_STACKED;
 		c->chart.categories = cats;
@@ -218,19 +216,19 @@ static enum cbm_status build_history(struct rpt_chart *c, struct st_db *db,
 		c->chart.format = CHART_FMT_MONEY;
 		c->chart.title = rpt_label(p->lang, "history.title");
 		c->chart.subtitle = text(
-			c, rpt_labelf(p->lang, "history.subtitle", t.currency));
+		    c, rpt_labelf(p->lang, "history.subtitle", t.currency));
 	}
 	g_ptr_array_free(states, TRUE);
 	ana_table_release(&t);
 	return rc;
 }
 
-/* ---- collection: rate by year and the forecast ---------------------------------- */
+/* ---- collection: rate by year and the forecast --------------------------- */
 
 /* The years with a collection rate and their rates. */
 static enum cbm_status rates_by_year(struct st_db *db, struct ana_params *a,
-				     GArray *years, GArray *rates,
-				     struct cbm_error *err)
+                                     GArray *years, GArray *rates,
+                                     struct cbm_error *err)
 {
 	struct ana_table t;
 	enum cbm_status rc = figure(db, ana_collection, a, &t, err);
@@ -253,8 +251,8 @@ static enum cbm_status rates_by_year(struct st_db *db, struct ana_params *a,
  * finished year to the year forecast, with its 95 % band; 2 the rate so
  * far of a year still in progress (the year the trend forecasts). */
 static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
-					const struct rpt_chart_params *p,
-					struct cbm_error *err)
+                                        const struct rpt_chart_params *p,
+                                        struct cbm_error *err)
 {
 	struct ana_params a;
 	struct ana_table tr;
@@ -275,7 +273,7 @@ static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
 		done = years->len - (open ? 1 : 0);
 		a.of = ANA_OF_COLLECTION_RATE;
 		forecast = done > 0 &&
-			   figure(db, ana_trend, &a, &tr, &trend_err) == CBM_OK;
+		           figure(db, ana_trend, &a, &tr, &trend_err) == CBM_OK;
 		n = years->len;
 		if (forecast && ana_cell(&tr, 0, 0)->i > last)
 			n++; /* the forecast year is a category of its own */
@@ -288,8 +286,7 @@ static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
 		for (size_t i = 0; i < done; i++)
 			v[i] = g_array_index(rates, double, i);
 		s[0] = (struct chart_series){
-			.name = rpt_label(p->lang, "collection.rate"),
-			.values = v};
+		    .name = rpt_label(p->lang, "collection.rate"), .values = v};
 		c->chart.nseries = 1;
 		if (forecast) {
 			double *f = doubles(c, n), *lo = doubles(c, n),
@@ -304,27 +301,29 @@ static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
 			lo[to] = MAX(0.0, ana_cell(&tr, 0, 5)->d);
 			hi[to] = ana_cell(&tr, 0, 6)->d;
 			s[1] = (struct chart_series){
-				.name = rpt_label(p->lang, "forecast"),
-				.values = f, .lo = lo, .hi = hi,
-				.band_name = rpt_label(p->lang, "interval95"),
-				.forecast = true};
+			    .name = rpt_label(p->lang, "forecast"),
+			    .values = f,
+			    .lo = lo,
+			    .hi = hi,
+			    .band_name = rpt_label(p->lang, "interval95"),
+			    .forecast = true};
 			c->chart.nseries = 2;
-			c->chart.subtitle = text(
-				c, rpt_labelf(p->lang, "collection.subtitle",
-					      cats[to]));
+			c->chart.subtitle =
+			    text(c, rpt_labelf(p->lang, "collection.subtitle",
+			                       cats[to]));
 			ana_table_release(&tr);
 		} else {
 			c->chart.subtitle =
-				rpt_label(p->lang, "collection.subtitle_short");
+			    rpt_label(p->lang, "collection.subtitle_short");
 		}
 		if (open) {
 			double *so_far = doubles(c, n);
 			so_far[done] = g_array_index(rates, double, done);
 			s[c->chart.nseries++] = (struct chart_series){
-				.name = text(c, rpt_labelf(p->lang,
-							   "collection.so_far",
-							   cats[done])),
-				.values = so_far};
+			    .name =
+			        text(c, rpt_labelf(p->lang, "collection.so_far",
+			                           cats[done])),
+			    .values = so_far};
 		}
 		c->chart.kind = CHART_LINE;
 		c->chart.categories = cats;
@@ -338,7 +337,7 @@ static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
 	return rc;
 }
 
-/* ---- curve: one year's cumulative rate against earlier years -------------------- */
+/* ---- curve: one year's cumulative rate against earlier years ------------- */
 
 /* The last day with a payment, for a year still in progress: the line
  * stops there instead of running flat to 31 December. */
@@ -353,8 +352,8 @@ static size_t last_paid_day(const struct ana_table *t)
 }
 
 static enum cbm_status build_curve(struct rpt_chart *c, struct st_db *db,
-				   const struct rpt_chart_params *p,
-				   struct cbm_error *err)
+                                   const struct rpt_chart_params *p,
+                                   struct cbm_error *err)
 {
 	struct ana_params a;
 	struct ana_table t, latest;
@@ -376,7 +375,7 @@ static enum cbm_status build_curve(struct rpt_chart *c, struct st_db *db,
 	/* In progress: the latest budget year, before its end. */
 	a.year = 0;
 	in_progress = figure(db, ana_curve, &a, &latest, err) == CBM_OK &&
-		      ana_cell(&latest, 0, 0)->i == year;
+	              ana_cell(&latest, 0, 0)->i == year;
 	ana_table_release(&latest);
 	{
 		size_t n = t.nrows, stop = in_progress ? last_paid_day(&t) : n;
@@ -392,11 +391,13 @@ static enum cbm_status build_curve(struct rpt_chart *c, struct st_db *db,
 			}
 		}
 		s[0] = (struct chart_series){.name = year_text(c, year),
-					     .values = v};
+		                             .values = v};
 		s[1] = (struct chart_series){
-			.name = rpt_label(p->lang, "curve.mean"),
-			.values = m, .lo = lo, .hi = hi,
-			.band_name = rpt_label(p->lang, "curve.range")};
+		    .name = rpt_label(p->lang, "curve.mean"),
+		    .values = m,
+		    .lo = lo,
+		    .hi = hi,
+		    .band_name = rpt_label(p->lang, "curve.range")};
 		c->chart.kind = CHART_CURVE;
 		c->chart.ncat = n;
 		c->chart.series = s;
@@ -404,18 +405,18 @@ static enum cbm_status build_curve(struct rpt_chart *c, struct st_db *db,
 		c->chart.format = CHART_FMT_PERCENT;
 		c->chart.diagonal_label = rpt_label(p->lang, "curve.even");
 		c->chart.title = text(
-			c, rpt_labelf(p->lang, "curve.title", year_text(c, year)));
+		    c, rpt_labelf(p->lang, "curve.title", year_text(c, year)));
 		c->chart.subtitle = rpt_label(p->lang, "curve.subtitle");
 	}
 	ana_table_release(&t);
 	return CBM_OK;
 }
 
-/* ---- activity: areas x years, events held ---------------------------------------- */
+/* ---- activity: areas x years, events held -------------------------------- */
 
 static enum cbm_status build_activity(struct rpt_chart *c, struct st_db *db,
-				      const struct rpt_chart_params *p,
-				      struct cbm_error *err)
+                                      const struct rpt_chart_params *p,
+                                      struct cbm_error *err)
 {
 	struct ana_params a;
 	struct ana_table t;
@@ -437,20 +438,20 @@ static enum cbm_status build_activity(struct rpt_chart *c, struct st_db *db,
 	if (rc == CBM_OK) {
 		size_t ncat = (size_t)(last - first + 1);
 		struct chart_series *s =
-			own(c, g_new0(struct chart_series, areas->len));
+		    own(c, g_new0(struct chart_series, areas->len));
 		const char **cats = own(c, g_new0(const char *, ncat));
 		for (size_t i = 0; i < ncat; i++)
 			cats[i] = year_text(c, first + (int)i);
 		for (guint i = 0; i < areas->len; i++) {
 			s[i].values = doubles(c, ncat);
 			s[i].name = rpt_area_name(
-				c->names, g_ptr_array_index(areas, i), p->lang);
+			    c->names, g_ptr_array_index(areas, i), p->lang);
 		}
 		for (size_t r = 0; r < t.nrows; r++) {
 			int i = index_of(areas, ana_cell(&t, r, 1)->s);
 			int y = (int)ana_cell(&t, r, 0)->i;
 			((double *)s[i].values)[y - first] =
-				(double)ana_cell(&t, r, 3)->i;
+			    (double)ana_cell(&t, r, 3)->i;
 		}
 		c->chart.kind = CHART_HEATMAP;
 		c->chart.categories = cats;
@@ -467,19 +468,19 @@ static enum cbm_status build_activity(struct rpt_chart *c, struct st_db *db,
 	return rc;
 }
 
-/* ---- open / close --------------------------------------------------------------- */
+/* ---- open / close -------------------------------------------------------- */
 
 enum cbm_status rpt_chart_open(struct rpt_chart **out, struct st_db *db,
-			       enum rpt_chart_kind kind,
-			       const struct rpt_chart_params *p,
-			       struct cbm_error *err)
+                               enum rpt_chart_kind kind,
+                               const struct rpt_chart_params *p,
+                               struct cbm_error *err)
 {
 	typedef enum cbm_status (*builder)(struct rpt_chart *, struct st_db *,
-					   const struct rpt_chart_params *,
-					   struct cbm_error *);
+	                                   const struct rpt_chart_params *,
+	                                   struct cbm_error *);
 	static const builder builders[RPT_CHART_KIND_COUNT] = {
-		build_contributions, build_history, build_collection,
-		build_curve, build_activity,
+	    build_contributions, build_history,  build_collection,
+	    build_curve,         build_activity,
 	};
 	struct rpt_chart *c = g_new0(struct rpt_chart, 1);
 	enum cbm_status rc;

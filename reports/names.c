@@ -21,7 +21,7 @@ static void free_names(gpointer p)
 }
 
 static enum cbm_status load(struct st_db *db, const char *sql, GHashTable *into,
-			    struct cbm_error *err)
+                            struct cbm_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -35,8 +35,8 @@ static enum cbm_status load(struct st_db *db, const char *sql, GHashTable *into,
 			n[i] = g_strdup(t && *t ? (const char *)t : NULL);
 		}
 		g_hash_table_insert(
-			into,
-			g_strdup((const char *)sqlite3_column_text(st, 0)), n);
+		    into, g_strdup((const char *)sqlite3_column_text(st, 0)),
+		    n);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -45,20 +45,21 @@ static enum cbm_status load(struct st_db *db, const char *sql, GHashTable *into,
 }
 
 enum cbm_status rpt_names_open(struct rpt_names **out, struct st_db *db,
-			       struct cbm_error *err)
+                               struct cbm_error *err)
 {
 	struct rpt_names *n = g_new0(struct rpt_names, 1);
 	enum cbm_status rc;
 
-	n->states = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					  free_names);
-	n->areas = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					 free_names);
+	n->states =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_names);
+	n->areas =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_names);
 	rc = load(db, "SELECT code, name_en, name_ru, name_kk FROM states",
-		  n->states, err);
+	          n->states, err);
 	if (rc == CBM_OK)
-		rc = load(db, "SELECT code, name_en, name_ru, name_kk FROM areas",
-			  n->areas, err);
+		rc = load(db,
+		          "SELECT code, name_en, name_ru, name_kk FROM areas",
+		          n->areas, err);
 	if (rc != CBM_OK) {
 		rpt_names_close(n);
 		n = NULL;
@@ -89,13 +90,13 @@ static const char *pick(GHashTable *t, const char *code, enum cbm_lang lang)
 }
 
 const char *rpt_state_name(const struct rpt_names *names, const char *code,
-			   enum cbm_lang lang)
+                           enum cbm_lang lang)
 {
 	return pick(names->states, code, lang);
 }
 
 const char *rpt_area_name(const struct rpt_names *names, const char *code,
-			  enum cbm_lang lang)
+                          enum cbm_lang lang)
 {
 	return pick(names->areas, code, lang);
 }

@@ -31,24 +31,24 @@ const char *rpt_label(enum cbm_lang lang, const char *key);
 /* The label KEY with its "{}" replaced by VALUE; caller frees (g_free). */
 char *rpt_labelf(enum cbm_lang lang, const char *key, const char *value);
 
-/* ---- names of states and areas ---------------------------------------------- */
+/* ---- names of states and areas ------------------------------------------- */
 
 struct rpt_names;
 
 /* Loads the names of every state and area from DB.  The caller owns *OUT
  * (rpt_names_close). */
 enum cbm_status rpt_names_open(struct rpt_names **out, struct st_db *db,
-			       struct cbm_error *err);
+                               struct cbm_error *err);
 void rpt_names_close(struct rpt_names *names);
 
 /* The name of state or area CODE in LANG (English when the file gave
  * none, CODE itself when unknown); owned by NAMES. */
 const char *rpt_state_name(const struct rpt_names *names, const char *code,
-			   enum cbm_lang lang);
+                           enum cbm_lang lang);
 const char *rpt_area_name(const struct rpt_names *names, const char *code,
-			  enum cbm_lang lang);
+                          enum cbm_lang lang);
 
-/* ---- charts of the figures -------------------------------------------------- */
+/* ---- charts of the figures ----------------------------------------------- */
 
 enum rpt_chart_kind {
 	RPT_CHART_CONTRIBUTIONS, /* one year's contributions by state */
@@ -64,10 +64,10 @@ bool rpt_chart_kind_parse(const char *name, enum rpt_chart_kind *out);
 const char *rpt_chart_kind_name(enum rpt_chart_kind kind);
 
 struct rpt_chart_params {
-	int year;          /* 0: the latest year with data */
-	int from, to;      /* 0: open */
+	int year;     /* 0: the latest year with data */
+	int from, to; /* 0: open */
 	enum cbm_lang lang;
-	char currency[4];  /* "" is USD */
+	char currency[4]; /* "" is USD */
 };
 
 struct rpt_chart;
@@ -76,9 +76,9 @@ struct rpt_chart;
  * CBM_EDATA when there is nothing to draw (no budget, no contributions in
  * the years asked).  The caller owns *OUT (rpt_chart_close). */
 enum cbm_status rpt_chart_open(struct rpt_chart **out, struct st_db *db,
-			       enum rpt_chart_kind kind,
-			       const struct rpt_chart_params *p,
-			       struct cbm_error *err);
+                               enum rpt_chart_kind kind,
+                               const struct rpt_chart_params *p,
+                               struct cbm_error *err);
 void rpt_chart_close(struct rpt_chart *chart);
 
 /* The description, owned by CHART, valid until rpt_chart_close(). */

@@ -16,9 +16,9 @@
 
 /* Tables whose rows carry a batch_id, children before parents. */
 static const char *const batch_tables[] = {
-	"state_aliases", "coordinators", "scales",  "secondments",
-	"contributions", "pledges",      "budget_lines", "events",
-	"fx_rates",      "areas",        "states",
+    "state_aliases", "coordinators", "scales",       "secondments",
+    "contributions", "pledges",      "budget_lines", "events",
+    "fx_rates",      "areas",        "states",
 };
 
 static void copy_text(char *dst, size_t n, sqlite3_stmt *st, int col)
@@ -46,8 +46,8 @@ static void read_batch(sqlite3_stmt *st, struct st_batch *b)
 /* Runs SQL with one bound value (text or integer) and reads at most one
  * batch; out->id stays 0 when there is none. */
 static enum cbm_status find_one(struct st_db *db, const char *sql,
-				const char *text, int64_t num,
-				struct st_batch *out, struct cbm_error *err)
+                                const char *text, int64_t num,
+                                struct st_batch *out, struct cbm_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -69,38 +69,38 @@ static enum cbm_status find_one(struct st_db *db, const char *sql,
 }
 
 enum cbm_status st_batch_find_sha(struct st_db *db, const char *sha256,
-				  struct st_batch *out, struct cbm_error *err)
+                                  struct st_batch *out, struct cbm_error *err)
 {
 	return find_one(db, BATCH_COLUMNS "WHERE sha256 = ?", sha256, 0, out,
-			err);
+	                err);
 }
 
-enum cbm_status st_batch_get(struct st_db *db, int64_t id,
-			     struct st_batch *out, struct cbm_error *err)
+enum cbm_status st_batch_get(struct st_db *db, int64_t id, struct st_batch *out,
+                             struct cbm_error *err)
 {
 	enum cbm_status rc =
-		find_one(db, BATCH_COLUMNS "WHERE id = ?", NULL, id, out, err);
+	    find_one(db, BATCH_COLUMNS "WHERE id = ?", NULL, id, out, err);
 
 	if (rc == CBM_OK && out->id == 0)
 		return CBM_ERROR(err, CBM_EDATA, NULL,
-				 "no batch %lld; 'cbm batches' lists them",
-				 (long long)id);
+		                 "no batch %lld; 'cbm batches' lists them",
+		                 (long long)id);
 	return rc;
 }
 
 enum cbm_status st_batch_create(struct st_db *db, const char *kind,
-				const char *file_name, const char *sha256,
-				int64_t *id, struct cbm_error *err)
+                                const char *file_name, const char *sha256,
+                                int64_t *id, struct cbm_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 
 	rc = sqlite3_prepare_v2(
-		st_sqlite(db),
-		"INSERT INTO batches (kind, file_name, sha256, loaded_at,"
-		" tool_version) VALUES (?, ?, ?,"
-		" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)",
-		-1, &st, NULL);
+	    st_sqlite(db),
+	    "INSERT INTO batches (kind, file_name, sha256, loaded_at,"
+	    " tool_version) VALUES (?, ?, ?,"
+	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)",
+	    -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, file_name, -1, SQLITE_STATIC);
@@ -116,11 +116,11 @@ enum cbm_status st_batch_create(struct st_db *db, const char *kind,
 }
 
 enum cbm_status st_batch_set_rows(struct st_db *db, int64_t id, int64_t rows,
-				  struct cbm_error *err)
+                                  struct cbm_error *err)
 {
 	char *sql = sqlite3_mprintf(
-		"UPDATE batches SET row_count = %lld WHERE id = %lld",
-		(long long)rows, (long long)id);
+	    "UPDATE batches SET row_count = %lld WHERE id = %lld",
+	    (long long)rows, (long long)id);
 	enum cbm_status rc = st_exec(db, sql, err);
 
 	sqlite3_free(sql);
@@ -128,15 +128,15 @@ enum cbm_status st_batch_set_rows(struct st_db *db, int64_t id, int64_t rows,
 }
 
 enum cbm_status st_batch_each(struct st_db *db,
-			      int (*fn)(void *data, const struct st_batch *b),
-			      void *data, struct cbm_error *err)
+                              int (*fn)(void *data, const struct st_batch *b),
+                              void *data, struct cbm_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct st_batch b;
 	int rc;
 
 	if (sqlite3_prepare_v2(st_sqlite(db), BATCH_COLUMNS "ORDER BY id", -1,
-			       &st, NULL) != SQLITE_OK)
+	                       &st, NULL) != SQLITE_OK)
 		return st_sql_error(db, "cannot read batches", err);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_batch(st, &b);
@@ -152,7 +152,7 @@ enum cbm_status st_batch_each(struct st_db *db,
 }
 
 enum cbm_status st_batch_delete(struct st_db *db, int64_t id,
-				struct cbm_error *err)
+                                struct cbm_error *err)
 {
 	enum cbm_status rc = CBM_OK;
 	size_t n = sizeof(batch_tables) / sizeof(batch_tables[0]);
@@ -160,13 +160,13 @@ enum cbm_status st_batch_delete(struct st_db *db, int64_t id,
 
 	for (size_t i = 0; i < n && rc == CBM_OK; i++) {
 		sql = sqlite3_mprintf("DELETE FROM %s WHERE batch_id = %lld",
-				      batch_tables[i], (long long)id);
+		                      batch_tables[i], (long long)id);
 		rc = st_exec(db, sql, err);
 		sqlite3_free(sql);
 	}
 	if (rc == CBM_OK) {
 		sql = sqlite3_mprintf("DELETE FROM batches WHERE id = %lld",
-				      (long long)id);
+		                      (long long)id);
 		rc = st_exec(db, sql, err);
 		sqlite3_free(sql);
 	}
@@ -176,26 +176,26 @@ enum cbm_status st_batch_delete(struct st_db *db, int64_t id,
 /* Batches (id and file) with rows that refer to a state or area that no
  * longer exists; one "batch N (file)" per line of the result. */
 static const char orphans_sql[] =
-	"WITH orphan(batch_id) AS ("
-	" SELECT batch_id FROM state_aliases WHERE state NOT IN"
-	"  (SELECT code FROM states)"
-	" UNION SELECT batch_id FROM coordinators WHERE state NOT IN"
-	"  (SELECT code FROM states) OR area NOT IN (SELECT code FROM areas)"
-	" UNION SELECT e.batch_id FROM event_organizers o"
-	"  JOIN events e ON e.id = o.event_id"
-	"  WHERE o.state NOT IN (SELECT code FROM states)"
-	" UNION SELECT batch_id FROM events WHERE area NOT IN"
-	"  (SELECT code FROM areas)"
-	" UNION SELECT batch_id FROM contributions WHERE state NOT IN"
-	"  (SELECT code FROM states)"
-	" UNION SELECT batch_id FROM pledges WHERE state NOT IN"
-	"  (SELECT code FROM states)"
-	" UNION SELECT batch_id FROM secondments WHERE state NOT IN"
-	"  (SELECT code FROM states)"
-	" UNION SELECT batch_id FROM scales WHERE state NOT IN"
-	"  (SELECT code FROM states))"
-	" SELECT b.id, b.file_name FROM orphan o JOIN batches b"
-	"  ON b.id = o.batch_id ORDER BY b.id";
+    "WITH orphan(batch_id) AS ("
+    " SELECT batch_id FROM state_aliases WHERE state NOT IN"
+    "  (SELECT code FROM states)"
+    " UNION SELECT batch_id FROM coordinators WHERE state NOT IN"
+    "  (SELECT code FROM states) OR area NOT IN (SELECT code FROM areas)"
+    " UNION SELECT e.batch_id FROM event_organizers o"
+    "  JOIN events e ON e.id = o.event_id"
+    "  WHERE o.state NOT IN (SELECT code FROM states)"
+    " UNION SELECT batch_id FROM events WHERE area NOT IN"
+    "  (SELECT code FROM areas)"
+    " UNION SELECT batch_id FROM contributions WHERE state NOT IN"
+    "  (SELECT code FROM states)"
+    " UNION SELECT batch_id FROM pledges WHERE state NOT IN"
+    "  (SELECT code FROM states)"
+    " UNION SELECT batch_id FROM secondments WHERE state NOT IN"
+    "  (SELECT code FROM states)"
+    " UNION SELECT batch_id FROM scales WHERE state NOT IN"
+    "  (SELECT code FROM states))"
+    " SELECT b.id, b.file_name FROM orphan o JOIN batches b"
+    "  ON b.id = o.batch_id ORDER BY b.id";
 
 enum cbm_status st_check_orphans(struct st_db *db, struct cbm_error *err)
 {
@@ -211,17 +211,18 @@ enum cbm_status st_check_orphans(struct st_db *db, struct cbm_error *err)
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		g_string_append_printf(names, "%sbatch %lld (%s)",
-				       names->len ? ", " : "",
-				       (long long)sqlite3_column_int64(st, 0),
-				       sqlite3_column_text(st, 1));
+		                       names->len ? ", " : "",
+		                       (long long)sqlite3_column_int64(st, 0),
+		                       sqlite3_column_text(st, 1));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		status = st_sql_error(db, "cannot check references", err);
 	else if (names->len)
-		status = CBM_ERROR(err, CBM_EDATA, NULL,
-				   "still in use: rows of %s refer to states or "
-				   "areas it holds; undo or replace those first",
-				   names->str);
+		status =
+		    CBM_ERROR(err, CBM_EDATA, NULL,
+		              "still in use: rows of %s refer to states or "
+		              "areas it holds; undo or replace those first",
+		              names->str);
 	g_string_free(names, TRUE);
 	return status;
 }

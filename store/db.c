@@ -39,14 +39,14 @@ int st_schema_version(void)
 }
 
 enum cbm_status st_sql_error(struct st_db *db, const char *what,
-			     struct cbm_error *err)
+                             struct cbm_error *err)
 {
 	return CBM_ERROR(err, CBM_EINTERNAL, db->path, "%s: %s", what,
-			 sqlite3_errmsg(db->sql));
+	                 sqlite3_errmsg(db->sql));
 }
 
 enum cbm_status st_exec(struct st_db *db, const char *sql,
-			struct cbm_error *err)
+                        struct cbm_error *err)
 {
 	if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return st_sql_error(db, "cannot run SQL", err);
@@ -75,13 +75,13 @@ void st_rollback(struct st_db *db)
 }
 
 static enum cbm_status user_version(struct st_db *db, int *out,
-				    struct cbm_error *err)
+                                    struct cbm_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return st_sql_error(db, "cannot read the schema version", err);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
@@ -100,7 +100,7 @@ static enum cbm_status check_empty(struct st_db *db, struct cbm_error *err)
 	int rc, count;
 
 	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM sqlite_schema",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       -1, &st, NULL) != SQLITE_OK)
 		return st_sql_error(db, "cannot read the database", err);
 	rc = sqlite3_step(st);
 	count = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
@@ -109,8 +109,8 @@ static enum cbm_status check_empty(struct st_db *db, struct cbm_error *err)
 		return st_sql_error(db, "cannot read the database", err);
 	if (count > 0)
 		return CBM_ERROR(err, CBM_EDATA, db->path,
-				 "not a cbm database (it has tables but no "
-				 "cbm schema version)");
+		                 "not a cbm database (it has tables but no "
+		                 "cbm schema version)");
 	return CBM_OK;
 }
 
@@ -128,9 +128,9 @@ static enum cbm_status migrate(struct st_db *db, struct cbm_error *err)
 		goto fail;
 	if (version > n) {
 		rc = CBM_ERROR(err, CBM_EDATA, db->path,
-			       "database schema version %d is newer than this "
-			       "cbm (%d); use a newer cbm",
-			       version, n);
+		               "database schema version %d is newer than this "
+		               "cbm (%d); use a newer cbm",
+		               version, n);
 		goto fail;
 	}
 	if (version == 0 && (rc = check_empty(db, err)) != CBM_OK)
@@ -149,7 +149,7 @@ fail:
 }
 
 static enum cbm_status check_version_readonly(struct st_db *db,
-					      struct cbm_error *err)
+                                              struct cbm_error *err)
 {
 	int version;
 	enum cbm_status rc = user_version(db, &version, err);
@@ -160,12 +160,12 @@ static enum cbm_status check_version_readonly(struct st_db *db,
 		return CBM_OK;
 	if (version == 0)
 		return CBM_ERROR(err, CBM_EDATA, db->path,
-				 "not a cbm database; run 'cbm init' to "
-				 "create one");
+		                 "not a cbm database; run 'cbm init' to "
+		                 "create one");
 	return CBM_ERROR(err, CBM_EDATA, db->path,
-			 "database schema version %d, this cbm reads %d; "
-			 "run 'cbm init' to upgrade it",
-			 version, st_schema_version());
+	                 "database schema version %d, this cbm reads %d; "
+	                 "run 'cbm init' to upgrade it",
+	                 version, st_schema_version());
 }
 
 static enum cbm_status configure(struct st_db *db, struct cbm_error *err)
@@ -175,7 +175,7 @@ static enum cbm_status configure(struct st_db *db, struct cbm_error *err)
 	sqlite3_busy_timeout(db->sql, ST_BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db->sql, 1);
 	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
-			  NULL);
+	                  NULL);
 	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	if ((rc = st_exec(db, "PRAGMA foreign_keys = ON", err)) != CBM_OK)
 		return rc;
@@ -188,8 +188,8 @@ static enum cbm_status configure(struct st_db *db, struct cbm_error *err)
 	return migrate(db, err);
 }
 
-enum cbm_status st_open(struct st_db **out, const char *path,
-			enum st_mode mode, struct cbm_error *err)
+enum cbm_status st_open(struct st_db **out, const char *path, enum st_mode mode,
+                        struct cbm_error *err)
 {
 	struct st_db *db;
 	int flags;
@@ -198,19 +198,19 @@ enum cbm_status st_open(struct st_db **out, const char *path,
 	*out = NULL;
 	if (mode != ST_OPEN_CREATE && !g_file_test(path, G_FILE_TEST_EXISTS))
 		return CBM_ERROR(err, CBM_EUSAGE, NULL,
-				 "no database '%s'; create it with 'cbm init' "
-				 "or name another with --db FILE",
-				 path);
+		                 "no database '%s'; create it with 'cbm init' "
+		                 "or name another with --db FILE",
+		                 path);
 	db = calloc(1, sizeof(*db));
 	if (!db)
 		return CBM_ERROR(err, CBM_EINTERNAL, path, "out of memory");
 	db->path = g_strdup(path);
 	db->readonly = mode == ST_OPEN_READONLY;
 	flags = db->readonly ? SQLITE_OPEN_READONLY
-			     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &db->sql, flags, NULL) != SQLITE_OK) {
 		CBM_ERROR(err, CBM_EINTERNAL, path, "cannot open database: %s",
-			  db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+		          db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
 		st_close(db);
 		return CBM_EINTERNAL;
 	}

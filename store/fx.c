@@ -35,11 +35,10 @@ static void sql_convert(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_error_nomem(ctx);
 		return;
 	}
-	if (!cbm_money_convert(sqlite3_value_int64(argv[0]),
-			       cbm_currency_exponent(from),
-			       sqlite3_value_double(argv[2]),
-			       cbm_currency_exponent(to),
-			       sqlite3_value_double(argv[4]), &out)) {
+	if (!cbm_money_convert(
+	        sqlite3_value_int64(argv[0]), cbm_currency_exponent(from),
+	        sqlite3_value_double(argv[2]), cbm_currency_exponent(to),
+	        sqlite3_value_double(argv[4]), &out)) {
 		sqlite3_result_null(ctx);
 		return;
 	}
@@ -78,22 +77,22 @@ static int load_rates(struct rate_cache *c, sqlite3 *db, const char *cur)
 	c->data_version = data_version(db);
 	c->changes = sqlite3_total_changes64(db);
 	rc = sqlite3_prepare_v2(db,
-				"SELECT date, usd_per_unit FROM fx_rates WHERE"
-				" currency = ? ORDER BY date",
-				-1, &st, NULL);
+	                        "SELECT date, usd_per_unit FROM fx_rates WHERE"
+	                        " currency = ? ORDER BY date",
+	                        -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, cur, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		c->dates = sqlite3_realloc64(c->dates, (c->n + 1) * 11);
-		c->rates = sqlite3_realloc64(c->rates,
-					     (c->n + 1) * sizeof(double));
+		c->rates =
+		    sqlite3_realloc64(c->rates, (c->n + 1) * sizeof(double));
 		if (!c->dates || !c->rates) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
 		snprintf(c->dates[c->n], 11, "%s",
-			 (const char *)sqlite3_column_text(st, 0));
+		         (const char *)sqlite3_column_text(st, 0));
 		c->rates[c->n++] = sqlite3_column_double(st, 1);
 	}
 	sqlite3_finalize(st);
@@ -161,32 +160,32 @@ int store_register_functions(sqlite3 *sql)
 		return SQLITE_NOMEM;
 	memset(cache, 0, sizeof(*cache));
 	rc = sqlite3_create_function(sql, "cbm_convert", 5,
-				     SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-					     SQLITE_INNOCUOUS,
-				     NULL, sql_convert, NULL, NULL);
+	                             SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+	                                 SQLITE_INNOCUOUS,
+	                             NULL, sql_convert, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		free_cache(cache);
 		return rc;
 	}
 	/* Not deterministic: the answer changes when rates are imported. */
 	return sqlite3_create_function_v2(sql, "cbm_rate", 2,
-					  SQLITE_UTF8 | SQLITE_INNOCUOUS, cache,
-					  sql_rate, NULL, NULL, free_cache);
+	                                  SQLITE_UTF8 | SQLITE_INNOCUOUS, cache,
+	                                  sql_rate, NULL, NULL, free_cache);
 }
 
 enum cbm_status st_currency_note(struct st_db *db, const char *currency,
-				 struct cbm_error *err)
+                                 struct cbm_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	rc = sqlite3_prepare_v2(st_sqlite(db),
-				"INSERT OR IGNORE INTO currencies VALUES (?, ?)",
-				-1, &st, NULL);
+	rc = sqlite3_prepare_v2(
+	    st_sqlite(db), "INSERT OR IGNORE INTO currencies VALUES (?, ?)", -1,
+	    &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, currency, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2,
-				   cbm_pow10(cbm_currency_exponent(currency)));
+		                   cbm_pow10(cbm_currency_exponent(currency)));
 		rc = sqlite3_step(st);
 	}
 	sqlite3_finalize(st);
@@ -205,17 +204,17 @@ struct money_table {
 };
 
 static const struct money_table money_tables[] = {
-	{"contributions", "received_on", {"amount", NULL}, {"amount_usd", NULL}},
-	{"pledges", "rate_date", {"amount", NULL}, {"amount_usd", NULL}},
-	{"budget_lines", "printf('%04d-01-01', year)", {"approved", "spent"},
-	 {"approved_usd", "spent_usd"}},
+    {"contributions", "received_on", {"amount", NULL}, {"amount_usd", NULL}},
+    {"pledges", "rate_date", {"amount", NULL}, {"amount_usd", NULL}},
+    {"budget_lines",
+     "printf('%04d-01-01', year)",
+     {"approved", "spent"},
+     {"approved_usd", "spent_usd"}},
 };
 
-
-
 static enum cbm_status check_rates(struct st_db *db,
-				   const struct money_table *t,
-				   struct cbm_error *err)
+                                   const struct money_table *t,
+                                   struct cbm_error *err)
 {
 	char *sql;
 	sqlite3_stmt *st = NULL;
@@ -223,12 +222,12 @@ static enum cbm_status check_rates(struct st_db *db,
 	enum cbm_status status = CBM_OK;
 
 	sql = sqlite3_mprintf(
-		"SELECT m.currency, %s, m.batch_id, b.file_name FROM %s m"
-		" JOIN batches b ON b.id = m.batch_id"
-		" WHERE m.currency <> 'USD' AND NOT EXISTS (SELECT 1 FROM"
-		" fx_rates f WHERE f.currency = m.currency AND f.date <= %s)"
-		" LIMIT 1",
-		t->date, t->table, t->date);
+	    "SELECT m.currency, %s, m.batch_id, b.file_name FROM %s m"
+	    " JOIN batches b ON b.id = m.batch_id"
+	    " WHERE m.currency <> 'USD' AND NOT EXISTS (SELECT 1 FROM"
+	    " fx_rates f WHERE f.currency = m.currency AND f.date <= %s)"
+	    " LIMIT 1",
+	    t->date, t->table, t->date);
 	rc = sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL);
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK)
@@ -236,12 +235,12 @@ static enum cbm_status check_rates(struct st_db *db,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		status = CBM_ERROR(
-			err, CBM_EDATA, NULL,
-			"no fx rate for %s on or before %s, needed by %s of "
-			"batch %lld (%s)",
-			sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
-			t->table, (long long)sqlite3_column_int64(st, 2),
-			sqlite3_column_text(st, 3));
+		    err, CBM_EDATA, NULL,
+		    "no fx rate for %s on or before %s, needed by %s of "
+		    "batch %lld (%s)",
+		    sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
+		    t->table, (long long)sqlite3_column_int64(st, 2),
+		    sqlite3_column_text(st, 3));
 	else if (rc != SQLITE_DONE)
 		status = st_sql_error(db, "cannot check fx rates", err);
 	sqlite3_finalize(st);
@@ -249,8 +248,8 @@ static enum cbm_status check_rates(struct st_db *db,
 }
 
 static enum cbm_status recompute_table(struct st_db *db,
-				       const struct money_table *t,
-				       struct cbm_error *err)
+                                       const struct money_table *t,
+                                       struct cbm_error *err)
 {
 	enum cbm_status rc = check_rates(db, t, err);
 	char *sql;
@@ -258,29 +257,29 @@ static enum cbm_status recompute_table(struct st_db *db,
 	if (rc != CBM_OK)
 		return rc;
 	sql = sqlite3_mprintf(
-		"UPDATE %s SET usd_per_unit = CASE WHEN currency = 'USD' THEN 1.0"
-		" ELSE (SELECT f.usd_per_unit FROM fx_rates f WHERE f.currency ="
-		" %s.currency AND f.date <= %s ORDER BY f.date DESC LIMIT 1)"
-		" END;",
-		t->table, t->table, t->date);
+	    "UPDATE %s SET usd_per_unit = CASE WHEN currency = 'USD' THEN 1.0"
+	    " ELSE (SELECT f.usd_per_unit FROM fx_rates f WHERE f.currency ="
+	    " %s.currency AND f.date <= %s ORDER BY f.date DESC LIMIT 1)"
+	    " END;",
+	    t->table, t->table, t->date);
 	rc = st_exec(db, sql, err);
 	sqlite3_free(sql);
 	for (int i = 0; i < 2 && t->amount[i] && rc == CBM_OK; i++) {
 		sql = sqlite3_mprintf(
-			"UPDATE %s SET %s = cbm_convert(%s, currency,"
-			" usd_per_unit, 'USD', 1.0)",
-			t->table, t->usd[i], t->amount[i]);
+		    "UPDATE %s SET %s = cbm_convert(%s, currency,"
+		    " usd_per_unit, 'USD', 1.0)",
+		    t->table, t->usd[i], t->amount[i]);
 		if (sqlite3_exec(st_sqlite(db), sql, NULL, NULL, NULL) ==
 		    SQLITE_OK)
 			rc = CBM_OK;
 		else if (sqlite3_extended_errcode(st_sqlite(db)) ==
-			 SQLITE_CONSTRAINT_NOTNULL)
+		         SQLITE_CONSTRAINT_NOTNULL)
 			/* cbm_convert() is NULL when the result overflows. */
 			rc = CBM_ERROR(err, CBM_EDATA, NULL,
-				       "at these fx rates an amount of %s "
-				       "would be too large to convert to USD; "
-				       "check the rates",
-				       t->table);
+			               "at these fx rates an amount of %s "
+			               "would be too large to convert to USD; "
+			               "check the rates",
+			               t->table);
 		else
 			rc = st_sql_error(db, "cannot convert to USD", err);
 		sqlite3_free(sql);

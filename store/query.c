@@ -22,17 +22,16 @@ struct guard {
  * as argument (PRAGMA table_info(x)); the others must have none, since
  * "PRAGMA name = value" sets. */
 static const char *const pragmas_no_arg[] = {
-	"application_id", "collation_list", "compile_options", "database_list",
-	"encoding",       "foreign_keys",   "freelist_count",  "function_list",
-	"journal_mode",   "module_list",    "page_count",      "page_size",
-	"pragma_list",    "schema_version", "user_version",    "data_version",
-	"quick_check",    "integrity_check", "foreign_key_check", "table_list",
+    "application_id", "collation_list",  "compile_options",   "database_list",
+    "encoding",       "foreign_keys",    "freelist_count",    "function_list",
+    "journal_mode",   "module_list",     "page_count",        "page_size",
+    "pragma_list",    "schema_version",  "user_version",      "data_version",
+    "quick_check",    "integrity_check", "foreign_key_check", "table_list",
 };
 static const char *const pragmas_with_arg[] = {
-	"table_info",  "table_xinfo",      "index_list",
-	"index_info",  "index_xinfo",      "foreign_key_list",
-	"quick_check", "integrity_check",  "foreign_key_check",
-	"table_list",
+    "table_info",        "table_xinfo",      "index_list",  "index_info",
+    "index_xinfo",       "foreign_key_list", "quick_check", "integrity_check",
+    "foreign_key_check", "table_list",
 };
 
 static bool listed(const char *name, const char *const *list, size_t n)
@@ -47,13 +46,13 @@ static bool pragma_reads(const char *name, const char *arg)
 {
 	if (!arg)
 		return listed(name, pragmas_no_arg,
-			      sizeof(pragmas_no_arg) / sizeof(*pragmas_no_arg));
+		              sizeof(pragmas_no_arg) / sizeof(*pragmas_no_arg));
 	return listed(name, pragmas_with_arg,
-		      sizeof(pragmas_with_arg) / sizeof(*pragmas_with_arg));
+	              sizeof(pragmas_with_arg) / sizeof(*pragmas_with_arg));
 }
 
 static int authorize(void *data, int action, const char *a1, const char *a2,
-		     const char *db, const char *trigger)
+                     const char *db, const char *trigger)
 {
 	struct guard *g = data;
 	const char *what = NULL;
@@ -91,7 +90,7 @@ static int authorize(void *data, int action, const char *a1, const char *a2,
 		 * schema; a real UPDATE of it is still refused below by
 		 * sqlite3_stmt_readonly() and the read-only connection. */
 		if (a1 && (strcmp(a1, "sqlite_master") == 0 ||
-			   strcmp(a1, "sqlite_schema") == 0))
+		           strcmp(a1, "sqlite_schema") == 0))
 			return SQLITE_OK;
 		what = "UPDATE";
 		break;
@@ -130,7 +129,7 @@ static bool only_blank(sqlite3 *sql, const char *tail)
 }
 
 enum cbm_status st_query_prepare(struct st_db *db, const char *sql,
-				 sqlite3_stmt **stmt, struct cbm_error *err)
+                                 sqlite3_stmt **stmt, struct cbm_error *err)
 {
 	struct guard g = {{0}, false};
 	sqlite3 *conn = st_sqlite(db);
@@ -143,24 +142,24 @@ enum cbm_status st_query_prepare(struct st_db *db, const char *sql,
 	rc = sqlite3_prepare_v2(conn, sql, -1, stmt, &tail);
 	if (rc != SQLITE_OK && g.refused[0])
 		status = CBM_ERROR(err, CBM_EDATA, NULL,
-				   "refused: cbm query is read-only and the "
-				   "statement contains %s",
-				   g.refused);
+		                   "refused: cbm query is read-only and the "
+		                   "statement contains %s",
+		                   g.refused);
 	else if (rc != SQLITE_OK)
 		status = CBM_ERROR(err, CBM_EDATA, NULL, "bad SQL: %s",
-				   sqlite3_errmsg(conn));
+		                   sqlite3_errmsg(conn));
 	else if (!*stmt)
 		status = CBM_ERROR(err, CBM_EDATA, NULL, "no SQL statement");
 	/* SQLite calls every PRAGMA a writer; the authorizer has let only
 	 * those that report through. */
 	else if (!sqlite3_stmt_readonly(*stmt) && !g.pragma)
 		status = CBM_ERROR(err, CBM_EDATA, NULL,
-				   "refused: cbm query is read-only and this "
-				   "statement would write");
+		                   "refused: cbm query is read-only and this "
+		                   "statement would write");
 	else if (!only_blank(conn, tail))
 		status = CBM_ERROR(err, CBM_EDATA, NULL,
-				   "refused: cbm query runs one statement at a "
-				   "time, and this text holds several");
+		                   "refused: cbm query runs one statement at a "
+		                   "time, and this text holds several");
 	sqlite3_set_authorizer(conn, NULL, NULL);
 	if (status != CBM_OK) {
 		sqlite3_finalize(*stmt);

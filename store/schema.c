@@ -11,6 +11,8 @@
  */
 #include "schema.h"
 
+/* The SQL reads best laid out as SQL. */
+/* clang-format off */
 #define FK(table, col) " REFERENCES " table "(" col ") DEFERRABLE INITIALLY DEFERRED"
 #define BATCH " batch_id INTEGER NOT NULL" FK("batches", "id")
 
@@ -238,8 +240,10 @@ static const char migration_1[] =
 	"  m.grade, m.note, m.batch_id"
 	" FROM secondments m JOIN states s ON s.code = m.state;";
 
+/* clang-format on */
+
 static const char *const migrations[] = {
-	migration_1,
+    migration_1,
 };
 
 const char *const *schema_migrations(int *n)
@@ -249,24 +253,24 @@ const char *const *schema_migrations(int *n)
 }
 
 static const struct st_view views[] = {
-	{"v_batches", "import batches: one row per loaded file (name, "
-		      "SHA-256, rows, time, tool version)"},
-	{"v_states", "states with their English, Russian and Kazakh names, "
-		     "status, year joined and aliases"},
-	{"v_areas", "priority areas with dimension and current "
-		    "coordinators (state codes separated by |)"},
-	{"v_contributions", "contributions received, amount in its currency "
-			    "and in USD at the rate of the day received"},
-	{"v_pledges", "pledges, amount in its currency and in USD"},
-	{"v_budget", "approved budget and spending per line and year, in its "
-		     "currency and in USD"},
-	{"v_collection_by_year",
-	 "per budget year: approved budget, voluntary contributions received "
-	 "and pledged (USD) and the collection rate (empty without a budget)"},
-	{"v_events", "plan events with area, dimension, organizers and "
-		     "co-organizers (codes and names separated by |)"},
-	{"v_fx", "fx rates: USD per unit and units per USD by date"},
-	{"v_secondments", "seconded person-months per state and year"},
+    {"v_batches", "import batches: one row per loaded file (name, "
+                  "SHA-256, rows, time, tool version)"},
+    {"v_states", "states with their English, Russian and Kazakh names, "
+                 "status, year joined and aliases"},
+    {"v_areas", "priority areas with dimension and current "
+                "coordinators (state codes separated by |)"},
+    {"v_contributions", "contributions received, amount in its currency "
+                        "and in USD at the rate of the day received"},
+    {"v_pledges", "pledges, amount in its currency and in USD"},
+    {"v_budget", "approved budget and spending per line and year, in its "
+                 "currency and in USD"},
+    {"v_collection_by_year",
+     "per budget year: approved budget, voluntary contributions received "
+     "and pledged (USD) and the collection rate (empty without a budget)"},
+    {"v_events", "plan events with area, dimension, organizers and "
+                 "co-organizers (codes and names separated by |)"},
+    {"v_fx", "fx rates: USD per unit and units per USD by date"},
+    {"v_secondments", "seconded person-months per state and year"},
 };
 
 const struct st_view *st_views(size_t *n)

@@ -40,8 +40,8 @@ enum st_mode {
 
 /* Opens the database at PATH.  A missing file is CBM_EUSAGE unless MODE is
  * ST_OPEN_CREATE.  The caller owns *OUT and frees it with st_close(). */
-enum cbm_status st_open(struct st_db **out, const char *path,
-			enum st_mode mode, struct cbm_error *err);
+enum cbm_status st_open(struct st_db **out, const char *path, enum st_mode mode,
+                        struct cbm_error *err);
 
 /* Closes DB; st_close(NULL) is a no-op. */
 void st_close(struct st_db *db);
@@ -58,7 +58,7 @@ int st_schema_version(void);
 
 /* Runs SQL (one or more statements, no results). */
 enum cbm_status st_exec(struct st_db *db, const char *sql,
-			struct cbm_error *err);
+                        struct cbm_error *err);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  st_rollback() is safe to call when
  * no transaction is open. */
@@ -68,7 +68,7 @@ void st_rollback(struct st_db *db);
 
 /* Sets ERR from the connection's last SQLite error, prefixed by WHAT. */
 enum cbm_status st_sql_error(struct st_db *db, const char *what,
-			     struct cbm_error *err);
+                             struct cbm_error *err);
 
 /* ---- batches ------------------------------------------------------------- */
 
@@ -85,29 +85,29 @@ struct st_batch {
 /* Finds the batch that loaded a file with this SHA-256 (hex).  Returns
  * CBM_OK with out->id = 0 when there is none. */
 enum cbm_status st_batch_find_sha(struct st_db *db, const char *sha256,
-				  struct st_batch *out, struct cbm_error *err);
+                                  struct st_batch *out, struct cbm_error *err);
 
 /* Loads batch ID into OUT; a missing batch is CBM_EDATA. */
-enum cbm_status st_batch_get(struct st_db *db, int64_t id,
-			     struct st_batch *out, struct cbm_error *err);
+enum cbm_status st_batch_get(struct st_db *db, int64_t id, struct st_batch *out,
+                             struct cbm_error *err);
 
 /* Creates a batch row (inside the caller's transaction) and returns its id
  * in *ID.  The row count is set later with st_batch_set_rows(). */
 enum cbm_status st_batch_create(struct st_db *db, const char *kind,
-				const char *file_name, const char *sha256,
-				int64_t *id, struct cbm_error *err);
+                                const char *file_name, const char *sha256,
+                                int64_t *id, struct cbm_error *err);
 enum cbm_status st_batch_set_rows(struct st_db *db, int64_t id, int64_t rows,
-				  struct cbm_error *err);
+                                  struct cbm_error *err);
 
 /* Calls FN for each batch, oldest first; FN returning non-zero stops. */
 enum cbm_status st_batch_each(struct st_db *db,
-			      int (*fn)(void *data, const struct st_batch *b),
-			      void *data, struct cbm_error *err);
+                              int (*fn)(void *data, const struct st_batch *b),
+                              void *data, struct cbm_error *err);
 
 /* Deletes batch ID and all its rows, inside the caller's transaction.  Does
  * not check for orphans: call st_check_orphans() before committing. */
 enum cbm_status st_batch_delete(struct st_db *db, int64_t id,
-				struct cbm_error *err);
+                                struct cbm_error *err);
 
 /* Checks, inside the caller's transaction, that no row refers to a state,
  * area or priority area that is gone and that every money row still has an
@@ -119,11 +119,11 @@ enum cbm_status st_check_orphans(struct st_db *db, struct cbm_error *err);
  * batches still need its rows. */
 enum cbm_status st_undo(struct st_db *db, int64_t id, struct cbm_error *err);
 
-/* ---- money ---------------------------------------------------------------- */
+/* ---- money --------------------------------------------------------------- */
 
 /* Records that CURRENCY is in use (for the views' unit conversion). */
 enum cbm_status st_currency_note(struct st_db *db, const char *currency,
-				 struct cbm_error *err);
+                                 struct cbm_error *err);
 
 /* Recomputes usd_per_unit and the USD amounts of every money row from the
  * fx rates, inside the caller's transaction.  A row left without a rate is
@@ -141,7 +141,7 @@ struct st_view {
  * array is static. */
 const struct st_view *st_views(size_t *n);
 
-/* ---- the read-only guard -------------------------------------------------- */
+/* ---- the read-only guard ------------------------------------------------- */
 
 /* Prepares SQL for `cbm query` on a database opened ST_OPEN_READONLY:
  * exactly one statement, which must not write.  DML, DDL, ATTACH, DETACH,
@@ -149,6 +149,6 @@ const struct st_view *st_views(size_t *n);
  * refused with CBM_EDATA and a message saying what was refused.  The caller
  * owns *STMT (sqlite3_finalize). */
 enum cbm_status st_query_prepare(struct st_db *db, const char *sql,
-				 sqlite3_stmt **stmt, struct cbm_error *err);
+                                 sqlite3_stmt **stmt, struct cbm_error *err);
 
 #endif /* CBM_STORE_H */

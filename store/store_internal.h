@@ -8,7 +8,6 @@
 int store_register_functions(sqlite3 *sql);
 
 /* The first money row left without an fx rate, as CBM_EDATA. */
-enum cbm_status store_check_all_rates(struct st_db *db,
-				      struct cbm_error *err);
+enum cbm_status store_check_all_rates(struct st_db *db, struct cbm_error *err);
 
 #endif

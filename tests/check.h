@@ -24,7 +24,7 @@ static int check_count;
 		if (!(cond)) {                                                 \
 			check_failures++;                                      \
 			fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, \
-				__LINE__, #cond);                              \
+			        __LINE__, #cond);                              \
 		}                                                              \
 	} while (0)
 
@@ -35,7 +35,7 @@ static int check_count;
 		if (g_ != w_) {                                                \
 			check_failures++;                                      \
 			fprintf(stderr, "%s:%d: %s = %lld, want %lld\n",       \
-				__FILE__, __LINE__, #got, g_, w_);             \
+			        __FILE__, __LINE__, #got, g_, w_);             \
 		}                                                              \
 	} while (0)
 
@@ -46,8 +46,8 @@ static int check_count;
 		if (!g_ || strcmp(g_, w_) != 0) {                              \
 			check_failures++;                                      \
 			fprintf(stderr, "%s:%d: %s = '%s', want '%s'\n",       \
-				__FILE__, __LINE__, #got, g_ ? g_ : "(null)",  \
-				w_);                                           \
+			        __FILE__, __LINE__, #got, g_ ? g_ : "(null)",  \
+			        w_);                                           \
 		}                                                              \
 	} while (0)
 
@@ -59,8 +59,8 @@ static int check_count;
 		if (!g_ || !strstr(g_, w_)) {                                  \
 			check_failures++;                                      \
 			fprintf(stderr, "%s:%d: %s = '%s' lacks '%s'\n",       \
-				__FILE__, __LINE__, #got, g_ ? g_ : "(null)",  \
-				w_);                                           \
+			        __FILE__, __LINE__, #got, g_ ? g_ : "(null)",  \
+			        w_);                                           \
 		}                                                              \
 	} while (0)
 
@@ -71,9 +71,10 @@ static int check_count;
 		check_count++;                                                 \
 		if (!(d_ <= t_) && !(isnan(g_) && isnan(w_))) {                \
 			check_failures++;                                      \
-			fprintf(stderr,                                        \
-				"%s:%d: %s = %.12g, want %.12g (rel tol %g)\n", \
-				__FILE__, __LINE__, #got, g_, w_, t_);         \
+			fprintf(                                               \
+			    stderr,                                            \
+			    "%s:%d: %s = %.12g, want %.12g (rel tol %g)\n",    \
+			    __FILE__, __LINE__, #got, g_, w_, t_);             \
 		}                                                              \
 	} while (0)
 

@@ -53,7 +53,7 @@ static void setup(void)
 /* ---- reading cells ------------------------------------------------------- */
 
 static const struct ana_value *cell(const struct ana_table *t, size_t row,
-				    const char *col)
+                                    const char *col)
 {
 	static const struct ana_value none;
 	int c = ana_col(t, col);
@@ -68,8 +68,8 @@ static const struct ana_value *cell(const struct ana_table *t, size_t row,
 
 /* The row whose first column is YEAR and, when KEY is not NULL, whose
  * column KEYCOL is KEY. */
-static size_t find_row(const struct ana_table *t, int year,
-		       const char *keycol, const char *key)
+static size_t find_row(const struct ana_table *t, int year, const char *keycol,
+                       const char *key)
 {
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (ana_cell(t, r, 0)->i != year)
@@ -83,11 +83,11 @@ static size_t find_row(const struct ana_table *t, int year,
 }
 
 #define MONEY(t, r, col, cents) CHECK_INT(cell(t, r, col)->i, cents)
-#define REAL(t, r, col, v) CHECK_REL(cell(t, r, col)->d, v, 1e-9)
-#define UNDEFINED(t, r, col) CHECK(!cell(t, r, col)->defined)
+#define REAL(t, r, col, v)      CHECK_REL(cell(t, r, col)->d, v, 1e-9)
+#define UNDEFINED(t, r, col)    CHECK(!cell(t, r, col)->defined)
 
 static void run(ana_figure_fn fn, const struct ana_params *p,
-		struct ana_table *t, enum cbm_status want)
+                struct ana_table *t, enum cbm_status want)
 {
 	struct cbm_error err = {0};
 
@@ -97,7 +97,7 @@ static void run(ana_figure_fn fn, const struct ana_params *p,
 		fprintf(stderr, "  %s\n", err.message);
 }
 
-/* ---- the figures ----------------------------------------------------------- */
+/* ---- the figures --------------------------------------------------------- */
 
 static void test_collection(void)
 {
@@ -169,7 +169,7 @@ static void test_collection_as_of(void)
 	p.as_of = cbm_days_from_civil(2024, 2, 29);
 	run(ana_collection, &p, &t, CBM_OK);
 	CHECK_INT(cell(&t, find_row(&t, 2021, NULL, NULL), "as_of")->i,
-		  cbm_days_from_civil(2021, 2, 28));
+	          cbm_days_from_civil(2021, 2, 28));
 	ana_table_release(&t);
 }
 
@@ -239,13 +239,13 @@ static void test_outstanding(void)
 	MONEY(&t, r, "outstanding", 10000);
 	CHECK_STR(cell(&t, r, "status")->s, "nothing");
 	CHECK_STR(cell(&t, find_row(&t, 2020, "state", "AAA"), "status")->s,
-		  "paid in full");
+	          "paid in full");
 	/* Overpaid: outstanding max(0, 500 - 600) = 0. */
 	r = find_row(&t, 2021, "state", "AAA");
 	MONEY(&t, r, "outstanding", 0);
 	CHECK_STR(cell(&t, r, "status")->s, "paid in full");
 	CHECK_STR(cell(&t, find_row(&t, 2021, "state", "BBB"), "status")->s,
-		  "no pledge");
+	          "no pledge");
 	ana_table_release(&t);
 }
 
@@ -322,11 +322,12 @@ static void test_activity(void)
 	p.by = ANA_BY_DIMENSION;
 	run(ana_activity, &p, &t, CBM_OK);
 	CHECK_INT(t.nrows, 5);
-	CHECK_INT(cell(&t, find_row(&t, 2023, "key", "military-political"),
-		       "planned")->i,
-		  2);
+	CHECK_INT(
+	    cell(&t, find_row(&t, 2023, "key", "military-political"), "planned")
+	        ->i,
+	    2);
 	CHECK_INT(cell(&t, find_row(&t, 2023, "key", "human"), "planned")->i,
-		  0);
+	          0);
 	ana_table_release(&t);
 }
 

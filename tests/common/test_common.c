@@ -72,40 +72,37 @@ static void test_format(void)
 	char b[64];
 
 	CHECK_STR(cbm_fmt_number(b, sizeof(b), 1234567.5, 2, CBM_LANG_EN),
-		  "1,234,567.50");
+	          "1,234,567.50");
 	CHECK_STR(cbm_fmt_number(b, sizeof(b), 1234567.5, 2, CBM_LANG_RU),
-		  "1\u00a0234\u00a0567,50");
+	          "1\u00a0234\u00a0567,50");
 	CHECK_STR(cbm_fmt_number(b, sizeof(b), -999, 0, CBM_LANG_EN), "-999");
-	CHECK_STR(cbm_fmt_number(b, sizeof(b), -0.001, 2, CBM_LANG_EN),
-		  "0.00");
+	CHECK_STR(cbm_fmt_number(b, sizeof(b), -0.001, 2, CBM_LANG_EN), "0.00");
 	CHECK_STR(cbm_fmt_number(b, sizeof(b), NAN, 2, CBM_LANG_EN), "n/a");
 	CHECK_STR(cbm_fmt_money(b, sizeof(b), 5000000, 2, CBM_LANG_EN),
-		  "50,000.00");
-	CHECK_STR(cbm_fmt_money(b, sizeof(b), -1234, 3, CBM_LANG_EN),
-		  "-1.234");
+	          "50,000.00");
+	CHECK_STR(cbm_fmt_money(b, sizeof(b), -1234, 3, CBM_LANG_EN), "-1.234");
 	CHECK_STR(cbm_fmt_money(b, sizeof(b), 1234567, 0, CBM_LANG_KK),
-		  "1\u00a0234\u00a0567");
+	          "1\u00a0234\u00a0567");
 	CHECK_STR(cbm_fmt_short(b, sizeof(b), 1234567, CBM_LANG_EN), "1.23 M");
 	CHECK_STR(cbm_fmt_short(b, sizeof(b), 1200000, CBM_LANG_RU),
-		  "1,2\u00a0млн");
-	CHECK_STR(cbm_fmt_short(b, sizeof(b), 2000, CBM_LANG_KK),
-		  "2\u00a0мың");
+	          "1,2\u00a0млн");
+	CHECK_STR(cbm_fmt_short(b, sizeof(b), 2000, CBM_LANG_KK), "2\u00a0мың");
 	CHECK_STR(cbm_fmt_short(b, sizeof(b), 950, CBM_LANG_EN), "950");
 	CHECK_STR(cbm_fmt_short(b, sizeof(b), 460020, CBM_LANG_EN), "460 K");
 	CHECK_STR(cbm_fmt_short(b, sizeof(b), 124980, CBM_LANG_EN), "125 K");
 	CHECK_STR(cbm_fmt_short(b, sizeof(b), 12500, CBM_LANG_EN), "12.5 K");
 	CHECK_STR(cbm_fmt_short(b, sizeof(b), 9960, CBM_LANG_KK),
-		  "9,96\u00a0мың");
+	          "9,96\u00a0мың");
 	CHECK_STR(cbm_fmt_percent(b, sizeof(b), 0.873, 1, CBM_LANG_EN),
-		  "87.3 %");
+	          "87.3 %");
 	CHECK_STR(cbm_fmt_percent(b, sizeof(b), 0.873, 1, CBM_LANG_RU),
-		  "87,3\u00a0%");
+	          "87,3\u00a0%");
 	CHECK_STR(cbm_fmt_date(b, sizeof(b), cbm_days_from_civil(2023, 12, 12),
-			       CBM_LANG_EN),
-		  "12 Dec 2023");
+	                       CBM_LANG_EN),
+	          "12 Dec 2023");
 	CHECK_STR(cbm_fmt_date(b, sizeof(b), cbm_days_from_civil(2023, 12, 12),
-			       CBM_LANG_KK),
-		  "12.12.2023");
+	                       CBM_LANG_KK),
+	          "12.12.2023");
 }
 
 static void test_error(void)
@@ -114,7 +111,7 @@ static void test_error(void)
 	char buf[256];
 
 	CHECK_INT(CBM_ERROR(&err, CBM_EDATA, "a.csv:2:amount", "bad '%s'", "x"),
-		  CBM_EDATA);
+	          CBM_EDATA);
 	CBM_ERROR(&err, CBM_EINTERNAL, NULL, "second");
 	CHECK_INT(err.code, CBM_EDATA); /* the first error is kept */
 	cbm_error_format(&err, buf, sizeof(buf));

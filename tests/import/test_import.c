@@ -96,17 +96,17 @@ static void test_dates(void)
 	CHECK_INT(date("11/12/2023", IMP_DATES_MDY), nov12);
 	CHECK_INT(date("31.02.2024", IMP_DATES_STRICT), -1);
 	CHECK_INT(date("29.02.2024", IMP_DATES_STRICT),
-		  cbm_days_from_civil(2024, 2, 29));
+	          cbm_days_from_civil(2024, 2, 29));
 	CHECK_INT(date("29.02.2023", IMP_DATES_STRICT), -1);
 	CHECK_INT(date("2023-13-01", IMP_DATES_STRICT), -1);
 	CHECK_INT(date("12.12.23", IMP_DATES_STRICT), -1);
 	CHECK_INT(date("2023-12-12x", IMP_DATES_STRICT), -1);
 	CHECK_INT(date("yesterday", IMP_DATES_STRICT), -1);
 	CHECK(!imp_parse_date("12/11/2023", IMP_DATES_STRICT, &d, why,
-			      sizeof(why)));
+	                      sizeof(why)));
 	CHECK_HAS(why, "--date-format");
 	CHECK(!imp_parse_date("31.02.2024", IMP_DATES_STRICT, &d, why,
-			      sizeof(why)));
+	                      sizeof(why)));
 	CHECK_HAS(why, "no such date");
 }
 
@@ -175,7 +175,7 @@ static int collect(void *data, size_t index, const struct imp_record *rec)
 	g_string_append_printf(c->out, "%ld:", rec->line);
 	for (size_t i = 0; i < rec->n_fields; i++)
 		g_string_append_printf(c->out, "%s%s", i ? "|" : "",
-				       rec->fields[i]);
+		                       rec->fields[i]);
 	g_string_append_c(c->out, '\n');
 	return 0;
 }
@@ -189,9 +189,8 @@ static char *read_csv(const char *text, struct imp_diags *d, char *delim)
 	struct imp_csv_stats stats;
 
 	imp_diags_init(d);
-	CHECK_INT(imp_csv_read(fp, "t.csv", collect, &c, d, &stats, NULL,
-			       NULL),
-		  CBM_OK);
+	CHECK_INT(imp_csv_read(fp, "t.csv", collect, &c, d, &stats, NULL, NULL),
+	          CBM_OK);
 	fclose(fp);
 	if (delim)
 		*delim = stats.delimiter;
@@ -204,9 +203,10 @@ static void test_csv_lines(void)
 	char delim = 0;
 	char *got;
 
-	got = read_csv("\xEF\xBB\xBF" "a;b\r\n1;\"x;y\"\r\n2;\"two\r\nlines\"\r\n"
-		       "\r\n3;\"say \"\"hi\"\"\"\r\n",
-		       &d, &delim);
+	got = read_csv("\xEF\xBB\xBF"
+	               "a;b\r\n1;\"x;y\"\r\n2;\"two\r\nlines\"\r\n"
+	               "\r\n3;\"say \"\"hi\"\"\"\r\n",
+	               &d, &delim);
 	CHECK_STR(got, "1:a|b\n2:1|x;y\n3:2|two\r\nlines\n6:3|say \"hi\"\n");
 	CHECK_INT(delim, ';');
 	CHECK_INT(d.n, 0);
@@ -245,7 +245,9 @@ static void test_csv_errors(void)
 	imp_diags_release(&d);
 
 	/* Bad UTF-8 on line 3. */
-	got = read_csv("a,b\n1,2\nx\xE9" ",3\n4,5\n", &d, NULL);
+	got = read_csv("a,b\n1,2\nx\xE9"
+	               ",3\n4,5\n",
+	               &d, NULL);
 	CHECK_STR(got, "1:a|b\n2:1|2\n4:4|5\n");
 	CHECK_INT(d.errors, 1);
 	if (d.n)
@@ -311,7 +313,7 @@ static void test_diag_format(void)
 
 	imp_diags_init(&d);
 	imp_diags_add(&d, IMP_ERROR, "c.csv", 42, "amount", "12a",
-		      "not an amount");
+	              "not an amount");
 	imp_diags_add(&d, IMP_WARNING, "c.csv", 7, "", NULL, "odd");
 	line = imp_diag_format(&d.items[0]);
 	CHECK_STR(line, "c.csv:42:amount: not an amount '12a'");

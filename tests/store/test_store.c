@@ -33,7 +33,8 @@ static int64_t scalar(struct st_db *db, const char *sql)
 	sqlite3_stmt *st = NULL;
 	int64_t v = -1;
 
-	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK &&
+	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) ==
+	        SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -78,8 +79,8 @@ static void test_foreign_database(void)
 	cbm_error_clear(&err);
 	/* A newer schema than ours is refused, not downgraded. */
 	sqlite3_open(path, &raw);
-	sqlite3_exec(raw, "DROP TABLE payroll; PRAGMA user_version = 99",
-		     NULL, NULL, NULL);
+	sqlite3_exec(raw, "DROP TABLE payroll; PRAGMA user_version = 99", NULL,
+	             NULL, NULL);
 	sqlite3_close(raw);
 	CHECK_INT(st_open(&db, path, ST_OPEN_READWRITE, &err), CBM_EDATA);
 	CHECK_HAS(err.message, "newer");
@@ -87,28 +88,28 @@ static void test_foreign_database(void)
 }
 
 static const char *const refused[] = {
-	"INSERT INTO batches VALUES (9, 'x', 'x', 'x', 0, 'x', 'x')",
-	"UPDATE states SET name_en = 'x'",
-	"DELETE FROM states",
-	"REPLACE INTO currencies VALUES ('XXX', 100)",
-	"CREATE TABLE t(x)",
-	"CREATE TEMP TABLE t(x)",
-	"DROP VIEW v_states",
-	"ALTER TABLE states ADD COLUMN x",
-	"ATTACH DATABASE ':memory:' AS m",
-	"DETACH DATABASE main",
-	"VACUUM",
-	"VACUUM INTO '/tmp/cbm-test-vacuum-into.db'",
-	"PRAGMA journal_mode = DELETE",
-	"PRAGMA user_version = 5",
-	"PRAGMA writable_schema = ON",
-	"SELECT load_extension('x')",
-	"BEGIN",
-	"SELECT 1; DELETE FROM states",
-	"SELECT 1; SELECT 2",
-	"WITH x AS (SELECT 1) DELETE FROM states",
-	"",
-	"SELEKT 1",
+    "INSERT INTO batches VALUES (9, 'x', 'x', 'x', 0, 'x', 'x')",
+    "UPDATE states SET name_en = 'x'",
+    "DELETE FROM states",
+    "REPLACE INTO currencies VALUES ('XXX', 100)",
+    "CREATE TABLE t(x)",
+    "CREATE TEMP TABLE t(x)",
+    "DROP VIEW v_states",
+    "ALTER TABLE states ADD COLUMN x",
+    "ATTACH DATABASE ':memory:' AS m",
+    "DETACH DATABASE main",
+    "VACUUM",
+    "VACUUM INTO '/tmp/cbm-test-vacuum-into.db'",
+    "PRAGMA journal_mode = DELETE",
+    "PRAGMA user_version = 5",
+    "PRAGMA writable_schema = ON",
+    "SELECT load_extension('x')",
+    "BEGIN",
+    "SELECT 1; DELETE FROM states",
+    "SELECT 1; SELECT 2",
+    "WITH x AS (SELECT 1) DELETE FROM states",
+    "",
+    "SELEKT 1",
 };
 
 static void test_guard(void)
@@ -133,44 +134,43 @@ static void test_guard(void)
 	CHECK(!g_file_test("/tmp/cbm-test-vacuum-into.db", G_FILE_TEST_EXISTS));
 	cbm_error_clear(&err);
 	CHECK_INT(st_query_prepare(db, "PRAGMA user_version", &st, &err),
-		  CBM_OK);
+	          CBM_OK);
 	sqlite3_finalize(st);
 	CHECK_INT(st_query_prepare(db, "PRAGMA table_info(states)", &st, &err),
-		  CBM_OK);
+	          CBM_OK);
 	sqlite3_finalize(st);
-	CHECK_INT(st_query_prepare(db, "SELECT * FROM v_states; -- done\n",
-				   &st, &err),
-		  CBM_OK);
+	CHECK_INT(st_query_prepare(db, "SELECT * FROM v_states; -- done\n", &st,
+	                           &err),
+	          CBM_OK);
 	sqlite3_finalize(st);
 	CHECK_INT(st_query_prepare(db, "SELECT 1 /* one */ ;  ", &st, &err),
-		  CBM_OK);
+	          CBM_OK);
 	sqlite3_finalize(st);
 	st_close(db);
 	g_free(path);
 }
 
 /* A states batch, an fx batch and a contribution batch that needs both. */
-static void fill(struct st_db *db, int64_t *states, int64_t *fx,
-		 int64_t *money)
+static void fill(struct st_db *db, int64_t *states, int64_t *fx, int64_t *money)
 {
 	struct cbm_error err = {0};
 
 	CHECK_INT(st_begin(db, &err), CBM_OK);
 	CHECK_INT(st_batch_create(db, "states", "s.csv", "a1", states, &err),
-		  CBM_OK);
+	          CBM_OK);
 	CHECK_INT(st_batch_create(db, "fx", "f.csv", "a2", fx, &err), CBM_OK);
-	CHECK_INT(st_batch_create(db, "contributions", "c.csv", "a3", money,
-				  &err),
-		  CBM_OK);
+	CHECK_INT(
+	    st_batch_create(db, "contributions", "c.csv", "a3", money, &err),
+	    CBM_OK);
 	char *sql = g_strdup_printf(
-		"INSERT INTO states (code, name_en, batch_id)"
-		" VALUES ('KAZ', 'Kazakhstan', %lld);"
-		"INSERT INTO fx_rates VALUES ('EUR', '2024-01-01', 1.10, %lld);"
-		"INSERT INTO currencies VALUES ('EUR', 100);"
-		"INSERT INTO contributions (state, received_on, budget_year,"
-		" amount, currency, usd_per_unit, amount_usd, batch_id) VALUES"
-		" ('KAZ', '2024-03-01', 2024, 10000, 'EUR', 1.10, 11000, %lld)",
-		(long long)*states, (long long)*fx, (long long)*money);
+	    "INSERT INTO states (code, name_en, batch_id)"
+	    " VALUES ('KAZ', 'Kazakhstan', %lld);"
+	    "INSERT INTO fx_rates VALUES ('EUR', '2024-01-01', 1.10, %lld);"
+	    "INSERT INTO currencies VALUES ('EUR', 100);"
+	    "INSERT INTO contributions (state, received_on, budget_year,"
+	    " amount, currency, usd_per_unit, amount_usd, batch_id) VALUES"
+	    " ('KAZ', '2024-03-01', 2024, 10000, 'EUR', 1.10, 11000, %lld)",
+	    (long long)*states, (long long)*fx, (long long)*money);
 	exec_ok(db, sql);
 	g_free(sql);
 	CHECK_INT(st_commit(db, &err), CBM_OK);
@@ -223,17 +223,19 @@ static void test_fx_recompute(void)
 	fill(db, &states, &fx, &money);
 	/* A later rate before the contribution's date takes over:
 	 * 100.00 EUR x 1.25 = 125.00 USD. */
-	exec_ok(db, "INSERT INTO fx_rates VALUES ('EUR', '2024-02-15', 1.25, 2)");
+	exec_ok(db,
+	        "INSERT INTO fx_rates VALUES ('EUR', '2024-02-15', 1.25, 2)");
 	CHECK_INT(st_fx_recompute(db, &err), CBM_OK);
 	CHECK_INT(scalar(db, "SELECT amount_usd FROM contributions"), 12500);
 	/* A rate after the date changes nothing. */
-	exec_ok(db, "INSERT INTO fx_rates VALUES ('EUR', '2024-03-02', 2.0, 2)");
+	exec_ok(db,
+	        "INSERT INTO fx_rates VALUES ('EUR', '2024-03-02', 2.0, 2)");
 	CHECK_INT(st_fx_recompute(db, &err), CBM_OK);
 	CHECK_INT(scalar(db, "SELECT amount_usd FROM contributions"), 12500);
 	/* cbm_convert in SQL: 12500 US cents into EUR at 1.25 = 100.00. */
 	CHECK_INT(scalar(db, "SELECT cbm_convert(12500, 'USD', 1.0, 'EUR',"
-			     " 1.25)"),
-		  10000);
+	                     " 1.25)"),
+	          10000);
 	st_close(db);
 	g_free(path);
 }
