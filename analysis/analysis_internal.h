@@ -22,6 +22,11 @@ void tb_money(struct ana_table *t, size_t row, size_t col, int64_t v);
 void tb_double(struct ana_table *t, size_t row, size_t col, double v);
 void tb_text(struct ana_table *t, size_t row, size_t col, const char *s);
 
+/* Appends a column "name" with the English name of each row's "state"
+ * (when the table has one), for people reading codes. */
+enum cbm_status tb_add_state_names(struct st_db *db, struct ana_table *t,
+                                   struct cbm_error *err);
+
 /* ---- money in the report currency ---------------------------------------- */
 
 /* The report currency of P ("USD" when unset), validated. */

@@ -267,6 +267,8 @@ enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
 	}
 	g_array_free(recv, TRUE);
 	g_array_free(approved, TRUE);
+	if (rc == CBM_OK)
+		rc = tb_add_state_names(db, out, err);
 	return rc;
 }
 
@@ -300,5 +302,7 @@ enum cbm_status ana_secondments(struct st_db *db, const struct ana_params *p,
 	g_free(sql);
 	g_free(years);
 	g_array_free(rows, TRUE);
+	if (rc == CBM_OK)
+		rc = tb_add_state_names(db, out, err);
 	return rc;
 }

@@ -327,6 +327,8 @@ enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
 		}
 	}
 	g_array_free(recv, TRUE);
+	if (rc == CBM_OK)
+		rc = tb_add_state_names(db, out, err);
 	return rc;
 }
 
@@ -402,6 +404,8 @@ enum cbm_status ana_outstanding(struct st_db *db, const struct ana_params *p,
 	}
 	g_array_free(pledged, TRUE);
 	g_array_free(recv, TRUE);
+	if (rc == CBM_OK)
+		rc = tb_add_state_names(db, out, err);
 	return rc;
 }
 
