@@ -24,6 +24,8 @@ static const struct cli_command commands[] = {
      cmd_stats, cmd_stats_options},
     {"chart", "KIND -o FILE", "draw a chart of the figures (PDF, PNG, SVG)",
      cmd_chart, cmd_chart_options},
+    {"report", "annual|budget|state -o FILE",
+     "write a PDF report in en, ru or kk", cmd_report, cmd_report_options},
     {"query", "SQL | --list", "run read-only SQL, or list the views", cmd_query,
      cmd_query_options},
     {"help", "[COMMAND]", "show help on cbm or on one command", cmd_help,

@@ -84,4 +84,38 @@ void rpt_chart_close(struct rpt_chart *chart);
 /* The description, owned by CHART, valid until rpt_chart_close(). */
 const struct chart *rpt_chart_get(const struct rpt_chart *chart);
 
+/* ---- reports --------------------------------------------------------------
+ */
+
+enum rpt_kind {
+	RPT_ANNUAL, /* the annual report of year Y */
+	RPT_BUDGET, /* the brief for the Special Working Group on budget Y */
+	RPT_STATE,  /* one member state's statement over a span of years */
+	RPT_KIND_COUNT
+};
+
+bool rpt_kind_parse(const char *name, enum rpt_kind *out);
+
+struct rpt_params {
+	enum rpt_kind kind;
+	int year;          /* annual, budget; 0: the latest fitting year */
+	int from, to;      /* state; 0: every year */
+	int32_t as_of;     /* budget: received by this day; INT32_MIN: none */
+	const char *scale; /* budget: what-if scale, "equal" or a name */
+	const char *state; /* state: its code (cli/ resolves names) */
+	enum cbm_lang lang;
+	char currency[4]; /* "" is USD */
+};
+
+void rpt_params_init(struct rpt_params *p);
+
+/* Writes the report P describes to PATH as an A4 PDF: cover, contents,
+ * sections with tables and charts, page numbers, and the import batches
+ * behind the figures.  Given SOURCE_DATE_EPOCH the file is byte for byte
+ * the same for the same database.  CBM_EDATA when the database cannot
+ * give the report (no budget that year, an unknown state, a missing
+ * rate); no file is left behind then. */
+enum cbm_status rpt_write(struct st_db *db, const struct rpt_params *p,
+                          const char *path, struct cbm_error *err);
+
 #endif /* CBM_REPORT_H */

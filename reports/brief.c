@@ -1,0 +1,243 @@
+/*
+ * brief.c - the brief for the Special Working Group on the budget of
+ * year Y: the budget against earlier years, the collection so far and
+ * against the same day of earlier years, who contributed what, the
+ * forecast, what-if shares and seconded staff.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rpt_internal.h"
+
+/* The day the brief is as of: --as-of, else the last payment received
+ * for year Y (the figures of a year in progress are as of then). */
+static int32_t as_of(struct rctx *x)
+{
+	sqlite3_stmt *st = NULL;
+	int32_t day = cbm_days_from_civil(x->p->year, 12, 31);
+
+	if (x->p->as_of != INT32_MIN)
+		return x->p->as_of;
+	if (sqlite3_prepare_v2(st_sqlite(x->db),
+	                       "SELECT max(received_on) FROM contributions"
+	                       " WHERE budget_year = ?",
+	                       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int(st, 1, x->p->year);
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_text(st, 0))
+			cbm_date_parse_iso(
+			    (const char *)sqlite3_column_text(st, 0), &day);
+	}
+	sqlite3_finalize(st);
+	return day;
+}
+
+static const char *date_text(struct rctx *x, int32_t day)
+{
+	char buf[32];
+
+	cbm_fmt_date(buf, sizeof(buf), day, x->lang);
+	return keep(x, g_strdup(buf));
+}
+
+static void summary(struct rctx *x, int32_t day)
+{
+	struct ana_params a;
+	struct ana_table col, tr;
+	const char *labels[4], *values[4];
+	size_t last;
+
+	figure_params(x, &a);
+	a.as_of = day;
+	a.year = x->p->year;
+	a.from = x->p->year - 1;
+	section(x, L(x, "summary"));
+	run_figure(x, ana_collection, &a, &col);
+	a.as_of = INT32_MIN;
+	a.year = 0;
+	a.from = 0;
+	a.of = ANA_OF_COLLECTION_RATE;
+	a.to = x->p->year - 1;
+	/* The forecast may be impossible (too few years): not an error. */
+	ana_table_init(&tr);
+	if (x->status == CBM_OK) {
+		struct cbm_error ignore = {0};
+		ana_trend(x->db, &a, &tr, &ignore);
+	}
+	last = col.nrows ? col.nrows - 1 : 0;
+	labels[0] = LF(x, "kf.approved", col.currency);
+	values[0] = col.nrows ? money_text(x, &col, ana_cell(&col, last, 1))
+	                      : L(x, "n/a");
+	labels[1] = LF(x, "kf.received_by", date_text(x, day));
+	values[1] = col.nrows ? money_text(x, &col, ana_cell(&col, last, 2))
+	                      : L(x, "n/a");
+	labels[2] = L(x, "kf.collection");
+	values[2] =
+	    col.nrows ? percent_text(x, ana_cell(&col, last, 3)) : L(x, "n/a");
+	labels[3] = L(x, "kf.last_year_same_day");
+	values[3] =
+	    col.nrows > 1 ? percent_text(x, ana_cell(&col, 0, 3)) : L(x, "n/a");
+	doc_key_figures(x->d, labels, values, 4);
+	doc_paragraph(x->d, LF(x, "budget.intro", date_text(x, day)));
+	if (tr.nrows)
+		doc_paragraph(x->d, LF(x, "budget.forecast",
+		                       percent_text(x, ana_cell(&tr, 0, 4))));
+	ana_table_release(&col);
+	ana_table_release(&tr);
+}
+
+static void collection(struct rctx *x, int32_t day)
+{
+	static const struct col_spec asof[] = {
+	    {"year", "year", 0.10, SHOW_VALUE},
+	    {"as_of", "as_of", 0.16, SHOW_VALUE},
+	    {"approved", "approved", 0.20, SHOW_VALUE},
+	    {"received", "received", 0.20, SHOW_VALUE},
+	    {"collection_rate", "collection_rate", 0.14, SHOW_VALUE},
+	    {"pledge_fulfilment", "fulfilment", 0.20, SHOW_VALUE},
+	};
+	struct ana_params a;
+	struct ana_table t;
+	struct rpt_chart_params cp = {0};
+
+	figure_params(x, &a);
+	a.as_of = day;
+	a.year = x->p->year;
+	a.from = x->p->year - 5;
+	section(x, LF(x, "budget.collection", date_text(x, day)));
+	doc_paragraph(x->d, L(x, "budget.collection.text"));
+	if (run_figure(x, ana_collection, &a, &t))
+		figure_table(x, &t, asof, 6, NULL, NULL, false);
+	ana_table_release(&t);
+	cp.lang = x->lang;
+	cp.year = x->p->year;
+	memcpy(cp.currency, a.currency, 4);
+	chart_block(x, RPT_CHART_CURVE, &cp, 300);
+	cp.year = 0;
+	chart_block(x, RPT_CHART_COLLECTION, &cp, 250);
+}
+
+static void budget_lines(struct rctx *x)
+{
+	static const struct col_spec lines[] = {
+	    {"year", "year", 0.10, SHOW_VALUE},
+	    {"title", "budget_line", 0.26, SHOW_VALUE},
+	    {"approved", "approved", 0.18, SHOW_VALUE},
+	    {"spent", "spent", 0.18, SHOW_VALUE},
+	    {"execution_rate", "execution_rate", 0.12, SHOW_VALUE},
+	    {"remaining", "remaining", 0.16, SHOW_VALUE},
+	};
+	struct ana_params a;
+	struct ana_table t;
+
+	figure_params(x, &a);
+	a.from = x->p->year - 3;
+	a.to = x->p->year;
+	section(x, L(x, "budget.budget"));
+	doc_paragraph(x->d, L(x, "budget.budget.text"));
+	if (run_figure(x, ana_execution, &a, &t))
+		figure_table(x, &t, lines, 6, NULL, NULL, false);
+	ana_table_release(&t);
+}
+
+static void contributors(struct rctx *x)
+{
+	static const struct col_spec outstanding[] = {
+	    {"state", "state", 0.30, SHOW_STATE},
+	    {"pledged", "pledged", 0.17, SHOW_VALUE},
+	    {"received", "received", 0.17, SHOW_VALUE},
+	    {"outstanding", "outstanding", 0.17, SHOW_VALUE},
+	    {"status", "pledge_status", 0.19, SHOW_STATUS},
+	};
+	static const struct col_spec concentration[] = {
+	    {"year", "year", 0.12, SHOW_VALUE},
+	    {"contributors", "contributors", 0.18, SHOW_VALUE},
+	    {"top1_share", "top1", 0.14, SHOW_VALUE},
+	    {"top3_share", "top3", 0.14, SHOW_VALUE},
+	    {"top5_share", "top5", 0.14, SHOW_VALUE},
+	    {"hhi", "hhi", 0.14, SHOW_VALUE},
+	    {"gini", "gini", 0.14, SHOW_VALUE},
+	};
+	struct ana_params a;
+	struct ana_table t;
+	struct rpt_chart_params cp = {0};
+
+	figure_params(x, &a);
+	a.year = x->p->year;
+	cp.lang = x->lang;
+	cp.year = x->p->year;
+	memcpy(cp.currency, a.currency, 4);
+	section(x, L(x, "budget.contributors"));
+	chart_block(x, RPT_CHART_CONTRIBUTIONS, &cp, 320);
+	doc_heading(x->d, 2, L(x, "finance.pledges"));
+	if (run_figure(x, ana_outstanding, &a, &t))
+		figure_table_sorted(x, &t, outstanding, 5, "outstanding");
+	ana_table_release(&t);
+	doc_heading(x->d, 2, L(x, "budget.concentration"));
+	a.year = 0;
+	a.from = x->p->year - 5;
+	a.to = x->p->year;
+	if (run_figure(x, ana_concentration, &a, &t))
+		figure_table(x, &t, concentration, 7, NULL, NULL, false);
+	ana_table_release(&t);
+	doc_note(x->d, L(x, "budget.concentration.note"));
+}
+
+static void shares(struct rctx *x)
+{
+	static const struct col_spec cols[] = {
+	    {"state", "state", 0.30, SHOW_STATE},
+	    {"share", "share", 0.12, SHOW_VALUE},
+	    {"due", "due", 0.19, SHOW_VALUE},
+	    {"received", "received", 0.19, SHOW_VALUE},
+	    {"difference", "difference", 0.20, SHOW_VALUE},
+	};
+	struct ana_params a;
+	struct ana_table t;
+	const char *scale = x->p->scale ? x->p->scale : "equal";
+
+	figure_params(x, &a);
+	a.year = x->p->year;
+	a.scale = scale;
+	section(x, L(x, "budget.shares"));
+	doc_paragraph(x->d, strcmp(scale, "equal") == 0
+	                        ? L(x, "budget.shares.equal")
+	                        : LF(x, "budget.shares.scale", scale));
+	if (run_figure(x, ana_shares, &a, &t))
+		figure_table_sorted(x, &t, cols, 5, "due");
+	ana_table_release(&t);
+}
+
+static void staff(struct rctx *x)
+{
+	static const struct col_spec cols[] = {
+	    {"year", "year", 0.15, SHOW_VALUE},
+	    {"state", "state", 0.45, SHOW_STATE},
+	    {"person_months", "person_months", 0.20, SHOW_VALUE},
+	};
+	struct ana_params a;
+	struct ana_table t;
+
+	figure_params(x, &a);
+	a.from = x->p->year - 1;
+	a.to = x->p->year;
+	section(x, L(x, "hr"));
+	doc_paragraph(x->d, L(x, "hr.text"));
+	if (run_figure(x, ana_secondments, &a, &t))
+		figure_table(x, &t, cols, 3, NULL, NULL, false);
+	ana_table_release(&t);
+}
+
+void report_budget(struct rctx *x)
+{
+	int32_t day = as_of(x);
+
+	summary(x, day);
+	collection(x, day);
+	budget_lines(x);
+	contributors(x);
+	shares(x);
+	staff(x);
+	sources_section(x);
+}
