@@ -50,6 +50,9 @@ enum cbm_status ana_require_rates(struct st_db *db, const char *cur,
 /* SQL condition on the contribution kind of P (e.g. "kind = 'voluntary'"). */
 const char *ana_kind_sql(const struct ana_params *p);
 
+/* True when YEAR is within P's year, or from..to. */
+bool ana_year_in(const struct ana_params *p, int year);
+
 /* SQL condition on a year column from P's year/from/to; caller frees. */
 char *ana_years_sql(const struct ana_params *p, const char *column);
 

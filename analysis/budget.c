@@ -251,17 +251,19 @@ enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
 	if (rc == CBM_OK)
 		tb_columns(out, cols, 6, cur);
 	/* A scale is a proposal for the budget under discussion: without
-	 * --year, --from or --to, the latest budget year. */
+	 * --year, --from or --to, the latest budget year.  Otherwise every
+	 * year with a budget or contributions; one without a budget shows
+	 * what was received, with nothing due. */
 	if (rc == CBM_OK && !p->year && !p->from && !p->to && approved->len)
 		latest =
 		    g_array_index(approved, struct ana_sum, approved->len - 1)
 		        .year;
-	for (guint i = 0; rc == CBM_OK && i < approved->len; i++) {
-		int y = g_array_index(approved, struct ana_sum, i).year;
-		if (latest ? y == latest
-		    : p->year
-		        ? y == p->year
-		        : (!p->from || y >= p->from) && (!p->to || y <= p->to))
+	for (int y = 1900; rc == CBM_OK && y <= 2100; y++) {
+		int64_t ignore;
+		bool any = ana_sum_of_year(approved, y, &ignore);
+		for (guint i = 0; !any && i < recv->len; i++)
+			any = g_array_index(recv, struct ana_sum, i).year == y;
+		if (any && (latest ? y == latest : ana_year_in(p, y)))
 			rc =
 			    shares_year(db, scale, y, approved, recv, out, err);
 	}

@@ -166,13 +166,6 @@ static void collect_years(GArray *years, GArray *a, GArray *b)
 	}
 }
 
-static bool year_in(const struct ana_params *p, int y)
-{
-	if (p->year)
-		return y == p->year;
-	return (!p->from || y >= p->from) && (!p->to || y <= p->to);
-}
-
 /* ---- collection --------------------------------------------------------- */
 
 enum {
@@ -220,7 +213,7 @@ static int as_of_month_day(const struct ana_params *p, struct ana_params *scope)
 		return 0;
 	cbm_civil_from_days(p->as_of, &y, &m, &d);
 	scope->year = 0;
-	scope->to = p->year ? p->year : y;
+	scope->to = p->year ? p->year : (p->to && p->to < y ? p->to : y);
 	return m * 100 + d;
 }
 
@@ -276,7 +269,7 @@ enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
 		collect_years(years, pledged, NULL);
 		for (guint i = 0; i < years->len; i++) {
 			int y = g_array_index(years, int, i);
-			if (year_in(&scope, y))
+			if (ana_year_in(&scope, y))
 				collection_row(out, y, approved, recv, pledged,
 				               md);
 		}

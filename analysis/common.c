@@ -59,14 +59,18 @@ enum cbm_status ana_require_rates(struct st_db *db, const char *cur,
 	    "SELECT min(%s) FROM %s WHERE (%s) AND %s < coalesce((SELECT"
 	    " min(date) FROM fx_rates WHERE currency = '%s'), '9999')",
 	    date_expr, table, where, date_expr, cur);
+	int step;
+
 	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
 		rc = st_sql_error(db, "cannot check fx rates", err);
-	else if (sqlite3_step(st) == SQLITE_ROW &&
-	         sqlite3_column_type(st, 0) != SQLITE_NULL)
+	else if ((step = sqlite3_step(st)) != SQLITE_ROW)
+		rc = st_sql_error(db, "cannot check fx rates", err);
+	else if (sqlite3_column_type(st, 0) != SQLITE_NULL)
 		rc = CBM_ERROR(err, CBM_EDATA, NULL,
 		               "no fx rate for %s on or before %s; import "
 		               "%s rates to report in %s",
 		               cur, sqlite3_column_text(st, 0), cur, cur);
+	(void)step;
 	sqlite3_finalize(st);
 	g_free(sql);
 	return rc;
@@ -84,6 +88,13 @@ const char *ana_kind_sql(const struct ana_params *p)
 	default:
 		return "kind = 'voluntary'";
 	}
+}
+
+bool ana_year_in(const struct ana_params *p, int year)
+{
+	if (p->year)
+		return year == p->year;
+	return (!p->from || year >= p->from) && (!p->to || year <= p->to);
 }
 
 char *ana_years_sql(const struct ana_params *p, const char *column)
@@ -159,6 +170,8 @@ bool ana_year_in_progress(struct st_db *db, int year)
 	bool open = false;
 
 	snprintf(last, sizeof(last), "%04d-12-31", year);
+	/* Unreadable counts as in progress: the cautious answer. */
+	open = true;
 	if (sqlite3_prepare_v2(st_sqlite(db),
 	                       "SELECT max(received_on) FROM contributions", -1,
 	                       &st, NULL) == SQLITE_OK &&

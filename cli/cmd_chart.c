@@ -83,6 +83,15 @@ static int check(struct cli *cli, int argc, char **argv,
 		                      "pixels");
 	if (cli_currency(cli, o->currency, p->currency) != CBM_OK)
 		return CBM_EUSAGE;
+	for (int i = 0; i < 3; i++) {
+		int y = i == 0 ? o->year : i == 1 ? o->from : o->to;
+		if (y != 0 && (y < 1900 || y > 2100))
+			return cli_usage(cli, "--%s takes a year, not %d",
+			                 i == 0   ? "year"
+			                 : i == 1 ? "from"
+			                          : "to",
+			                 y);
+	}
 	p->year = o->year;
 	p->from = o->from;
 	p->to = o->to;

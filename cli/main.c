@@ -101,5 +101,11 @@ int main(int argc, char **argv)
 	cli.command = cmd->name;
 	rc = cmd->run(&cli, argc - next, argv + next);
 	g_free(cli.db_arg);
+	/* Output that never arrived (a full disk, a closed pipe) is an
+	 * error, not a success. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "cbm %s: cannot write the output\n", cmd->name);
+		rc = CBM_EINTERNAL;
+	}
 	return rc;
 }

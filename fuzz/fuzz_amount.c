@@ -62,7 +62,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	text = g_strndup((const char *)data + 2, size - 2);
 	check_amount(text, data[0] % 4, marks[data[1] % 3]);
-	if (imp_parse_decimal(text, &number))
+	char why[200];
+
+	if (imp_parse_decimal(text, marks[data[1] % 3], &number, why,
+	                      sizeof(why)))
 		FUZZ_CHECK(number >= 0 && number <= 1e300);
 	g_free(text);
 	return 0;

@@ -240,10 +240,16 @@ bool ctx_get_decimal(struct imp_ctx *ctx, int col, double min, double max,
                      double *out)
 {
 	const char *s = ctx_text(ctx, col);
+	char why[160];
 
 	if (!s)
 		return missing(ctx, col);
-	if (!imp_parse_decimal(s, out) || *out < min || *out > max) {
+	if (!imp_parse_decimal(s, ctx->opt->decimal_mark, out, why,
+	                       sizeof(why))) {
+		ctx_error(ctx, col, s, "%s", why);
+		return false;
+	}
+	if (*out < min || *out > max) {
 		ctx_error(ctx, col, s, "not a number from %g to %g", min, max);
 		return false;
 	}

@@ -123,9 +123,13 @@ bool imp_parse_date(const char *text, enum imp_date_format format,
 /* Parses a year 1900..2100. */
 bool imp_parse_year(const char *text, int *year);
 
-/* Parses a non-negative decimal number in the C locale ("12", "6.5",
- * "6,5"); false for anything else. */
-bool imp_parse_decimal(const char *text, double *out);
+/* Parses a non-negative decimal number without thousands separators
+ * ("12", "6.5", "6,5", "0.0006896552"): rates, person-months, shares.
+ * DECIMAL_MARK is 0 (either, but a single mark followed by exactly three
+ * digits is ambiguous, as for amounts), ',' or '.'.  On failure writes
+ * the reason into WHY. */
+bool imp_parse_decimal(const char *text, char decimal_mark, double *out,
+                       char *why, size_t why_n);
 
 /* Trims leading and trailing white space, Unicode spaces included, in
  * place; returns TEXT. */

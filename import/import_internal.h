@@ -16,8 +16,8 @@
 
 struct imp_ctx;
 
-/* A file kind: its columns (the first REQUIRED of them are required unless
- * listed in OPTIONAL_MASK), and the hooks that load its rows. */
+/* A file kind: its columns, a bit set of the required ones, and the hooks
+ * that load its rows. */
 struct kind_def {
 	const char *name;
 	const char *const columns[MAX_COLUMNS]; /* NULL-terminated */

@@ -157,6 +157,7 @@ static enum cbm_status open_lookups(struct imp_ctx *ctx)
 	    " AND date <= ? ORDER BY date DESC LIMIT 1";
 	sqlite3_stmt *st = NULL;
 	enum cbm_status rc;
+	int step;
 
 	rc = imp_names_open(&ctx->names, ctx->db, ctx->err);
 	if (rc != CBM_OK)
@@ -168,11 +169,13 @@ static enum cbm_status open_lookups(struct imp_ctx *ctx)
 	if (sqlite3_prepare_v2(ctx->sql, "SELECT code FROM areas", -1, &st,
 	                       NULL) != SQLITE_OK)
 		return st_sql_error(ctx->db, "cannot read areas", ctx->err);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
 		g_hash_table_add(
 		    ctx->areas,
 		    g_strdup((const char *)sqlite3_column_text(st, 0)));
 	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return st_sql_error(ctx->db, "cannot read areas", ctx->err);
 	if (sqlite3_prepare_v2(ctx->sql, rate_sql, -1, &ctx->rate_stmt, NULL) !=
 	    SQLITE_OK)
 		return st_sql_error(ctx->db, "cannot read fx rates", ctx->err);

@@ -51,7 +51,9 @@ static enum cbm_status other_batches(struct imp_ctx *ctx, const char *table)
 	if (rc != SQLITE_OK)
 		return ctx->fatal =
 		           st_sql_error(ctx->db, "cannot read", ctx->err);
-	ctx->check_duplicates = sqlite3_step(st) == SQLITE_ROW;
+	rc = sqlite3_step(st);
+	/* Unreadable: check every row, the cautious way. */
+	ctx->check_duplicates = rc != SQLITE_DONE;
 	sqlite3_finalize(st);
 	return CBM_OK;
 }
@@ -84,6 +86,7 @@ static const char *const contribution_kinds[] = {"voluntary", "earmarked",
 static enum cbm_status load_joined(struct imp_ctx *ctx)
 {
 	sqlite3_stmt *st = NULL;
+	int step;
 
 	ctx->joined =
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -93,12 +96,15 @@ static enum cbm_status load_joined(struct imp_ctx *ctx)
 	                       -1, &st, NULL) != SQLITE_OK)
 		return ctx->fatal = st_sql_error(ctx->db, "cannot read states",
 		                                 ctx->err);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
 		g_hash_table_insert(
 		    ctx->joined,
 		    g_strdup((const char *)sqlite3_column_text(st, 0)),
 		    GINT_TO_POINTER(sqlite3_column_int(st, 1)));
 	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return ctx->fatal = st_sql_error(ctx->db, "cannot read states",
+		                                 ctx->err);
 	return CBM_OK;
 }
 
@@ -555,11 +561,13 @@ enum cbm_status kind_scale_end(struct imp_ctx *ctx)
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK)
 		return st_sql_error(ctx->db, "cannot check scales", ctx->err);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		imp_diags_add(&ctx->res->diags, IMP_WARNING, ctx->file, 0, "",
 		              (const char *)sqlite3_column_text(st, 0),
 		              "shares add up to %.2f %%, not 100 %%, in scale",
 		              sqlite3_column_double(st, 1));
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return st_sql_error(ctx->db, "cannot check scales", ctx->err);
 	return CBM_OK;
 }

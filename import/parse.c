@@ -345,12 +345,14 @@ bool imp_parse_year(const char *text, int *year)
 	return true;
 }
 
-bool imp_parse_decimal(const char *text, double *out)
+bool imp_parse_decimal(const char *text, char decimal_mark, double *out,
+                       char *why, size_t why_n)
 {
 	char buf[64];
-	size_t n = strlen(text), marks = 0, digits = 0;
+	size_t n = strlen(text), marks = 0, digits = 0, mark_at = 0;
 	char *end = NULL;
 
+	snprintf(why, why_n, "not a number");
 	if (n == 0 || n >= sizeof(buf))
 		return false;
 	for (size_t i = 0; i < n; i++) {
@@ -358,8 +360,10 @@ bool imp_parse_decimal(const char *text, double *out)
 		if (c >= '0' && c <= '9') {
 			digits++;
 			buf[i] = c;
-		} else if ((c == '.' || c == ',') && i > 0 && i + 1 < n) {
+		} else if ((c == '.' || c == ',') && i > 0 && i + 1 < n &&
+		           (!decimal_mark || c == decimal_mark)) {
 			marks++;
+			mark_at = i;
 			buf[i] = '.'; /* C locale: g_ascii_strtod reads '.' */
 		} else {
 			return false;
@@ -368,6 +372,15 @@ bool imp_parse_decimal(const char *text, double *out)
 	buf[n] = '\0';
 	if (marks > 1 || digits == 0)
 		return false;
+	/* "15,000" is fifteen thousand or fifteen: the amounts' rule. */
+	if (marks == 1 && !decimal_mark && n - mark_at - 1 == 3) {
+		snprintf(why, why_n,
+		         "ambiguous number: the '%c' may separate thousands or "
+		         "decimals; say which with --decimal-mark , or "
+		         "--decimal-mark .",
+		         text[mark_at]);
+		return false;
+	}
 	*out = g_ascii_strtod(buf, &end);
 	return end && *end == '\0' && isfinite(*out);
 }

@@ -272,8 +272,12 @@ static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
 		open = !p->to && ana_year_in_progress(db, last);
 		done = years->len - (open ? 1 : 0);
 		a.of = ANA_OF_COLLECTION_RATE;
-		forecast = done > 0 &&
-		           figure(db, ana_trend, &a, &tr, &trend_err) == CBM_OK;
+		ana_table_init(&tr);
+		if (done > 0) {
+			ana_table_release(&tr);
+			forecast = figure(db, ana_trend, &a, &tr, &trend_err) ==
+			           CBM_OK;
+		}
 		n = years->len;
 		if (forecast && ana_cell(&tr, 0, 0)->i > last)
 			n++; /* the forecast year is a category of its own */
@@ -311,7 +315,6 @@ static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
 			c->chart.subtitle =
 			    text(c, rpt_labelf(p->lang, "collection.subtitle",
 			                       cats[to]));
-			ana_table_release(&tr);
 		} else {
 			c->chart.subtitle =
 			    rpt_label(p->lang, "collection.subtitle_short");
@@ -332,6 +335,8 @@ static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
 		c->chart.format = CHART_FMT_PERCENT;
 		c->chart.title = rpt_label(p->lang, "collection.title");
 	}
+	if (rc == CBM_OK)
+		ana_table_release(&tr); /* initialised whenever rc is OK */
 	g_array_free(years, TRUE);
 	g_array_free(rates, TRUE);
 	return rc;
@@ -374,8 +379,13 @@ static enum cbm_status build_curve(struct rpt_chart *c, struct st_db *db,
 	year = (int)ana_cell(&t, 0, 0)->i;
 	/* In progress: the latest budget year, before its end. */
 	a.year = 0;
-	in_progress = figure(db, ana_curve, &a, &latest, err) == CBM_OK &&
-	              ana_cell(&latest, 0, 0)->i == year;
+	{
+		struct cbm_error ignore = {0};
+		in_progress =
+		    figure(db, ana_curve, &a, &latest, &ignore) == CBM_OK &&
+		    ana_cell(&latest, 0, 0)->i == year &&
+		    ana_year_in_progress(db, year);
+	}
 	ana_table_release(&latest);
 	{
 		size_t n = t.nrows, stop = in_progress ? last_paid_day(&t) : n;

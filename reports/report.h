@@ -42,7 +42,7 @@ enum cbm_status rpt_names_open(struct rpt_names **out, struct st_db *db,
 void rpt_names_close(struct rpt_names *names);
 
 /* The name of state or area CODE in LANG (English when the file gave
- * none, CODE itself when unknown); owned by NAMES. */
+ * none); owned by NAMES, or CODE itself (the caller's) when unknown. */
 const char *rpt_state_name(const struct rpt_names *names, const char *code,
                            enum cbm_lang lang);
 const char *rpt_area_name(const struct rpt_names *names, const char *code,

@@ -41,6 +41,11 @@ int st_schema_version(void)
 enum cbm_status st_sql_error(struct st_db *db, const char *what,
                              struct cbm_error *err)
 {
+	/* Another kind of file given as --db is the user's data, not ours. */
+	if ((sqlite3_errcode(db->sql) & 0xff) == SQLITE_NOTADB)
+		return CBM_ERROR(err, CBM_EDATA, db->path,
+		                 "not a database (an SQLite file made by cbm "
+		                 "init is expected)");
 	return CBM_ERROR(err, CBM_EINTERNAL, db->path, "%s: %s", what,
 	                 sqlite3_errmsg(db->sql));
 }
@@ -133,6 +138,10 @@ static enum cbm_status migrate(struct st_db *db, struct cbm_error *err)
 		               version, n);
 		goto fail;
 	}
+	if (version == n) {
+		st_rollback(db); /* nothing to do: no write */
+		return CBM_OK;
+	}
 	if (version == 0 && (rc = check_empty(db, err)) != CBM_OK)
 		goto fail;
 	for (int i = version; i < n && rc == CBM_OK; i++)
@@ -162,6 +171,11 @@ static enum cbm_status check_version_readonly(struct st_db *db,
 		return CBM_ERROR(err, CBM_EDATA, db->path,
 		                 "not a cbm database; run 'cbm init' to "
 		                 "create one");
+	if (version > st_schema_version())
+		return CBM_ERROR(err, CBM_EDATA, db->path,
+		                 "database schema version %d is newer than "
+		                 "this cbm (%d); use a newer cbm",
+		                 version, st_schema_version());
 	return CBM_ERROR(err, CBM_EDATA, db->path,
 	                 "database schema version %d, this cbm reads %d; "
 	                 "run 'cbm init' to upgrade it",

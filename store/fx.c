@@ -296,14 +296,3 @@ enum cbm_status st_fx_recompute(struct st_db *db, struct cbm_error *err)
 		rc = recompute_table(db, &money_tables[i], err);
 	return rc;
 }
-
-/* The first money row without a rate, as CBM_EDATA. */
-enum cbm_status store_check_all_rates(struct st_db *db, struct cbm_error *err)
-{
-	enum cbm_status rc = CBM_OK;
-	size_t n = sizeof(money_tables) / sizeof(money_tables[0]);
-
-	for (size_t i = 0; i < n && rc == CBM_OK; i++)
-		rc = check_rates(db, &money_tables[i], err);
-	return rc;
-}

@@ -109,10 +109,10 @@ enum cbm_status st_batch_each(struct st_db *db,
 enum cbm_status st_batch_delete(struct st_db *db, int64_t id,
                                 struct cbm_error *err);
 
-/* Checks, inside the caller's transaction, that no row refers to a state,
- * area or priority area that is gone and that every money row still has an
- * fx rate.  On failure returns CBM_EDATA with a message naming the batches
- * whose rows would be orphaned. */
+/* Checks, inside the caller's transaction, that no row refers to a state
+ * or priority area that is gone.  On failure returns CBM_EDATA with a
+ * message naming the batches whose rows would be orphaned.  (Money rows
+ * left without an fx rate are caught by st_fx_recompute.) */
 enum cbm_status st_check_orphans(struct st_db *db, struct cbm_error *err);
 
 /* Removes batch ID in one transaction, refusing (CBM_EDATA) when later

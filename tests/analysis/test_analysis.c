@@ -165,6 +165,12 @@ static void test_collection_as_of(void)
 	MONEY(&t, r, "received", 40000);
 	CHECK_INT(cell(&t, r, "as_of")->i, cbm_days_from_civil(2020, 3, 1));
 	ana_table_release(&t);
+	/* --to still bounds the years: 2020 only. */
+	p.to = 2020;
+	run(ana_collection, &p, &t, CBM_OK);
+	CHECK_INT(t.nrows, 1);
+	ana_table_release(&t);
+	p.to = 0;
 	/* 29 February is 28 February in a common year. */
 	p.as_of = cbm_days_from_civil(2024, 2, 29);
 	run(ana_collection, &p, &t, CBM_OK);
@@ -443,6 +449,16 @@ static void test_shares(void)
 	MONEY(&t, r, "due", 0);
 	MONEY(&t, r, "difference", 50000);
 	ana_table_release(&t);
+	/* 2023 has contributions but no budget: received, nothing due. */
+	p.year = 2023;
+	p.scale = "equal";
+	run(ana_shares, &p, &t, CBM_OK);
+	r = find_row(&t, 2023, "state", "AAA");
+	MONEY(&t, r, "received", 70000);
+	UNDEFINED(&t, r, "due");
+	UNDEFINED(&t, r, "difference");
+	ana_table_release(&t);
+	p.year = 2022;
 	p.scale = "nonesuch";
 	ana_table_init(&t);
 	CHECK_INT(ana_shares(db, &p, &t, &err), CBM_EDATA);

@@ -171,4 +171,13 @@ test_import_messages_go_to_the_right_stream() {
 	expect_stdout_is ""
 }
 
+test_output_that_cannot_be_written() {
+	load_base
+	# A full disk: the table cannot be written, so cbm must not say 0.
+	"$CBM" query "SELECT * FROM v_states" >/dev/full 2>"$T/err"
+	expect_eq "$?" 3 "exit status writing to /dev/full"
+	grep -q "cannot write the output" "$T/err" ||
+		fail "no message about the lost output"
+}
+
 run_tests "$@"

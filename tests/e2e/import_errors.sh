@@ -293,4 +293,19 @@ test_contributions_before_states() {
 	expect_db_unchanged
 }
 
+test_ambiguous_rate_refused() {
+	load_base
+	snapshot
+	printf 'currency,date,units_per_usd\nIDR,2023-01-01,"15,000"\n' | write fx2.csv
+	run_cbm import fx "$T/fx2.csv"
+	expect_status 1
+	expect_stderr_has "fx2.csv:2:units_per_usd: ambiguous number"
+	expect_db_unchanged
+	run_cbm import fx --decimal-mark . "$T/fx2.csv"
+	expect_status 1 # rates take no thousands separator: with ".", the "," is refused
+	run_cbm import fx --decimal-mark , "$T/fx2.csv"
+	expect_status 0
+	expect_sql "SELECT round(1 / usd_per_unit, 6) FROM fx_rates WHERE currency = 'IDR'" "15.0"
+}
+
 run_tests "$@"

@@ -121,13 +121,20 @@ static void test_small_parsers(void)
 	CHECK(!imp_parse_year("24", &y));
 	CHECK(!imp_parse_year("2024.0", &y));
 	CHECK(!imp_parse_year("3000", &y));
-	CHECK(imp_parse_decimal("6.5", &v));
+	CHECK(imp_parse_decimal("6.5", 0, &v, why, sizeof(why)));
 	CHECK_REL(v, 6.5, 1e-12);
-	CHECK(imp_parse_decimal("0,0006896552", &v));
+	CHECK(imp_parse_decimal("0,0006896552", 0, &v, why, sizeof(why)));
 	CHECK_REL(v, 0.0006896552, 1e-12);
-	CHECK(!imp_parse_decimal("-1", &v));
-	CHECK(!imp_parse_decimal("1.2.3", &v));
-	CHECK(!imp_parse_decimal("1e5", &v));
+	CHECK(!imp_parse_decimal("-1", 0, &v, why, sizeof(why)));
+	CHECK(!imp_parse_decimal("1.2.3", 0, &v, why, sizeof(why)));
+	CHECK(!imp_parse_decimal("1e5", 0, &v, why, sizeof(why)));
+	/* "15,000" units per USD: fifteen thousand or fifteen? */
+	CHECK(!imp_parse_decimal("15,000", 0, &v, why, sizeof(why)));
+	CHECK_HAS(why, "--decimal-mark");
+	CHECK(imp_parse_decimal("15,000", ',', &v, why, sizeof(why)));
+	CHECK_REL(v, 15.0, 1e-12);
+	CHECK(!imp_parse_decimal("15,000", '.', &v, why, sizeof(why)));
+	CHECK(imp_parse_decimal("1.0663", 0, &v, why, sizeof(why)));
 	snprintf(text, sizeof(text), "\u00a0 Kazakhstan \u202f");
 	CHECK_STR(imp_trim(text), "Kazakhstan");
 	CHECK(imp_check_text("Line one\nline two", true, why, sizeof(why)));
