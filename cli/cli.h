@@ -106,6 +106,7 @@ int cmd_query(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
 int cmd_chart(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
+int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 
 GOptionContext *cmd_init_options(struct cli *cli, void *opts);
@@ -116,6 +117,7 @@ GOptionContext *cmd_query_options(struct cli *cli, void *opts);
 GOptionContext *cmd_stats_options(struct cli *cli, void *opts);
 GOptionContext *cmd_chart_options(struct cli *cli, void *opts);
 GOptionContext *cmd_report_options(struct cli *cli, void *opts);
+GOptionContext *cmd_demo_options(struct cli *cli, void *opts);
 GOptionContext *cmd_help_options(struct cli *cli, void *opts);
 
 #endif /* CBM_CLI_H */

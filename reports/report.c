@@ -445,6 +445,26 @@ static bool state_exists(struct st_db *db, const char *state)
 	return found;
 }
 
+/* True when YEAR has a budget, contributions or a plan. */
+static bool year_has_data(struct st_db *db, int year)
+{
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+
+	if (sqlite3_prepare_v2(
+	        st_sqlite(db),
+	        "SELECT EXISTS (SELECT 1 FROM budget_lines WHERE year = ?1)"
+	        " OR EXISTS (SELECT 1 FROM contributions WHERE budget_year = ?1)"
+	        " OR EXISTS (SELECT 1 FROM events WHERE year = ?1)",
+	        -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int(st, 1, year);
+		found =
+		    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
 /* Fills in the year a report is about and checks its subject exists. */
 static enum cbm_status resolve(struct st_db *db, struct rpt_params *p,
                                struct cbm_error *err)
@@ -464,6 +484,11 @@ static enum cbm_status resolve(struct st_db *db, struct rpt_params *p,
 		return CBM_ERROR(err, CBM_EDATA, NULL,
 		                 "no budget year in the database; import a "
 		                 "budget first");
+	if (!year_has_data(db, p->year))
+		return CBM_ERROR(err, CBM_EDATA, NULL,
+		                 "nothing to report for %d: no budget, "
+		                 "contributions or plan of that year",
+		                 p->year);
 	return CBM_OK;
 }
 

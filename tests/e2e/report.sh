@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2317,SC2031 # test_* run in subshells via run_tests
+# report.sh - cbm report and cbm demo: every report in three languages,
+# read back with pdftotext/pdfinfo/pdffonts as a reader would see it:
+# titles, contents pointing at the right pages, "N / M" footers, table
+# headers repeated on the pages a table runs onto, the sources page, and
+# byte-identical output given SOURCE_DATE_EPOCH.
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+load_examples() {
+	init_db
+	local k
+	for k in states areas coordinators fx budget plan contributions \
+		pledges secondments scale; do
+		import_ok "$k" "$EXAMPLES/$k.csv"
+	done
+}
+
+pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
+page_text() { pdftotext -f "$2" -l "$2" -layout "$1" -; } # FILE PAGE
+
+test_demo_makes_everything() {
+	CBM_EXAMPLES=$EXAMPLES run_cbm demo -o "$T/demo"
+	expect_status 0
+	local f
+	for f in annual budget state-KAZ; do
+		for l in en ru kk; do
+			[ -s "$T/demo/$f-$l.pdf" ] || fail "no $f-$l.pdf"
+			[ "$(pages "$T/demo/$f-$l.pdf")" -ge 5 ] ||
+				fail "$f-$l.pdf has fewer than 5 pages"
+			pdffonts "$T/demo/$f-$l.pdf" | grep -q 'DejaVuSans.*yes' ||
+				fail "$f-$l.pdf does not embed DejaVu Sans"
+		done
+	done
+	for f in contributions history collection curve activity; do
+		head -c 8 "$T/demo/chart-$f.png" | od -An -c | grep -q 'P   N   G' ||
+			fail "chart-$f.png is not a PNG"
+	done
+	# A second demo starts afresh rather than failing on its old database.
+	CBM_EXAMPLES=$EXAMPLES run_cbm demo -o "$T/demo"
+	expect_status 0
+}
+
+# The contents says on which page each section starts: check it there.
+test_contents_pages_are_right() {
+	load_examples
+	run_cbm report annual --year 2024 -o "$T/a.pdf"
+	expect_status 0
+	local n contents line title page
+	n=$(pages "$T/a.pdf")
+	contents=$(page_text "$T/a.pdf" 2)
+	printf '%s' "$contents" | grep -q "Contents" || fail "page 2 is not the contents"
+	for title in "Summary" "Plan of implementation of CBMs" \
+		"The budget and its financing" "Contributions over the years" "Sources"; do
+		line=$(printf '%s\n' "$contents" | grep -F "$title")
+		page=$(printf '%s' "$line" | awk '{ print $NF }')
+		[ -n "$page" ] || { fail "the contents lacks '$title'"; continue; }
+		page_text "$T/a.pdf" "$page" | head -3 | grep -qF "$title" ||
+			fail "'$title' is not at the top of page $page"
+	done
+	# Every page but the cover says "N / M".
+	page_text "$T/a.pdf" "$n" | grep -qE "\b$n / $n\b" || fail "no '$n / $n' on the last page"
+	page_text "$T/a.pdf" 3 | grep -qE "\b3 / $n\b" || fail "no '3 / $n' on page 3"
+	page_text "$T/a.pdf" 1 | grep -qE "[0-9]+ / $n" && fail "the cover has a page number"
+	# The sources page lists the batches behind the figures.
+	pdftotext "$T/a.pdf" - | grep -q "contributions.csv" || fail "no sources"
+}
+
+# The events of 2024 run over two pages: the header comes again.
+test_table_header_repeated() {
+	load_examples
+	run_cbm report annual --year 2024 -o "$T/a.pdf"
+	local n p with=0
+	n=$(pages "$T/a.pdf")
+	for ((p = 3; p <= n; p++)); do
+		page_text "$T/a.pdf" "$p" | grep -qE "^ *Item +Title +Priority area" && with=$((with + 1))
+	done
+	[ "$with" -ge 2 ] || fail "the events header is on $with page(s), not 2"
+}
+
+test_three_languages() {
+	load_examples
+	run_cbm report state --state Қазақстан --lang kk -o "$T/k.pdf"
+	expect_status 0
+	local text
+	text=$(pdftotext "$T/k.pdf" -)
+	for w in "Қазақстан: анықтама" "Мазмұны" "Жарналар мен міндеттемелер" "толық төленді" "Дереккөздер"; do
+		printf '%s' "$text" | grep -qF "$w" || fail "kk statement lacks '$w'"
+	done
+	run_cbm report budget --year 2025 --scale draft-2026 --lang ru -o "$T/r.pdf"
+	expect_status 0
+	text=$(pdftotext "$T/r.pdf" -)
+	for w in "Бюджет на 2025 год" "Содержание" "Сбор взносов на" "Если бы взносы были долевыми" "draft-2026" "Казахстан"; do
+		printf '%s' "$text" | grep -qF "$w" || fail "ru brief lacks '$w'"
+	done
+}
+
+test_figures_match_stats() {
+	load_examples
+	run_cbm report annual --year 2024 -o "$T/a.pdf"
+	run_cbm stats collection --year 2024 --format csv
+	# The report's collection rate for 2024 is the figure cbm stats gives.
+	local rate
+	rate=$(printf '%s\n' "$OUT" | awk -F, 'NR == 2 { printf "%.1f %%", $4 * 100 }')
+	pdftotext "$T/a.pdf" - | grep -qF "$rate" || fail "the report lacks the rate $rate"
+}
+
+test_reproducible() {
+	load_examples
+	SOURCE_DATE_EPOCH=1700000000 run_cbm report budget -o "$T/a.pdf"
+	SOURCE_DATE_EPOCH=1700000000 run_cbm report budget -o "$T/b.pdf"
+	cmp -s "$T/a.pdf" "$T/b.pdf" || fail "two reports of the same data differ"
+	pdfinfo "$T/a.pdf" | grep -q "CreationDate:.*2023" || fail "the date is not SOURCE_DATE_EPOCH's"
+}
+
+test_errors() {
+	load_examples
+	run_cbm report state --state Atlantis -o "$T/x.pdf"
+	expect_status 1
+	expect_stderr_has "no state 'Atlantis'"
+	run_cbm report annual --year 1990 -o "$T/x.pdf"
+	expect_status 1
+	expect_stderr_has "nothing to report for 1990"
+	run_cbm report budget --scale nonesuch -o "$T/x.pdf"
+	expect_status 1
+	[ ! -e "$T/x.pdf" ] || fail "a refused report left a file"
+	run_cbm report novel -o "$T/x.pdf"
+	expect_status 2
+	run_cbm report annual
+	expect_status 2
+	run_cbm report state -o "$T/x.pdf"
+	expect_status 2
+	run_cbm report annual --lang fr -o "$T/x.pdf"
+	expect_status 2
+}
+
+run_tests "$@"
