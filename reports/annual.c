@@ -77,7 +77,7 @@ static void plan(struct rctx *x)
 	struct col_spec by_area[6];
 	struct ana_params a;
 	struct ana_table t;
-	struct rpt_chart_params cp = {0};
+	struct rpt_chart_params cp;
 
 	memcpy(by_area, by_dim, sizeof(by_area));
 	by_area[0] = (struct col_spec){"key", "area", 0.40, SHOW_AREA};
@@ -95,7 +95,7 @@ static void plan(struct rctx *x)
 	if (run_figure(x, ana_activity, &a, &t))
 		figure_table(x, &t, by_area, 6, NULL, NULL, false);
 	ana_table_release(&t);
-	cp.lang = x->lang;
+	chart_params(x, &cp);
 	cp.from = x->p->year - 3;
 	cp.to = x->p->year;
 	chart_block(x, RPT_CHART_ACTIVITY, &cp, 330);
@@ -179,13 +179,6 @@ static void finance(struct rctx *x)
 	    {"received", "received", 0.25, SHOW_VALUE},
 	    {"share", "share", 0.20, SHOW_VALUE},
 	};
-	static const struct col_spec outstanding[] = {
-	    {"state", "state", 0.30, SHOW_STATE},
-	    {"pledged", "pledged", 0.17, SHOW_VALUE},
-	    {"received", "received", 0.17, SHOW_VALUE},
-	    {"outstanding", "outstanding", 0.17, SHOW_VALUE},
-	    {"status", "pledge_status", 0.19, SHOW_STATUS},
-	};
 	static const struct col_spec execution[] = {
 	    {"title", "budget_line", 0.30, SHOW_VALUE},
 	    {"approved", "approved", 0.18, SHOW_VALUE},
@@ -195,11 +188,10 @@ static void finance(struct rctx *x)
 	};
 	struct ana_params a;
 	struct ana_table t;
-	struct rpt_chart_params cp = {0};
+	struct rpt_chart_params cp;
 
 	figure_params(x, &a);
-	cp.lang = x->lang;
-	memcpy(cp.currency, a.currency, 4);
+	chart_params(x, &cp);
 	section(x, L(x, "finance"));
 	doc_paragraph(x->d, L(x, "finance.text"));
 	doc_heading(x->d, 2, L(x, "finance.collection"));
@@ -220,10 +212,7 @@ static void finance(struct rctx *x)
 	if (run_figure(x, ana_contributions, &a, &t))
 		figure_table_sorted(x, &t, by_state, 3, "received");
 	ana_table_release(&t);
-	doc_heading(x->d, 2, L(x, "finance.pledges"));
-	if (run_figure(x, ana_outstanding, &a, &t))
-		figure_table(x, &t, outstanding, 5, NULL, NULL, false);
-	ana_table_release(&t);
+	outstanding_table(x, &a);
 	doc_heading(x->d, 2, L(x, "finance.execution"));
 	if (run_figure(x, ana_execution, &a, &t))
 		figure_table(x, &t, execution, 5, is_total, NULL, true);
@@ -236,12 +225,11 @@ static void history(struct rctx *x)
 	    {"state", "state", 0.40, SHOW_STATE},
 	    {"person_months", "person_months", 0.20, SHOW_VALUE},
 	};
-	struct rpt_chart_params cp = {0};
+	struct rpt_chart_params cp;
 	struct ana_params a;
 	struct ana_table t;
 
-	cp.lang = x->lang;
-	memcpy(cp.currency, x->p->currency, 4);
+	chart_params(x, &cp);
 	cp.to = x->p->year;
 	section(x, L(x, "history"));
 	doc_paragraph(x->d, L(x, "history.text"));

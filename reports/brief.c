@@ -99,7 +99,7 @@ static void collection(struct rctx *x, int32_t day)
 	};
 	struct ana_params a;
 	struct ana_table t;
-	struct rpt_chart_params cp = {0};
+	struct rpt_chart_params cp;
 
 	figure_params(x, &a);
 	a.as_of = day;
@@ -110,9 +110,8 @@ static void collection(struct rctx *x, int32_t day)
 	if (run_figure(x, ana_collection, &a, &t))
 		figure_table(x, &t, asof, 6, NULL, NULL, false);
 	ana_table_release(&t);
-	cp.lang = x->lang;
+	chart_params(x, &cp);
 	cp.year = x->p->year;
-	memcpy(cp.currency, a.currency, 4);
 	chart_block(x, RPT_CHART_CURVE, &cp, 300);
 	cp.year = 0;
 	chart_block(x, RPT_CHART_COLLECTION, &cp, 250);
@@ -143,13 +142,6 @@ static void budget_lines(struct rctx *x)
 
 static void contributors(struct rctx *x)
 {
-	static const struct col_spec outstanding[] = {
-	    {"state", "state", 0.30, SHOW_STATE},
-	    {"pledged", "pledged", 0.17, SHOW_VALUE},
-	    {"received", "received", 0.17, SHOW_VALUE},
-	    {"outstanding", "outstanding", 0.17, SHOW_VALUE},
-	    {"status", "pledge_status", 0.19, SHOW_STATUS},
-	};
 	static const struct col_spec concentration[] = {
 	    {"year", "year", 0.12, SHOW_VALUE},
 	    {"contributors", "contributors", 0.18, SHOW_VALUE},
@@ -161,19 +153,15 @@ static void contributors(struct rctx *x)
 	};
 	struct ana_params a;
 	struct ana_table t;
-	struct rpt_chart_params cp = {0};
+	struct rpt_chart_params cp;
 
 	figure_params(x, &a);
 	a.year = x->p->year;
-	cp.lang = x->lang;
+	chart_params(x, &cp);
 	cp.year = x->p->year;
-	memcpy(cp.currency, a.currency, 4);
 	section(x, L(x, "budget.contributors"));
 	chart_block(x, RPT_CHART_CONTRIBUTIONS, &cp, 320);
-	doc_heading(x->d, 2, L(x, "finance.pledges"));
-	if (run_figure(x, ana_outstanding, &a, &t))
-		figure_table_sorted(x, &t, outstanding, 5, "outstanding");
-	ana_table_release(&t);
+	outstanding_table(x, &a);
 	doc_heading(x->d, 2, L(x, "budget.concentration"));
 	a.year = 0;
 	a.from = x->p->year - 5;

@@ -256,6 +256,30 @@ void figure_table_sorted(struct rctx *x, const struct ana_table *t,
 	g_free(order);
 }
 
+void chart_params(struct rctx *x, struct rpt_chart_params *cp)
+{
+	memset(cp, 0, sizeof(*cp));
+	cp->lang = x->lang;
+	memcpy(cp->currency, x->p->currency, 4);
+}
+
+void outstanding_table(struct rctx *x, const struct ana_params *a)
+{
+	static const struct col_spec cols[] = {
+	    {"state", "state", 0.30, SHOW_STATE},
+	    {"pledged", "pledged", 0.17, SHOW_VALUE},
+	    {"received", "received", 0.17, SHOW_VALUE},
+	    {"outstanding", "outstanding", 0.17, SHOW_VALUE},
+	    {"status", "pledge_status", 0.19, SHOW_STATUS},
+	};
+	struct ana_table t;
+
+	doc_heading(x->d, 2, L(x, "finance.pledges"));
+	if (run_figure(x, ana_outstanding, a, &t))
+		figure_table_sorted(x, &t, cols, 5, "outstanding");
+	ana_table_release(&t);
+}
+
 void chart_block(struct rctx *x, enum rpt_chart_kind kind,
                  const struct rpt_chart_params *cp, double h)
 {

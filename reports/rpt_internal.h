@@ -89,6 +89,12 @@ const char *money_text(struct rctx *x, const struct ana_table *t,
                        const struct ana_value *v);
 const char *percent_text(struct rctx *x, const struct ana_value *v);
 
+/* Chart parameters in the report's language and currency. */
+void chart_params(struct rctx *x, struct rpt_chart_params *cp);
+
+/* "Pledges and payments": the outstanding figure of A, largest first. */
+void outstanding_table(struct rctx *x, const struct ana_params *a);
+
 /* A chart of the figures drawn H points high. */
 void chart_block(struct rctx *x, enum rpt_chart_kind kind,
                  const struct rpt_chart_params *cp, double h);
