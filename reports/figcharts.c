@@ -460,8 +460,11 @@ static enum cbm_status build_activity(struct rpt_chart *c, struct st_db *db,
 		for (size_t r = 0; r < t.nrows; r++) {
 			int i = index_of(areas, ana_cell(&t, r, 1)->s);
 			int y = (int)ana_cell(&t, r, 0)->i;
-			((double *)s[i].values)[y - first] =
-			    (double)ana_cell(&t, r, 3)->i;
+			/* Nothing in the plan is a grey cell, not a 0: a 0
+			 * says events were planned and none was held. */
+			if (ana_cell(&t, r, 2)->i > 0)
+				((double *)s[i].values)[y - first] =
+				    (double)ana_cell(&t, r, 3)->i;
 		}
 		c->chart.kind = CHART_HEATMAP;
 		c->chart.categories = cats;

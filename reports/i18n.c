@@ -300,8 +300,9 @@ static const struct label labels[] =
           "Проведённые мероприятия по приоритетным направлениям и годам",
           "Басым бағыттар мен жылдар бойынша өткізілген іс-шаралар"}},
         {"activity.subtitle",
-         {"Events of the annual plans held", "Проведено мероприятий плана",
-          "Жоспардағы өткізілген іс-шаралар"}},
+         {"Events of the annual plans held; grey: nothing in that year's plan",
+          "Проведено мероприятий плана; серым: в плане года ничего не было",
+          "Жоспардағы өткізілген іс-шаралар; сұр: сол жылғы жоспарда ештеңе болмаған"}},
 };
 
 const char *rpt_label(enum cbm_lang lang, const char *key)
