@@ -58,6 +58,37 @@ static void summary(struct rctx *x)
 	                ? percent_text(x, ana_cell(&exe, exe.nrows - 1, 4))
 	                : L(x, "n/a");
 	doc_key_figures(x->d, labels, values, 4);
+	if (col.nrows && exe.nrows) {
+		int64_t postponed = 0, cancelled = 0;
+		char n[4][24];
+		const char *v[9];
+		for (size_t r = 0; r < act.nrows; r++) {
+			postponed += ana_cell(&act, r, 4)->i;
+			cancelled += ana_cell(&act, r, 5)->i;
+		}
+		snprintf(n[0], sizeof(n[0]), "%lld", (long long)held);
+		snprintf(n[1], sizeof(n[1]), "%lld", (long long)planned);
+		snprintf(n[2], sizeof(n[2]), "%lld", (long long)postponed);
+		snprintf(n[3], sizeof(n[3]), "%lld", (long long)cancelled);
+		v[0] = year_str(x, x->p->year);
+		v[1] = n[0];
+		v[2] = n[1];
+		v[3] = n[2];
+		v[4] = n[3];
+		v[5] = keep(x, g_strdup_printf(
+		                   "%s %s",
+		                   money_text(x, &col, ana_cell(&col, 0, 2)),
+		                   col.currency));
+		v[6] = percent_text(x, ana_cell(&col, 0, 3));
+		v[7] = keep(x, g_strdup_printf(
+		                   "%s %s",
+		                   money_text(x, &col, ana_cell(&col, 0, 1)),
+		                   col.currency));
+		v[8] = percent_text(x, ana_cell(&exe, exe.nrows - 1, 4));
+		doc_paragraph(
+		    x->d,
+		    keep(x, rpt_labelv(x->lang, "annual.highlights", v, 9)));
+	}
 	doc_paragraph(x->d, LF(x, "annual.intro", year_str(x, x->p->year)));
 	ana_table_release(&col);
 	ana_table_release(&act);

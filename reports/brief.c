@@ -79,6 +79,25 @@ static void summary(struct rctx *x, int32_t day)
 	values[3] =
 	    col.nrows > 1 ? percent_text(x, ana_cell(&col, 0, 3)) : L(x, "n/a");
 	doc_key_figures(x->d, labels, values, 4);
+	if (col.nrows) {
+		const char *v[6] = {
+		    date_text(x, day),
+		    keep(x, g_strdup_printf(
+		                "%s %s",
+		                money_text(x, &col, ana_cell(&col, last, 2)),
+		                col.currency)),
+		    year_str(x, x->p->year),
+		    percent_text(x, ana_cell(&col, last, 3)),
+		    keep(x, g_strdup_printf(
+		                "%s %s",
+		                money_text(x, &col, ana_cell(&col, last, 1)),
+		                col.currency)),
+		    col.nrows > 1 ? percent_text(x, ana_cell(&col, 0, 3))
+		                  : L(x, "n/a")};
+		doc_paragraph(
+		    x->d,
+		    keep(x, rpt_labelv(x->lang, "budget.highlights", v, 6)));
+	}
 	doc_paragraph(x->d, LF(x, "budget.intro", date_text(x, day)));
 	if (tr.nrows)
 		doc_paragraph(x->d, LF(x, "budget.forecast",

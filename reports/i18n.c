@@ -16,6 +16,14 @@ struct label {
 
 static const struct label labels[] =
     {
+        {"annual.highlights",
+         {"In {1}, {2} of the {3} events of the plan were held, {4} postponed and {5} cancelled. Voluntary contributions received for the year came to {6}, {7} of the approved budget of {8}; {9} of the budget was spent.",
+          "В {1} году из {3} мероприятий плана проведено {2}, перенесено {4}, отменено {5}. Добровольные взносы за год составили {6}, или {7} утверждённого бюджета в {8}; бюджет исполнен на {9}.",
+          "{1} жылы жоспардағы {3} іс-шараның {2} өткізілді, {4} кейінге қалдырылды, {5} болдырылмады. Жылға түскен ерікті жарналар {6} құрады, бұл бекітілген {8} бюджеттің {7}; бюджет {9} орындалды."}},
+        {"budget.highlights",
+         {"By {1}, {2} had been received for {3}, {4} of the approved budget of {5}. A year earlier, on the same day, the rate was {6}.",
+          "К {1} за {3} год поступило {2}, или {4} утверждённого бюджета в {5}. Годом ранее на тот же день уровень сбора составлял {6}.",
+          "{1} дейін {3} жылға {2} түсті, бұл бекітілген {5} бюджеттің {4}. Бір жыл бұрын сол күні жиналу деңгейі {6} болды."}},
         {"n/a", {"n/a", "н/д", "ж/о"}},
         {"no_data",
          {"Nothing recorded for this period.", "За этот период данных нет.",
@@ -131,8 +139,7 @@ static const struct label labels[] =
          {"The budget and its financing", "Бюджет и его финансирование",
           "Бюджет және оны қаржыландыру"}},
         {"finance.text",
-         {"The budget of the Secretariat is financed by voluntary contributions of member states. The collection rate of a budget year is what was received for it divided by its approved budget.",
-          "Бюджет Секретариата финансируется за счёт добровольных взносов государств-членов. Уровень сбора за бюджетный год — поступления за этот год, делённые на его утверждённый бюджет.",
+         {"The budget of the Secretariat is financed by voluntary contributions of member states. The collection rate of a budget year is what was received for it divided by its approved budget.", "Бюджет Секретариата финансируется за счёт добровольных взносов государств-членов. Уровень сбора за бюджетный год — поступления за этот год, делённые на его утверждённый бюджет.",
           "Хатшылық бюджеті мүше мемлекеттердің ерікті жарналарымен қаржыландырылады. Бюджет жылының жиналу деңгейі — сол жылға түскен соманың бекітілген бюджетке қатынасы."}},
         {"finance.collection",
          {"Collection of voluntary contributions", "Сбор добровольных взносов",
@@ -179,7 +186,10 @@ static const struct label labels[] =
           "Мүше мемлекеттер кадрлармен де үлес қосады: Хатшылыққа іссапарға жіберілген дипломаттар, адам-айлармен есептеледі."}},
         {"person_months", {"Person-months", "Человеко-месяцы", "Адам-айлар"}},
         {"sources", {"Sources", "Источники", "Дереккөздер"}},
-        {"sources.text", {"The figures of this report come from these imported files (batches), identified by their SHA-256 checksum.", "Показатели отчёта получены из следующих импортированных файлов (пакетов), идентифицируемых контрольной суммой SHA-256.", "Есеп көрсеткіштері келесі импортталған файлдардан (топтамалардан) алынды, олар SHA-256 бақылау сомасымен анықталады."}},
+        {"sources.text",
+         {"The figures of this report come from these imported files (batches), identified by their SHA-256 checksum.",
+          "Показатели отчёта получены из следующих импортированных файлов (пакетов), идентифицируемых контрольной суммой SHA-256.",
+          "Есеп көрсеткіштері келесі импортталған файлдардан (топтамалардан) алынды, олар SHA-256 бақылау сомасымен анықталады."}},
         {"src.batch", {"Batch", "Пакет", "Топтама"}},
         {"src.kind", {"Kind", "Вид", "Түрі"}},
         {"src.file", {"File", "Файл", "Файл"}},
@@ -239,8 +249,8 @@ static const struct label labels[] =
         {"due", {"Due", "Причитается", "Тиесілі"}},
         {"difference", {"Difference", "Разница", "Айырма"}},
         {"state.intro",
-         {"This statement lists the voluntary contributions of {}, its pledges and how they were paid, the staff it seconded to the Secretariat and the events of the annual plans it organised.",
-          "В справке приведены добровольные взносы государства {}, его обязательства и их выполнение, сотрудники, прикомандированные к Секретариату, и мероприятия ежегодных планов, организованные им.", "Анықтамада {} ерікті жарналары, міндеттемелері және олардың орындалуы, Хатшылыққа іссапарға жіберілген қызметкерлері және ол ұйымдастырған жылдық жоспар іс-шаралары берілген."}},
+         {"This statement lists the voluntary contributions of {}, its pledges and how they were paid, the staff it seconded to the Secretariat and the events of the annual plans it organised.", "В справке приведены добровольные взносы государства {}, его обязательства и их выполнение, сотрудники, прикомандированные к Секретариату, и мероприятия ежегодных планов, организованные им.",
+          "Анықтамада {} ерікті жарналары, міндеттемелері және олардың орындалуы, Хатшылыққа іссапарға жіберілген қызметкерлері және ол ұйымдастырған жылдық жоспар іс-шаралары берілген."}},
         {"state.contributions",
          {"Contributions and pledges", "Взносы и обязательства",
           "Жарналар мен міндеттемелер"}},
@@ -327,4 +337,23 @@ char *rpt_labelf(enum cbm_lang lang, const char *key, const char *value)
 		return g_strdup(label);
 	return g_strdup_printf("%.*s%s%s", (int)(at - label), label, value,
 	                       at + 2);
+}
+
+char *rpt_labelv(enum cbm_lang lang, const char *key, const char *const *values,
+                 size_t n)
+{
+	const char *p = rpt_label(lang, key);
+	GString *out = g_string_new(NULL);
+
+	/* "{1}" .. "{9}" are the values, in whatever order a language needs. */
+	while (*p) {
+		if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}' &&
+		    (size_t)(p[1] - '1') < n) {
+			g_string_append(out, values[p[1] - '1']);
+			p += 3;
+		} else {
+			g_string_append_c(out, *p++);
+		}
+	}
+	return g_string_free(out, FALSE);
 }

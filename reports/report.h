@@ -31,6 +31,11 @@ const char *rpt_label(enum cbm_lang lang, const char *key);
 /* The label KEY with its "{}" replaced by VALUE; caller frees (g_free). */
 char *rpt_labelf(enum cbm_lang lang, const char *key, const char *value);
 
+/* The label KEY with "{1}" .. "{9}" replaced by VALUES[0..N); caller
+ * frees (g_free).  Numbered, so that a translation may reorder them. */
+char *rpt_labelv(enum cbm_lang lang, const char *key, const char *const *values,
+                 size_t n);
+
 /* ---- names of states and areas ------------------------------------------- */
 
 struct rpt_names;

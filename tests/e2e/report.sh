@@ -104,6 +104,14 @@ test_figures_match_stats() {
 	local rate
 	rate=$(printf '%s\n' "$OUT" | awk -F, 'NR == 2 { printf "%.1f %%", $4 * 100 }')
 	pdftotext "$T/a.pdf" - | grep -qF "$rate" || fail "the report lacks the rate $rate"
+	# The summary sentence counts the events of the plan as stats does.
+	run_cbm stats activity --year 2024 --by dimension --format csv
+	local held planned
+	held=$(printf '%s\n' "$OUT" | awk -F, 'NR > 1 { s += $4 } END { print s }')
+	planned=$(printf '%s\n' "$OUT" | awk -F, 'NR > 1 { s += $3 } END { print s }')
+	pdftotext "$T/a.pdf" - | tr '\n' ' ' |
+		grep -qF "In 2024, $held of the $planned events of the plan were held" ||
+		fail "the summary does not say $held of $planned events"
 }
 
 test_reproducible() {
