@@ -85,6 +85,12 @@ enum cbm_status ana_received_sums(struct st_db *db, const struct ana_params *p,
                                   const char *cur, int md, GArray *out,
                                   struct cbm_error *err);
 
+/* The entry for (YEAR, STATE) of a sums array, or NULL. */
+const struct ana_sum *ana_sum_find(GArray *sums, int year, const char *state);
+
+/* The sum of the values of YEAR over all states. */
+int64_t ana_sum_total(GArray *sums, int year);
+
 /* The value for YEAR in a year-only sums array, or false. */
 bool ana_sum_of_year(GArray *sums, int year, int64_t *value);
 

@@ -165,17 +165,6 @@ static enum cbm_status check_scale(struct st_db *db, const char *scale,
 	return rc;
 }
 
-static int64_t received_of(GArray *recv, int year, const char *state)
-{
-	for (guint i = 0; i < recv->len; i++) {
-		const struct ana_sum *s =
-		    &g_array_index(recv, struct ana_sum, i);
-		if (s->year == year && strcmp(s->state, state) == 0)
-			return s->value;
-	}
-	return 0;
-}
-
 static void shares_row(struct ana_table *t, int year, const char *state,
                        double share, bool has_budget, int64_t budget,
                        int64_t received)
@@ -206,20 +195,16 @@ static enum cbm_status shares_year(struct st_db *db, const char *scale,
 	for (guint i = 0; rc == CBM_OK && i < shares->len; i++) {
 		const struct ana_sum *s =
 		    &g_array_index(shares, struct ana_sum, i);
+		const struct ana_sum *paid = ana_sum_find(recv, year, s->state);
 		shares_row(out, year, s->state, s->real, has_budget, budget,
-		           received_of(recv, year, s->state));
+		           paid ? paid->value : 0);
 	}
 	/* States outside the scale that paid: share 0, nothing due. */
 	for (guint i = 0; rc == CBM_OK && i < recv->len; i++) {
 		const struct ana_sum *s =
 		    &g_array_index(recv, struct ana_sum, i);
-		bool listed = false;
-		for (guint j = 0; j < shares->len; j++)
-			listed |=
-			    strcmp(
-			        g_array_index(shares, struct ana_sum, j).state,
-			        s->state) == 0;
-		if (s->year == year && !listed)
+		/* Scale entries carry year 0 (scale_shares). */
+		if (s->year == year && !ana_sum_find(shares, 0, s->state))
 			shares_row(out, year, s->state, 0.0, has_budget, budget,
 			           s->value);
 	}

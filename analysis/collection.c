@@ -134,17 +134,6 @@ static enum cbm_status pledged_sums(struct st_db *db,
 	return rc;
 }
 
-/* The entry for (YEAR, STATE) in a sorted sums array, or NULL. */
-static const struct ana_sum *find(GArray *a, int year, const char *state)
-{
-	for (guint i = 0; i < a->len; i++) {
-		const struct ana_sum *s = &g_array_index(a, struct ana_sum, i);
-		if (s->year == year && strcmp(s->state, state) == 0)
-			return s;
-	}
-	return NULL;
-}
-
 /* Adds every year of A (and of B, when not NULL) to the sorted set YEARS. */
 static void collect_years(GArray *years, GArray *a, GArray *b)
 {
@@ -182,20 +171,15 @@ enum {
 static void year_totals(GArray *recv, GArray *pledged, int year,
                         int64_t *received, int64_t *pledge_sum, int64_t *kept)
 {
-	*received = *pledge_sum = *kept = 0;
-	for (guint i = 0; i < recv->len; i++) {
-		const struct ana_sum *s =
-		    &g_array_index(recv, struct ana_sum, i);
-		if (s->year == year)
-			*received += s->value;
-	}
+	*received = ana_sum_total(recv, year);
+	*pledge_sum = *kept = 0;
 	for (guint i = 0; i < pledged->len; i++) {
 		const struct ana_sum *s =
 		    &g_array_index(pledged, struct ana_sum, i);
 		const struct ana_sum *r;
 		if (s->year != year)
 			continue;
-		r = find(recv, year, s->state);
+		r = ana_sum_find(recv, year, s->state);
 		*pledge_sum += s->value;
 		*kept += MIN(s->value, r ? r->value : 0);
 	}
@@ -303,13 +287,7 @@ enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
 		for (guint i = 0; i < recv->len; i++) {
 			const struct ana_sum *s =
 			    &g_array_index(recv, struct ana_sum, i);
-			int64_t total = 0;
-			for (guint j = 0; j < recv->len; j++) {
-				const struct ana_sum *o =
-				    &g_array_index(recv, struct ana_sum, j);
-				if (o->year == s->year)
-					total += o->value;
-			}
+			int64_t total = ana_sum_total(recv, s->year);
 			size_t r = tb_row(out);
 			tb_int(out, r, 0, s->year);
 			tb_text(out, r, 1, s->state);
@@ -340,8 +318,8 @@ static const char *pledge_status(int64_t pledged, bool has_pledge,
 static void outstanding_row(struct ana_table *t, int year, const char *state,
                             GArray *recv, GArray *pledged)
 {
-	const struct ana_sum *g = find(pledged, year, state);
-	const struct ana_sum *r = find(recv, year, state);
+	const struct ana_sum *g = ana_sum_find(pledged, year, state);
+	const struct ana_sum *r = ana_sum_find(recv, year, state);
 	int64_t pl = g ? g->value : 0, rv = r ? r->value : 0;
 	size_t row = tb_row(t);
 
@@ -388,7 +366,8 @@ enum cbm_status ana_outstanding(struct st_db *db, const struct ana_params *p,
 			for (guint j = 0; j < recv->len; j++) {
 				const struct ana_sum *s =
 				    &g_array_index(recv, struct ana_sum, j);
-				if (s->year == y && !find(pledged, y, s->state))
+				if (s->year == y &&
+				    !ana_sum_find(pledged, y, s->state))
 					outstanding_row(out, y, s->state, recv,
 					                pledged);
 			}

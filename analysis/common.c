@@ -151,6 +151,30 @@ enum cbm_status ana_approved(struct st_db *db, const struct ana_params *p,
 	return rc;
 }
 
+const struct ana_sum *ana_sum_find(GArray *sums, int year, const char *state)
+{
+	for (guint i = 0; i < sums->len; i++) {
+		const struct ana_sum *s =
+		    &g_array_index(sums, struct ana_sum, i);
+		if (s->year == year && strcmp(s->state, state) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+int64_t ana_sum_total(GArray *sums, int year)
+{
+	int64_t total = 0;
+
+	for (guint i = 0; i < sums->len; i++) {
+		const struct ana_sum *s =
+		    &g_array_index(sums, struct ana_sum, i);
+		if (s->year == year)
+			total += s->value;
+	}
+	return total;
+}
+
 bool ana_sum_of_year(GArray *sums, int year, int64_t *value)
 {
 	for (guint i = 0; i < sums->len; i++) {

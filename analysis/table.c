@@ -114,8 +114,9 @@ enum cbm_status tb_add_state_names(struct st_db *db, struct ana_table *t,
 
 	if (state < 0)
 		return CBM_OK;
-	if (sqlite3_prepare_v2(st_sqlite(db), "SELECT code, name_en FROM states",
-	                       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st_sqlite(db),
+	                       "SELECT code, name_en FROM states", -1, &st,
+	                       NULL) != SQLITE_OK)
 		return st_sql_error(db, "cannot read state names", err);
 	names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -134,10 +135,10 @@ enum cbm_status tb_add_state_names(struct st_db *db, struct ana_table *t,
 		cells[r * nc + t->ncols] = (struct ana_value){
 		    .defined = true,
 		    .s = g_string_chunk_insert(
-		        t->strings, code && g_hash_table_lookup(names, code)
-		                        ? (const char *)g_hash_table_lookup(
-		                              names, code)
-		                        : (code ? code : ""))};
+		        t->strings,
+		        code && g_hash_table_lookup(names, code)
+		            ? (const char *)g_hash_table_lookup(names, code)
+		            : (code ? code : ""))};
 	}
 	g_free(t->cells);
 	t->cells = cells;

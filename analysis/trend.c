@@ -54,17 +54,10 @@ static enum cbm_status series(struct st_db *db, const struct ana_params *p,
 	for (guint i = 0; rc == CBM_OK && i < approved->len; i++) {
 		const struct ana_sum *a =
 		    &g_array_index(approved, struct ana_sum, i);
-		int64_t received = 0;
+		int64_t received = ana_sum_total(recv, a->year);
 		double yr = a->year, v;
-		if ((p->from && a->year < p->from) ||
-		    (p->to && a->year > p->to) || a->value <= 0)
+		if (!ana_year_in(&all, a->year) || a->value <= 0)
 			continue;
-		for (guint j = 0; j < recv->len; j++) {
-			const struct ana_sum *r =
-			    &g_array_index(recv, struct ana_sum, j);
-			if (r->year == a->year)
-				received += r->value;
-		}
 		v = p->of == ANA_OF_RECEIVED
 		        ? (double)received / scale
 		        : (double)received / (double)a->value;
