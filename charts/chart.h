@@ -169,18 +169,36 @@ enum cbm_status chart_measure(cairo_t *cr, const struct chart *c, double x,
                               double y, double w, double h,
                               struct chart_geometry *g, struct cbm_error *err);
 
-/* Writes C to PATH as PDF, PNG or SVG, chosen by the extension (".pdf",
- * ".png", ".svg", any case), on a white background.  WIDTH and HEIGHT are
- * points for PDF and SVG and pixels for PNG (rounded); 0 takes the
+/* The formats a chart can be written in. */
+enum chart_file_type { CHART_FILE_PDF, CHART_FILE_PNG, CHART_FILE_SVG };
+
+/* The format named by NAME's extension (".pdf", ".png", ".svg", any
+ * case); false when there is none of those. */
+bool chart_file_type_of(const char *name, enum chart_file_type *out);
+
+/* Writes C to FP as format F, on a white background.  WIDTH and HEIGHT
+ * are points for PDF and SVG and pixels for PNG (rounded); 0 takes the
  * format's CHART_DEFAULT_*.  A PDF gets the chart's title as its title
  * and its dates from SOURCE_DATE_EPOCH (chart_pdf_set_dates) so that it
- * is byte-reproducible.  Returns CBM_OK;
- * CBM_EUSAGE for an unknown extension or a bad size (the message names the
- * path) or a chart chart_draw refuses; CBM_EINTERNAL when the file cannot
- * be written (no partial PDF or SVG is left behind). */
+ * is byte-reproducible.  Returns CBM_OK; CBM_EUSAGE for a bad size or a
+ * chart chart_draw refuses; CBM_EINTERNAL when FP cannot be written.  FP
+ * stays the caller's and may hold part of a chart after a failure. */
+enum cbm_status chart_write(const struct chart *c, enum chart_file_type f,
+                            FILE *fp, double width, double height,
+                            struct cbm_error *err);
+
+/* chart_write() into the file PATH, its format chosen by the extension,
+ * through cbm_outfile: the file appears whole or not at all, and an
+ * earlier file at PATH is untouched on failure.  CBM_EUSAGE also for an
+ * unknown extension (the message names the path). */
 enum cbm_status chart_write_file(const struct chart *c, const char *path,
                                  double width, double height,
                                  struct cbm_error *err);
+
+/* A cairo_write_func_t writing to the FILE CLOSURE, for PDF surfaces of
+ * other modules (reports/). */
+cairo_status_t chart_stream_write(void *closure, const unsigned char *data,
+                                  unsigned int length);
 
 /* When SOURCE_DATE_EPOCH is set, sets both PDF date entries of the PDF
  * surface S (creation and modification) to that time in UTC; cairo would

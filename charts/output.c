@@ -4,8 +4,9 @@
  *
  * cairo 1.16 writes the wall-clock time as the PDF creation date; given
  * SOURCE_DATE_EPOCH (reproducible-builds.org) both dates are set from it,
- * so the same input gives a byte-identical file.  A file that could not be
- * written completely is removed rather than left half-written.
+ * so the same input gives a byte-identical file.  Charts are written to a
+ * stream; chart_write_file() puts one in a file through cbm_outfile, so a
+ * file appears whole or not at all and an earlier one is never lost.
  */
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -17,9 +18,7 @@
 
 #include "chartint.h"
 
-enum file_format { FILE_PDF, FILE_PNG, FILE_SVG };
-
-static bool file_format(const char *path, enum file_format *f)
+bool chart_file_type_of(const char *path, enum chart_file_type *f)
 {
 	static const char *const ext[] = {"pdf", "png", "svg"};
 	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
@@ -28,7 +27,7 @@ static bool file_format(const char *path, enum file_format *f)
 		return false;
 	for (int i = 0; i < 3; i++) {
 		if (g_ascii_strcasecmp(dot + 1, ext[i]) == 0) {
-			*f = (enum file_format)i;
+			*f = (enum chart_file_type)i;
 			return true;
 		}
 	}
@@ -86,49 +85,60 @@ static void set_pdf_title(cairo_surface_t *s, const struct chart *c)
 	g_free(title);
 }
 
-static enum cbm_status check_size(const char *path, double w, double h,
-                                  struct cbm_error *err)
+static enum cbm_status check_size(double w, double h, struct cbm_error *err)
 {
 	if (!isfinite(w) || !isfinite(h) || w < 1 || h < 1 ||
 	    w > CHART_MAX_SIZE || h > CHART_MAX_SIZE)
-		return CBM_ERROR(err, CBM_EUSAGE, path,
+		return CBM_ERROR(err, CBM_EUSAGE, NULL,
 		                 "chart size %g x %g is not between 1 and %.0f",
 		                 w, h, CHART_MAX_SIZE);
 	return CBM_OK;
 }
 
-static cairo_surface_t *open_surface(enum file_format f, const char *path,
-                                     double w, double h)
+/* cairo's write callback: CLOSURE is the FILE. */
+cairo_status_t chart_stream_write(void *closure, const unsigned char *data,
+                                  unsigned int length)
+{
+	FILE *fp = closure;
+
+	if (length && fwrite(data, 1, length, fp) != length)
+		return CAIRO_STATUS_WRITE_ERROR;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *open_surface(enum chart_file_type f, FILE *fp, double w,
+                                     double h)
 {
 	cairo_surface_t *s;
 
 	switch (f) {
-	case FILE_PDF:
-		return cairo_pdf_surface_create(path, w, h);
-	case FILE_SVG:
-		s = cairo_svg_surface_create(path, w, h);
+	case CHART_FILE_PDF:
+		return cairo_pdf_surface_create_for_stream(chart_stream_write,
+		                                           fp, w, h);
+	case CHART_FILE_SVG:
+		s = cairo_svg_surface_create_for_stream(chart_stream_write, fp,
+		                                        w, h);
 		cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
 		return s;
-	case FILE_PNG:
+	case CHART_FILE_PNG:
 	default:
 		return cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)w,
 		                                  (int)h);
 	}
 }
 
-static enum cbm_status cairo_failed(const char *path, cairo_status_t cs,
-                                    struct cbm_error *err)
+static enum cbm_status cairo_failed(cairo_status_t cs, struct cbm_error *err)
 {
-	return CBM_ERROR(err, CBM_EINTERNAL, path, "cannot write the chart: %s",
+	return CBM_ERROR(err, CBM_EINTERNAL, NULL, "cannot write the chart: %s",
 	                 cs == CAIRO_STATUS_WRITE_ERROR
 	                     ? strerror(errno ? errno : EIO)
 	                     : cairo_status_to_string(cs));
 }
 
-/* Draws C on S, white underneath, and finishes S (writing a PNG). */
-static enum cbm_status render_to(cairo_surface_t *s, enum file_format f,
-                                 const struct chart *c, const char *path,
-                                 double w, double h, struct cbm_error *err)
+/* Draws C on S, white underneath, and finishes S (writing a PNG to FP). */
+static enum cbm_status render_to(cairo_surface_t *s, enum chart_file_type f,
+                                 const struct chart *c, FILE *fp, double w,
+                                 double h, struct cbm_error *err)
 {
 	cairo_t *cr = cairo_create(s);
 	enum cbm_status st;
@@ -141,60 +151,78 @@ static enum cbm_status render_to(cairo_surface_t *s, enum file_format f,
 	if (st != CBM_OK)
 		return st;
 	errno = 0;
-	cs = f == FILE_PNG ? cairo_surface_write_to_png(s, path)
-	                   : CAIRO_STATUS_SUCCESS;
+	cs = f == CHART_FILE_PNG
+	         ? cairo_surface_write_to_png_stream(s, chart_stream_write, fp)
+	         : CAIRO_STATUS_SUCCESS;
 	cairo_surface_finish(s);
 	if (cs == CAIRO_STATUS_SUCCESS)
 		cs = cairo_surface_status(s);
-	return cs == CAIRO_STATUS_SUCCESS ? CBM_OK
-	                                  : cairo_failed(path, cs, err);
+	return cs == CAIRO_STATUS_SUCCESS ? CBM_OK : cairo_failed(cs, err);
 }
 
-static void default_size(enum file_format f, double *w, double *h)
+static void default_size(enum chart_file_type f, double *w, double *h)
 {
 	if (*w == 0)
-		*w = f == FILE_PNG ? CHART_DEFAULT_WIDTH_PX
-		                   : CHART_DEFAULT_WIDTH_PT;
+		*w = f == CHART_FILE_PNG ? CHART_DEFAULT_WIDTH_PX
+		                         : CHART_DEFAULT_WIDTH_PT;
 	if (*h == 0)
-		*h = f == FILE_PNG ? CHART_DEFAULT_HEIGHT_PX
-		                   : CHART_DEFAULT_HEIGHT_PT;
-	if (f == FILE_PNG) {
+		*h = f == CHART_FILE_PNG ? CHART_DEFAULT_HEIGHT_PX
+		                         : CHART_DEFAULT_HEIGHT_PT;
+	if (f == CHART_FILE_PNG) {
 		*w = round(*w);
 		*h = round(*h);
 	}
+}
+
+enum cbm_status chart_write(const struct chart *c, enum chart_file_type f,
+                            FILE *fp, double width, double height,
+                            struct cbm_error *err)
+{
+	cairo_surface_t *s;
+	enum cbm_status st;
+
+	default_size(f, &width, &height);
+	st = check_size(width, height, err);
+	if (st != CBM_OK)
+		return st;
+	errno = 0;
+	s = open_surface(f, fp, width, height);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		st = cairo_failed(cairo_surface_status(s), err);
+		cairo_surface_destroy(s);
+		return st;
+	}
+	if (f == CHART_FILE_PDF) {
+		set_pdf_title(s, c);
+		st = chart_pdf_set_dates(s, err);
+	}
+	if (st == CBM_OK)
+		st = render_to(s, f, c, fp, width, height, err);
+	cairo_surface_destroy(s);
+	return st;
 }
 
 enum cbm_status chart_write_file(const struct chart *c, const char *path,
                                  double width, double height,
                                  struct cbm_error *err)
 {
-	enum file_format f;
-	cairo_surface_t *s;
+	enum chart_file_type f;
+	struct cbm_outfile of;
 	enum cbm_status st;
 
-	if (!path || !file_format(path, &f))
+	if (!path || !chart_file_type_of(path, &f))
 		return CBM_ERROR(err, CBM_EUSAGE, path,
 		                 "cannot tell the chart format from the file "
 		                 "name: use .pdf, .png or .svg");
 	default_size(f, &width, &height);
-	st = check_size(path, width, height, err);
+	st = check_size(width, height, err);
+	if (st == CBM_OK)
+		st = cbm_outfile_open(&of, path, err);
 	if (st != CBM_OK)
 		return st;
-	errno = 0;
-	s = open_surface(f, path, width, height);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		st = cairo_failed(path, cairo_surface_status(s), err);
-		cairo_surface_destroy(s);
-		return st;
-	}
-	if (f == FILE_PDF) {
-		set_pdf_title(s, c);
-		st = chart_pdf_set_dates(s, err);
-	}
+	st = chart_write(c, f, of.fp, width, height, err);
 	if (st == CBM_OK)
-		st = render_to(s, f, c, path, width, height, err);
-	cairo_surface_destroy(s);
-	if (st != CBM_OK && f != FILE_PNG)
-		remove(path);
+		return cbm_outfile_commit(&of, err);
+	cbm_outfile_abort(&of);
 	return st;
 }

@@ -58,6 +58,24 @@ int cli_usage(struct cli *cli, const char *fmt, ...)
  * alone.  A bad code is a usage error (printed), CBM_EUSAGE. */
 int cli_currency(struct cli *cli, const char *text, char out[4]);
 
+/* Checks the output path of -o before any work is done (see
+ * cbm_output_check: never the database, a folder or a device).  BINARY
+ * outputs (PDF, PNG, xlsx) are refused on a terminal for "-".  Prints the
+ * problem and returns CBM_EUSAGE, or CBM_OK. */
+int cli_output_check(struct cli *cli, const char *path, bool binary);
+
+/* Says on stderr (stdout when the output was a file) that PATH was
+ * written; says nothing for "-", whose bytes are the output. */
+void cli_wrote(const char *path);
+
+/* Parses a batch number: digits only, at least 1. */
+bool cli_batch_number(const char *s, int64_t *id);
+
+/* Installs the handlers of SIGINT, SIGTERM and SIGHUP: they remove the
+ * temporary files of outputs being written and end the process with
+ * status 130 (interrupted). */
+void cli_signals_install(void);
+
 /* The full help text of a command (caller frees). */
 char *cli_command_help(struct cli *cli, const struct cli_command *cmd);
 

@@ -97,18 +97,6 @@ GOptionContext *cmd_undo_options(struct cli *cli, void *opts)
 }
 
 /* Parses a batch number: digits only, > 0. */
-static bool parse_batch(const char *s, int64_t *id)
-{
-	char *end = NULL;
-	long long v;
-
-	if (!*s || strspn(s, "0123456789") != strlen(s))
-		return false;
-	v = strtoll(s, &end, 10);
-	*id = v;
-	return v > 0 && *end == '\0';
-}
-
 int cmd_undo(struct cli *cli, int argc, char **argv)
 {
 	GOptionContext *octx = cmd_undo_options(cli, NULL);
@@ -123,7 +111,7 @@ int cmd_undo(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (argc != 2)
 		return cli_usage(cli, "give one batch number");
-	if (!parse_batch(argv[1], &id))
+	if (!cli_batch_number(argv[1], &id))
 		return cli_usage(cli, "not a batch number: '%s'", argv[1]);
 	if (st_open(&db, cli->db_path, ST_OPEN_READWRITE, &err) != CBM_OK)
 		return cli_fail(cli, &err);

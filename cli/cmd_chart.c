@@ -10,7 +10,7 @@
 
 struct chart_opts {
 	gint year, from, to, width, height;
-	char *lang, *output, *currency;
+	char *lang, *output, *currency, *format;
 };
 
 GOptionContext *cmd_chart_options(struct cli *cli, void *opts)
@@ -39,7 +39,9 @@ GOptionContext *cmd_chart_options(struct cli *cli, void *opts)
 	    "  cbm chart curve --year 2025 -o curve.png");
 	GOptionEntry entries[] = {
 	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
-	     "the file to write: .pdf, .png or .svg", "FILE"},
+	     "the file to write: .pdf, .png or .svg; - for stdout", "FILE"},
+	    {"format", 0, 0, G_OPTION_ARG_STRING, &o->format,
+	     "pdf, png or svg (default: from the file's extension)", "FORMAT"},
 	    {"year", 0, 0, G_OPTION_ARG_INT, &o->year, "the year", "Y"},
 	    {"from", 0, 0, G_OPTION_ARG_INT, &o->from, "first year", "Y"},
 	    {"to", 0, 0, G_OPTION_ARG_INT, &o->to, "last year", "Y"},
@@ -58,9 +60,28 @@ GOptionContext *cmd_chart_options(struct cli *cli, void *opts)
 	return octx;
 }
 
-static bool is_png(const char *path)
+/* The format from --format, else from the output's extension. */
+static int output_format(struct cli *cli, const struct chart_opts *o,
+                         enum chart_file_type *f)
 {
-	return g_str_has_suffix(path, ".png") || g_str_has_suffix(path, ".PNG");
+	char *name;
+	bool ok;
+
+	if (!o->format) {
+		if (chart_file_type_of(o->output, f))
+			return CBM_OK;
+		return cli_usage(cli,
+		                 "cannot tell the chart format from '%s': "
+		                 "use .pdf, .png or .svg, or --format",
+		                 o->output);
+	}
+	name = g_strconcat(".", o->format, NULL);
+	ok = chart_file_type_of(name, f);
+	g_free(name);
+	if (!ok)
+		return cli_usage(cli, "--format is pdf, png or svg, not '%s'",
+		                 o->format);
+	return CBM_OK;
 }
 
 static int check(struct cli *cli, int argc, char **argv,
@@ -107,29 +128,38 @@ int cmd_chart(struct cli *cli, int argc, char **argv)
 	struct cbm_error err = {0};
 	struct st_db *db = NULL;
 	struct rpt_chart *chart = NULL;
+	struct cbm_outfile of = {0};
+	enum chart_file_type f = CHART_FILE_PDF;
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
 	g_option_context_free(octx);
 	if (rc == CBM_OK)
 		rc = check(cli, argc, argv, &o, &kind, &p);
+	if (rc == CBM_OK)
+		rc = output_format(cli, &o, &f);
+	if (rc == CBM_OK)
+		rc = cli_output_check(cli, o.output, f != CHART_FILE_SVG);
 	if (rc == CBM_OK &&
 	    (st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK ||
 	     rpt_chart_open(&chart, db, kind, &p, &err) != CBM_OK))
 		rc = cli_fail(cli, &err);
 	if (rc == CBM_OK) {
 		/* Pixels for PNG; points (96 px = 72 pt) for PDF and SVG. */
-		double scale = is_png(o.output) ? 1.0 : 0.75;
-		if (chart_write_file(rpt_chart_get(chart), o.output,
-		                     o.width * scale, o.height * scale,
-		                     &err) != CBM_OK)
+		double scale = f == CHART_FILE_PNG ? 1.0 : 0.75;
+		if (cbm_outfile_open(&of, o.output, &err) != CBM_OK ||
+		    chart_write(rpt_chart_get(chart), f, of.fp, o.width * scale,
+		                o.height * scale, &err) != CBM_OK ||
+		    cbm_outfile_commit(&of, &err) != CBM_OK)
 			rc = cli_fail(cli, &err);
 		else
-			printf("wrote %s\n", o.output);
+			cli_wrote(o.output);
+		cbm_outfile_abort(&of);
 	}
 	rpt_chart_close(chart);
 	st_close(db);
 	g_free(o.lang);
 	g_free(o.output);
 	g_free(o.currency);
+	g_free(o.format);
 	return rc;
 }

@@ -127,7 +127,7 @@ static int reports(struct cli *cli, struct st_db *db, const char *out)
 			p.lang = (enum cbm_lang)l;
 			p.state = "KAZ";
 			p.scale = "draft-2026";
-			rc = made(cli, rpt_write(db, &p, path, &err), path,
+			rc = made(cli, rpt_write_file(db, &p, path, &err), path,
 			          &err);
 			g_free(path);
 			g_free(file);
@@ -159,12 +159,91 @@ static int charts(struct cli *cli, struct st_db *db, const char *out)
 	return rc;
 }
 
+/* The file that marks a folder as written by cbm demo, so that a later
+ * demo may write into it again. */
+#define DEMO_MARK ".cbm-demo"
+
+/* True when DIR has no entries. */
+static bool dir_empty(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	bool empty = d && !g_dir_read_name(d);
+
+	if (d)
+		g_dir_close(d);
+	return empty;
+}
+
+/* Makes OUT ready: a new folder, an empty one, or one an earlier demo
+ * wrote (it has the mark).  Anything else is the user's and is refused
+ * before any work, so that no file of theirs is replaced. */
+static int prepare_folder(struct cli *cli, const char *out)
+{
+	struct cbm_error err = {0};
+	char *mark = g_build_filename(out, DEMO_MARK, NULL);
+	char *db = g_build_filename(out, "demo.sqlite-wal", NULL);
+	int rc = CBM_OK;
+	FILE *fp;
+
+	if (g_file_test(out, G_FILE_TEST_EXISTS) &&
+	    !g_file_test(out, G_FILE_TEST_IS_DIR))
+		rc = cli_usage(cli, "'%s' is not a folder", out);
+	else if (g_file_test(out, G_FILE_TEST_IS_DIR) && !dir_empty(out) &&
+	         !g_file_test(mark, G_FILE_TEST_EXISTS))
+		rc = cli_usage(cli,
+		               "'%s' is not empty and was not written by cbm "
+		               "demo; give a new or empty folder",
+		               out);
+	else if (g_file_test(db, G_FILE_TEST_EXISTS))
+		rc =
+		    cli_usage(cli,
+		              "'%s' is in use (it has a -wal file); close what "
+		              "uses it and try again",
+		              db);
+	else if (g_mkdir_with_parents(out, 0755) != 0)
+		rc = CBM_ERROR(&err, CBM_EINTERNAL, out, "cannot create: %s",
+		               g_strerror(errno));
+	else if (!g_file_test(mark, G_FILE_TEST_EXISTS) &&
+	         (!(fp = fopen(mark, "w")) || fclose(fp) != 0))
+		rc = CBM_ERROR(&err, CBM_EINTERNAL, mark, "cannot create: %s",
+		               g_strerror(errno));
+	if (err.code != CBM_OK)
+		rc = cli_fail(cli, &err);
+	g_free(mark);
+	g_free(db);
+	return rc;
+}
+
+/* Loads the examples into a new database at the temporary file of DBF
+ * and writes the reports and charts from it into OUT. */
+static int make(struct cli *cli, struct cbm_outfile *dbf, const char *out,
+                const char *examples)
+{
+	struct cbm_error err = {0};
+	struct st_db *db = NULL;
+	int rc = CBM_OK;
+
+	if (st_open(&db, dbf->tmp, ST_OPEN_CREATE, &err) != CBM_OK)
+		return cli_fail(cli, &err);
+	printf("loading the example data from %s into %s\n", examples,
+	       dbf->path);
+	rc = load(cli, db, examples);
+	if (rc == CBM_OK) {
+		printf("writing into %s:\n", out);
+		rc = reports(cli, db, out);
+	}
+	if (rc == CBM_OK)
+		rc = charts(cli, db, out);
+	st_close(db);
+	return rc;
+}
+
 int cmd_demo(struct cli *cli, int argc, char **argv)
 {
 	struct demo_opts o = {0};
 	GOptionContext *octx = cmd_demo_options(cli, &o);
 	struct cbm_error err = {0};
-	struct st_db *db = NULL;
+	struct cbm_outfile dbf = {0};
 	const char *out, *examples = examples_dir();
 	char *path = NULL;
 	int rc = cli_parse(cli, octx, &argc, &argv);
@@ -179,36 +258,18 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 		          "the examples/ folder");
 		rc = cli_fail(cli, &err);
 	}
-	if (rc == CBM_OK && g_mkdir_with_parents(out, 0755) != 0) {
-		CBM_ERROR(&err, CBM_EINTERNAL, out, "cannot create: %s",
-		          g_strerror(errno));
-		rc = cli_fail(cli, &err);
-	}
-	if (rc == CBM_OK) {
-		path = g_build_filename(out, "demo.sqlite", NULL);
-		/* A demo starts afresh: the old database and its WAL go. */
-		for (int i = 0; i < 3; i++) {
-			char *f = g_strconcat(
-			    path, (const char *[]){"", "-wal", "-shm"}[i],
-			    NULL);
-			g_remove(f);
-			g_free(f);
-		}
-		if (st_open(&db, path, ST_OPEN_CREATE, &err) != CBM_OK)
-			rc = cli_fail(cli, &err);
-	}
-	if (rc == CBM_OK) {
-		printf("loading the example data from %s into %s\n", examples,
-		       path);
-		rc = load(cli, db, examples);
-	}
-	if (rc == CBM_OK) {
-		printf("writing into %s:\n", out);
-		rc = reports(cli, db, out);
-	}
 	if (rc == CBM_OK)
-		rc = charts(cli, db, out);
-	st_close(db);
+		rc = prepare_folder(cli, out);
+	/* The database is built under a temporary name and renamed over
+	 * demo.sqlite only when everything was made from it. */
+	path = g_build_filename(out, "demo.sqlite", NULL);
+	if (rc == CBM_OK && cbm_outfile_open(&dbf, path, &err) != CBM_OK)
+		rc = cli_fail(cli, &err);
+	if (rc == CBM_OK)
+		rc = make(cli, &dbf, out, examples);
+	if (rc == CBM_OK && cbm_outfile_commit(&dbf, &err) != CBM_OK)
+		rc = cli_fail(cli, &err);
+	cbm_outfile_abort(&dbf);
 	g_free(path);
 	g_free(o.output);
 	return rc;

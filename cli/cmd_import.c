@@ -11,7 +11,7 @@
 
 struct import_opts {
 	gboolean dry_run;
-	gint64 replace;
+	char *replace;
 	char *date_format;
 	char *decimal_mark;
 };
@@ -56,7 +56,7 @@ GOptionContext *cmd_import_options(struct cli *cli, void *opts)
 	    {"dry-run", 0, 0, G_OPTION_ARG_NONE, &o->dry_run,
 	     "check the files and say what would be loaded; write nothing",
 	     NULL},
-	    {"replace", 0, 0, G_OPTION_ARG_INT64, &o->replace,
+	    {"replace", 0, 0, G_OPTION_ARG_STRING, &o->replace,
 	     "load the file in place of an earlier batch of the same kind",
 	     "BATCH"},
 	    {"date-format", 0, 0, G_OPTION_ARG_STRING, &o->date_format,
@@ -76,9 +76,11 @@ static int check_options(struct cli *cli, const struct import_opts *o,
 {
 	memset(io, 0, sizeof(*io));
 	io->dry_run = o->dry_run;
-	io->replace_batch = o->replace;
-	if (o->replace < 0)
-		return cli_usage(cli, "--replace takes a batch number");
+	if (o->replace && !cli_batch_number(o->replace, &io->replace_batch))
+		return cli_usage(cli,
+		                 "--replace takes a batch number (see 'cbm "
+		                 "batches'), not '%s'",
+		                 o->replace);
 	if (o->date_format && strcmp(o->date_format, "dmy") == 0)
 		io->date_format = IMP_DATES_DMY;
 	else if (o->date_format && strcmp(o->date_format, "mdy") == 0)
@@ -167,16 +169,54 @@ static int report(struct cli *cli, const char *file, int rc,
 	return CBM_OK;
 }
 
+/* The database to import into: the user's, or for a dry run a private
+ * copy in the temporary folder, so that a dry run needs only read access
+ * and cannot change a byte of the database.  COPY is the copy's file,
+ * removed by cbm_outfile_abort(). */
+static int open_target(struct cli *cli, bool dry_run, struct st_db **db,
+                       struct cbm_outfile *copy)
+{
+	struct cbm_error err = {0};
+	struct st_db *src = NULL;
+	char *path;
+	enum cbm_status rc;
+
+	if (!dry_run) {
+		if (st_open(db, cli->db_path, ST_OPEN_READWRITE, &err) !=
+		    CBM_OK)
+			return cli_fail(cli, &err);
+		return CBM_OK;
+	}
+	path = g_build_filename(g_get_tmp_dir(), "cbm-dry-run.sqlite", NULL);
+	rc = st_open(&src, cli->db_path, ST_OPEN_READONLY, &err);
+	if (rc == CBM_OK)
+		rc = cbm_outfile_open(copy, path, &err);
+	if (rc == CBM_OK)
+		rc = st_backup(src, copy->tmp, &err);
+	st_close(src);
+	if (rc == CBM_OK)
+		rc = st_open(db, copy->tmp, ST_OPEN_READWRITE, &err);
+	g_free(path);
+	if (rc != CBM_OK) {
+		cbm_outfile_abort(copy);
+		return cli_fail(cli, &err);
+	}
+	return CBM_OK;
+}
+
 static int import_files(struct cli *cli, enum imp_kind kind, int n,
                         char **files, struct imp_options *io)
 {
 	struct st_db *db = NULL;
+	struct cbm_outfile copy = {0};
 	struct cbm_error err = {0};
-	GString *loaded = g_string_new(NULL);
+	GString *loaded;
 	int rc = CBM_OK;
 
-	if (st_open(&db, cli->db_path, ST_OPEN_READWRITE, &err) != CBM_OK)
-		return cli_fail(cli, &err);
+	rc = open_target(cli, io->dry_run, &db, &copy);
+	if (rc != CBM_OK)
+		return rc;
+	loaded = g_string_new(NULL);
 	for (int i = 0; i < n && rc == CBM_OK; i++) {
 		struct imp_result res;
 		imp_result_init(&res);
@@ -195,6 +235,7 @@ static int import_files(struct cli *cli, enum imp_kind kind, int n,
 	}
 	g_string_free(loaded, TRUE);
 	st_close(db);
+	cbm_outfile_abort(&copy);
 	return rc;
 }
 
@@ -221,5 +262,6 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	}
 	g_free(o.date_format);
 	g_free(o.decimal_mark);
+	g_free(o.replace);
 	return rc;
 }

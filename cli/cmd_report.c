@@ -132,6 +132,8 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	g_option_context_free(octx);
 	if (rc == CBM_OK)
 		rc = check(cli, argc, argv, &o, &p);
+	if (rc == CBM_OK)
+		rc = cli_output_check(cli, o.output, true);
 	if (rc == CBM_OK &&
 	    st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK)
 		rc = cli_fail(cli, &err);
@@ -140,8 +142,8 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		p.state = code;
 	}
 	if (rc == CBM_OK) {
-		if (rpt_write(db, &p, o.output, &err) == CBM_OK)
-			printf("wrote %s\n", o.output);
+		if (rpt_write_file(db, &p, o.output, &err) == CBM_OK)
+			cli_wrote(o.output);
 		else
 			rc = cli_fail(cli, &err);
 	}

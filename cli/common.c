@@ -2,9 +2,13 @@
  * common.c - what every command shares: option parsing with --db, error
  * printing and the help text of a command.
  */
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -107,4 +111,56 @@ int cli_currency(struct cli *cli, const char *text, char out[4])
 		                 "letters, e.g. EUR)",
 		                 text);
 	return CBM_OK;
+}
+
+int cli_output_check(struct cli *cli, const char *path, bool binary)
+{
+	struct cbm_error err = {0};
+
+	if (cbm_output_check(path, cli->db_path, &err) != CBM_OK)
+		return cli_fail(cli, &err);
+	if (binary && cbm_outfile_is_stdout(path) && isatty(STDOUT_FILENO))
+		return cli_usage(cli, "will not write a binary file to the "
+		                      "terminal; give -o FILE or redirect "
+		                      "the output");
+	return CBM_OK;
+}
+
+void cli_wrote(const char *path)
+{
+	if (!cbm_outfile_is_stdout(path))
+		printf("wrote %s\n", path);
+}
+
+/* Nothing here but async-signal-safe calls. */
+static void on_signal(int sig)
+{
+	(void)sig;
+	cbm_outfile_unlink_all();
+	_exit(130);
+}
+
+void cli_signals_install(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+bool cli_batch_number(const char *s, int64_t *id)
+{
+	char *end = NULL;
+	long long v;
+
+	if (!*s || strspn(s, "0123456789") != strlen(s))
+		return false;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	*id = v;
+	return errno == 0 && v > 0 && *end == '\0';
 }

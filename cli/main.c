@@ -26,8 +26,8 @@ static const struct cli_command commands[] = {
      cmd_chart, cmd_chart_options},
     {"report", "annual|budget|state -o FILE",
      "write a PDF report in en, ru or kk", cmd_report, cmd_report_options},
-    {"demo", "[-o DIR]", "make every report from the example data",
-     cmd_demo, cmd_demo_options},
+    {"demo", "[-o DIR]", "make every report from the example data", cmd_demo,
+     cmd_demo_options},
     {"query", "SQL | --list", "run read-only SQL, or list the views", cmd_query,
      cmd_query_options},
     {"help", "[COMMAND]", "show help on cbm or on one command", cmd_help,
@@ -81,6 +81,7 @@ int main(int argc, char **argv)
 	int next = 0, rc;
 
 	gsl_set_error_handler_off();
+	cli_signals_install();
 	/* Character classes only, for GLib's help text; numbers are parsed
 	 * and printed in the C locale whatever the environment says. */
 	setlocale(LC_CTYPE, "");

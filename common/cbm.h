@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Status of an operation; the numeric values are the process exit codes. */
 enum cbm_status {
@@ -127,5 +128,52 @@ char *cbm_fmt_percent(char *buf, size_t n, double fraction, int decimals,
 
 /* A date: en "12 Dec 2023", ru/kk "12.12.2023". */
 char *cbm_fmt_date(char *buf, size_t n, int32_t days, enum cbm_lang lang);
+
+/* ---- output files ----------------------------------------------------------
+ */
+
+/* A file being written: it appears at PATH whole or not at all.  PATH "-"
+ * is standard output, written directly.  Caller-allocated; every
+ * cbm_outfile_open() is followed by exactly one cbm_outfile_commit() or
+ * cbm_outfile_abort(). */
+struct cbm_outfile {
+	char *path;   /* as given (owned) */
+	char *target; /* the file renamed over: PATH, or where its link
+	               * points (owned; NULL for stdout) */
+	char *tmp;    /* the temporary file beside it (owned; NULL for
+	               * stdout and after commit) */
+	FILE *fp;     /* where to write (owned unless stdout) */
+};
+
+/* True when PATH means standard output ("-"). */
+bool cbm_outfile_is_stdout(const char *path);
+
+/* Checks, before any work, that PATH may be written: "-", a new file in
+ * an existing folder, or an existing regular file that is not the
+ * database DB (NULL: none) nor its -wal, -shm or -journal, compared by
+ * device and inode.  A folder, a device or a pipe is refused.  Returns
+ * CBM_EUSAGE with a message naming PATH. */
+enum cbm_status cbm_output_check(const char *path, const char *db,
+                                 struct cbm_error *err);
+
+/* Creates a temporary file beside PATH (same folder, so the rename is
+ * atomic), with the mode PATH has or a new file would get, and points
+ * of->fp at it.  The target is not touched. */
+enum cbm_status cbm_outfile_open(struct cbm_outfile *of, const char *path,
+                                 struct cbm_error *err);
+
+/* Flushes, fsyncs and closes the temporary file and renames it over the
+ * target.  On failure the temporary file is removed, the target is
+ * unchanged and CBM_EINTERNAL is returned.  Releases OF either way. */
+enum cbm_status cbm_outfile_commit(struct cbm_outfile *of,
+                                   struct cbm_error *err);
+
+/* Closes and removes the temporary file; the target is unchanged.
+ * Releases OF; a no-op on a released or zeroed OF and on NULL. */
+void cbm_outfile_abort(struct cbm_outfile *of);
+
+/* Unlinks every temporary file now open.  Async-signal-safe: for a
+ * signal handler that is about to end the process. */
+void cbm_outfile_unlink_all(void);
 
 #endif /* CBM_H */

@@ -219,10 +219,15 @@ void imp_result_init(struct imp_result *res);
 void imp_result_release(struct imp_result *res);
 
 /* Imports the file at PATH as KIND into DB, in one transaction (BEGIN
- * IMMEDIATE).  Returns CBM_OK when loaded (or already loaded, or empty, or
- * validated with opt->dry_run), CBM_EDATA when the file was refused (see
- * res->diags; the database is unchanged), CBM_EINTERNAL on I/O or SQLite
- * failure (err). */
+ * IMMEDIATE).  PATH "-" is standard input; it and a named pipe are
+ * spooled to a temporary file (hashed as they are read); a folder or a
+ * device is CBM_EUSAGE at once.  Returns CBM_OK when loaded (or already loaded,
+ * or empty, or validated with opt->dry_run), CBM_EDATA when the file was
+ * refused (see res->diags; the database is unchanged), CBM_EINTERNAL on I/O or
+ * SQLite failure (err). */
+/* The name errors use for PATH: "stdin" for "-", else PATH. */
+const char *imp_input_name(const char *path);
+
 enum cbm_status imp_import_file(struct st_db *db, enum imp_kind kind,
                                 const char *path, const struct imp_options *opt,
                                 struct imp_result *res, struct cbm_error *err);

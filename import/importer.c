@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <glib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "import_internal.h"
 
@@ -286,12 +287,77 @@ static enum cbm_status import_open_file(struct imp_ctx *ctx, FILE *fp)
 	return rc;
 }
 
+/* Copies the stream IN into the temporary file of SPOOL, for input that
+ * cannot be read twice (a pipe, stdin): the hash is taken first, then
+ * the records are read. */
+static enum cbm_status spool(FILE *in, const char *name,
+                             struct cbm_outfile *spool, struct cbm_error *err)
+{
+	char *path = g_build_filename(g_get_tmp_dir(), "cbm-input", NULL);
+	unsigned char buf[64 * 1024];
+	size_t got;
+	enum cbm_status rc = cbm_outfile_open(spool, path, err);
+
+	g_free(path);
+	if (rc != CBM_OK)
+		return rc;
+	while ((got = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, got, spool->fp) != got)
+			break;
+	if (ferror(in) || ferror(spool->fp) || fflush(spool->fp) != 0 ||
+	    fseek(spool->fp, 0, SEEK_SET) != 0)
+		return CBM_ERROR(err, CBM_EINTERNAL, name, "cannot read: %s",
+		                 strerror(errno ? errno : EIO));
+	return CBM_OK;
+}
+
+/* Opens the file to import: a regular file as it is; "-" (stdin) or a
+ * pipe spooled into SPOOL; a folder or a device refused at once (reading
+ * /dev/zero would never end). */
+static enum cbm_status open_input(const char *path, FILE **fp,
+                                  struct cbm_outfile *sp, struct cbm_error *err)
+{
+	struct stat sb;
+	FILE *in;
+	enum cbm_status rc;
+	bool is_stdin = strcmp(path, "-") == 0;
+
+	if (!is_stdin && stat(path, &sb) != 0)
+		return CBM_ERROR(err, CBM_EINTERNAL, NULL, "cannot open '%s': %s",
+		                 path, strerror(errno));
+	if (!is_stdin && S_ISDIR(sb.st_mode))
+		return CBM_ERROR(err, CBM_EUSAGE, NULL,
+		                 "'%s' is a folder; give a file", path);
+	if (!is_stdin && !S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode))
+		return CBM_ERROR(err, CBM_EUSAGE, NULL,
+		                 "'%s' is not a regular file or a pipe", path);
+	in = is_stdin ? stdin : fopen(path, "rb");
+	if (!in)
+		return CBM_ERROR(err, CBM_EINTERNAL, NULL,
+		                 "cannot open '%s': %s", path, strerror(errno));
+	if (!is_stdin && S_ISREG(sb.st_mode)) {
+		*fp = in;
+		return CBM_OK;
+	}
+	rc = spool(in, imp_input_name(path), sp, err);
+	if (!is_stdin)
+		fclose(in);
+	*fp = rc == CBM_OK ? sp->fp : NULL;
+	return rc;
+}
+
+const char *imp_input_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "stdin" : path;
+}
+
 enum cbm_status imp_import_file(struct st_db *db, enum imp_kind kind,
                                 const char *path, const struct imp_options *opt,
                                 struct imp_result *res, struct cbm_error *err)
 {
 	struct imp_ctx ctx = {0};
-	FILE *fp;
+	struct cbm_outfile sp = {0};
+	FILE *fp = NULL;
 	enum cbm_status rc;
 
 	if (kind < 0 || kind >= IMP_KIND_COUNT)
@@ -299,7 +365,7 @@ enum cbm_status imp_import_file(struct st_db *db, enum imp_kind kind,
 	ctx.db = db;
 	ctx.sql = st_sqlite(db);
 	ctx.def = &imp_kind_defs[kind];
-	ctx.file = path;
+	ctx.file = imp_input_name(path);
 	ctx.opt = opt;
 	ctx.res = res;
 	ctx.err = err;
@@ -309,12 +375,12 @@ enum cbm_status imp_import_file(struct st_db *db, enum imp_kind kind,
 	     res->n_counts < 4 && ctx.def->count_names[res->n_counts];
 	     res->n_counts++)
 		;
-	fp = fopen(path, "rb");
-	if (!fp)
-		return CBM_ERROR(err, CBM_EINTERNAL, NULL,
-		                 "cannot open '%s': %s", path, strerror(errno));
-	rc = import_open_file(&ctx, fp);
+	rc = open_input(path, &fp, &sp, err);
+	if (rc == CBM_OK)
+		rc = import_open_file(&ctx, fp);
 	close_lookups(&ctx);
-	fclose(fp);
+	if (fp && fp != sp.fp)
+		fclose(fp);
+	cbm_outfile_abort(&sp);
 	return rc;
 }

@@ -371,16 +371,38 @@ static void bind_date(sqlite3_stmt *st, int i, bool present, int32_t days)
 	sqlite3_bind_text(st, i, iso, -1, SQLITE_TRANSIENT);
 }
 
+/* The plan item as a positive whole number, in canonical form ("01" and
+ * "1" are one item), into BUF; false (with an error) otherwise. */
+static bool plan_item(struct imp_ctx *ctx, char *buf, size_t n)
+{
+	const char *text;
+	const char *p;
+
+	if (!ctx_get_text(ctx, P_ITEM, true, false, &text))
+		return false;
+	for (p = text; *p == '0'; p++)
+		;
+	if (!*text || strspn(text, "0123456789") != strlen(text) || !*p ||
+	    strlen(p) > 9) {
+		ctx_error(ctx, P_ITEM, text,
+		          "not a plan item number (a positive whole number, "
+		          "e.g. 27)");
+		return false;
+	}
+	snprintf(buf, n, "%s", p);
+	return true;
+}
+
 void kind_plan_row(struct imp_ctx *ctx)
 {
 	int year = 0, format = -1, status = 0;
-	const char *item, *title, *venue, *note, **orgs, **co;
-	char area[64];
+	const char *title, *venue, *note, **orgs, **co;
+	char area[64], item[16];
 	int32_t start = 0, end = 0;
 	bool has_start = false, has_end = false;
 
 	ctx_get_year(ctx, P_YEAR, true, &year);
-	if (ctx_get_text(ctx, P_ITEM, true, false, &item))
+	if (plan_item(ctx, item, sizeof(item)))
 		plan_key(ctx, year, item);
 	ctx_get_text(ctx, P_TITLE, true, true, &title);
 	ctx_get_area(ctx, P_AREA, area, sizeof(area));
@@ -399,7 +421,7 @@ void kind_plan_row(struct imp_ctx *ctx)
 	if (ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		sqlite3_bind_int(st, 1, year);
-		sqlite3_bind_text(st, 2, item, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, item, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, area, -1, SQLITE_STATIC);
 		bind_date(st, 5, has_start, start);

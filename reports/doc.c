@@ -156,7 +156,7 @@ static void room(struct doc *d, double h)
 		doc_page(d);
 }
 
-enum cbm_status doc_open(struct doc **out, const char *path, const char *title,
+enum cbm_status doc_open(struct doc **out, FILE *fp, const char *title,
                          enum cbm_lang lang, const struct doc_plan *plan,
                          struct cbm_error *err)
 {
@@ -171,13 +171,12 @@ enum cbm_status doc_open(struct doc **out, const char *path, const char *title,
 		d->pages = plan->pages;
 		d->planned = plan->sections;
 	}
-	d->surface =
-	    path ? cairo_pdf_surface_create(path, DOC_PAGE_W, DOC_PAGE_H)
-	         : cairo_pdf_surface_create_for_stream(write_nowhere, NULL,
-	                                               DOC_PAGE_W, DOC_PAGE_H);
+	d->surface = cairo_pdf_surface_create_for_stream(
+	    fp ? chart_stream_write : write_nowhere, fp, DOC_PAGE_W,
+	    DOC_PAGE_H);
 	st = cairo_surface_status(d->surface);
 	if (st != CAIRO_STATUS_SUCCESS)
-		rc = CBM_ERROR(err, CBM_EINTERNAL, path, "cannot write: %s",
+		rc = CBM_ERROR(err, CBM_EINTERNAL, NULL, "cannot write: %s",
 		               cairo_status_to_string(st));
 	if (rc == CBM_OK) {
 		cairo_pdf_surface_set_metadata(d->surface,

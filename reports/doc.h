@@ -34,10 +34,10 @@ struct doc_plan {
 	GArray *sections; /* int: page of each level-1 heading, in order */
 };
 
-/* Opens a document writing to PATH (NULL: to nowhere, the first pass).
+/* Opens a document writing to FP (NULL: to nowhere, the first pass).
  * TITLE goes into the PDF metadata and the running footer.  PLAN is the
  * first pass's result (NULL in the first pass).  The caller owns *OUT. */
-enum cbm_status doc_open(struct doc **out, const char *path, const char *title,
+enum cbm_status doc_open(struct doc **out, FILE *fp, const char *title,
                          enum cbm_lang lang, const struct doc_plan *plan,
                          struct cbm_error *err);
 

@@ -418,9 +418,8 @@ static const char *title_of(struct rctx *x, const char **sub)
 }
 
 static enum cbm_status pass(struct st_db *db, const struct rpt_params *p,
-                            const char *path, struct doc_plan *plan,
-                            GPtrArray *titles, GPtrArray **found,
-                            struct cbm_error *err)
+                            FILE *fp, struct doc_plan *plan, GPtrArray *titles,
+                            GPtrArray **found, struct cbm_error *err)
 {
 	struct rctx x = {0};
 	const char *title, *sub;
@@ -435,7 +434,7 @@ static enum cbm_status pass(struct st_db *db, const struct rpt_params *p,
 	rc = rpt_names_open(&x.names, db, err);
 	if (rc == CBM_OK) {
 		title = title_of(&x, &sub);
-		rc = doc_open(&x.d, path, title, p->lang,
+		rc = doc_open(&x.d, fp, title, p->lang,
 		              plan->pages ? plan : NULL, err);
 	}
 	if (rc == CBM_OK) {
@@ -517,7 +516,7 @@ static enum cbm_status resolve(struct st_db *db, struct rpt_params *p,
 }
 
 enum cbm_status rpt_write(struct st_db *db, const struct rpt_params *given,
-                          const char *path, struct cbm_error *err)
+                          FILE *fp, struct cbm_error *err)
 {
 	struct rpt_params p = *given;
 	struct doc_plan plan = {0};
@@ -527,12 +526,25 @@ enum cbm_status rpt_write(struct st_db *db, const struct rpt_params *given,
 	if (rc == CBM_OK)
 		rc = pass(db, &p, NULL, &plan, NULL, &titles, err);
 	if (rc == CBM_OK)
-		rc = pass(db, &p, path, &plan, titles, NULL, err);
+		rc = pass(db, &p, fp, &plan, titles, NULL, err);
 	if (plan.sections)
 		g_array_free(plan.sections, TRUE);
 	if (titles)
 		g_ptr_array_free(titles, TRUE);
+	return rc;
+}
+
+enum cbm_status rpt_write_file(struct st_db *db, const struct rpt_params *p,
+                               const char *path, struct cbm_error *err)
+{
+	struct cbm_outfile of;
+	enum cbm_status rc = cbm_outfile_open(&of, path, err);
+
 	if (rc != CBM_OK)
-		remove(path);
+		return rc;
+	rc = rpt_write(db, p, of.fp, err);
+	if (rc == CBM_OK)
+		return cbm_outfile_commit(&of, err);
+	cbm_outfile_abort(&of);
 	return rc;
 }

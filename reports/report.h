@@ -114,13 +114,19 @@ struct rpt_params {
 
 void rpt_params_init(struct rpt_params *p);
 
-/* Writes the report P describes to PATH as an A4 PDF: cover, contents,
+/* Writes the report P describes to FP as an A4 PDF: cover, contents,
  * sections with tables and charts, page numbers, and the import batches
- * behind the figures.  Given SOURCE_DATE_EPOCH the file is byte for byte
- * the same for the same database.  CBM_EDATA when the database cannot
- * give the report (no budget that year, an unknown state, a missing
- * rate); no file is left behind then. */
+ * behind the figures.  Given SOURCE_DATE_EPOCH the output is byte for
+ * byte the same for the same database.  CBM_EDATA when the database
+ * cannot give the report (no budget that year, an unknown state, a
+ * missing rate); FP may then hold part of a PDF, so write to a
+ * cbm_outfile and abort it (rpt_write_file does). */
 enum cbm_status rpt_write(struct st_db *db, const struct rpt_params *p,
-                          const char *path, struct cbm_error *err);
+                          FILE *fp, struct cbm_error *err);
+
+/* rpt_write() into the file PATH through cbm_outfile: it appears whole
+ * or not at all, and an earlier file at PATH is untouched on failure. */
+enum cbm_status rpt_write_file(struct st_db *db, const struct rpt_params *p,
+                               const char *path, struct cbm_error *err);
 
 #endif /* CBM_REPORT_H */

@@ -4,11 +4,31 @@
  * The connection runs with foreign keys on, a long busy timeout and, for
  * writers, WAL journaling, so that readers (cbm query, cbm stats) keep
  * answering while an import writes.
+ *
+ * Reading commands must work on a database the user may only read (a
+ * read-only file, a read-only folder such as a network share) and leave
+ * nothing new beside it.  In WAL mode a connection opened
+ * SQLITE_OPEN_READONLY creates the -wal and -shm files when they are
+ * missing and, unable to take the write lock, never removes them; on a
+ * read-only file they even come out read-only and later block imports.
+ * So a reader is opened by what it may do:
+ *  - file and folder writable: SQLITE_OPEN_READWRITE with
+ *    PRAGMA query_only, so that nothing can be written, and the last
+ *    connection to close checkpoints and removes -wal and -shm as a
+ *    writer's does (a checkpoint only copies transactions already
+ *    committed);
+ *  - otherwise, no -wal present: "immutable=1", which reads the file
+ *    alone and creates nothing.  No one can write there now: a writer
+ *    needs the folder (for -wal) and the file; a writer that might start
+ *    later would need rights this user does not have;
+ *  - otherwise (a -wal left by a writer): SQLITE_OPEN_READONLY, which
+ *    reads the WAL through the existing files.
  */
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "schema.h"
 #include "store.h"
@@ -195,11 +215,50 @@ static enum cbm_status configure(struct st_db *db, struct cbm_error *err)
 		return rc;
 	if (store_register_functions(db->sql) != SQLITE_OK)
 		return st_sql_error(db, "cannot register SQL functions", err);
-	if (db->readonly)
-		return check_version_readonly(db, err);
+	if (db->readonly) {
+		rc = st_exec(db, "PRAGMA query_only = ON", err);
+		return rc == CBM_OK ? check_version_readonly(db, err) : rc;
+	}
 	if ((rc = st_exec(db, "PRAGMA journal_mode = WAL", err)) != CBM_OK)
 		return rc;
 	return migrate(db, err);
+}
+
+/* True when this user may create files in PATH's folder and write PATH. */
+static bool writable(const char *path)
+{
+	char *dir = g_path_get_dirname(path);
+	bool ok = access(dir, W_OK | X_OK) == 0 && access(path, W_OK) == 0;
+
+	g_free(dir);
+	return ok;
+}
+
+/* How a reader opens PATH (see the top of this file): the flags, and the
+ * name to open (PATH, or an immutable URI; caller frees). */
+static char *reader_name(const char *path, int *flags)
+{
+	char *wal = g_strconcat(path, "-wal", NULL);
+	bool have_wal = g_file_test(wal, G_FILE_TEST_EXISTS);
+	char *uri, *abs;
+
+	g_free(wal);
+	if (writable(path)) {
+		*flags = SQLITE_OPEN_READWRITE;
+		return g_strdup(path);
+	}
+	*flags = SQLITE_OPEN_READONLY;
+	if (have_wal)
+		return g_strdup(path);
+	abs = g_canonicalize_filename(path, NULL);
+	uri = g_filename_to_uri(abs, NULL, NULL);
+	g_free(abs);
+	if (!uri)
+		return g_strdup(path);
+	*flags |= SQLITE_OPEN_URI;
+	abs = g_strconcat(uri, "?immutable=1", NULL);
+	g_free(uri);
+	return abs;
 }
 
 enum cbm_status st_open(struct st_db **out, const char *path, enum st_mode mode,
@@ -207,6 +266,7 @@ enum cbm_status st_open(struct st_db **out, const char *path, enum st_mode mode,
 {
 	struct st_db *db;
 	int flags;
+	char *name;
 	enum cbm_status rc;
 
 	*out = NULL;
@@ -220,9 +280,11 @@ enum cbm_status st_open(struct st_db **out, const char *path, enum st_mode mode,
 		return CBM_ERROR(err, CBM_EINTERNAL, path, "out of memory");
 	db->path = g_strdup(path);
 	db->readonly = mode == ST_OPEN_READONLY;
-	flags = db->readonly ? SQLITE_OPEN_READONLY
-	                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &db->sql, flags, NULL) != SQLITE_OK) {
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	name = db->readonly ? reader_name(path, &flags) : g_strdup(path);
+	rc = sqlite3_open_v2(name, &db->sql, flags, NULL);
+	g_free(name);
+	if (rc != SQLITE_OK) {
 		CBM_ERROR(err, CBM_EINTERNAL, path, "cannot open database: %s",
 		          db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
 		st_close(db);
@@ -245,4 +307,43 @@ void st_close(struct st_db *db)
 		sqlite3_close_v2(db->sql);
 	g_free(db->path);
 	free(db);
+}
+
+enum cbm_status st_backup(struct st_db *db, const char *path,
+                          struct cbm_error *err)
+{
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	enum cbm_status rc = CBM_OK;
+	int step = SQLITE_OK;
+
+	if (sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		rc = CBM_ERROR(err, CBM_EINTERNAL, path, "cannot open: %s",
+		               to ? sqlite3_errmsg(to) : "out of memory");
+		sqlite3_close_v2(to);
+		return rc;
+	}
+	sqlite3_busy_timeout(to, ST_BUSY_TIMEOUT_MS);
+	b = sqlite3_backup_init(to, "main", db->sql, "main");
+	if (b) {
+		/* One step: a consistent snapshot under one read lock; in WAL
+		 * mode writers go on meanwhile. */
+		do {
+			step = sqlite3_backup_step(b, -1);
+			if (step == SQLITE_BUSY || step == SQLITE_LOCKED)
+				sqlite3_sleep(50);
+		} while (step == SQLITE_BUSY || step == SQLITE_LOCKED);
+		sqlite3_backup_finish(b);
+	}
+	if (!b || step != SQLITE_DONE)
+		rc = CBM_ERROR(err, CBM_EINTERNAL, path,
+		               "cannot copy the "
+		               "database: %s",
+		               sqlite3_errmsg(to));
+	if (sqlite3_close_v2(to) != SQLITE_OK && rc == CBM_OK)
+		rc = CBM_ERROR(err, CBM_EINTERNAL, path,
+		               "cannot close the "
+		               "copy");
+	return rc;
 }

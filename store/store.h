@@ -35,7 +35,9 @@ struct st_db;
 enum st_mode {
 	ST_OPEN_READWRITE, /* existing database, migrated if older */
 	ST_OPEN_CREATE,    /* create if missing, then as READWRITE */
-	ST_OPEN_READONLY,  /* existing database, no writes possible */
+	ST_OPEN_READONLY,  /* existing database, no writes possible; works
+	                    * on a read-only file or folder and leaves no
+	                    * file beside the database (see db.c) */
 };
 
 /* Opens the database at PATH.  A missing file is CBM_EUSAGE unless MODE is
@@ -45,6 +47,11 @@ enum cbm_status st_open(struct st_db **out, const char *path, enum st_mode mode,
 
 /* Closes DB; st_close(NULL) is a no-op. */
 void st_close(struct st_db *db);
+
+/* Copies DB, consistently, into the new empty file PATH with SQLite's
+ * backup API; other connections may read and write DB meanwhile. */
+enum cbm_status st_backup(struct st_db *db, const char *path,
+                          struct cbm_error *err);
 
 /* The underlying connection, owned by DB, for modules that run their own
  * statements (import/, analysis/). */
