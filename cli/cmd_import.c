@@ -220,17 +220,17 @@ static int import_files(struct cli *cli, enum imp_kind kind, int n,
 	for (int i = 0; i < n && rc == CBM_OK; i++) {
 		struct imp_result res;
 		imp_result_init(&res);
-		io->progress_data = files[i];
+		const char *name = imp_input_name(files[i]);
+		io->progress_data = (void *)name;
 		rc = imp_import_file(db, kind, files[i], io, &res, &err);
-		rc = report(cli, files[i], rc, &res, io, &err);
+		rc = report(cli, name, rc, &res, io, &err);
 		if (rc == CBM_OK && res.batch_id)
 			g_string_append_printf(loaded, "%s%s (batch %lld)",
-			                       loaded->len ? ", " : "",
-			                       files[i],
+			                       loaded->len ? ", " : "", name,
 			                       (long long)res.batch_id);
 		else if (rc != CBM_OK && i + 1 < n)
 			fprintf(stderr, "stopped at %s; loaded before it: %s\n",
-			        files[i], loaded->len ? loaded->str : "none");
+			        name, loaded->len ? loaded->str : "none");
 		imp_result_release(&res);
 	}
 	g_string_free(loaded, TRUE);

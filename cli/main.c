@@ -20,6 +20,8 @@ static const struct cli_command commands[] = {
      cmd_batches_options},
     {"undo", "BATCH", "remove an import batch and all its rows", cmd_undo,
      cmd_undo_options},
+    {"backup", "-o FILE", "copy the database consistently into a file",
+     cmd_backup, cmd_backup_options},
     {"stats", "FIGURE", "compute a figure: collection, trend, shares, ...",
      cmd_stats, cmd_stats_options},
     {"chart", "KIND -o FILE", "draw a chart of the figures (PDF, PNG, SVG)",

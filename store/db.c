@@ -275,6 +275,14 @@ enum cbm_status st_open(struct st_db **out, const char *path, enum st_mode mode,
 		                 "no database '%s'; create it with 'cbm init' "
 		                 "or name another with --db FILE",
 		                 path);
+	/* SQLite would open a write-protected file read-only without a
+	 * word, and its first read would leave -wal and -shm behind. */
+	if (mode != ST_OPEN_READONLY &&
+	    g_file_test(path, G_FILE_TEST_EXISTS) && !writable(path))
+		return CBM_ERROR(err, CBM_EINTERNAL, path,
+		                 "the database is read-only (the file or its "
+		                 "folder); reading commands work, writing ones "
+		                 "need write access to both");
 	db = calloc(1, sizeof(*db));
 	if (!db)
 		return CBM_ERROR(err, CBM_EINTERNAL, path, "out of memory");

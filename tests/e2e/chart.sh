@@ -5,14 +5,6 @@
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-load_examples() {
-	init_db
-	local k
-	for k in states areas coordinators fx budget plan contributions pledges; do
-		import_ok "$k" "$EXAMPLES/$k.csv"
-	done
-}
-
 test_every_kind_language_and_format() {
 	load_examples
 	local kind lang ext

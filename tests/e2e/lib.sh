@@ -236,6 +236,16 @@ run_tests() {
 # The example data of the repository (examples/).
 EXAMPLES=$(cd "${CBM_EXAMPLES:-$CBM_TESTDATA/../../examples}" && pwd) || exit 2
 
+# A database with every example file of the repository loaded.
+load_examples() {
+	init_db
+	local k
+	for k in states areas coordinators fx budget plan contributions \
+		pledges secondments scale; do
+		import_ok "$k" "$EXAMPLES/$k.csv"
+	done
+}
+
 # gen_contributions N TAG FIRST_YEAR YEARS: N contribution rows in USD, EUR
 # and KZT (all with rates in examples/fx.csv) by states of
 # examples/states.csv, received in FIRST_YEAR .. FIRST_YEAR+YEARS-1, with

@@ -8,15 +8,6 @@
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-load_examples() {
-	init_db
-	local k
-	for k in states areas coordinators fx budget plan contributions \
-		pledges secondments scale; do
-		import_ok "$k" "$EXAMPLES/$k.csv"
-	done
-}
-
 pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 page_text() { pdftotext -f "$2" -l "$2" -layout "$1" -; } # FILE PAGE
 
