@@ -29,8 +29,8 @@ static void catx_make(const struct ctx *x, struct catx *cx, char *const *labels,
 	for (size_t i = 0; i < n; i++) {
 		const char *s = labels[order ? order[i] : i];
 
-		cx->lay[i] = text_new(x, s, cx->size, false);
-		*max_w = fmax(*max_w, text_width(cx->lay[i]));
+		cx->lay[i] = chart_text_new(x, s, cx->size, false);
+		*max_w = fmax(*max_w, chart_text_width(cx->lay[i]));
 		if (g_utf8_strlen(s, -1) > SHORT_LABEL)
 			*all_short = false;
 	}
@@ -41,10 +41,10 @@ static bool catx_try_wrap(struct catx *cx, double width)
 	double h = 0;
 
 	for (size_t i = 0; i < cx->n; i++) {
-		text_fit(cx->lay[i], width, 2, PANGO_ALIGN_CENTER);
-		if (!text_wraps_cleanly(cx->lay[i]))
+		chart_text_fit(cx->lay[i], width, 2, PANGO_ALIGN_CENTER);
+		if (!chart_text_wraps_cleanly(cx->lay[i]))
 			return false;
-		h = fmax(h, text_height(cx->lay[i]));
+		h = fmax(h, chart_text_height(cx->lay[i]));
 	}
 	cx->height = h;
 	return true;
@@ -53,32 +53,33 @@ static bool catx_try_wrap(struct catx *cx, double width)
 static void catx_upright(const struct ctx *x, struct catx *cx, double slot,
                          double max_up)
 {
-	double lh = text_line_height(x, cx->size), w = 0;
+	double lh = chart_text_line_height(x, cx->size), w = 0;
 
 	for (size_t i = 0; i < cx->n; i++) {
-		text_fit(cx->lay[i], max_up, 1, PANGO_ALIGN_LEFT);
-		w = fmax(w, text_width(cx->lay[i]));
+		chart_text_fit(cx->lay[i], max_up, 1, PANGO_ALIGN_LEFT);
+		w = fmax(w, chart_text_width(cx->lay[i]));
 	}
 	cx->mode = CAT_UP;
 	cx->height = w;
-	cx->every = thin_every(lh + 0.3 * x->fs, slot);
+	cx->every = chart_thin_every(lh + 0.3 * x->fs, slot);
 }
 
-void catx_layout(const struct ctx *x, struct catx *cx, char *const *labels,
-                 const size_t *order, size_t n, double slot, double max_up)
+void chart_catx_layout(const struct ctx *x, struct catx *cx,
+                       char *const *labels, const size_t *order, size_t n,
+                       double slot, double max_up)
 {
 	double max_w, gap = 0.8 * x->fs;
 	bool all_short;
 
-	catx_free(cx);
+	chart_catx_free(cx);
 	catx_make(x, cx, labels, order, n, &max_w, &all_short);
 	cx->mode = CAT_FLAT;
 	cx->every = 1;
-	cx->height = text_line_height(x, cx->size);
+	cx->height = chart_text_line_height(x, cx->size);
 	if (max_w + gap <= slot)
 		return;
 	if (all_short) {
-		cx->every = thin_every(max_w + gap, slot);
+		cx->every = chart_thin_every(max_w + gap, slot);
 		return;
 	}
 	if (slot - x->gap > 2 * x->fs && catx_try_wrap(cx, slot - x->gap)) {
@@ -88,7 +89,7 @@ void catx_layout(const struct ctx *x, struct catx *cx, char *const *labels,
 	catx_upright(x, cx, slot, max_up);
 }
 
-void catx_free(struct catx *cx)
+void chart_catx_free(struct catx *cx)
 {
 	for (size_t i = 0; cx->lay && i < cx->n; i++)
 		g_object_unref(cx->lay[i]);
@@ -97,33 +98,34 @@ void catx_free(struct catx *cx)
 	cx->n = 0;
 }
 
-void catx_draw(const struct ctx *x, const struct catx *cx, double x0,
-               double slot, double top)
+void chart_catx_draw(const struct ctx *x, const struct catx *cx, double x0,
+                     double slot, double top)
 {
 	for (size_t i = 0; i < cx->n; i += cx->every) {
 		double mid = x0 + (i + 0.5) * slot, w, h;
 
-		text_size(cx->lay[i], &w, &h);
+		chart_text_size(cx->lay[i], &w, &h);
 		if (cx->mode == CAT_UP)
-			text_draw_up(x->cr, cx->lay[i], mid, top, true,
-			             COLOR_TEXT);
+			chart_text_draw_up(x->cr, cx->lay[i], mid, top, true,
+			                   chart_color_text);
 		else if (cx->mode == CAT_WRAP)
-			text_draw(x->cr, cx->lay[i], mid - (slot - x->gap) / 2,
-			          top, COLOR_TEXT);
+			chart_text_draw(x->cr, cx->lay[i],
+			                mid - (slot - x->gap) / 2, top,
+			                chart_color_text);
 		else
-			text_draw(x->cr, cx->lay[i], mid - w / 2, top,
-			          COLOR_TEXT);
+			chart_text_draw(x->cr, cx->lay[i], mid - w / 2, top,
+			                chart_color_text);
 	}
 }
 
-double labels_max_width(const struct ctx *x, char *const *labels, size_t n,
-                        double size)
+double chart_labels_max_width(const struct ctx *x, char *const *labels,
+                              size_t n, double size)
 {
 	double w = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		PangoLayout *l = text_new(x, labels[i], size, false);
-		w = fmax(w, text_width(l));
+		PangoLayout *l = chart_text_new(x, labels[i], size, false);
+		w = fmax(w, chart_text_width(l));
 		g_object_unref(l);
 	}
 	return w;
@@ -136,15 +138,15 @@ static void rowlab_size(const struct ctx *x, struct rowlab *rl, double row_h,
 {
 	/* a tenth of a line between the labels of neighbouring rows */
 	rl->size = SIZE_LABEL * x->fs;
-	*lh = 1.1 * text_line_height(x, rl->size);
+	*lh = 1.1 * chart_text_line_height(x, rl->size);
 	if (*lh > row_h) {
 		rl->size =
 		    fmax(rl->size * row_h / *lh, 0.6 * SIZE_LABEL * x->fs);
-		*lh = 1.1 * text_line_height(x, rl->size);
+		*lh = 1.1 * chart_text_line_height(x, rl->size);
 	}
 	*lines = (int)floor(row_h / *lh);
 	*lines = *lines < 1 ? 1 : (*lines > max_lines ? max_lines : *lines);
-	rl->every = thin_every(*lh, row_h);
+	rl->every = chart_thin_every(*lh, row_h);
 }
 
 /* Lays out every label of RL at its size in at most LINES lines. */
@@ -154,9 +156,9 @@ static void rowlab_fill(const struct ctx *x, struct rowlab *rl,
 	for (size_t i = 0; i < rl->n; i++) {
 		if (rl->lay[i])
 			g_object_unref(rl->lay[i]);
-		rl->lay[i] =
-		    text_new(x, labels[order ? order[i] : i], rl->size, false);
-		text_fit(rl->lay[i], rl->width, lines, PANGO_ALIGN_RIGHT);
+		rl->lay[i] = chart_text_new(x, labels[order ? order[i] : i],
+		                            rl->size, false);
+		chart_text_fit(rl->lay[i], rl->width, lines, PANGO_ALIGN_RIGHT);
 	}
 }
 
@@ -169,14 +171,14 @@ static bool rowlab_cut(const struct rowlab *rl)
 	return false;
 }
 
-void rowlab_layout(const struct ctx *x, struct rowlab *rl, char *const *labels,
-                   const size_t *order, size_t n, double width, double row_h,
-                   int max_lines)
+void chart_rowlab_layout(const struct ctx *x, struct rowlab *rl,
+                         char *const *labels, const size_t *order, size_t n,
+                         double width, double row_h, int max_lines)
 {
 	int lines;
 	double lh;
 
-	rowlab_free(rl);
+	chart_rowlab_free(rl);
 	rowlab_size(x, rl, row_h, max_lines, &lines, &lh);
 	rl->width = width;
 	rl->n = n;
@@ -193,7 +195,7 @@ void rowlab_layout(const struct ctx *x, struct rowlab *rl, char *const *labels,
 	}
 }
 
-void rowlab_free(struct rowlab *rl)
+void chart_rowlab_free(struct rowlab *rl)
 {
 	for (size_t i = 0; rl->lay && i < rl->n; i++)
 		g_object_unref(rl->lay[i]);
@@ -202,34 +204,37 @@ void rowlab_free(struct rowlab *rl)
 	rl->n = 0;
 }
 
-void rowlab_draw(const struct ctx *x, const struct rowlab *rl, size_t i,
-                 double right, double y, double row_h)
+void chart_rowlab_draw(const struct ctx *x, const struct rowlab *rl, size_t i,
+                       double right, double y, double row_h)
 {
-	double h = text_height(rl->lay[i]);
+	double h = chart_text_height(rl->lay[i]);
 
 	if (i % rl->every)
 		return;
-	text_draw(x->cr, rl->lay[i], right - rl->width, y + (row_h - h) / 2,
-	          COLOR_TEXT);
+	chart_text_draw(x->cr, rl->lay[i], right - rl->width,
+	                y + (row_h - h) / 2, chart_color_text);
 }
 
-void titles_layout(const struct ctx *x, struct layout *L)
+void chart_titles_layout(const struct ctx *x, struct layout *L)
 {
 	const struct model *m = x->m;
 	struct rect b = L->fr.body;
 
 	if (m->x_title) {
-		L->xt = text_new(x, m->x_title, SIZE_LABEL * x->fs, false);
-		text_fit(L->xt, b.w, 1, PANGO_ALIGN_CENTER);
-		L->xt_r.h = text_height(L->xt);
+		L->xt =
+		    chart_text_new(x, m->x_title, SIZE_LABEL * x->fs, false);
+		chart_text_fit(L->xt, b.w, 1, PANGO_ALIGN_CENTER);
+		L->xt_r.h = chart_text_height(L->xt);
 		L->xt_r.w = b.w;
 		L->xt_r.x = b.x;
 		L->xt_r.y = b.y + b.h - L->xt_r.h;
 	}
 	if (m->y_title) {
-		L->yt = text_new(x, m->y_title, SIZE_LABEL * x->fs, false);
-		text_fit(L->yt, b.h, 1, PANGO_ALIGN_LEFT);
-		L->yt_r = (struct rect){b.x, b.y, text_height(L->yt), b.h};
+		L->yt =
+		    chart_text_new(x, m->y_title, SIZE_LABEL * x->fs, false);
+		chart_text_fit(L->yt, b.h, 1, PANGO_ALIGN_LEFT);
+		L->yt_r =
+		    (struct rect){b.x, b.y, chart_text_height(L->yt), b.h};
 	}
 }
 
@@ -256,15 +261,16 @@ static double bottom_labels(const struct ctx *x, struct layout *L,
 	static const size_t steps[] = {1, 2, 3, 6, 12};
 
 	if (m->kind != CHART_CURVE) {
-		catx_layout(x, &L->cat, m->cats, m->order, m->ncat,
-		            L->plot.w / m->ncat, max_up);
+		chart_catx_layout(x, &L->cat, m->cats, m->order, m->ncat,
+		                  L->plot.w / m->ncat, max_up);
 		return L->cat.height;
 	}
 	for (int i = 0; i < 12; i++) {
 		if (!L->month[i])
-			L->month[i] = text_new(x, month_abbrev(m->lang, i),
-			                       SIZE_TICK * x->fs, false);
-		w = fmax(w, text_width(L->month[i]));
+			L->month[i] =
+			    chart_text_new(x, chart_month_abbrev(m->lang, i),
+			                   SIZE_TICK * x->fs, false);
+		w = fmax(w, chart_text_width(L->month[i]));
 	}
 	L->month_every = 12;
 	for (size_t i = 0; i < 5; i++) {
@@ -273,7 +279,7 @@ static double bottom_labels(const struct ctx *x, struct layout *L,
 			break;
 		}
 	}
-	return text_height(L->month[0]);
+	return chart_text_height(L->month[0]);
 }
 
 /* One pass: the plot rectangle for ticks laid out for a plot H high. */
@@ -282,12 +288,13 @@ static double vertical_pass(const struct ctx *x, struct layout *L, double h,
 {
 	const struct model *m = x->m;
 	struct rect b = L->fr.body;
-	double tick_h = text_line_height(x, SIZE_TICK * x->fs);
+	double tick_h = chart_text_line_height(x, SIZE_TICK * x->fs);
 	double xt_h = L->xt ? L->xt_r.h + x->gap : 0, cat_h;
 	double right_inset = fmin(0.5 * x->fs + tick_h, 0.1 * b.w);
 
-	vaxis_set(x, &L->val, m->vmin, m->vmax, ticks_for_height(h, tick_h),
-	          m->integral, SIZE_TICK * x->fs);
+	chart_vaxis_set(x, &L->val, m->vmin, m->vmax,
+	                ticks_for_height(h, tick_h), m->integral,
+	                SIZE_TICK * x->fs);
 	*label_w = fmax(*label_w, L->val.label_w);
 	L->plot.x = after_ytitle(x, L) + *label_w + x->gap;
 	L->plot.w = b.x + b.w - right_inset - L->plot.x;
@@ -304,12 +311,12 @@ static enum cbm_status too_small(const struct ctx *x, struct cbm_error *err)
 	                 x->m->name);
 }
 
-enum cbm_status layout_vertical(const struct ctx *x, struct layout *L,
-                                struct cbm_error *err)
+enum cbm_status chart_layout_vertical(const struct ctx *x, struct layout *L,
+                                      struct cbm_error *err)
 {
 	double label_w = 0, h = L->fr.body.h * 0.75, got;
 
-	titles_layout(x, L);
+	chart_titles_layout(x, L);
 	for (int pass = 0; pass < 4; pass++) {
 		got = vertical_pass(x, L, h, &label_w);
 		if (fabs(got - h) < 0.5 && label_w >= L->val.label_w)
@@ -323,16 +330,16 @@ enum cbm_status layout_vertical(const struct ctx *x, struct layout *L,
 	return CBM_OK;
 }
 
-void stroke_grid(const struct ctx *x)
+void chart_stroke_grid(const struct ctx *x)
 {
-	set_color(x->cr, COLOR_GRID);
+	chart_set_color(x->cr, chart_color_grid);
 	cairo_set_line_width(x->cr, fmax(0.07 * x->fs, 0.5));
 	cairo_stroke(x->cr);
 }
 
-double value_y(const struct layout *L, double v)
+double chart_value_y(const struct layout *L, double v)
 {
-	return L->plot.y + L->plot.h * (1 - vaxis_frac(&L->val, v));
+	return L->plot.y + L->plot.h * (1 - chart_vaxis_frac(&L->val, v));
 }
 
 static void draw_month_axis(const struct ctx *x, const struct layout *L)
@@ -342,67 +349,71 @@ static void draw_month_axis(const struct ctx *x, const struct layout *L)
 	double span = L->plot.w / (double)(m->ncat - 1);
 
 	for (int i = 1; i < 12; i++) {
-		double x0 = L->plot.x + (month_start(i, leap) - 1) * span;
+		double x0 = L->plot.x + (chart_month_start(i, leap) - 1) * span;
 
 		cairo_move_to(x->cr, x0, L->plot.y);
 		cairo_line_to(x->cr, x0, L->plot.y + L->plot.h);
 	}
-	stroke_grid(x);
+	chart_stroke_grid(x);
 	for (int i = 0; i < 12; i += (int)L->month_every) {
-		double x0 = L->plot.x + (month_start(i, leap) - 1) * span;
-		double x1 = L->plot.x + (month_start(i + 1, leap) - 1) * span;
-		double w = text_width(L->month[i]);
+		double x0 = L->plot.x + (chart_month_start(i, leap) - 1) * span;
+		double x1 =
+		    L->plot.x + (chart_month_start(i + 1, leap) - 1) * span;
+		double w = chart_text_width(L->month[i]);
 
-		text_draw(x->cr, L->month[i], (x0 + x1 - w) / 2, L->cat_top,
-		          COLOR_TEXT);
+		chart_text_draw(x->cr, L->month[i], (x0 + x1 - w) / 2,
+		                L->cat_top, chart_color_text);
 	}
 }
 
-void draw_vertical_axes(const struct ctx *x, const struct layout *L)
+void chart_draw_vertical_axes(const struct ctx *x, const struct layout *L)
 {
 	cairo_t *cr = x->cr;
 	double tx = L->plot.x - x->gap;
 
 	for (int i = 0; i < L->val.count; i++) {
-		double y = value_y(L, vaxis_tick(&L->val, i));
+		double y = chart_value_y(L, chart_vaxis_tick(&L->val, i));
 
 		cairo_move_to(cr, L->plot.x, y);
 		cairo_line_to(cr, L->plot.x + L->plot.w, y);
 	}
-	stroke_grid(x);
+	chart_stroke_grid(x);
 	for (int i = 0; i < L->val.count; i++) {
-		double y = value_y(L, vaxis_tick(&L->val, i)), w, h;
+		double y = chart_value_y(L, chart_vaxis_tick(&L->val, i)), w, h;
 
-		text_size(L->val.lay[i], &w, &h);
-		text_draw(cr, L->val.lay[i], tx - w, y - h / 2, COLOR_TEXT);
+		chart_text_size(L->val.lay[i], &w, &h);
+		chart_text_draw(cr, L->val.lay[i], tx - w, y - h / 2,
+		                chart_color_text);
 	}
 	if (x->m->kind == CHART_CURVE)
 		draw_month_axis(x, L);
 	else
-		catx_draw(x, &L->cat, L->plot.x, L->plot.w / x->m->ncat,
-		          L->cat_top);
+		chart_catx_draw(x, &L->cat, L->plot.x, L->plot.w / x->m->ncat,
+		                L->cat_top);
 }
 
-void draw_baseline(const struct ctx *x, const struct layout *L)
+void chart_draw_baseline(const struct ctx *x, const struct layout *L)
 {
-	double y = value_y(L, 0);
+	double y = chart_value_y(L, 0);
 
 	cairo_move_to(x->cr, L->plot.x, y);
 	cairo_line_to(x->cr, L->plot.x + L->plot.w, y);
-	set_color(x->cr, COLOR_AXIS);
+	chart_set_color(x->cr, chart_color_axis);
 	cairo_set_line_width(x->cr, 0.08 * x->fs);
 	cairo_stroke(x->cr);
 }
 
-void draw_titles(const struct ctx *x, const struct layout *L)
+void chart_draw_titles(const struct ctx *x, const struct layout *L)
 {
 	/* Centred under the plot, not the whole chart: a heat map's row
 	 * names take the left of the chart. */
 	if (L->xt) {
-		text_fit(L->xt, L->plot.w, 1, PANGO_ALIGN_CENTER);
-		text_draw(x->cr, L->xt, L->plot.x, L->xt_r.y, COLOR_MUTED);
+		chart_text_fit(L->xt, L->plot.w, 1, PANGO_ALIGN_CENTER);
+		chart_text_draw(x->cr, L->xt, L->plot.x, L->xt_r.y,
+		                chart_color_muted);
 	}
 	if (L->yt)
-		text_draw_up(x->cr, L->yt, L->yt_r.x + L->yt_r.w / 2,
-		             L->plot.y + L->plot.h / 2, false, COLOR_MUTED);
+		chart_text_draw_up(x->cr, L->yt, L->yt_r.x + L->yt_r.w / 2,
+		                   L->plot.y + L->plot.h / 2, false,
+		                   chart_color_muted);
 }

@@ -14,9 +14,10 @@
 /* Widest vertical bar, in em: a lone bar is a bar, not a wall. */
 #define MAX_BAR 5.0
 
-double value_x(const struct layout *L, double v)
+/* Where value V lies on the plot of a horizontal value axis (CHART_HBAR). */
+static double value_x(const struct layout *L, double v)
 {
-	return L->plot.x + L->plot.w * vaxis_frac(&L->val, v);
+	return L->plot.x + L->plot.w * chart_vaxis_frac(&L->val, v);
 }
 
 /* Ticks along the bottom of horizontal bars, thinned until their labels
@@ -27,8 +28,8 @@ static void hbar_ticks(const struct ctx *x, struct layout *L)
 	int max = 8;
 
 	for (;;) {
-		vaxis_set(x, &L->val, m->vmin, m->vmax, max, m->integral,
-		          SIZE_TICK * x->fs);
+		chart_vaxis_set(x, &L->val, m->vmin, m->vmax, max, m->integral,
+		                SIZE_TICK * x->fs);
 		if (max <= 2 || L->val.count <= 2)
 			break;
 		if (L->plot.w / (L->val.count - 1) >=
@@ -48,8 +49,8 @@ static void hbar_value_label(const struct ctx *x, struct layout *L, size_t pos,
 
 	chart_format_value(buf, sizeof(buf), v, m->format, m->decimals,
 	                   m->lang);
-	hl->lay = text_new(x, buf, L->rows.size, false);
-	w = text_width(hl->lay);
+	hl->lay = chart_text_new(x, buf, L->rows.size, false);
+	w = chart_text_width(hl->lay);
 	x0 = value_x(L, 0);
 	x1 = value_x(L, isnan(v) ? 0 : v);
 	room = v < 0 ? x1 - L->plot.x : right_limit - x1;
@@ -63,18 +64,19 @@ static void hbar_value_label(const struct ctx *x, struct layout *L, size_t pos,
 	hl->lay = NULL;
 }
 
-enum cbm_status layout_hbar(const struct ctx *x, struct layout *L,
-                            struct cbm_error *err)
+enum cbm_status chart_layout_hbar(const struct ctx *x, struct layout *L,
+                                  struct cbm_error *err)
 {
 	const struct model *m = x->m;
 	struct rect b = L->fr.body;
-	double tick_h = text_line_height(x, SIZE_TICK * x->fs);
+	double tick_h = chart_text_line_height(x, SIZE_TICK * x->fs);
 	double col_w, left, inset = 0.5 * x->fs, xt_h;
 
-	titles_layout(x, L);
+	chart_titles_layout(x, L);
 	xt_h = L->xt ? L->xt_r.h + x->gap : 0;
-	col_w = fmin(labels_max_width(x, m->cats, m->ncat, SIZE_LABEL * x->fs),
-	             0.35 * b.w);
+	col_w = fmin(
+	    chart_labels_max_width(x, m->cats, m->ncat, SIZE_LABEL * x->fs),
+	    0.35 * b.w);
 	left = b.x + (L->yt ? L->yt_r.w + x->gap : 0) + col_w + x->gap;
 	L->plot = (struct rect){left, b.y, 0, b.h - xt_h - 1.4 * tick_h};
 	for (int pass = 0; pass < 4; pass++) {
@@ -82,7 +84,7 @@ enum cbm_status layout_hbar(const struct ctx *x, struct layout *L,
 
 		L->plot.w = b.x + b.w - inset - left;
 		hbar_ticks(x, L);
-		need = text_width(L->val.lay[L->val.count - 1]) / 2;
+		need = chart_text_width(L->val.lay[L->val.count - 1]) / 2;
 		if (need <= inset + 0.5)
 			break;
 		inset = need;
@@ -93,8 +95,8 @@ enum cbm_status layout_hbar(const struct ctx *x, struct layout *L,
 		                 "draw it",
 		                 m->name);
 	L->cat_top = L->plot.y + L->plot.h + 0.4 * tick_h;
-	rowlab_layout(x, &L->rows, m->cats, m->order, m->ncat, col_w,
-	              L->plot.h / m->ncat, 2);
+	chart_rowlab_layout(x, &L->rows, m->cats, m->order, m->ncat, col_w,
+	                    L->plot.h / m->ncat, 2);
 	L->vlab = g_new0(struct hbar_label, m->ncat);
 	L->nvlab = m->ncat;
 	for (size_t pos = 0; pos < m->ncat; pos += L->rows.every)
@@ -107,18 +109,18 @@ static void hbar_axis(const struct ctx *x, const struct layout *L)
 	cairo_t *cr = x->cr;
 
 	for (int i = 0; i < L->val.count; i++) {
-		double px = value_x(L, vaxis_tick(&L->val, i));
+		double px = value_x(L, chart_vaxis_tick(&L->val, i));
 
 		cairo_move_to(cr, px, L->plot.y);
 		cairo_line_to(cr, px, L->plot.y + L->plot.h);
 	}
-	stroke_grid(x);
+	chart_stroke_grid(x);
 	for (int i = 0; i < L->val.count; i++) {
-		double px = value_x(L, vaxis_tick(&L->val, i));
-		double w = text_width(L->val.lay[i]);
+		double px = value_x(L, chart_vaxis_tick(&L->val, i));
+		double w = chart_text_width(L->val.lay[i]);
 
-		text_draw(cr, L->val.lay[i], px - w / 2, L->cat_top,
-		          COLOR_TEXT);
+		chart_text_draw(cr, L->val.lay[i], px - w / 2, L->cat_top,
+		                chart_color_text);
 	}
 }
 
@@ -131,16 +133,17 @@ static void hbar_label_draw(const struct ctx *x, const struct layout *L,
 
 	if (!hl->lay)
 		return;
-	text_size(hl->lay, &w, &h);
+	chart_text_size(hl->lay, &w, &h);
 	x1 = value_x(L, isnan(v) ? 0 : v);
 	if (hl->inside)
 		left = !left;
 	tx = left ? x1 - 0.4 * x->fs - w : x1 + 0.4 * x->fs;
-	text_draw(x->cr, hl->lay, tx, y + (row_h - h) / 2,
-	          hl->inside ? chart_text_on(x->m->ser[0].rgb) : COLOR_TEXT);
+	chart_text_draw(x->cr, hl->lay, tx, y + (row_h - h) / 2,
+	                hl->inside ? chart_text_on(x->m->ser[0].rgb)
+	                           : chart_color_text);
 }
 
-void draw_hbar(const struct ctx *x, const struct layout *L)
+void chart_draw_hbar(const struct ctx *x, const struct layout *L)
 {
 	const struct model *m = x->m;
 	double row_h = L->plot.h / m->ncat, x0 = value_x(L, 0);
@@ -150,19 +153,20 @@ void draw_hbar(const struct ctx *x, const struct layout *L)
 		double v = m->ser[0].v[m->order[pos]];
 		double y = L->plot.y + pos * row_h;
 
-		rowlab_draw(x, &L->rows, pos, L->plot.x - x->gap, y, row_h);
+		chart_rowlab_draw(x, &L->rows, pos, L->plot.x - x->gap, y,
+		                  row_h);
 		if (!isnan(v)) {
 			cairo_rectangle(x->cr, fmin(x0, value_x(L, v)),
 			                y + 0.15 * row_h,
 			                fabs(value_x(L, v) - x0), 0.7 * row_h);
-			set_color(x->cr, m->ser[0].rgb);
+			chart_set_color(x->cr, m->ser[0].rgb);
 			cairo_fill(x->cr);
 		}
 		hbar_label_draw(x, L, pos, y, row_h);
 	}
 	cairo_move_to(x->cr, x0, L->plot.y);
 	cairo_line_to(x->cr, x0, L->plot.y + L->plot.h);
-	set_color(x->cr, COLOR_AXIS);
+	chart_set_color(x->cr, chart_color_axis);
 	cairo_set_line_width(x->cr, 0.08 * x->fs);
 	cairo_stroke(x->cr);
 }
@@ -170,14 +174,14 @@ void draw_hbar(const struct ctx *x, const struct layout *L)
 static void bar(cairo_t *cr, const struct layout *L, double x0, double w,
                 double from, double to, struct chart_rgb c)
 {
-	double y0 = value_y(L, from), y1 = value_y(L, to);
+	double y0 = chart_value_y(L, from), y1 = chart_value_y(L, to);
 
 	cairo_rectangle(cr, x0, fmin(y0, y1), w, fabs(y1 - y0));
-	set_color(cr, c);
+	chart_set_color(cr, c);
 	cairo_fill(cr);
 }
 
-void draw_grouped(const struct ctx *x, const struct layout *L)
+void chart_draw_grouped(const struct ctx *x, const struct layout *L)
 {
 	const struct model *m = x->m;
 	double slot = L->plot.w / m->ncat;
@@ -185,7 +189,7 @@ void draw_grouped(const struct ctx *x, const struct layout *L)
 	double inner = bw > 0.3 * x->fs ? 0.12 * bw : 0;
 	double margin = (slot - bw * m->nser) / 2;
 
-	draw_vertical_axes(x, L);
+	chart_draw_vertical_axes(x, L);
 	for (size_t j = 0; j < m->ncat; j++) {
 		for (size_t i = 0; i < m->nser; i++) {
 			double v = m->ser[i].v[j];
@@ -196,16 +200,16 @@ void draw_grouped(const struct ctx *x, const struct layout *L)
 				    m->ser[i].rgb);
 		}
 	}
-	draw_baseline(x, L);
+	chart_draw_baseline(x, L);
 }
 
-void draw_stacked(const struct ctx *x, const struct layout *L)
+void chart_draw_stacked(const struct ctx *x, const struct layout *L)
 {
 	const struct model *m = x->m;
 	double slot = L->plot.w / m->ncat;
 	double bw = fmin(0.7 * slot, MAX_BAR * x->fs);
 
-	draw_vertical_axes(x, L);
+	chart_draw_vertical_axes(x, L);
 	for (size_t j = 0; j < m->ncat; j++) {
 		double up = 0, down = 0;
 		double x0 = L->plot.x + j * slot + (slot - bw) / 2;
@@ -217,13 +221,13 @@ void draw_stacked(const struct ctx *x, const struct layout *L)
 				continue;
 			bar(x->cr, L, x0, bw, *base, *base + v, m->ser[i].rgb);
 			/* a hairline of white between segments */
-			cairo_move_to(x->cr, x0, value_y(L, *base + v));
+			cairo_move_to(x->cr, x0, chart_value_y(L, *base + v));
 			cairo_rel_line_to(x->cr, bw, 0);
 			*base += v;
 		}
 	}
-	set_color(x->cr, COLOR_WHITE);
+	chart_set_color(x->cr, chart_color_white);
 	cairo_set_line_width(x->cr, fmin(0.06 * x->fs, 0.04 * slot));
 	cairo_stroke(x->cr);
-	draw_baseline(x, L);
+	chart_draw_baseline(x, L);
 }

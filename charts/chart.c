@@ -8,12 +8,12 @@
 
 #include "chartint.h"
 
-void layout_free(struct layout *L)
+static void layout_free(struct layout *L)
 {
-	frame_free(&L->fr);
-	vaxis_free(&L->val);
-	catx_free(&L->cat);
-	rowlab_free(&L->rows);
+	chart_frame_free(&L->fr);
+	chart_vaxis_free(&L->val);
+	chart_catx_free(&L->cat);
+	chart_rowlab_free(&L->rows);
 	if (L->xt)
 		g_object_unref(L->xt);
 	if (L->yt)
@@ -35,7 +35,7 @@ void layout_free(struct layout *L)
 static enum cbm_status lay_out(const struct ctx *x, struct layout *L,
                                struct rect area, struct cbm_error *err)
 {
-	frame_layout(x, &L->fr, area);
+	chart_frame_layout(x, &L->fr, area);
 	if (L->fr.body.w < 3 * x->fs || L->fr.body.h < 3 * x->fs)
 		return CBM_ERROR(err, CBM_EUSAGE, NULL,
 		                 "chart %s: the rectangle %.0f x %.0f is too "
@@ -43,36 +43,36 @@ static enum cbm_status lay_out(const struct ctx *x, struct layout *L,
 		                 x->m->name, area.w, area.h);
 	switch (x->m->kind) {
 	case CHART_HBAR:
-		return layout_hbar(x, L, err);
+		return chart_layout_hbar(x, L, err);
 	case CHART_HEATMAP:
-		return layout_heatmap(x, L, err);
+		return chart_layout_heatmap(x, L, err);
 	default:
-		return layout_vertical(x, L, err);
+		return chart_layout_vertical(x, L, err);
 	}
 }
 
 static void paint(const struct ctx *x, const struct layout *L)
 {
-	frame_draw(x, &L->fr);
+	chart_frame_draw(x, &L->fr);
 	switch (x->m->kind) {
 	case CHART_HBAR:
-		draw_hbar(x, L);
+		chart_draw_hbar(x, L);
 		break;
 	case CHART_GROUPED:
-		draw_grouped(x, L);
+		chart_draw_grouped(x, L);
 		break;
 	case CHART_STACKED:
-		draw_stacked(x, L);
+		chart_draw_stacked(x, L);
 		break;
 	case CHART_LINE:
 	case CHART_CURVE:
-		draw_lines(x, L);
+		chart_draw_lines(x, L);
 		break;
 	case CHART_HEATMAP:
-		draw_heatmap(x, L);
+		chart_draw_heatmap(x, L);
 		break;
 	}
-	draw_titles(x, L);
+	chart_draw_titles(x, L);
 }
 
 static void geometry(const struct layout *L, struct chart_geometry *g)
@@ -119,10 +119,10 @@ static enum cbm_status render(cairo_t *cr, const struct chart *c, struct rect r,
 		return st;
 	path = cairo_copy_path(cr);
 	cairo_save(cr);
-	st = model_build(c, &m, err);
+	st = chart_model_build(c, &m, err);
 	if (st != CBM_OK)
 		goto out;
-	ctx_init(&x, cr, &m, c, r);
+	chart_ctx_init(&x, cr, &m, c, r);
 	st = lay_out(&x, &L, r, err);
 	if (st == CBM_OK && g)
 		geometry(&L, g);
@@ -134,8 +134,8 @@ static enum cbm_status render(cairo_t *cr, const struct chart *c, struct rect r,
 	}
 out:
 	layout_free(&L);
-	ctx_release(&x);
-	model_free(&m);
+	chart_ctx_release(&x);
+	chart_model_free(&m);
 	cairo_restore(cr);
 	cairo_new_path(cr);
 	cairo_append_path(cr, path);

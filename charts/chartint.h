@@ -3,7 +3,7 @@
  * drawing context, the layout, and the helpers the chart kinds share.
  *
  * A chart is drawn in three separate steps, each in its own functions:
- *  1. model_build() validates the caller's description and copies it into
+ *  1. chart_model_build() validates the caller's description and copies it into
  *     a struct model: strings repaired (valid UTF-8, no control characters,
  *     bounded length), values with missing ones as NAN, top-N applied,
  *     categories ordered, the value range known;
@@ -54,9 +54,9 @@ struct model {
 	double vmin, vmax; /* value range to show; always includes 0 */
 };
 
-enum cbm_status model_build(const struct chart *c, struct model *m,
-                            struct cbm_error *err);
-void model_free(struct model *m);
+enum cbm_status chart_model_build(const struct chart *c, struct model *m,
+                                  struct cbm_error *err);
+void chart_model_free(struct model *m);
 
 /* ---- drawing context and text ----------------------------------------- */
 
@@ -77,56 +77,55 @@ struct ctx {
 #define SIZE_LEGEND   0.9
 #define SIZE_SOURCE   0.75
 
-void ctx_init(struct ctx *x, cairo_t *cr, const struct model *m,
-              const struct chart *c, struct rect area);
-void ctx_release(struct ctx *x);
+void chart_ctx_init(struct ctx *x, cairo_t *cr, const struct model *m,
+                    const struct chart *c, struct rect area);
+void chart_ctx_release(struct ctx *x);
 
 /* A repaired copy of S for drawing (g_free it): valid UTF-8, control and
  * line-separator characters replaced by spaces, runs of spaces made one,
  * trimmed, at most
  * TEXT_MAX_CHARS characters (then ending in an ellipsis).  NULL for NULL. */
 #define TEXT_MAX_CHARS 400
-char *text_clean(const char *s);
+char *chart_text_clean(const char *s);
 
 /* A one-line layout of S at SIZE (user units), unwrapped: its size is the
  * text's natural size.  g_object_unref it. */
-PangoLayout *text_new(const struct ctx *x, const char *s, double size,
-                      bool bold);
+PangoLayout *chart_text_new(const struct ctx *x, const char *s, double size,
+                            bool bold);
 
 /* Re-lays L out in WIDTH: wrapped at words into at most LINES lines, the
  * last ending in an ellipsis when the text does not fit, aligned ALIGN. */
-void text_fit(PangoLayout *l, double width, int lines, PangoAlignment align);
-
-/* Removes a width set by text_fit: back to the natural one-line size. */
-void text_unfit(PangoLayout *l);
+void chart_text_fit(PangoLayout *l, double width, int lines,
+                    PangoAlignment align);
 
 /* Logical size of L. */
-void text_size(PangoLayout *l, double *w, double *h);
-double text_width(PangoLayout *l);
-double text_height(PangoLayout *l);
+void chart_text_size(PangoLayout *l, double *w, double *h);
+double chart_text_width(PangoLayout *l);
+double chart_text_height(PangoLayout *l);
 
 /* Height of one line of text at SIZE. */
-double text_line_height(const struct ctx *x, double size);
+double chart_text_line_height(const struct ctx *x, double size);
 
 /* True when L is not ellipsized and every line break is at a space. */
-bool text_wraps_cleanly(PangoLayout *l);
+bool chart_text_wraps_cleanly(PangoLayout *l);
 
 /* Draws L with its top-left corner at (X, Y) in colour C. */
-void text_draw(cairo_t *cr, PangoLayout *l, double x, double y,
-               struct chart_rgb c);
+void chart_text_draw(cairo_t *cr, PangoLayout *l, double x, double y,
+                     struct chart_rgb c);
 
 /* Draws L turned to read upwards, centred horizontally on CX, its end at
  * TOP when END_AT_TOP, else its middle at TOP. */
-void text_draw_up(cairo_t *cr, PangoLayout *l, double cx, double top,
-                  bool end_at_top, struct chart_rgb c);
+void chart_text_draw_up(cairo_t *cr, PangoLayout *l, double cx, double top,
+                        bool end_at_top, struct chart_rgb c);
 
 /* ---- colours ----------------------------------------------------------- */
 
-extern const struct chart_rgb COLOR_TEXT, COLOR_MUTED, COLOR_GRID, COLOR_AXIS,
-    COLOR_WHITE, COLOR_MISSING, COLOR_DIAGONAL;
+extern const struct chart_rgb chart_color_text, chart_color_muted,
+    chart_color_grid, chart_color_axis, chart_color_white, chart_color_missing,
+    chart_color_diagonal;
 
-void set_color(cairo_t *cr, struct chart_rgb c);
-void set_color_alpha(cairo_t *cr, struct chart_rgb c, double alpha);
+void chart_set_color(cairo_t *cr, struct chart_rgb c);
+void chart_set_color_alpha(cairo_t *cr, struct chart_rgb c, double alpha);
 
 /* ---- value axis --------------------------------------------------------- */
 
@@ -142,13 +141,13 @@ struct vaxis {
 
 /* Chooses at most MAX_TICKS ticks covering LO..HI (whole steps when
  * INTEGRAL) and lays out their labels at SIZE.  Frees what A held. */
-void vaxis_set(const struct ctx *x, struct vaxis *a, double lo, double hi,
-               int max_ticks, bool integral, double size);
-void vaxis_free(struct vaxis *a);
-double vaxis_tick(const struct vaxis *a, int i);
+void chart_vaxis_set(const struct ctx *x, struct vaxis *a, double lo, double hi,
+                     int max_ticks, bool integral, double size);
+void chart_vaxis_free(struct vaxis *a);
+double chart_vaxis_tick(const struct vaxis *a, int i);
 
 /* Position of V between the axis ends: 0 at lo, 1 at hi. */
-double vaxis_frac(const struct vaxis *a, double v);
+double chart_vaxis_frac(const struct vaxis *a, double v);
 
 /* ---- category labels along a horizontal axis ---------------------------- */
 
@@ -170,13 +169,14 @@ struct catx {
 /* Lays out the N LABELS for slots SLOT wide: flat when they fit, thinned
  * when they are short (years), wrapped when that works at spaces, else
  * upright and at most MAX_UP long. */
-void catx_layout(const struct ctx *x, struct catx *cx, char *const *labels,
-                 const size_t *order, size_t n, double slot, double max_up);
-void catx_free(struct catx *cx);
+void chart_catx_layout(const struct ctx *x, struct catx *cx,
+                       char *const *labels, const size_t *order, size_t n,
+                       double slot, double max_up);
+void chart_catx_free(struct catx *cx);
 
 /* Draws the labels under slots starting at X0, each SLOT wide, from TOP. */
-void catx_draw(const struct ctx *x, const struct catx *cx, double x0,
-               double slot, double top);
+void chart_catx_draw(const struct ctx *x, const struct catx *cx, double x0,
+                     double slot, double top);
 
 /* ---- row labels (horizontal bars, heat-map rows) ------------------------ */
 
@@ -190,19 +190,19 @@ struct rowlab {
 /* Lays out N labels right-aligned in a column WIDTH wide for rows ROW_H
  * high, at most MAX_LINES lines each; shrinks the text (down to 60 %) and
  * then thins the labels until they fit. */
-void rowlab_layout(const struct ctx *x, struct rowlab *rl, char *const *labels,
-                   const size_t *order, size_t n, double width, double row_h,
-                   int max_lines);
-void rowlab_free(struct rowlab *rl);
+void chart_rowlab_layout(const struct ctx *x, struct rowlab *rl,
+                         char *const *labels, const size_t *order, size_t n,
+                         double width, double row_h, int max_lines);
+void chart_rowlab_free(struct rowlab *rl);
 
 /* Natural one-line width of the widest of N labels at SIZE. */
-double labels_max_width(const struct ctx *x, char *const *labels, size_t n,
-                        double size);
+double chart_labels_max_width(const struct ctx *x, char *const *labels,
+                              size_t n, double size);
 
 /* Draws row label I centred on the row from Y, ROW_H high, its right edge
  * at RIGHT. */
-void rowlab_draw(const struct ctx *x, const struct rowlab *rl, size_t i,
-                 double right, double y, double row_h);
+void chart_rowlab_draw(const struct ctx *x, const struct rowlab *rl, size_t i,
+                       double right, double y, double row_h);
 
 /* ---- legend ------------------------------------------------------------- */
 
@@ -265,60 +265,53 @@ struct layout {
 	struct rect scale; /* heat-map colour scale bar */
 };
 
-void frame_layout(const struct ctx *x, struct frame *f, struct rect area);
-void frame_draw(const struct ctx *x, const struct frame *f);
-void frame_free(struct frame *f);
+void chart_frame_layout(const struct ctx *x, struct frame *f, struct rect area);
+void chart_frame_draw(const struct ctx *x, const struct frame *f);
+void chart_frame_free(struct frame *f);
 
 /* Axis titles, laid out once the body is known. */
-void titles_layout(const struct ctx *x, struct layout *L);
+void chart_titles_layout(const struct ctx *x, struct layout *L);
 
 /* Lays out and draws the kinds.  The layout functions fill L->plot and the
  * axes; they fail only when the body is too small. */
-enum cbm_status layout_vertical(const struct ctx *x, struct layout *L,
-                                struct cbm_error *err);
-enum cbm_status layout_hbar(const struct ctx *x, struct layout *L,
-                            struct cbm_error *err);
-enum cbm_status layout_heatmap(const struct ctx *x, struct layout *L,
-                               struct cbm_error *err);
-void layout_free(struct layout *L);
+enum cbm_status chart_layout_vertical(const struct ctx *x, struct layout *L,
+                                      struct cbm_error *err);
+enum cbm_status chart_layout_hbar(const struct ctx *x, struct layout *L,
+                                  struct cbm_error *err);
+enum cbm_status chart_layout_heatmap(const struct ctx *x, struct layout *L,
+                                     struct cbm_error *err);
 
-/* Where value V lies on the plot of a vertical (VALUE_Y) or horizontal
- * (VALUE_X, CHART_HBAR) value axis. */
-double value_y(const struct layout *L, double v);
-double value_x(const struct layout *L, double v);
+/* Where value V lies on the plot of a vertical value axis. */
+double chart_value_y(const struct layout *L, double v);
 
-void draw_vertical_axes(const struct ctx *x, const struct layout *L);
+void chart_draw_vertical_axes(const struct ctx *x, const struct layout *L);
 /* Strokes the current path as gridlines. */
-void stroke_grid(const struct ctx *x);
+void chart_stroke_grid(const struct ctx *x);
 /* The zero line of a vertical value axis, drawn over the data. */
-void draw_baseline(const struct ctx *x, const struct layout *L);
-void draw_titles(const struct ctx *x, const struct layout *L);
-void draw_hbar(const struct ctx *x, const struct layout *L);
-void draw_grouped(const struct ctx *x, const struct layout *L);
-void draw_stacked(const struct ctx *x, const struct layout *L);
-void draw_lines(const struct ctx *x, const struct layout *L);
-void draw_heatmap(const struct ctx *x, const struct layout *L);
+void chart_draw_baseline(const struct ctx *x, const struct layout *L);
+void chart_draw_titles(const struct ctx *x, const struct layout *L);
+void chart_draw_hbar(const struct ctx *x, const struct layout *L);
+void chart_draw_grouped(const struct ctx *x, const struct layout *L);
+void chart_draw_stacked(const struct ctx *x, const struct layout *L);
+void chart_draw_lines(const struct ctx *x, const struct layout *L);
+void chart_draw_heatmap(const struct ctx *x, const struct layout *L);
 
 /* Draws a line marker of colour C at (CX, CY): filled, or white inside a
  * coloured ring when HOLLOW (a forecast). */
-void draw_marker(cairo_t *cr, struct chart_rgb c, bool hollow, double cx,
-                 double cy, double fs);
-
-/* Draws a legend swatch in the box (X, Y, W, H). */
-void draw_swatch(cairo_t *cr, enum swatch sw, struct chart_rgb c, double x,
-                 double y, double w, double h, double fs);
+void chart_draw_marker(cairo_t *cr, struct chart_rgb c, bool hollow, double cx,
+                       double cy, double fs);
 
 /* Fills the current path with the band colour of C, hatched for a
  * forecast; keeps the path. */
-void fill_band(cairo_t *cr, struct chart_rgb c, bool forecast, double fs);
+void chart_fill_band(cairo_t *cr, struct chart_rgb c, bool forecast, double fs);
 
 /* Month table of CHART_CURVE: abbreviation of month M (0..11) in LANG and
  * the day of year (1-based) on which it starts. */
-const char *month_abbrev(enum cbm_lang lang, int m);
-int month_start(int m, bool leap);
+const char *chart_month_abbrev(enum cbm_lang lang, int m);
+int chart_month_start(int m, bool leap);
 
 /* Rounds a count of labels to thin by: the smallest n >= 1 with n * SLOT
  * >= NEED. */
-size_t thin_every(double need, double slot);
+size_t chart_thin_every(double need, double slot);
 
 #endif /* CBM_CHARTINT_H */

@@ -8,6 +8,10 @@
 
 #include "chartint.h"
 
+/* Draws a legend swatch in the box (X, Y, W, H). */
+static void draw_swatch(cairo_t *cr, enum swatch sw, struct chart_rgb c,
+                        double x, double y, double w, double h, double fs);
+
 static PangoLayout *block(const struct ctx *x, const char *s, double size,
                           bool bold, double width, int lines)
 {
@@ -15,8 +19,8 @@ static PangoLayout *block(const struct ctx *x, const char *s, double size,
 
 	if (!s)
 		return NULL;
-	l = text_new(x, s, size * x->fs, bold);
-	text_fit(l, width, lines, PANGO_ALIGN_LEFT);
+	l = chart_text_new(x, s, size * x->fs, bold);
+	chart_text_fit(l, width, lines, PANGO_ALIGN_LEFT);
 	return l;
 }
 
@@ -27,7 +31,8 @@ static void legend_add(const struct ctx *x, struct legend *lg, enum swatch sw,
 		return;
 	lg->it[lg->n].sw = sw;
 	lg->it[lg->n].rgb = rgb;
-	lg->it[lg->n].text = text_new(x, text, SIZE_LEGEND * x->fs, false);
+	lg->it[lg->n].text =
+	    chart_text_new(x, text, SIZE_LEGEND * x->fs, false);
 	lg->n++;
 }
 
@@ -50,7 +55,7 @@ static void legend_items(const struct ctx *x, struct legend *lg)
 			legend_add(x, lg, s->forecast ? SW_HATCH : SW_BAND,
 			           s->rgb, s->band_name);
 	}
-	legend_add(x, lg, SW_DIAG, COLOR_DIAGONAL, m->diagonal);
+	legend_add(x, lg, SW_DIAG, chart_color_diagonal, m->diagonal);
 }
 
 /* Flows the items into centred rows WIDTH wide; sets each item's offset
@@ -61,15 +66,15 @@ static void legend_flow(const struct ctx *x, struct legend *lg, double width)
 	double cx = 0, cy = 0, row_w[LEGEND_MAX] = {0};
 	size_t row[LEGEND_MAX], nrow = 0;
 
-	lg->line_h = text_line_height(x, SIZE_LEGEND * x->fs);
+	lg->line_h = chart_text_line_height(x, SIZE_LEGEND * x->fs);
 	lg->sw_w = 1.8 * x->fs;
 	for (size_t i = 0; i < lg->n; i++) {
 		struct legend_item *it = &lg->it[i];
 		double tw;
 
-		text_fit(it->text, width - lg->sw_w - sw_gap, 1,
-		         PANGO_ALIGN_LEFT);
-		tw = text_width(it->text) + lg->sw_w + sw_gap;
+		chart_text_fit(it->text, width - lg->sw_w - sw_gap, 1,
+		               PANGO_ALIGN_LEFT);
+		tw = chart_text_width(it->text) + lg->sw_w + sw_gap;
 		if (cx > 0 && cx + tw > width) {
 			cx = 0;
 			cy += 1.3 * lg->line_h;
@@ -86,7 +91,7 @@ static void legend_flow(const struct ctx *x, struct legend *lg, double width)
 	lg->height = lg->n ? cy + lg->line_h : 0;
 }
 
-void frame_layout(const struct ctx *x, struct frame *f, struct rect area)
+void chart_frame_layout(const struct ctx *x, struct frame *f, struct rect area)
 {
 	const struct model *m = x->m;
 	struct rect in = {area.x + x->pad, area.y + x->pad, area.w - 2 * x->pad,
@@ -97,19 +102,19 @@ void frame_layout(const struct ctx *x, struct frame *f, struct rect area)
 	f->subtitle = block(x, m->subtitle, SIZE_SUBTITLE, false, in.w, 2);
 	f->source = block(x, m->source, SIZE_SOURCE, false, in.w, 2);
 	if (f->title) {
-		h = text_height(f->title);
+		h = chart_text_height(f->title);
 		f->title_r = (struct rect){in.x, top, in.w, h};
 		top += h + 0.3 * x->fs;
 	}
 	if (f->subtitle) {
-		h = text_height(f->subtitle);
+		h = chart_text_height(f->subtitle);
 		f->subtitle_r = (struct rect){in.x, top, in.w, h};
 		top += h + 0.3 * x->fs;
 	}
 	if (f->title || f->subtitle)
 		top += 0.5 * x->fs;
 	if (f->source) {
-		h = text_height(f->source);
+		h = chart_text_height(f->source);
 		bottom -= h;
 		f->source_r = (struct rect){in.x, bottom, in.w, h};
 		bottom -= 0.5 * x->fs;
@@ -124,7 +129,7 @@ void frame_layout(const struct ctx *x, struct frame *f, struct rect area)
 	f->body = (struct rect){in.x, top, in.w, bottom - top};
 }
 
-void frame_free(struct frame *f)
+void chart_frame_free(struct frame *f)
 {
 	PangoLayout **ls[] = {&f->title, &f->subtitle, &f->source};
 
@@ -147,22 +152,22 @@ static void draw_legend(const struct ctx *x, const struct legend *lg,
 
 		draw_swatch(x->cr, it->sw, it->rgb, sx, sy, lg->sw_w,
 		            lg->line_h, x->fs);
-		text_draw(x->cr, it->text, sx + lg->sw_w + 0.4 * x->fs, sy,
-		          COLOR_TEXT);
+		chart_text_draw(x->cr, it->text, sx + lg->sw_w + 0.4 * x->fs,
+		                sy, chart_color_text);
 	}
 }
 
-void frame_draw(const struct ctx *x, const struct frame *f)
+void chart_frame_draw(const struct ctx *x, const struct frame *f)
 {
 	if (f->title)
-		text_draw(x->cr, f->title, f->title_r.x, f->title_r.y,
-		          COLOR_TEXT);
+		chart_text_draw(x->cr, f->title, f->title_r.x, f->title_r.y,
+		                chart_color_text);
 	if (f->subtitle)
-		text_draw(x->cr, f->subtitle, f->subtitle_r.x, f->subtitle_r.y,
-		          COLOR_MUTED);
+		chart_text_draw(x->cr, f->subtitle, f->subtitle_r.x,
+		                f->subtitle_r.y, chart_color_muted);
 	if (f->source)
-		text_draw(x->cr, f->source, f->source_r.x, f->source_r.y,
-		          COLOR_MUTED);
+		chart_text_draw(x->cr, f->source, f->source_r.x, f->source_r.y,
+		                chart_color_muted);
 	draw_legend(x, &f->lg, f->legend_r);
 }
 
@@ -180,7 +185,7 @@ static void hatch(cairo_t *cr, struct chart_rgb c, double fs)
 		cairo_move_to(cr, x1 + d, y2);
 		cairo_line_to(cr, x1 + d + (y2 - y1), y1);
 	}
-	set_color_alpha(cr, c, 0.7);
+	chart_set_color_alpha(cr, c, 0.7);
 	cairo_set_line_width(cr, 0.08 * fs);
 	cairo_stroke(cr);
 	cairo_restore(cr);
@@ -188,22 +193,22 @@ static void hatch(cairo_t *cr, struct chart_rgb c, double fs)
 	cairo_path_destroy(keep);
 }
 
-void fill_band(cairo_t *cr, struct chart_rgb c, bool forecast, double fs)
+void chart_fill_band(cairo_t *cr, struct chart_rgb c, bool forecast, double fs)
 {
-	set_color_alpha(cr, c, forecast ? 0.15 : 0.22);
+	chart_set_color_alpha(cr, c, forecast ? 0.15 : 0.22);
 	cairo_fill_preserve(cr);
 	if (forecast)
 		hatch(cr, c, fs);
 }
 
-void draw_marker(cairo_t *cr, struct chart_rgb c, bool hollow, double cx,
-                 double cy, double fs)
+void chart_draw_marker(cairo_t *cr, struct chart_rgb c, bool hollow, double cx,
+                       double cy, double fs)
 {
 	cairo_new_path(cr);
 	cairo_arc(cr, cx, cy, 0.3 * fs, 0, 2 * G_PI);
-	set_color(cr, hollow ? COLOR_WHITE : c);
+	chart_set_color(cr, hollow ? chart_color_white : c);
 	cairo_fill_preserve(cr);
-	set_color(cr, c);
+	chart_set_color(cr, c);
 	cairo_set_line_width(cr, 0.12 * fs);
 	cairo_stroke(cr);
 }
@@ -217,16 +222,16 @@ static void swatch_line(cairo_t *cr, enum swatch sw, struct chart_rgb c,
 		cairo_set_dash(cr, dash, 2, 0);
 	cairo_move_to(cr, x, mid);
 	cairo_line_to(cr, x + w, mid);
-	set_color(cr, c);
+	chart_set_color(cr, c);
 	cairo_set_line_width(cr, 0.16 * fs);
 	cairo_stroke(cr);
 	cairo_set_dash(cr, NULL, 0, 0);
 	if (sw != SW_PLAIN)
-		draw_marker(cr, c, sw == SW_DASH, x + w / 2, mid, fs);
+		chart_draw_marker(cr, c, sw == SW_DASH, x + w / 2, mid, fs);
 }
 
-void draw_swatch(cairo_t *cr, enum swatch sw, struct chart_rgb c, double x,
-                 double y, double w, double h, double fs)
+static void draw_swatch(cairo_t *cr, enum swatch sw, struct chart_rgb c,
+                        double x, double y, double w, double h, double fs)
 {
 	double mid = y + h / 2, bh = 0.62 * h;
 
@@ -236,7 +241,7 @@ void draw_swatch(cairo_t *cr, enum swatch sw, struct chart_rgb c, double x,
 	case SW_BOX:
 		cairo_rectangle(cr, x + w - bh * 1.4, mid - bh / 2, bh * 1.4,
 		                bh);
-		set_color(cr, c);
+		chart_set_color(cr, c);
 		cairo_fill(cr);
 		break;
 	case SW_PLAIN:
@@ -247,13 +252,13 @@ void draw_swatch(cairo_t *cr, enum swatch sw, struct chart_rgb c, double x,
 	case SW_BAND:
 	case SW_HATCH:
 		cairo_rectangle(cr, x, mid - bh / 2, w, bh);
-		fill_band(cr, c, sw == SW_HATCH, fs);
+		chart_fill_band(cr, c, sw == SW_HATCH, fs);
 		cairo_new_path(cr);
 		break;
 	case SW_DIAG:
 		cairo_move_to(cr, x, mid + bh / 2);
 		cairo_line_to(cr, x + w, mid - bh / 2);
-		set_color(cr, c);
+		chart_set_color(cr, c);
 		cairo_set_line_width(cr, 0.1 * fs);
 		cairo_stroke(cr);
 		break;

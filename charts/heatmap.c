@@ -38,8 +38,8 @@ static void heat_cells(const struct ctx *x, struct layout *L, double cell_w,
 				continue;
 			chart_format_value(buf, sizeof(buf), v, m->format,
 			                   m->decimals, m->lang);
-			L->cell[k] = text_new(x, buf, size, false);
-			max_w = fmax(max_w, text_width(L->cell[k]));
+			L->cell[k] = chart_text_new(x, buf, size, false);
+			max_w = fmax(max_w, chart_text_width(L->cell[k]));
 		}
 		if (max_w <= 0.85 * cell_w)
 			return;
@@ -47,26 +47,28 @@ static void heat_cells(const struct ctx *x, struct layout *L, double cell_w,
 	}
 }
 
-enum cbm_status layout_heatmap(const struct ctx *x, struct layout *L,
-                               struct cbm_error *err)
+enum cbm_status chart_layout_heatmap(const struct ctx *x, struct layout *L,
+                                     struct cbm_error *err)
 {
 	const struct model *m = x->m;
 	struct rect b = L->fr.body;
-	double tick_h = text_line_height(x, SIZE_TICK * x->fs), xt_h, cat_h;
+	double tick_h = chart_text_line_height(x, SIZE_TICK * x->fs), xt_h,
+	       cat_h;
 	double col_w, scale_w;
 	char **names = g_new(char *, m->nser);
 
 	for (size_t i = 0; i < m->nser; i++)
 		names[i] = m->ser[i].name;
-	titles_layout(x, L);
+	chart_titles_layout(x, L);
 	xt_h = L->xt ? L->xt_r.h + x->gap : 0;
-	col_w = fmin(labels_max_width(x, names, m->nser, SIZE_LABEL * x->fs),
-	             0.38 * b.w);
+	col_w =
+	    fmin(chart_labels_max_width(x, names, m->nser, SIZE_LABEL * x->fs),
+	         0.38 * b.w);
 	L->plot.x = b.x + (L->yt ? L->yt_r.w + x->gap : 0) + col_w + x->gap;
 	L->plot.w = b.x + b.w - L->plot.x;
 	L->plot.y = b.y;
-	catx_layout(x, &L->cat, m->cats, NULL, m->ncat, L->plot.w / m->ncat,
-	            0.25 * b.h);
+	chart_catx_layout(x, &L->cat, m->cats, NULL, m->ncat,
+	                  L->plot.w / m->ncat, 0.25 * b.h);
 	cat_h = L->cat.height;
 	L->plot.h = b.h - 0.4 * tick_h - cat_h - xt_h - scale_height(x, tick_h);
 	if (L->plot.w < 3 * x->fs || L->plot.h < 1.5 * x->fs) {
@@ -78,11 +80,11 @@ enum cbm_status layout_heatmap(const struct ctx *x, struct layout *L,
 	}
 	L->cat_top = L->plot.y + L->plot.h + 0.4 * tick_h;
 	L->xt_r.y = L->cat_top + cat_h + x->gap;
-	rowlab_layout(x, &L->rows, names, NULL, m->nser, col_w,
-	              L->plot.h / m->nser, 3);
+	chart_rowlab_layout(x, &L->rows, names, NULL, m->nser, col_w,
+	                    L->plot.h / m->nser, 3);
 	g_free(names);
-	vaxis_set(x, &L->val, fmin(0, m->vmin), m->vmax, 6, m->integral,
-	          SIZE_TICK * x->fs);
+	chart_vaxis_set(x, &L->val, fmin(0, m->vmin), m->vmax, 6, m->integral,
+	                SIZE_TICK * x->fs);
 	scale_w = fmin(L->plot.w - L->val.label_w, 18 * x->fs);
 	L->scale = (struct rect){L->plot.x, b.y + b.h - tick_h - 1.1 * x->fs,
 	                         fmax(scale_w, 0), 0.8 * x->fs};
@@ -95,17 +97,18 @@ static void heat_cell(const struct ctx *x, const struct layout *L, size_t r,
 {
 	double v = x->m->ser[r].v[c], w, h;
 	struct chart_rgb bg =
-	    isnan(v) ? COLOR_MISSING : chart_sequential(vaxis_frac(&L->val, v));
+	    isnan(v) ? chart_color_missing
+	             : chart_sequential(chart_vaxis_frac(&L->val, v));
 	PangoLayout *l = L->cell[r * x->m->ncat + c];
 
 	cairo_rectangle(x->cr, cell.x, cell.y, cell.w, cell.h);
-	set_color(x->cr, bg);
+	chart_set_color(x->cr, bg);
 	cairo_fill(x->cr);
 	if (!l)
 		return;
-	text_size(l, &w, &h);
-	text_draw(x->cr, l, cell.x + (cell.w - w) / 2,
-	          cell.y + (cell.h - h) / 2, chart_text_on(bg));
+	chart_text_size(l, &w, &h);
+	chart_text_draw(x->cr, l, cell.x + (cell.w - w) / 2,
+	                cell.y + (cell.h - h) / 2, chart_text_on(bg));
 }
 
 /* White lines between the cells. */
@@ -122,7 +125,7 @@ static void heat_grid(const struct ctx *x, const struct layout *L, double cw,
 		cairo_move_to(cr, L->plot.x, L->plot.y + r * ch);
 		cairo_rel_line_to(cr, L->plot.w, 0);
 	}
-	set_color(cr, COLOR_WHITE);
+	chart_set_color(cr, chart_color_white);
 	cairo_set_line_width(cr, fmin(0.12 * x->fs, 0.08 * fmin(cw, ch)));
 	cairo_stroke(cr);
 }
@@ -131,7 +134,8 @@ static void heat_grid(const struct ctx *x, const struct layout *L, double cw,
 static double scale_x(const struct layout *L, int i)
 {
 	return L->scale.x +
-	       L->scale.w * vaxis_frac(&L->val, vaxis_tick(&L->val, i));
+	       L->scale.w *
+	           chart_vaxis_frac(&L->val, chart_vaxis_tick(&L->val, i));
 }
 
 static void heat_scale(const struct ctx *x, const struct layout *L)
@@ -152,18 +156,18 @@ static void heat_scale(const struct ctx *x, const struct layout *L)
 		cairo_move_to(cr, scale_x(L, i), s.y + s.h);
 		cairo_rel_line_to(cr, 0, 0.3 * x->fs);
 	}
-	set_color(cr, COLOR_AXIS);
+	chart_set_color(cr, chart_color_axis);
 	cairo_set_line_width(cr, fmax(0.07 * x->fs, 0.5));
 	cairo_stroke(cr);
 	for (int i = 0; i < L->val.count; i++) {
-		double w = text_width(L->val.lay[i]);
+		double w = chart_text_width(L->val.lay[i]);
 
-		text_draw(cr, L->val.lay[i], scale_x(L, i) - w / 2,
-		          s.y + s.h + 0.3 * x->fs, COLOR_TEXT);
+		chart_text_draw(cr, L->val.lay[i], scale_x(L, i) - w / 2,
+		                s.y + s.h + 0.3 * x->fs, chart_color_text);
 	}
 }
 
-void draw_heatmap(const struct ctx *x, const struct layout *L)
+void chart_draw_heatmap(const struct ctx *x, const struct layout *L)
 {
 	const struct model *m = x->m;
 	double cw = L->plot.w / m->ncat, ch = L->plot.h / m->nser;
@@ -171,13 +175,13 @@ void draw_heatmap(const struct ctx *x, const struct layout *L)
 	for (size_t r = 0; r < m->nser; r++) {
 		double y = L->plot.y + r * ch;
 
-		rowlab_draw(x, &L->rows, r, L->plot.x - x->gap, y, ch);
+		chart_rowlab_draw(x, &L->rows, r, L->plot.x - x->gap, y, ch);
 		for (size_t c = 0; c < m->ncat; c++)
 			heat_cell(x, L, r, c,
 			          (struct rect){L->plot.x + c * cw, y, cw, ch});
 	}
 	heat_grid(x, L, cw, ch);
-	catx_draw(x, &L->cat, L->plot.x, cw, L->cat_top);
+	chart_catx_draw(x, &L->cat, L->plot.x, cw, L->cat_top);
 	if (m->legend && L->scale.w > 0)
 		heat_scale(x, L);
 }

@@ -21,12 +21,12 @@ static const char *const months[3][12] = {
      "қар", "жел"},
 };
 
-const char *month_abbrev(enum cbm_lang lang, int m)
+const char *chart_month_abbrev(enum cbm_lang lang, int m)
 {
 	return months[(unsigned)lang % 3][m % 12];
 }
 
-int month_start(int m, bool leap)
+int chart_month_start(int m, bool leap)
 {
 	static const int start[13] = {1,   32,  60,  91,  121, 152, 182,
 	                              213, 244, 274, 305, 335, 366};
@@ -50,14 +50,14 @@ static void interval_box(const struct ctx *x, const struct layout *L,
                          const struct mseries *s, size_t i)
 {
 	double cx = point_x(x, L, i), half = 0.6 * x->fs;
-	double y0 = value_y(L, s->lo[i]), y1 = value_y(L, s->hi[i]);
+	double y0 = chart_value_y(L, s->lo[i]), y1 = chart_value_y(L, s->hi[i]);
 
 	if (x->m->kind == CHART_LINE)
 		half = fmin(half, 0.3 * L->plot.w / x->m->ncat);
 	cairo_rectangle(x->cr, cx - half, fmin(y0, y1), 2 * half,
 	                fabs(y1 - y0));
-	fill_band(x->cr, s->rgb, s->forecast, x->fs);
-	set_color_alpha(x->cr, s->rgb, 0.7);
+	chart_fill_band(x->cr, s->rgb, s->forecast, x->fs);
+	chart_set_color_alpha(x->cr, s->rgb, 0.7);
 	cairo_set_line_width(x->cr, 0.06 * x->fs);
 	cairo_stroke(x->cr);
 }
@@ -72,11 +72,11 @@ static void band_run(const struct ctx *x, const struct layout *L,
 		return;
 	}
 	for (size_t i = from; i <= to; i++)
-		cairo_line_to(cr, point_x(x, L, i), value_y(L, s->hi[i]));
+		cairo_line_to(cr, point_x(x, L, i), chart_value_y(L, s->hi[i]));
 	for (size_t i = to + 1; i-- > from;)
-		cairo_line_to(cr, point_x(x, L, i), value_y(L, s->lo[i]));
+		cairo_line_to(cr, point_x(x, L, i), chart_value_y(L, s->lo[i]));
 	cairo_close_path(cr);
-	fill_band(cr, s->rgb, s->forecast, x->fs);
+	chart_fill_band(cr, s->rgb, s->forecast, x->fs);
 	cairo_new_path(cr);
 }
 
@@ -100,8 +100,8 @@ static void draw_band(const struct ctx *x, const struct layout *L,
 static void marker(const struct ctx *x, const struct layout *L,
                    const struct mseries *s, size_t i)
 {
-	draw_marker(x->cr, s->rgb, s->forecast, point_x(x, L, i),
-	            value_y(L, s->v[i]), x->fs);
+	chart_draw_marker(x->cr, s->rgb, s->forecast, point_x(x, L, i),
+	                  chart_value_y(L, s->v[i]), x->fs);
 }
 
 static bool isolated(const struct mseries *s, size_t i, size_t n)
@@ -122,12 +122,12 @@ static void draw_line(const struct ctx *x, const struct layout *L,
 			cairo_new_sub_path(cr);
 			continue;
 		}
-		cairo_line_to(cr, point_x(x, L, i), value_y(L, s->v[i]));
+		cairo_line_to(cr, point_x(x, L, i), chart_value_y(L, s->v[i]));
 	}
 	cairo_save(cr);
 	if (s->forecast)
 		cairo_set_dash(cr, dash, 2, 0);
-	set_color(cr, s->rgb);
+	chart_set_color(cr, s->rgb);
 	cairo_set_line_width(cr, 0.16 * x->fs);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	cairo_stroke(cr);
@@ -149,19 +149,19 @@ static void draw_diagonal(const struct ctx *x, const struct layout *L)
 {
 	size_t n = x->m->ncat;
 
-	cairo_move_to(x->cr, point_x(x, L, 0), value_y(L, 1.0 / n));
-	cairo_line_to(x->cr, point_x(x, L, n - 1), value_y(L, 1.0));
-	set_color(x->cr, COLOR_DIAGONAL);
+	cairo_move_to(x->cr, point_x(x, L, 0), chart_value_y(L, 1.0 / n));
+	cairo_line_to(x->cr, point_x(x, L, n - 1), chart_value_y(L, 1.0));
+	chart_set_color(x->cr, chart_color_diagonal);
 	cairo_set_line_width(x->cr, 0.1 * x->fs);
 	cairo_stroke(x->cr);
 }
 
-void draw_lines(const struct ctx *x, const struct layout *L)
+void chart_draw_lines(const struct ctx *x, const struct layout *L)
 {
 	const struct model *m = x->m;
 	double r = 0.5 * x->fs;
 
-	draw_vertical_axes(x, L);
+	chart_draw_vertical_axes(x, L);
 	cairo_save(x->cr);
 	cairo_rectangle(x->cr, L->plot.x - r, L->plot.y - r, L->plot.w + 2 * r,
 	                L->plot.h + 2 * r);
@@ -170,7 +170,7 @@ void draw_lines(const struct ctx *x, const struct layout *L)
 		draw_band(x, L, &m->ser[i]);
 	if (m->kind == CHART_CURVE && m->diagonal)
 		draw_diagonal(x, L);
-	draw_baseline(x, L);
+	chart_draw_baseline(x, L);
 	for (size_t i = 0; i < m->nser; i++)
 		draw_line(x, L, &m->ser[i]);
 	for (size_t i = 0; i < m->nser; i++)

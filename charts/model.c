@@ -1,9 +1,9 @@
 /*
  * model.c - from the caller's struct chart to the model the layout and the
  * drawing read.  Everything is copied, so the caller's arrays are not
- * touched after model_build() returns; strings are repaired (text_clean),
- * infinities become NAN, top-N sums the smaller series into "others", and
- * the categories of horizontal bars are put in descending order.
+ * touched after chart_model_build() returns; strings are repaired
+ * (chart_text_clean), infinities become NAN, top-N sums the smaller series into
+ * "others", and the categories of horizontal bars are put in descending order.
  *
  * A description that cannot be drawn is a usage error whose message names
  * the chart by its title, since a report draws many of them.
@@ -30,7 +30,7 @@ static char *chart_name(const struct chart *c)
 		                       (unsigned)c->kind <= CHART_HEATMAP
 		                           ? kind_names[c->kind]
 		                           : "untitled");
-	clean = text_clean(c->title);
+	clean = chart_text_clean(c->title);
 	if (g_utf8_strlen(clean, -1) > 60) {
 		char *cut = g_utf8_substring(clean, 0, 60);
 		name = g_strdup_printf("'%s\xe2\x80\xa6'", cut);
@@ -44,7 +44,7 @@ static char *chart_name(const struct chart *c)
 
 static char *clean_or_null(const char *s)
 {
-	return s && *s ? text_clean(s) : NULL;
+	return s && *s ? chart_text_clean(s) : NULL;
 }
 
 static double *copy_values(const double *v, size_t n)
@@ -116,7 +116,7 @@ static void copy_series(const struct chart *c, const struct chart_series *s,
 {
 	/* Heat-map rows always have a label, if only an empty one. */
 	out->name = c->kind == CHART_HEATMAP
-	                ? text_clean(s->name ? s->name : "")
+	                ? chart_text_clean(s->name ? s->name : "")
 	                : clean_or_null(s->name);
 	out->band_name = clean_or_null(s->band_name);
 	out->v = copy_values(s->values, c->ncat);
@@ -291,11 +291,11 @@ static void build_text(const struct chart *c, struct model *m)
 	for (size_t i = 0; i < m->ncat; i++)
 		m->cats[i] = c->kind == CHART_CURVE || !c->categories[i]
 		                 ? g_strdup("")
-		                 : text_clean(c->categories[i]);
+		                 : chart_text_clean(c->categories[i]);
 }
 
-enum cbm_status model_build(const struct chart *c, struct model *m,
-                            struct cbm_error *err)
+enum cbm_status chart_model_build(const struct chart *c, struct model *m,
+                                  struct cbm_error *err)
 {
 	enum cbm_status st;
 
@@ -320,7 +320,7 @@ enum cbm_status model_build(const struct chart *c, struct model *m,
 	return CBM_OK;
 }
 
-void model_free(struct model *m)
+void chart_model_free(struct model *m)
 {
 	char **texts[] = {&m->title,  &m->subtitle, &m->x_title, &m->y_title,
 	                  &m->source, &m->diagonal, &m->name};

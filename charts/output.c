@@ -77,7 +77,7 @@ enum cbm_status chart_pdf_set_dates(cairo_surface_t *s, struct cbm_error *err)
 /* The chart's title as the document's, for viewers and indexers. */
 static void set_pdf_title(cairo_surface_t *s, const struct chart *c)
 {
-	char *title = c && c->title ? text_clean(c->title) : NULL;
+	char *title = c && c->title ? chart_text_clean(c->title) : NULL;
 
 	if (title && *title)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,

@@ -31,13 +31,13 @@ static const struct chart_rgb ylgnbu[] = {
     RGB(0x1D91C0), RGB(0x225EA8), RGB(0x253494), RGB(0x081D58),
 };
 
-const struct chart_rgb COLOR_TEXT = RGB(0x222222);
-const struct chart_rgb COLOR_MUTED = RGB(0x595959);
-const struct chart_rgb COLOR_GRID = RGB(0xDDDDDD);
-const struct chart_rgb COLOR_AXIS = RGB(0x555555);
-const struct chart_rgb COLOR_WHITE = RGB(0xFFFFFF);
-const struct chart_rgb COLOR_MISSING = RGB(0xEEEEEE);
-const struct chart_rgb COLOR_DIAGONAL = RGB(0x7F7F7F);
+const struct chart_rgb chart_color_text = RGB(0x222222);
+const struct chart_rgb chart_color_muted = RGB(0x595959);
+const struct chart_rgb chart_color_grid = RGB(0xDDDDDD);
+const struct chart_rgb chart_color_axis = RGB(0x555555);
+const struct chart_rgb chart_color_white = RGB(0xFFFFFF);
+const struct chart_rgb chart_color_missing = RGB(0xEEEEEE);
+const struct chart_rgb chart_color_diagonal = RGB(0x7F7F7F);
 
 struct chart_rgb chart_palette(size_t i)
 {
@@ -90,12 +90,12 @@ struct chart_rgb chart_text_on(struct chart_rgb background)
 	           : (struct chart_rgb)RGB(0x000000);
 }
 
-void set_color(cairo_t *cr, struct chart_rgb c)
+void chart_set_color(cairo_t *cr, struct chart_rgb c)
 {
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
-void set_color_alpha(cairo_t *cr, struct chart_rgb c, double alpha)
+void chart_set_color_alpha(cairo_t *cr, struct chart_rgb c, double alpha)
 {
 	cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
 }

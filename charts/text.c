@@ -19,7 +19,7 @@ static bool is_break_char(gunichar ch)
 	       ch == 0x85;
 }
 
-char *text_clean(const char *s)
+char *chart_text_clean(const char *s)
 {
 	char *valid, *p;
 	GString *out;
@@ -48,8 +48,8 @@ char *text_clean(const char *s)
 	return g_string_free(out, FALSE);
 }
 
-void ctx_init(struct ctx *x, cairo_t *cr, const struct model *m,
-              const struct chart *c, struct rect area)
+void chart_ctx_init(struct ctx *x, cairo_t *cr, const struct model *m,
+                    const struct chart *c, struct rect area)
 {
 	static const char *const langs[] = {"en", "ru", "kk"};
 	cairo_font_options_t *fo = cairo_font_options_create();
@@ -72,15 +72,15 @@ void ctx_init(struct ctx *x, cairo_t *cr, const struct model *m,
 	    x->pc, pango_language_from_string(langs[m->lang % 3]));
 }
 
-void ctx_release(struct ctx *x)
+void chart_ctx_release(struct ctx *x)
 {
 	if (x->pc)
 		g_object_unref(x->pc);
 	x->pc = NULL;
 }
 
-PangoLayout *text_new(const struct ctx *x, const char *s, double size,
-                      bool bold)
+PangoLayout *chart_text_new(const struct ctx *x, const char *s, double size,
+                            bool bold)
 {
 	PangoLayout *l = pango_layout_new(x->pc);
 	PangoFontDescription *fd = pango_font_description_new();
@@ -96,7 +96,8 @@ PangoLayout *text_new(const struct ctx *x, const char *s, double size,
 	return l;
 }
 
-void text_fit(PangoLayout *l, double width, int lines, PangoAlignment align)
+void chart_text_fit(PangoLayout *l, double width, int lines,
+                    PangoAlignment align)
 {
 	double pu = fmin(fmax(width, 1.0), 1e5) * PANGO_SCALE;
 
@@ -107,15 +108,7 @@ void text_fit(PangoLayout *l, double width, int lines, PangoAlignment align)
 	pango_layout_set_alignment(l, align);
 }
 
-void text_unfit(PangoLayout *l)
-{
-	pango_layout_set_width(l, -1);
-	pango_layout_set_height(l, -1);
-	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
-	pango_layout_set_alignment(l, PANGO_ALIGN_LEFT);
-}
-
-void text_size(PangoLayout *l, double *w, double *h)
+void chart_text_size(PangoLayout *l, double *w, double *h)
 {
 	PangoRectangle logical;
 
@@ -124,32 +117,32 @@ void text_size(PangoLayout *l, double *w, double *h)
 	*h = (double)logical.height / PANGO_SCALE;
 }
 
-double text_width(PangoLayout *l)
+double chart_text_width(PangoLayout *l)
 {
 	double w, h;
 
-	text_size(l, &w, &h);
+	chart_text_size(l, &w, &h);
 	return w;
 }
 
-double text_height(PangoLayout *l)
+double chart_text_height(PangoLayout *l)
 {
 	double w, h;
 
-	text_size(l, &w, &h);
+	chart_text_size(l, &w, &h);
 	return h;
 }
 
-double text_line_height(const struct ctx *x, double size)
+double chart_text_line_height(const struct ctx *x, double size)
 {
-	PangoLayout *l = text_new(x, "Ág", size, false);
-	double h = text_height(l);
+	PangoLayout *l = chart_text_new(x, "Ág", size, false);
+	double h = chart_text_height(l);
 
 	g_object_unref(l);
 	return h;
 }
 
-bool text_wraps_cleanly(PangoLayout *l)
+bool chart_text_wraps_cleanly(PangoLayout *l)
 {
 	const char *s = pango_layout_get_text(l);
 	int n = pango_layout_get_line_count(l);
@@ -169,25 +162,25 @@ bool text_wraps_cleanly(PangoLayout *l)
 	return true;
 }
 
-void text_draw(cairo_t *cr, PangoLayout *l, double x, double y,
-               struct chart_rgb c)
+void chart_text_draw(cairo_t *cr, PangoLayout *l, double x, double y,
+                     struct chart_rgb c)
 {
-	set_color(cr, c);
+	chart_set_color(cr, c);
 	cairo_move_to(cr, x, y);
 	pango_cairo_show_layout(cr, l);
 	cairo_new_path(cr);
 }
 
-void text_draw_up(cairo_t *cr, PangoLayout *l, double cx, double top,
-                  bool end_at_top, struct chart_rgb c)
+void chart_text_draw_up(cairo_t *cr, PangoLayout *l, double cx, double top,
+                        bool end_at_top, struct chart_rgb c)
 {
 	double w, h;
 
-	text_size(l, &w, &h);
+	chart_text_size(l, &w, &h);
 	cairo_save(cr);
 	cairo_translate(cr, cx, top);
 	cairo_rotate(cr, -G_PI / 2);
 	/* Rotated, layout x runs up the page and layout y to the right. */
-	text_draw(cr, l, end_at_top ? -w : -w / 2, -h / 2, c);
+	chart_text_draw(cr, l, end_at_top ? -w : -w / 2, -h / 2, c);
 	cairo_restore(cr);
 }

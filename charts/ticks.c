@@ -114,7 +114,7 @@ char *chart_format_value(char *buf, size_t n, double v, enum chart_format f,
 	}
 }
 
-void vaxis_free(struct vaxis *a)
+void chart_vaxis_free(struct vaxis *a)
 {
 	for (int i = 0; i < AXIS_MAX_TICKS; i++) {
 		if (a->lay[i])
@@ -151,27 +151,27 @@ static void choose_ticks(struct vaxis *a, double lo, double hi, int max_ticks,
 	a->hi = first + (count - 1) * step;
 }
 
-void vaxis_set(const struct ctx *x, struct vaxis *a, double lo, double hi,
-               int max_ticks, bool integral, double size)
+void chart_vaxis_set(const struct ctx *x, struct vaxis *a, double lo, double hi,
+                     int max_ticks, bool integral, double size)
 {
 	char buf[64];
 
-	vaxis_free(a);
+	chart_vaxis_free(a);
 	choose_ticks(a, lo, hi, max_ticks, integral);
 	a->label_w = a->label_h = 0;
 	for (int i = 0; i < a->count; i++) {
 		double w, h;
 
-		chart_format_tick(buf, sizeof(buf), vaxis_tick(a, i), a->step,
-		                  x->m->format, x->m->lang);
-		a->lay[i] = text_new(x, buf, size, false);
-		text_size(a->lay[i], &w, &h);
+		chart_format_tick(buf, sizeof(buf), chart_vaxis_tick(a, i),
+		                  a->step, x->m->format, x->m->lang);
+		a->lay[i] = chart_text_new(x, buf, size, false);
+		chart_text_size(a->lay[i], &w, &h);
 		a->label_w = fmax(a->label_w, w);
 		a->label_h = fmax(a->label_h, h);
 	}
 }
 
-double vaxis_tick(const struct vaxis *a, int i)
+double chart_vaxis_tick(const struct vaxis *a, int i)
 {
 	double k0 = round(a->lo / a->step);
 	double v = (k0 + i) * a->step;
@@ -179,14 +179,14 @@ double vaxis_tick(const struct vaxis *a, int i)
 	return fabs(v) < a->step * TICK_EPS ? 0 : v;
 }
 
-double vaxis_frac(const struct vaxis *a, double v)
+double chart_vaxis_frac(const struct vaxis *a, double v)
 {
 	if (!(a->hi > a->lo))
 		return 0;
 	return (v - a->lo) / (a->hi - a->lo);
 }
 
-size_t thin_every(double need, double slot)
+size_t chart_thin_every(double need, double slot)
 {
 	double k;
 
