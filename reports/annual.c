@@ -35,29 +35,29 @@ static void summary(struct rctx *x)
 	const char *labels[4], *values[4];
 	char buf[64];
 
-	figure_params(x, &a);
+	rpt_figure_params(x, &a);
 	a.year = x->p->year;
-	section(x, L(x, "summary"));
-	run_figure(x, ana_collection, &a, &col);
+	rpt_section(x, L(x, "summary"));
+	rpt_run_figure(x, ana_collection, &a, &col);
 	a.by = ANA_BY_DIMENSION;
-	run_figure(x, ana_activity, &a, &act);
-	run_figure(x, ana_execution, &a, &exe);
+	rpt_run_figure(x, ana_activity, &a, &act);
+	rpt_run_figure(x, ana_execution, &a, &exe);
 	events_of(&act, &planned, &held);
 	labels[0] = L(x, "kf.events");
 	snprintf(buf, sizeof(buf), "%lld / %lld", (long long)held,
 	         (long long)planned);
-	values[0] = keep(x, g_strdup(buf));
+	values[0] = rpt_keep(x, g_strdup(buf));
 	labels[1] = L(x, "kf.collection");
 	values[1] =
-	    col.nrows ? percent_text(x, ana_cell(&col, 0, 3)) : L(x, "n/a");
+	    col.nrows ? rpt_percent_text(x, ana_cell(&col, 0, 3)) : L(x, "n/a");
 	labels[2] = LF(x, "kf.received", col.currency);
-	values[2] =
-	    col.nrows ? money_text(x, &col, ana_cell(&col, 0, 2)) : L(x, "n/a");
+	values[2] = col.nrows ? rpt_money_text(x, &col, ana_cell(&col, 0, 2))
+	                      : L(x, "n/a");
 	labels[3] = L(x, "kf.execution");
 	values[3] = exe.nrows
-	                ? percent_text(x, ana_cell(&exe, exe.nrows - 1, 4))
+	                ? rpt_percent_text(x, ana_cell(&exe, exe.nrows - 1, 4))
 	                : L(x, "n/a");
-	doc_key_figures(x->d, labels, values, 4);
+	rpt_doc_key_figures(x->d, labels, values, 4);
 	if (col.nrows && exe.nrows) {
 		int64_t postponed = 0, cancelled = 0;
 		char n[4][24];
@@ -70,26 +70,29 @@ static void summary(struct rctx *x)
 		snprintf(n[1], sizeof(n[1]), "%lld", (long long)planned);
 		snprintf(n[2], sizeof(n[2]), "%lld", (long long)postponed);
 		snprintf(n[3], sizeof(n[3]), "%lld", (long long)cancelled);
-		v[0] = year_str(x, x->p->year);
+		v[0] = rpt_year_str(x, x->p->year);
 		v[1] = n[0];
 		v[2] = n[1];
 		v[3] = n[2];
 		v[4] = n[3];
-		v[5] = keep(x, g_strdup_printf(
-		                   "%s %s",
-		                   money_text(x, &col, ana_cell(&col, 0, 2)),
-		                   col.currency));
-		v[6] = percent_text(x, ana_cell(&col, 0, 3));
-		v[7] = keep(x, g_strdup_printf(
-		                   "%s %s",
-		                   money_text(x, &col, ana_cell(&col, 0, 1)),
-		                   col.currency));
-		v[8] = percent_text(x, ana_cell(&exe, exe.nrows - 1, 4));
-		doc_paragraph(
-		    x->d,
-		    keep(x, rpt_labelv(x->lang, "annual.highlights", v, 9)));
+		v[5] = rpt_keep(
+		    x,
+		    g_strdup_printf(
+		        "%s %s", rpt_money_text(x, &col, ana_cell(&col, 0, 2)),
+		        col.currency));
+		v[6] = rpt_percent_text(x, ana_cell(&col, 0, 3));
+		v[7] = rpt_keep(
+		    x,
+		    g_strdup_printf(
+		        "%s %s", rpt_money_text(x, &col, ana_cell(&col, 0, 1)),
+		        col.currency));
+		v[8] = rpt_percent_text(x, ana_cell(&exe, exe.nrows - 1, 4));
+		rpt_doc_paragraph(
+		    x->d, rpt_keep(x, rpt_labelv(x->lang, "annual.highlights",
+		                                 v, 9)));
 	}
-	doc_paragraph(x->d, LF(x, "annual.intro", year_str(x, x->p->year)));
+	rpt_doc_paragraph(x->d,
+	                  LF(x, "annual.intro", rpt_year_str(x, x->p->year)));
 	ana_table_release(&col);
 	ana_table_release(&act);
 	ana_table_release(&exe);
@@ -112,24 +115,24 @@ static void plan(struct rctx *x)
 
 	memcpy(by_area, by_dim, sizeof(by_area));
 	by_area[0] = (struct col_spec){"key", "area", 0.40, SHOW_AREA};
-	figure_params(x, &a);
+	rpt_figure_params(x, &a);
 	a.year = x->p->year;
-	section(x, L(x, "plan"));
-	doc_paragraph(x->d, L(x, "plan.text"));
-	doc_heading(x->d, 2, L(x, "plan.by_dimension"));
+	rpt_section(x, L(x, "plan"));
+	rpt_doc_paragraph(x->d, L(x, "plan.text"));
+	rpt_doc_heading(x->d, 2, L(x, "plan.by_dimension"));
 	a.by = ANA_BY_DIMENSION;
-	if (run_figure(x, ana_activity, &a, &t))
-		figure_table(x, &t, by_dim, 6, NULL, NULL, false);
+	if (rpt_run_figure(x, ana_activity, &a, &t))
+		rpt_figure_table(x, &t, by_dim, 6, NULL, NULL, false);
 	ana_table_release(&t);
-	doc_heading(x->d, 2, L(x, "plan.by_area"));
+	rpt_doc_heading(x->d, 2, L(x, "plan.by_area"));
 	a.by = ANA_BY_AREA;
-	if (run_figure(x, ana_activity, &a, &t))
-		figure_table(x, &t, by_area, 6, NULL, NULL, false);
+	if (rpt_run_figure(x, ana_activity, &a, &t))
+		rpt_figure_table(x, &t, by_area, 6, NULL, NULL, false);
 	ana_table_release(&t);
-	chart_params(x, &cp);
+	rpt_chart_params_for(x, &cp);
 	cp.from = x->p->year - 3;
 	cp.to = x->p->year;
-	chart_block(x, RPT_CHART_ACTIVITY, &cp, 330);
+	rpt_chart_block(x, RPT_CHART_ACTIVITY, &cp, 330);
 }
 
 /* The events of the year's plan, from the documented view. */
@@ -143,7 +146,7 @@ static void events(struct rctx *x)
 	sqlite3_stmt *st = NULL;
 	struct doc_table dt = {5, 0, header, widths, right, NULL, false};
 
-	doc_heading(x->d, 2, L(x, "plan.events"));
+	rpt_doc_heading(x->d, 2, L(x, "plan.events"));
 	if (sqlite3_prepare_v2(st_sqlite(x->db),
 	                       "SELECT item, title, area, organizers, status"
 	                       " FROM v_events WHERE year = ?"
@@ -159,11 +162,11 @@ static void events(struct rctx *x)
 		GString *names = g_string_new(NULL);
 		g_ptr_array_add(
 		    cells,
-		    (char *)keep(
+		    (char *)rpt_keep(
 		        x, g_strdup((const char *)sqlite3_column_text(st, 0))));
 		g_ptr_array_add(
 		    cells,
-		    (char *)keep(
+		    (char *)rpt_keep(
 		        x, g_strdup((const char *)sqlite3_column_text(st, 1))));
 		g_ptr_array_add(cells,
 		                (char *)rpt_area_name(
@@ -179,8 +182,8 @@ static void events(struct rctx *x)
 			    names, "%s%s", i ? ", " : "",
 			    rpt_state_name(x->names, orgs[i], x->lang));
 		g_strfreev(orgs);
-		g_ptr_array_add(cells,
-		                (char *)keep(x, g_string_free(names, FALSE)));
+		g_ptr_array_add(
+		    cells, (char *)rpt_keep(x, g_string_free(names, FALSE)));
 		snprintf(key, sizeof(key), "status.%s",
 		         (const char *)sqlite3_column_text(st, 4));
 		g_ptr_array_add(cells, (char *)L(x, key));
@@ -189,9 +192,9 @@ static void events(struct rctx *x)
 	dt.nrows = cells->len / 5;
 	dt.cells = (const char *const *)cells->pdata;
 	if (dt.nrows)
-		doc_table(x->d, &dt);
+		rpt_doc_table(x->d, &dt);
 	else
-		doc_note(x->d, L(x, "no_data"));
+		rpt_doc_note(x->d, L(x, "no_data"));
 	g_ptr_array_free(cells, TRUE);
 }
 
@@ -221,32 +224,32 @@ static void finance(struct rctx *x)
 	struct ana_table t;
 	struct rpt_chart_params cp;
 
-	figure_params(x, &a);
-	chart_params(x, &cp);
-	section(x, L(x, "finance"));
-	doc_paragraph(x->d, L(x, "finance.text"));
-	doc_heading(x->d, 2, L(x, "finance.collection"));
+	rpt_figure_params(x, &a);
+	rpt_chart_params_for(x, &cp);
+	rpt_section(x, L(x, "finance"));
+	rpt_doc_paragraph(x->d, L(x, "finance.text"));
+	rpt_doc_heading(x->d, 2, L(x, "finance.collection"));
 	a.from = x->p->year - 5;
 	a.to = x->p->year;
-	if (run_figure(x, ana_collection, &a, &t))
-		figure_table(x, &t, collection, 6, NULL, NULL, false);
+	if (rpt_run_figure(x, ana_collection, &a, &t))
+		rpt_figure_table(x, &t, collection, 6, NULL, NULL, false);
 	ana_table_release(&t);
 	cp.to = x->p->year;
-	chart_block(x, RPT_CHART_COLLECTION, &cp, 260);
-	doc_need(x->d, 360); /* the heading stays with its chart */
-	doc_heading(x->d, 2, L(x, "finance.by_state"));
+	rpt_chart_block(x, RPT_CHART_COLLECTION, &cp, 260);
+	rpt_doc_need(x->d, 360); /* the heading stays with its chart */
+	rpt_doc_heading(x->d, 2, L(x, "finance.by_state"));
 	cp.to = 0;
 	cp.year = x->p->year;
-	chart_block(x, RPT_CHART_CONTRIBUTIONS, &cp, 330);
+	rpt_chart_block(x, RPT_CHART_CONTRIBUTIONS, &cp, 330);
 	a.from = a.to = 0;
 	a.year = x->p->year;
-	if (run_figure(x, ana_contributions, &a, &t))
-		figure_table_sorted(x, &t, by_state, 3, "received");
+	if (rpt_run_figure(x, ana_contributions, &a, &t))
+		rpt_figure_table_sorted(x, &t, by_state, 3, "received");
 	ana_table_release(&t);
-	outstanding_table(x, &a);
-	doc_heading(x->d, 2, L(x, "finance.execution"));
-	if (run_figure(x, ana_execution, &a, &t))
-		figure_table(x, &t, execution, 5, is_total, NULL, true);
+	rpt_outstanding_table(x, &a);
+	rpt_doc_heading(x->d, 2, L(x, "finance.execution"));
+	if (rpt_run_figure(x, ana_execution, &a, &t))
+		rpt_figure_table(x, &t, execution, 5, is_total, NULL, true);
 	ana_table_release(&t);
 }
 
@@ -260,25 +263,25 @@ static void history(struct rctx *x)
 	struct ana_params a;
 	struct ana_table t;
 
-	chart_params(x, &cp);
+	rpt_chart_params_for(x, &cp);
 	cp.to = x->p->year;
-	section(x, L(x, "history"));
-	doc_paragraph(x->d, L(x, "history.text"));
-	chart_block(x, RPT_CHART_HISTORY, &cp, 330);
-	doc_heading(x->d, 2, L(x, "hr"));
-	figure_params(x, &a);
+	rpt_section(x, L(x, "history"));
+	rpt_doc_paragraph(x->d, L(x, "history.text"));
+	rpt_chart_block(x, RPT_CHART_HISTORY, &cp, 330);
+	rpt_doc_heading(x->d, 2, L(x, "hr"));
+	rpt_figure_params(x, &a);
 	a.year = x->p->year;
-	if (run_figure(x, ana_secondments, &a, &t))
-		figure_table(x, &t, by_state, 2, NULL, NULL, false);
+	if (rpt_run_figure(x, ana_secondments, &a, &t))
+		rpt_figure_table(x, &t, by_state, 2, NULL, NULL, false);
 	ana_table_release(&t);
 }
 
-void report_annual(struct rctx *x)
+void rpt_annual_sections(struct rctx *x)
 {
 	summary(x);
 	plan(x);
 	events(x);
 	finance(x);
 	history(x);
-	sources_section(x);
+	rpt_sources_section(x);
 }

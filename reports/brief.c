@@ -38,7 +38,7 @@ static const char *date_text(struct rctx *x, int32_t day)
 	char buf[32];
 
 	cbm_fmt_date(buf, sizeof(buf), day, x->lang);
-	return keep(x, g_strdup(buf));
+	return rpt_keep(x, g_strdup(buf));
 }
 
 static void summary(struct rctx *x, int32_t day)
@@ -48,12 +48,12 @@ static void summary(struct rctx *x, int32_t day)
 	const char *labels[4], *values[4];
 	size_t last;
 
-	figure_params(x, &a);
+	rpt_figure_params(x, &a);
 	a.as_of = day;
 	a.year = x->p->year;
 	a.from = x->p->year - 1;
-	section(x, L(x, "summary"));
-	run_figure(x, ana_collection, &a, &col);
+	rpt_section(x, L(x, "summary"));
+	rpt_run_figure(x, ana_collection, &a, &col);
 	a.as_of = INT32_MIN;
 	a.year = 0;
 	a.from = 0;
@@ -67,41 +67,44 @@ static void summary(struct rctx *x, int32_t day)
 	}
 	last = col.nrows ? col.nrows - 1 : 0;
 	labels[0] = LF(x, "kf.approved", col.currency);
-	values[0] = col.nrows ? money_text(x, &col, ana_cell(&col, last, 1))
+	values[0] = col.nrows ? rpt_money_text(x, &col, ana_cell(&col, last, 1))
 	                      : L(x, "n/a");
 	labels[1] = LF(x, "kf.received_by", date_text(x, day));
-	values[1] = col.nrows ? money_text(x, &col, ana_cell(&col, last, 2))
+	values[1] = col.nrows ? rpt_money_text(x, &col, ana_cell(&col, last, 2))
 	                      : L(x, "n/a");
 	labels[2] = L(x, "kf.collection");
-	values[2] =
-	    col.nrows ? percent_text(x, ana_cell(&col, last, 3)) : L(x, "n/a");
+	values[2] = col.nrows ? rpt_percent_text(x, ana_cell(&col, last, 3))
+	                      : L(x, "n/a");
 	labels[3] = L(x, "kf.last_year_same_day");
-	values[3] =
-	    col.nrows > 1 ? percent_text(x, ana_cell(&col, 0, 3)) : L(x, "n/a");
-	doc_key_figures(x->d, labels, values, 4);
+	values[3] = col.nrows > 1 ? rpt_percent_text(x, ana_cell(&col, 0, 3))
+	                          : L(x, "n/a");
+	rpt_doc_key_figures(x->d, labels, values, 4);
 	if (col.nrows) {
 		const char *v[6] = {
 		    date_text(x, day),
-		    keep(x, g_strdup_printf(
-		                "%s %s",
-		                money_text(x, &col, ana_cell(&col, last, 2)),
-		                col.currency)),
-		    year_str(x, x->p->year),
-		    percent_text(x, ana_cell(&col, last, 3)),
-		    keep(x, g_strdup_printf(
-		                "%s %s",
-		                money_text(x, &col, ana_cell(&col, last, 1)),
-		                col.currency)),
-		    col.nrows > 1 ? percent_text(x, ana_cell(&col, 0, 3))
+		    rpt_keep(
+		        x, g_strdup_printf(
+		               "%s %s",
+		               rpt_money_text(x, &col, ana_cell(&col, last, 2)),
+		               col.currency)),
+		    rpt_year_str(x, x->p->year),
+		    rpt_percent_text(x, ana_cell(&col, last, 3)),
+		    rpt_keep(
+		        x, g_strdup_printf(
+		               "%s %s",
+		               rpt_money_text(x, &col, ana_cell(&col, last, 1)),
+		               col.currency)),
+		    col.nrows > 1 ? rpt_percent_text(x, ana_cell(&col, 0, 3))
 		                  : L(x, "n/a")};
-		doc_paragraph(
-		    x->d,
-		    keep(x, rpt_labelv(x->lang, "budget.highlights", v, 6)));
+		rpt_doc_paragraph(
+		    x->d, rpt_keep(x, rpt_labelv(x->lang, "budget.highlights",
+		                                 v, 6)));
 	}
-	doc_paragraph(x->d, LF(x, "budget.intro", date_text(x, day)));
+	rpt_doc_paragraph(x->d, LF(x, "budget.intro", date_text(x, day)));
 	if (tr.nrows)
-		doc_paragraph(x->d, LF(x, "budget.forecast",
-		                       percent_text(x, ana_cell(&tr, 0, 4))));
+		rpt_doc_paragraph(x->d,
+		                  LF(x, "budget.forecast",
+		                     rpt_percent_text(x, ana_cell(&tr, 0, 4))));
 	ana_table_release(&col);
 	ana_table_release(&tr);
 }
@@ -120,20 +123,20 @@ static void collection(struct rctx *x, int32_t day)
 	struct ana_table t;
 	struct rpt_chart_params cp;
 
-	figure_params(x, &a);
+	rpt_figure_params(x, &a);
 	a.as_of = day;
 	a.year = x->p->year;
 	a.from = x->p->year - 5;
-	section(x, LF(x, "budget.collection", date_text(x, day)));
-	doc_paragraph(x->d, L(x, "budget.collection.text"));
-	if (run_figure(x, ana_collection, &a, &t))
-		figure_table(x, &t, asof, 6, NULL, NULL, false);
+	rpt_section(x, LF(x, "budget.collection", date_text(x, day)));
+	rpt_doc_paragraph(x->d, L(x, "budget.collection.text"));
+	if (rpt_run_figure(x, ana_collection, &a, &t))
+		rpt_figure_table(x, &t, asof, 6, NULL, NULL, false);
 	ana_table_release(&t);
-	chart_params(x, &cp);
+	rpt_chart_params_for(x, &cp);
 	cp.year = x->p->year;
-	chart_block(x, RPT_CHART_CURVE, &cp, 300);
+	rpt_chart_block(x, RPT_CHART_CURVE, &cp, 300);
 	cp.year = 0;
-	chart_block(x, RPT_CHART_COLLECTION, &cp, 250);
+	rpt_chart_block(x, RPT_CHART_COLLECTION, &cp, 250);
 }
 
 static void budget_lines(struct rctx *x)
@@ -149,13 +152,13 @@ static void budget_lines(struct rctx *x)
 	struct ana_params a;
 	struct ana_table t;
 
-	figure_params(x, &a);
+	rpt_figure_params(x, &a);
 	a.from = x->p->year - 3;
 	a.to = x->p->year;
-	section(x, L(x, "budget.budget"));
-	doc_paragraph(x->d, L(x, "budget.budget.text"));
-	if (run_figure(x, ana_execution, &a, &t))
-		figure_table(x, &t, lines, 6, NULL, NULL, false);
+	rpt_section(x, L(x, "budget.budget"));
+	rpt_doc_paragraph(x->d, L(x, "budget.budget.text"));
+	if (rpt_run_figure(x, ana_execution, &a, &t))
+		rpt_figure_table(x, &t, lines, 6, NULL, NULL, false);
 	ana_table_release(&t);
 }
 
@@ -174,21 +177,21 @@ static void contributors(struct rctx *x)
 	struct ana_table t;
 	struct rpt_chart_params cp;
 
-	figure_params(x, &a);
+	rpt_figure_params(x, &a);
 	a.year = x->p->year;
-	chart_params(x, &cp);
+	rpt_chart_params_for(x, &cp);
 	cp.year = x->p->year;
-	section(x, L(x, "budget.contributors"));
-	chart_block(x, RPT_CHART_CONTRIBUTIONS, &cp, 320);
-	outstanding_table(x, &a);
-	doc_heading(x->d, 2, L(x, "budget.concentration"));
+	rpt_section(x, L(x, "budget.contributors"));
+	rpt_chart_block(x, RPT_CHART_CONTRIBUTIONS, &cp, 320);
+	rpt_outstanding_table(x, &a);
+	rpt_doc_heading(x->d, 2, L(x, "budget.concentration"));
 	a.year = 0;
 	a.from = x->p->year - 5;
 	a.to = x->p->year;
-	if (run_figure(x, ana_concentration, &a, &t))
-		figure_table(x, &t, concentration, 7, NULL, NULL, false);
+	if (rpt_run_figure(x, ana_concentration, &a, &t))
+		rpt_figure_table(x, &t, concentration, 7, NULL, NULL, false);
 	ana_table_release(&t);
-	doc_note(x->d, L(x, "budget.concentration.note"));
+	rpt_doc_note(x->d, L(x, "budget.concentration.note"));
 }
 
 static void shares(struct rctx *x)
@@ -204,15 +207,15 @@ static void shares(struct rctx *x)
 	struct ana_table t;
 	const char *scale = x->p->scale ? x->p->scale : "equal";
 
-	figure_params(x, &a);
+	rpt_figure_params(x, &a);
 	a.year = x->p->year;
 	a.scale = scale;
-	section(x, L(x, "budget.shares"));
-	doc_paragraph(x->d, strcmp(scale, "equal") == 0
-	                        ? L(x, "budget.shares.equal")
-	                        : LF(x, "budget.shares.scale", scale));
-	if (run_figure(x, ana_shares, &a, &t))
-		figure_table_sorted(x, &t, cols, 5, "due");
+	rpt_section(x, L(x, "budget.shares"));
+	rpt_doc_paragraph(x->d, strcmp(scale, "equal") == 0
+	                            ? L(x, "budget.shares.equal")
+	                            : LF(x, "budget.shares.scale", scale));
+	if (rpt_run_figure(x, ana_shares, &a, &t))
+		rpt_figure_table_sorted(x, &t, cols, 5, "due");
 	ana_table_release(&t);
 }
 
@@ -226,17 +229,17 @@ static void staff(struct rctx *x)
 	struct ana_params a;
 	struct ana_table t;
 
-	figure_params(x, &a);
+	rpt_figure_params(x, &a);
 	a.from = x->p->year - 1;
 	a.to = x->p->year;
-	section(x, L(x, "hr"));
-	doc_paragraph(x->d, L(x, "hr.text"));
-	if (run_figure(x, ana_secondments, &a, &t))
-		figure_table(x, &t, cols, 3, NULL, NULL, false);
+	rpt_section(x, L(x, "hr"));
+	rpt_doc_paragraph(x->d, L(x, "hr.text"));
+	if (rpt_run_figure(x, ana_secondments, &a, &t))
+		rpt_figure_table(x, &t, cols, 3, NULL, NULL, false);
 	ana_table_release(&t);
 }
 
-void report_budget(struct rctx *x)
+void rpt_budget_sections(struct rctx *x)
 {
 	int32_t day = as_of(x);
 
@@ -246,5 +249,5 @@ void report_budget(struct rctx *x)
 	contributors(x);
 	shares(x);
 	staff(x);
-	sources_section(x);
+	rpt_sources_section(x);
 }

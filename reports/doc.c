@@ -46,12 +46,12 @@ static cairo_status_t write_nowhere(void *closure, const unsigned char *data,
 	return CAIRO_STATUS_SUCCESS;
 }
 
-bool doc_ok(const struct doc *d)
+bool rpt_doc_ok(const struct doc *d)
 {
 	return d->err.code == CBM_OK;
 }
 
-enum cbm_lang doc_lang(const struct doc *d)
+enum cbm_lang rpt_doc_lang(const struct doc *d)
 {
 	return d->lang;
 }
@@ -136,9 +136,9 @@ static void footer(struct doc *d)
 	        false, PANGO_ALIGN_RIGHT, 0.4);
 }
 
-void doc_page(struct doc *d)
+void rpt_doc_page(struct doc *d)
 {
-	if (!doc_ok(d))
+	if (!rpt_doc_ok(d))
 		return;
 	if (d->page > 0) {
 		footer(d);
@@ -153,12 +153,12 @@ void doc_page(struct doc *d)
 static void room(struct doc *d, double h)
 {
 	if (d->page == 0 || d->y + h > DOC_PAGE_H - MARGIN_BOTTOM)
-		doc_page(d);
+		rpt_doc_page(d);
 }
 
-enum cbm_status doc_open(struct doc **out, FILE *fp, const char *title,
-                         enum cbm_lang lang, const struct doc_plan *plan,
-                         struct cbm_error *err)
+enum cbm_status rpt_doc_open(struct doc **out, FILE *fp, const char *title,
+                             enum cbm_lang lang, const struct doc_plan *plan,
+                             struct cbm_error *err)
 {
 	struct doc *d = g_new0(struct doc, 1);
 	cairo_status_t st;
@@ -198,20 +198,20 @@ enum cbm_status doc_open(struct doc **out, FILE *fp, const char *title,
 	return rc;
 }
 
-enum cbm_status doc_close(struct doc *d, struct doc_plan *plan,
-                          struct cbm_error *err)
+enum cbm_status rpt_doc_close(struct doc *d, struct doc_plan *plan,
+                              struct cbm_error *err)
 {
 	enum cbm_status rc;
 	cairo_status_t st;
 
-	if (doc_ok(d) && d->page > 0) {
+	if (rpt_doc_ok(d) && d->page > 0) {
 		footer(d);
 		cairo_show_page(d->cr);
 	}
 	cairo_destroy(d->cr);
 	cairo_surface_finish(d->surface);
 	st = cairo_surface_status(d->surface);
-	if (doc_ok(d) && st != CAIRO_STATUS_SUCCESS)
+	if (rpt_doc_ok(d) && st != CAIRO_STATUS_SUCCESS)
 		CBM_ERROR(&d->err, CBM_EINTERNAL, NULL,
 		          "cannot write the PDF: %s",
 		          cairo_status_to_string(st));
@@ -232,12 +232,12 @@ enum cbm_status doc_close(struct doc *d, struct doc_plan *plan,
 
 /* ---- blocks ------------------------------------------------------------- */
 
-void doc_cover(struct doc *d, const char *forum, const char *title,
-               const char *subtitle, const char *small_print)
+void rpt_doc_cover(struct doc *d, const char *forum, const char *title,
+                   const char *subtitle, const char *small_print)
 {
-	if (!doc_ok(d))
+	if (!rpt_doc_ok(d))
 		return;
-	doc_page(d);
+	rpt_doc_page(d);
 	d->on_cover = true;
 	cairo_save(d->cr);
 	cairo_set_source_rgb(d->cr, 0.0, 0.447, 0.698); /* Okabe-Ito blue */
@@ -256,15 +256,15 @@ void doc_cover(struct doc *d, const char *forum, const char *title,
 	        PANGO_ALIGN_LEFT, 0.4);
 }
 
-void doc_heading(struct doc *d, int level, const char *text)
+void rpt_doc_heading(struct doc *d, int level, const char *text)
 {
 	double size = level == 1 ? 17 : 12, h;
 	PangoLayout *l;
 
-	if (!doc_ok(d))
+	if (!rpt_doc_ok(d))
 		return;
 	if (level == 1) {
-		doc_page(d);
+		rpt_doc_page(d);
 		g_array_append_val(d->sections, d->page);
 	}
 	l = layout(d, text, size, true, TEXT_W);
@@ -277,12 +277,12 @@ void doc_heading(struct doc *d, int level, const char *text)
 	g_object_unref(l);
 }
 
-void doc_paragraph(struct doc *d, const char *text)
+void rpt_doc_paragraph(struct doc *d, const char *text)
 {
 	PangoLayout *l;
 	double h;
 
-	if (!doc_ok(d))
+	if (!rpt_doc_ok(d))
 		return;
 	l = layout(d, text, BODY_PT, false, TEXT_W);
 	pango_layout_set_spacing(l, 2 * PANGO_SCALE);
@@ -293,12 +293,12 @@ void doc_paragraph(struct doc *d, const char *text)
 	g_object_unref(l);
 }
 
-void doc_note(struct doc *d, const char *text)
+void rpt_doc_note(struct doc *d, const char *text)
 {
 	PangoLayout *l;
 	double h;
 
-	if (!doc_ok(d))
+	if (!rpt_doc_ok(d))
 		return;
 	l = layout(d, text, 7.5, false, TEXT_W);
 	h = height_of(l);
@@ -308,14 +308,14 @@ void doc_note(struct doc *d, const char *text)
 	g_object_unref(l);
 }
 
-void doc_key_figures(struct doc *d, const char *const *labels,
-                     const char *const *values, size_t n)
+void rpt_doc_key_figures(struct doc *d, const char *const *labels,
+                         const char *const *values, size_t n)
 {
 	double w = TEXT_W / (double)(n ? n : 1), box_h = 0;
 	PangoLayout **v = g_new0(PangoLayout *, n ? n : 1);
 	PangoLayout **l = g_new0(PangoLayout *, n ? n : 1);
 
-	if (!doc_ok(d) || n == 0)
+	if (!rpt_doc_ok(d) || n == 0)
 		goto out;
 	/* Values shrink to fit their box on one line; labels wrap below. */
 	for (size_t i = 0; i < n; i++) {
@@ -355,17 +355,17 @@ out:
 	g_free(l);
 }
 
-void doc_need(struct doc *d, double h)
+void rpt_doc_need(struct doc *d, double h)
 {
-	if (doc_ok(d))
+	if (rpt_doc_ok(d))
 		room(d, h);
 }
 
-void doc_chart(struct doc *d, const struct chart *c, double h)
+void rpt_doc_chart(struct doc *d, const struct chart *c, double h)
 {
 	struct cbm_error err = {0};
 
-	if (!doc_ok(d))
+	if (!rpt_doc_ok(d))
 		return;
 	room(d, h);
 	if (chart_draw(d->cr, c, MARGIN_X, d->y, TEXT_W, h, &err) != CBM_OK)
@@ -429,22 +429,22 @@ static void free_row(PangoLayout **layouts, size_t n)
 		g_object_unref(layouts[c]);
 }
 
-void doc_table(struct doc *d, const struct doc_table *t)
+void rpt_doc_table(struct doc *d, const struct doc_table *t)
 {
 	PangoLayout **head = g_new0(PangoLayout *, t->ncols);
 	PangoLayout **row = g_new0(PangoLayout *, t->ncols);
 	double head_h;
 
-	if (!doc_ok(d))
+	if (!rpt_doc_ok(d))
 		goto out;
 	head_h = table_row(d, t, -1, head);
 	/* The header never stands alone at the foot of a page. */
 	room(d, head_h + 20);
 	draw_row(d, t, head, head_h, true, false);
-	for (size_t r = 0; r < t->nrows && doc_ok(d); r++) {
+	for (size_t r = 0; r < t->nrows && rpt_doc_ok(d); r++) {
 		double h = table_row(d, t, (long)r, row);
 		if (d->y + h > DOC_PAGE_H - MARGIN_BOTTOM) {
-			doc_page(d); /* and the header again */
+			rpt_doc_page(d); /* and the header again */
 			draw_row(d, t, head, head_h, true, false);
 		}
 		draw_row(d, t, row, h, false, r % 2 == 1);
@@ -460,11 +460,11 @@ out:
 /* ---- contents ---------------------------------------------------------------
  */
 
-void doc_contents(struct doc *d, const char *heading, GPtrArray *titles)
+void rpt_doc_contents(struct doc *d, const char *heading, GPtrArray *titles)
 {
-	if (!doc_ok(d))
+	if (!rpt_doc_ok(d))
 		return;
-	doc_page(d);
+	rpt_doc_page(d);
 	d->y += text_at(d, heading, MARGIN_X, d->y, TEXT_W, 17, true,
 	                PANGO_ALIGN_LEFT, 0.1);
 	d->y += 16;

@@ -35,35 +35,25 @@ void rpt_params_init(struct rpt_params *p)
 
 /* ---- small helpers ----------------------------------------------------- */
 
-const char *L(struct rctx *x, const char *key)
-{
-	return rpt_label(x->lang, key);
-}
-
-const char *keep(struct rctx *x, char *s)
+const char *rpt_keep(struct rctx *x, char *s)
 {
 	g_ptr_array_add(x->pool, s);
 	return s;
 }
 
-const char *LF(struct rctx *x, const char *key, const char *value)
+const char *rpt_year_str(struct rctx *x, int64_t year)
 {
-	return keep(x, rpt_labelf(x->lang, key, value));
+	return rpt_keep(x, g_strdup_printf("%lld", (long long)year));
 }
 
-const char *year_str(struct rctx *x, int64_t year)
-{
-	return keep(x, g_strdup_printf("%lld", (long long)year));
-}
-
-void section(struct rctx *x, const char *title)
+void rpt_section(struct rctx *x, const char *title)
 {
 	g_ptr_array_add(x->sections, g_strdup(title));
-	doc_heading(x->d, 1, title);
+	rpt_doc_heading(x->d, 1, title);
 }
 
-bool run_figure(struct rctx *x, ana_figure_fn fn, const struct ana_params *p,
-                struct ana_table *t)
+bool rpt_run_figure(struct rctx *x, ana_figure_fn fn,
+                    const struct ana_params *p, struct ana_table *t)
 {
 	ana_table_init(t);
 	if (x->status != CBM_OK)
@@ -72,7 +62,7 @@ bool run_figure(struct rctx *x, ana_figure_fn fn, const struct ana_params *p,
 	return x->status == CBM_OK;
 }
 
-void figure_params(struct rctx *x, struct ana_params *a)
+void rpt_figure_params(struct rctx *x, struct ana_params *a)
 {
 	ana_params_init(a);
 	if (x->p->currency[0])
@@ -82,23 +72,23 @@ void figure_params(struct rctx *x, struct ana_params *a)
 /* ---- cells -----------------------------------------------------------------
  */
 
-const char *money_text(struct rctx *x, const struct ana_table *t,
-                       const struct ana_value *v)
+const char *rpt_money_text(struct rctx *x, const struct ana_table *t,
+                           const struct ana_value *v)
 {
 	char buf[64];
 
 	if (!v->defined)
 		return L(x, "n/a");
 	cbm_fmt_money(buf, sizeof(buf), v->i, t->exponent, x->lang);
-	return keep(x, g_strdup(buf));
+	return rpt_keep(x, g_strdup(buf));
 }
 
-const char *percent_text(struct rctx *x, const struct ana_value *v)
+const char *rpt_percent_text(struct rctx *x, const struct ana_value *v)
 {
 	char buf[64];
 
 	cbm_fmt_percent(buf, sizeof(buf), v->defined ? v->d : NAN, 1, x->lang);
-	return keep(x, g_strdup(buf));
+	return rpt_keep(x, g_strdup(buf));
 }
 
 static const char *value_text(struct rctx *x, const struct ana_table *t,
@@ -110,7 +100,7 @@ static const char *value_text(struct rctx *x, const struct ana_table *t,
 		return L(x, "n/a");
 	switch (t->cols[col].type) {
 	case ANA_MONEY:
-		return money_text(x, t, v);
+		return rpt_money_text(x, t, v);
 	case ANA_RATE:
 	case ANA_SHARE:
 		cbm_fmt_percent(buf, sizeof(buf), v->d,
@@ -132,11 +122,12 @@ static const char *value_text(struct rctx *x, const struct ana_table *t,
 	default:
 		return v->s ? v->s : "";
 	}
-	return keep(x, g_strdup(buf));
+	return rpt_keep(x, g_strdup(buf));
 }
 
-const char *cell_text(struct rctx *x, const struct ana_table *t, size_t row,
-                      const char *column, enum col_show show)
+/* One cell of T formatted for the reader, kept. */
+static const char *cell_text(struct rctx *x, const struct ana_table *t,
+                             size_t row, const char *column, enum col_show show)
 {
 	int c = ana_col(t, column);
 	const struct ana_value *v;
@@ -162,11 +153,11 @@ const char *cell_text(struct rctx *x, const struct ana_table *t, size_t row,
 	}
 }
 
-void figure_table(struct rctx *x, const struct ana_table *t,
-                  const struct col_spec *spec, size_t n,
-                  bool (*keep_row)(const struct ana_table *t, size_t row,
-                                   void *data),
-                  void *data, bool bold_last)
+void rpt_figure_table(struct rctx *x, const struct ana_table *t,
+                      const struct col_spec *spec, size_t n,
+                      bool (*keep_row)(const struct ana_table *t, size_t row,
+                                       void *data),
+                      void *data, bool bold_last)
 {
 	GPtrArray *cells = g_ptr_array_new();
 	const char **header = g_new(const char *, n);
@@ -199,9 +190,9 @@ void figure_table(struct rctx *x, const struct ana_table *t,
 	dt.cells = (const char *const *)cells->pdata;
 	dt.bold_last = bold_last;
 	if (dt.nrows > 0)
-		doc_table(x->d, &dt);
+		rpt_doc_table(x->d, &dt);
 	else
-		doc_note(x->d, L(x, "no_data"));
+		rpt_doc_note(x->d, L(x, "no_data"));
 	g_ptr_array_free(cells, TRUE);
 	g_free(header);
 	g_free(widths);
@@ -236,9 +227,9 @@ static gint by_value_desc(gconstpointer a, gconstpointer b, gpointer data)
 	return ra < rb ? -1 : ra > rb;
 }
 
-void figure_table_sorted(struct rctx *x, const struct ana_table *t,
-                         const struct col_spec *spec, size_t n,
-                         const char *column)
+void rpt_figure_table_sorted(struct rctx *x, const struct ana_table *t,
+                             const struct col_spec *spec, size_t n,
+                             const char *column)
 {
 	size_t *order = g_new(size_t, t->nrows ? t->nrows : 1);
 	int col = ana_col(t, column);
@@ -251,19 +242,19 @@ void figure_table_sorted(struct rctx *x, const struct ana_table *t,
 		                  by_value_desc, &s);
 	}
 	x->order = order;
-	figure_table(x, t, spec, n, NULL, NULL, false);
+	rpt_figure_table(x, t, spec, n, NULL, NULL, false);
 	x->order = NULL;
 	g_free(order);
 }
 
-void chart_params(struct rctx *x, struct rpt_chart_params *cp)
+void rpt_chart_params_for(struct rctx *x, struct rpt_chart_params *cp)
 {
 	memset(cp, 0, sizeof(*cp));
 	cp->lang = x->lang;
 	memcpy(cp->currency, x->p->currency, 4);
 }
 
-void outstanding_table(struct rctx *x, const struct ana_params *a)
+void rpt_outstanding_table(struct rctx *x, const struct ana_params *a)
 {
 	static const struct col_spec cols[] = {
 	    {"state", "state", 0.30, SHOW_STATE},
@@ -274,14 +265,14 @@ void outstanding_table(struct rctx *x, const struct ana_params *a)
 	};
 	struct ana_table t;
 
-	doc_heading(x->d, 2, L(x, "finance.pledges"));
-	if (run_figure(x, ana_outstanding, a, &t))
-		figure_table_sorted(x, &t, cols, 5, "outstanding");
+	rpt_doc_heading(x->d, 2, L(x, "finance.pledges"));
+	if (rpt_run_figure(x, ana_outstanding, a, &t))
+		rpt_figure_table_sorted(x, &t, cols, 5, "outstanding");
 	ana_table_release(&t);
 }
 
-void chart_block(struct rctx *x, enum rpt_chart_kind kind,
-                 const struct rpt_chart_params *cp, double h)
+void rpt_chart_block(struct rctx *x, enum rpt_chart_kind kind,
+                     const struct rpt_chart_params *cp, double h)
 {
 	struct rpt_chart *c = NULL;
 	struct cbm_error err = {0};
@@ -290,7 +281,7 @@ void chart_block(struct rctx *x, enum rpt_chart_kind kind,
 		return;
 	/* A chart with nothing to draw is left out, not an error. */
 	if (rpt_chart_open(&c, x->db, kind, cp, &err) == CBM_OK)
-		doc_chart(x->d, rpt_chart_get(c), h);
+		rpt_doc_chart(x->d, rpt_chart_get(c), h);
 	else if (err.code != CBM_EDATA)
 		x->status =
 		    CBM_ERROR(x->err, err.code, NULL, "%s", err.message);
@@ -299,7 +290,9 @@ void chart_block(struct rctx *x, enum rpt_chart_kind kind,
 
 /* ---- the database's own facts -------------------------------------------- */
 
-int latest_budget_year(struct rctx *x, bool finished)
+/* The latest budget year in the database and the latest one that is over
+ * (0 when there is none). */
+static int latest_budget_year(struct rctx *x, bool finished)
 {
 	sqlite3_stmt *st = NULL;
 	int y = 0;
@@ -328,7 +321,7 @@ static int add_batch(void *data, const struct st_batch *b)
 	return 0;
 }
 
-void sources_section(struct rctx *x)
+void rpt_sources_section(struct rctx *x)
 {
 	static const double widths[] = {0.08, 0.15, 0.33, 0.1, 0.14, 0.2};
 	static const bool right[] = {true, false, false, true, false, false};
@@ -338,14 +331,14 @@ void sources_section(struct rctx *x)
 	                        L(x, "src.loaded"), "SHA-256"};
 	struct doc_table dt = {6, 0, header, widths, right, NULL, false};
 
-	section(x, L(x, "sources"));
-	doc_paragraph(x->d, L(x, "sources.text"));
+	rpt_section(x, L(x, "sources"));
+	rpt_doc_paragraph(x->d, L(x, "sources.text"));
 	if (x->status == CBM_OK)
 		x->status = st_batch_each(x->db, add_batch, cells, x->err);
 	dt.nrows = cells->len / 6;
 	dt.cells = (const char *const *)cells->pdata;
 	if (dt.nrows)
-		doc_table(x->d, &dt);
+		rpt_doc_table(x->d, &dt);
 	g_ptr_array_free(cells, TRUE);
 }
 
@@ -364,7 +357,7 @@ static const char *last_import(struct rctx *x)
 		snprintf(iso, sizeof(iso), "%s", sqlite3_column_text(st, 0));
 		if (cbm_date_parse_iso(iso, &days)) {
 			cbm_fmt_date(buf, sizeof(buf), days, x->lang);
-			out = keep(x, g_strdup(buf));
+			out = rpt_keep(x, g_strdup(buf));
 		}
 	}
 	sqlite3_finalize(st);
@@ -378,11 +371,11 @@ static void contents_and_body(struct rctx *x, GPtrArray *planned_titles)
 {
 	typedef void (*body_fn)(struct rctx *);
 	static const body_fn bodies[RPT_KIND_COUNT] = {
-	    report_annual, report_budget, report_state};
+	    rpt_annual_sections, rpt_budget_sections, rpt_state_sections};
 
 	/* The contents page lists what the first pass found. */
 	if (planned_titles)
-		doc_contents(x->d, L(x, "contents"), planned_titles);
+		rpt_doc_contents(x->d, L(x, "contents"), planned_titles);
 	bodies[x->p->kind](x);
 }
 
@@ -394,7 +387,7 @@ static void one_pass(struct rctx *x, const char *cover_title,
 {
 	const char *small = LF(x, "cover.small", last_import(x));
 
-	doc_cover(x->d, L(x, "forum"), cover_title, cover_sub, small);
+	rpt_doc_cover(x->d, L(x, "forum"), cover_title, cover_sub, small);
 	contents_and_body(x, titles ? titles : x->sections);
 }
 
@@ -406,14 +399,14 @@ static const char *title_of(struct rctx *x, const char **sub)
 	switch (p->kind) {
 	case RPT_BUDGET:
 		*sub = L(x, "budget.subtitle");
-		return LF(x, "budget.title", year_str(x, p->year));
+		return LF(x, "budget.title", rpt_year_str(x, p->year));
 	case RPT_STATE:
 		state = rpt_state_name(x->names, p->state, x->lang);
 		*sub = LF(x, "state.subtitle", state);
 		return LF(x, "state.title", state);
 	default:
 		*sub = L(x, "annual.subtitle");
-		return LF(x, "annual.title", year_str(x, p->year));
+		return LF(x, "annual.title", rpt_year_str(x, p->year));
 	}
 }
 
@@ -434,12 +427,12 @@ static enum cbm_status pass(struct st_db *db, const struct rpt_params *p,
 	rc = rpt_names_open(&x.names, db, err);
 	if (rc == CBM_OK) {
 		title = title_of(&x, &sub);
-		rc = doc_open(&x.d, fp, title, p->lang,
-		              plan->pages ? plan : NULL, err);
+		rc = rpt_doc_open(&x.d, fp, title, p->lang,
+		                  plan->pages ? plan : NULL, err);
 	}
 	if (rc == CBM_OK) {
 		one_pass(&x, title, sub, titles);
-		rc = doc_close(x.d, plan->pages ? NULL : plan, err);
+		rc = rpt_doc_close(x.d, plan->pages ? NULL : plan, err);
 		if (rc == CBM_OK)
 			rc = x.status;
 	}

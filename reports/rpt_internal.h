@@ -28,28 +28,35 @@ struct rctx {
 	const size_t *order;    /* figure_table's row order, or NULL */
 };
 
-/* The label KEY in the report's language. */
-const char *L(struct rctx *x, const char *key);
-
 /* A string kept until the end of the pass (takes S). */
-const char *keep(struct rctx *x, char *s);
+const char *rpt_keep(struct rctx *x, char *s);
+
+/* The label KEY in the report's language.  L and LF are short because
+ * every line of a report uses them. */
+static inline const char *L(struct rctx *x, const char *key)
+{
+	return rpt_label(x->lang, key);
+}
 
 /* The label KEY with "{}" replaced by VALUE, kept. */
-const char *LF(struct rctx *x, const char *key, const char *value);
+static inline const char *LF(struct rctx *x, const char *key, const char *value)
+{
+	return rpt_keep(x, rpt_labelf(x->lang, key, value));
+}
 
 /* "2024" as a kept string. */
-const char *year_str(struct rctx *x, int64_t year);
+const char *rpt_year_str(struct rctx *x, int64_t year);
 
 /* A level-1 heading that also enters the contents. */
-void section(struct rctx *x, const char *title);
+void rpt_section(struct rctx *x, const char *title);
 
 /* Computes FN with P into T; a failure is remembered in X and T is left
  * empty (the report stops at the end of the pass). */
-bool run_figure(struct rctx *x, ana_figure_fn fn, const struct ana_params *p,
-                struct ana_table *t);
+bool rpt_run_figure(struct rctx *x, ana_figure_fn fn,
+                    const struct ana_params *p, struct ana_table *t);
 
 /* The figure parameters of the report: its currency, nothing else. */
-void figure_params(struct rctx *x, struct ana_params *a);
+void rpt_figure_params(struct rctx *x, struct ana_params *a);
 
 /* How a column of a figure becomes a column of a table. */
 enum col_show {
@@ -69,46 +76,38 @@ struct col_spec {
 
 /* Lays out the rows of figure T for which KEEP (may be NULL) is true, as
  * a table with the columns SPEC. */
-void figure_table(struct rctx *x, const struct ana_table *t,
-                  const struct col_spec *spec, size_t n,
-                  bool (*keep_row)(const struct ana_table *t, size_t row,
-                                   void *data),
-                  void *data, bool bold_last);
+void rpt_figure_table(struct rctx *x, const struct ana_table *t,
+                      const struct col_spec *spec, size_t n,
+                      bool (*keep_row)(const struct ana_table *t, size_t row,
+                                       void *data),
+                      void *data, bool bold_last);
 
 /* The same with every row, largest COLUMN first. */
-void figure_table_sorted(struct rctx *x, const struct ana_table *t,
-                         const struct col_spec *spec, size_t n,
-                         const char *column);
-
-/* One cell of T formatted for the reader, kept. */
-const char *cell_text(struct rctx *x, const struct ana_table *t, size_t row,
-                      const char *column, enum col_show show);
+void rpt_figure_table_sorted(struct rctx *x, const struct ana_table *t,
+                             const struct col_spec *spec, size_t n,
+                             const char *column);
 
 /* The value of a money cell as a kept string ("n/a" when undefined). */
-const char *money_text(struct rctx *x, const struct ana_table *t,
-                       const struct ana_value *v);
-const char *percent_text(struct rctx *x, const struct ana_value *v);
+const char *rpt_money_text(struct rctx *x, const struct ana_table *t,
+                           const struct ana_value *v);
+const char *rpt_percent_text(struct rctx *x, const struct ana_value *v);
 
 /* Chart parameters in the report's language and currency. */
-void chart_params(struct rctx *x, struct rpt_chart_params *cp);
+void rpt_chart_params_for(struct rctx *x, struct rpt_chart_params *cp);
 
 /* "Pledges and payments": the outstanding figure of A, largest first. */
-void outstanding_table(struct rctx *x, const struct ana_params *a);
+void rpt_outstanding_table(struct rctx *x, const struct ana_params *a);
 
 /* A chart of the figures drawn H points high. */
-void chart_block(struct rctx *x, enum rpt_chart_kind kind,
-                 const struct rpt_chart_params *cp, double h);
+void rpt_chart_block(struct rctx *x, enum rpt_chart_kind kind,
+                     const struct rpt_chart_params *cp, double h);
 
 /* The sources page: every import batch behind the figures. */
-void sources_section(struct rctx *x);
-
-/* The latest budget year in the database and the latest one that is over
- * (0 when there is none). */
-int latest_budget_year(struct rctx *x, bool finished);
+void rpt_sources_section(struct rctx *x);
 
 /* The three reports. */
-void report_annual(struct rctx *x);
-void report_budget(struct rctx *x);
-void report_state(struct rctx *x);
+void rpt_annual_sections(struct rctx *x);
+void rpt_budget_sections(struct rctx *x);
+void rpt_state_sections(struct rctx *x);
 
 #endif

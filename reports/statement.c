@@ -19,7 +19,7 @@ static bool of_state(const struct ana_table *t, size_t r, void *data)
 
 static void span(struct rctx *x, struct ana_params *a)
 {
-	figure_params(x, a);
+	rpt_figure_params(x, a);
 	a->from = x->p->from;
 	a->to = x->p->to;
 }
@@ -35,8 +35,8 @@ static void summary(struct rctx *x)
 	char buf[32];
 
 	span(x, &a);
-	section(x, L(x, "summary"));
-	if (run_figure(x, ana_contributions, &a, &t)) {
+	rpt_section(x, L(x, "summary"));
+	if (rpt_run_figure(x, ana_contributions, &a, &t)) {
 		for (size_t r = 0; r < t.nrows; r++) {
 			if (!of_state(&t, r, (void *)x->p->state))
 				continue;
@@ -46,10 +46,10 @@ static void summary(struct rctx *x)
 	}
 	v.i = total;
 	labels[0] = LF(x, "kf.contributed", t.currency);
-	values[0] = money_text(x, &t, &v);
+	values[0] = rpt_money_text(x, &t, &v);
 	labels[1] = L(x, "kf.years_contributed");
 	snprintf(buf, sizeof(buf), "%d", years);
-	values[1] = keep(x, g_strdup(buf));
+	values[1] = rpt_keep(x, g_strdup(buf));
 	labels[2] = L(x, "kf.member_since");
 	values[2] = L(x, "n/a");
 	{
@@ -63,13 +63,14 @@ static void summary(struct rctx *x)
 			if (sqlite3_step(st) == SQLITE_ROW &&
 			    sqlite3_column_type(st, 0) != SQLITE_NULL)
 				values[2] =
-				    year_str(x, sqlite3_column_int(st, 0));
+				    rpt_year_str(x, sqlite3_column_int(st, 0));
 		}
 		sqlite3_finalize(st);
 	}
-	doc_key_figures(x->d, labels, values, 3);
-	doc_paragraph(x->d, LF(x, "state.intro",
-	                       rpt_state_name(x->names, x->p->state, x->lang)));
+	rpt_doc_key_figures(x->d, labels, values, 3);
+	rpt_doc_paragraph(x->d,
+	                  LF(x, "state.intro",
+	                     rpt_state_name(x->names, x->p->state, x->lang)));
 	ana_table_release(&t);
 }
 
@@ -95,20 +96,20 @@ static void contributions(struct rctx *x)
 	struct ana_table t;
 
 	span(x, &a);
-	section(x, L(x, "state.contributions"));
-	if (run_figure(x, ana_contributions, &a, &t))
-		figure_table(x, &t, cols, 3, of_state, (void *)x->p->state,
-		             false);
+	rpt_section(x, L(x, "state.contributions"));
+	if (rpt_run_figure(x, ana_contributions, &a, &t))
+		rpt_figure_table(x, &t, cols, 3, of_state, (void *)x->p->state,
+		                 false);
 	ana_table_release(&t);
-	doc_heading(x->d, 2, L(x, "finance.pledges"));
-	if (run_figure(x, ana_outstanding, &a, &t))
-		figure_table(x, &t, pledges, 5, of_state, (void *)x->p->state,
-		             false);
+	rpt_doc_heading(x->d, 2, L(x, "finance.pledges"));
+	if (rpt_run_figure(x, ana_outstanding, &a, &t))
+		rpt_figure_table(x, &t, pledges, 5, of_state,
+		                 (void *)x->p->state, false);
 	ana_table_release(&t);
-	doc_heading(x->d, 2, L(x, "hr"));
-	if (run_figure(x, ana_secondments, &a, &t))
-		figure_table(x, &t, staff, 2, of_state, (void *)x->p->state,
-		             false);
+	rpt_doc_heading(x->d, 2, L(x, "hr"));
+	if (rpt_run_figure(x, ana_secondments, &a, &t))
+		rpt_figure_table(x, &t, staff, 2, of_state, (void *)x->p->state,
+		                 false);
 	ana_table_release(&t);
 }
 
@@ -129,7 +130,7 @@ static void events(struct rctx *x)
 	    " ORDER BY e.year, CAST(e.item AS INTEGER), e.item",
 	    x->p->from ? x->p->from : 0, x->p->to ? x->p->to : 9999);
 
-	section(x, L(x, "state.events"));
+	rpt_section(x, L(x, "state.events"));
 	if (sqlite3_prepare_v2(st_sqlite(x->db), sql, -1, &st, NULL) !=
 	    SQLITE_OK) {
 		x->status = st_sql_error(x->db, "cannot read the plan", x->err);
@@ -141,7 +142,7 @@ static void events(struct rctx *x)
 		for (int c = 0; c < 3; c++)
 			g_ptr_array_add(
 			    cells,
-			    (char *)keep(
+			    (char *)rpt_keep(
 			        x, g_strdup((const char *)sqlite3_column_text(
 			               st, c))));
 		g_ptr_array_add(cells,
@@ -156,19 +157,19 @@ static void events(struct rctx *x)
 	dt.nrows = cells->len / 5;
 	dt.cells = (const char *const *)cells->pdata;
 	if (dt.nrows)
-		doc_table(x->d, &dt);
+		rpt_doc_table(x->d, &dt);
 	else
-		doc_note(x->d, L(x, "no_data"));
+		rpt_doc_note(x->d, L(x, "no_data"));
 out:
 	sqlite3_finalize(st);
 	g_free(sql);
 	g_ptr_array_free(cells, TRUE);
 }
 
-void report_state(struct rctx *x)
+void rpt_state_sections(struct rctx *x)
 {
 	summary(x);
 	contributions(x);
 	events(x);
-	sources_section(x);
+	rpt_sources_section(x);
 }
