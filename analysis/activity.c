@@ -44,20 +44,20 @@ static const char organizer_sql[] =
 
 static void activity_row(struct ana_table *t, sqlite3_stmt *st)
 {
-	size_t r = tb_row(t);
+	size_t r = ana_tb_row(t);
 	int64_t planned = sqlite3_column_int64(st, 2);
 
-	tb_int(t, r, 0, sqlite3_column_int(st, 0));
-	tb_text(t, r, 1, (const char *)sqlite3_column_text(st, 1));
-	tb_int(t, r, 2, planned);
+	ana_tb_int(t, r, 0, sqlite3_column_int(st, 0));
+	ana_tb_text(t, r, 1, (const char *)sqlite3_column_text(st, 1));
+	ana_tb_int(t, r, 2, planned);
 	for (int c = 3; c <= 5; c++)
-		tb_int(t, r, (size_t)c, sqlite3_column_int64(st, c));
+		ana_tb_int(t, r, (size_t)c, sqlite3_column_int64(st, c));
 	if (planned > 0)
-		tb_double(t, r, 6,
-		          (double)sqlite3_column_int64(st, 3) /
-		              (double)planned);
-	tb_int(t, r, 7, sqlite3_column_int64(st, 7));
-	tb_text(t, r, 8, (const char *)sqlite3_column_text(st, 6));
+		ana_tb_double(t, r, 6,
+		              (double)sqlite3_column_int64(st, 3) /
+		                  (double)planned);
+	ana_tb_int(t, r, 7, sqlite3_column_int64(st, 7));
+	ana_tb_text(t, r, 8, (const char *)sqlite3_column_text(st, 6));
 }
 
 enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
@@ -88,7 +88,7 @@ enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
 		sql = g_strdup_printf(
 		    p->by == ANA_BY_AREA ? area_sql : dimension_sql, years);
 	}
-	tb_columns(out, cols, 9, "USD");
+	ana_tb_columns(out, cols, 9, "USD");
 	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
 		rc = st_sql_error(db, "cannot compute activity", err);
 	while (rc == CBM_OK && (step = sqlite3_step(st)) == SQLITE_ROW)

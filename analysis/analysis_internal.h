@@ -13,19 +13,19 @@
 /* ---- building tables ----------------------------------------------------- */
 
 /* Sets the columns of an empty table and its report currency. */
-void tb_columns(struct ana_table *t, const struct ana_column *cols, size_t n,
-                const char *currency);
+void ana_tb_columns(struct ana_table *t, const struct ana_column *cols,
+                    size_t n, const char *currency);
 /* Appends a row of undefined cells; returns its index. */
-size_t tb_row(struct ana_table *t);
-void tb_int(struct ana_table *t, size_t row, size_t col, int64_t v);
-void tb_money(struct ana_table *t, size_t row, size_t col, int64_t v);
-void tb_double(struct ana_table *t, size_t row, size_t col, double v);
-void tb_text(struct ana_table *t, size_t row, size_t col, const char *s);
+size_t ana_tb_row(struct ana_table *t);
+void ana_tb_int(struct ana_table *t, size_t row, size_t col, int64_t v);
+void ana_tb_money(struct ana_table *t, size_t row, size_t col, int64_t v);
+void ana_tb_double(struct ana_table *t, size_t row, size_t col, double v);
+void ana_tb_text(struct ana_table *t, size_t row, size_t col, const char *s);
 
 /* Appends a column "name" with the English name of each row's "state"
  * (when the table has one), for people reading codes. */
-enum cbm_status tb_add_state_names(struct st_db *db, struct ana_table *t,
-                                   struct cbm_error *err);
+enum cbm_status ana_tb_add_state_names(struct st_db *db, struct ana_table *t,
+                                       struct cbm_error *err);
 
 /* ---- money in the report currency ---------------------------------------- */
 

@@ -23,18 +23,18 @@ static void execution_row(struct ana_table *t, int year, const char *line,
                           const char *title, int64_t approved, bool has_spent,
                           int64_t spent)
 {
-	size_t r = tb_row(t);
+	size_t r = ana_tb_row(t);
 
-	tb_int(t, r, EX_YEAR, year);
-	tb_text(t, r, EX_LINE, line);
-	tb_money(t, r, EX_APPROVED, approved);
-	tb_text(t, r, EX_TITLE, title);
+	ana_tb_int(t, r, EX_YEAR, year);
+	ana_tb_text(t, r, EX_LINE, line);
+	ana_tb_money(t, r, EX_APPROVED, approved);
+	ana_tb_text(t, r, EX_TITLE, title);
 	if (!has_spent)
 		return; /* a line with no spending reported is undefined */
-	tb_money(t, r, EX_SPENT, spent);
+	ana_tb_money(t, r, EX_SPENT, spent);
 	if (approved > 0)
-		tb_double(t, r, EX_RATE, (double)spent / (double)approved);
-	tb_money(t, r, EX_REMAINING, approved - spent);
+		ana_tb_double(t, r, EX_RATE, (double)spent / (double)approved);
+	ana_tb_money(t, r, EX_REMAINING, approved - spent);
 }
 
 /* The running totals of one year. */
@@ -85,7 +85,7 @@ enum cbm_status ana_execution(struct st_db *db, const struct ana_params *p,
 	    sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
 		rc = st_sql_error(db, "cannot compute execution", err);
 	if (rc == CBM_OK)
-		tb_columns(out, cols, 7, cur);
+		ana_tb_columns(out, cols, 7, cur);
 	while (rc == CBM_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		int year = sqlite3_column_int(st, 0);
 		bool has_spent = sqlite3_column_type(st, 4) != SQLITE_NULL;
@@ -169,18 +169,18 @@ static void shares_row(struct ana_table *t, int year, const char *state,
                        double share, bool has_budget, int64_t budget,
                        int64_t received)
 {
-	size_t r = tb_row(t);
+	size_t r = ana_tb_row(t);
 	int64_t due;
 
-	tb_int(t, r, SH_YEAR, year);
-	tb_text(t, r, SH_STATE, state);
-	tb_double(t, r, SH_SHARE, share);
-	tb_money(t, r, SH_RECEIVED, received);
+	ana_tb_int(t, r, SH_YEAR, year);
+	ana_tb_text(t, r, SH_STATE, state);
+	ana_tb_double(t, r, SH_SHARE, share);
+	ana_tb_money(t, r, SH_RECEIVED, received);
 	if (!has_budget)
 		return;
 	due = (int64_t)llround((double)budget * share);
-	tb_money(t, r, SH_DUE, due);
-	tb_money(t, r, SH_DIFFERENCE, received - due);
+	ana_tb_money(t, r, SH_DUE, due);
+	ana_tb_money(t, r, SH_DIFFERENCE, received - due);
 }
 
 static enum cbm_status shares_year(struct st_db *db, const char *scale,
@@ -234,7 +234,7 @@ enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
 	if (rc == CBM_OK)
 		rc = ana_received_sums(db, p, cur, 0, recv, err);
 	if (rc == CBM_OK)
-		tb_columns(out, cols, 6, cur);
+		ana_tb_columns(out, cols, 6, cur);
 	/* A scale is a proposal for the budget under discussion: without
 	 * --year, --from or --to, the latest budget year.  Otherwise every
 	 * year with a budget or contributions; one without a budget shows
@@ -255,7 +255,7 @@ enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
 	g_array_free(recv, TRUE);
 	g_array_free(approved, TRUE);
 	if (rc == CBM_OK)
-		rc = tb_add_state_names(db, out, err);
+		rc = ana_tb_add_state_names(db, out, err);
 	return rc;
 }
 
@@ -277,19 +277,19 @@ enum cbm_status ana_secondments(struct st_db *db, const struct ana_params *p,
 	    years);
 	enum cbm_status rc = ana_sums(db, sql, rows, err);
 
-	tb_columns(out, cols, 3, "USD");
+	ana_tb_columns(out, cols, 3, "USD");
 	for (guint i = 0; rc == CBM_OK && i < rows->len; i++) {
 		const struct ana_sum *s =
 		    &g_array_index(rows, struct ana_sum, i);
-		size_t r = tb_row(out);
-		tb_int(out, r, 0, s->year);
-		tb_text(out, r, 1, s->state);
-		tb_double(out, r, 2, s->real);
+		size_t r = ana_tb_row(out);
+		ana_tb_int(out, r, 0, s->year);
+		ana_tb_text(out, r, 1, s->state);
+		ana_tb_double(out, r, 2, s->real);
 	}
 	g_free(sql);
 	g_free(years);
 	g_array_free(rows, TRUE);
 	if (rc == CBM_OK)
-		rc = tb_add_state_names(db, out, err);
+		rc = ana_tb_add_state_names(db, out, err);
 	return rc;
 }

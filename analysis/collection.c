@@ -206,21 +206,22 @@ static void collection_row(struct ana_table *t, int year, GArray *approved,
 {
 	int64_t budget = 0, received, pledge_sum, kept;
 	bool has_budget = ana_sum_of_year(approved, year, &budget);
-	size_t r = tb_row(t);
+	size_t r = ana_tb_row(t);
 
 	year_totals(recv, pledged, year, &received, &pledge_sum, &kept);
-	tb_int(t, r, COL_YEAR, year);
+	ana_tb_int(t, r, COL_YEAR, year);
 	if (has_budget)
-		tb_money(t, r, COL_APPROVED, budget);
-	tb_money(t, r, COL_RECEIVED, received);
+		ana_tb_money(t, r, COL_APPROVED, budget);
+	ana_tb_money(t, r, COL_RECEIVED, received);
 	if (has_budget && budget > 0)
-		tb_double(t, r, COL_RATE, (double)received / (double)budget);
-	tb_money(t, r, COL_PLEDGED, pledge_sum);
+		ana_tb_double(t, r, COL_RATE,
+		              (double)received / (double)budget);
+	ana_tb_money(t, r, COL_PLEDGED, pledge_sum);
 	if (pledge_sum > 0)
-		tb_double(t, r, COL_FULFILMENT,
-		          (double)kept / (double)pledge_sum);
+		ana_tb_double(t, r, COL_FULFILMENT,
+		              (double)kept / (double)pledge_sum);
 	if (md > 0)
-		tb_int(t, r, COL_AS_OF, same_day_in(year, md));
+		ana_tb_int(t, r, COL_AS_OF, same_day_in(year, md));
 }
 
 enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
@@ -248,7 +249,7 @@ enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
 	if (rc == CBM_OK)
 		rc = pledged_sums(db, &scope, cur, pledged, err);
 	if (rc == CBM_OK) {
-		tb_columns(out, cols, md > 0 ? 7 : 6, cur);
+		ana_tb_columns(out, cols, md > 0 ? 7 : 6, cur);
 		collect_years(years, approved, recv);
 		collect_years(years, pledged, NULL);
 		for (guint i = 0; i < years->len; i++) {
@@ -283,23 +284,23 @@ enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
 	if (rc == CBM_OK)
 		rc = ana_received_sums(db, p, cur, 0, recv, err);
 	if (rc == CBM_OK) {
-		tb_columns(out, cols, 4, cur);
+		ana_tb_columns(out, cols, 4, cur);
 		for (guint i = 0; i < recv->len; i++) {
 			const struct ana_sum *s =
 			    &g_array_index(recv, struct ana_sum, i);
 			int64_t total = ana_sum_total(recv, s->year);
-			size_t r = tb_row(out);
-			tb_int(out, r, 0, s->year);
-			tb_text(out, r, 1, s->state);
-			tb_money(out, r, 2, s->value);
+			size_t r = ana_tb_row(out);
+			ana_tb_int(out, r, 0, s->year);
+			ana_tb_text(out, r, 1, s->state);
+			ana_tb_money(out, r, 2, s->value);
 			if (total > 0)
-				tb_double(out, r, 3,
-				          (double)s->value / (double)total);
+				ana_tb_double(out, r, 3,
+				              (double)s->value / (double)total);
 		}
 	}
 	g_array_free(recv, TRUE);
 	if (rc == CBM_OK)
-		rc = tb_add_state_names(db, out, err);
+		rc = ana_tb_add_state_names(db, out, err);
 	return rc;
 }
 
@@ -321,14 +322,14 @@ static void outstanding_row(struct ana_table *t, int year, const char *state,
 	const struct ana_sum *g = ana_sum_find(pledged, year, state);
 	const struct ana_sum *r = ana_sum_find(recv, year, state);
 	int64_t pl = g ? g->value : 0, rv = r ? r->value : 0;
-	size_t row = tb_row(t);
+	size_t row = ana_tb_row(t);
 
-	tb_int(t, row, 0, year);
-	tb_text(t, row, 1, state);
-	tb_money(t, row, 2, pl);
-	tb_money(t, row, 3, rv);
-	tb_money(t, row, 4, pl > rv ? pl - rv : 0);
-	tb_text(t, row, 5, pledge_status(pl, g != NULL, rv));
+	ana_tb_int(t, row, 0, year);
+	ana_tb_text(t, row, 1, state);
+	ana_tb_money(t, row, 2, pl);
+	ana_tb_money(t, row, 3, rv);
+	ana_tb_money(t, row, 4, pl > rv ? pl - rv : 0);
+	ana_tb_text(t, row, 5, pledge_status(pl, g != NULL, rv));
 }
 
 enum cbm_status ana_outstanding(struct st_db *db, const struct ana_params *p,
@@ -350,7 +351,7 @@ enum cbm_status ana_outstanding(struct st_db *db, const struct ana_params *p,
 		rc = pledged_sums(db, p, cur, pledged, err);
 	if (rc == CBM_OK) {
 		GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
-		tb_columns(out, cols, 6, cur);
+		ana_tb_columns(out, cols, 6, cur);
 		collect_years(years, pledged, NULL);
 		/* Years with pledges: every pledging state, then those who
 		 * paid without a pledge. */
@@ -377,7 +378,7 @@ enum cbm_status ana_outstanding(struct st_db *db, const struct ana_params *p,
 	g_array_free(pledged, TRUE);
 	g_array_free(recv, TRUE);
 	if (rc == CBM_OK)
-		rc = tb_add_state_names(db, out, err);
+		rc = ana_tb_add_state_names(db, out, err);
 	return rc;
 }
 
@@ -400,7 +401,7 @@ enum cbm_status ana_concentration(struct st_db *db, const struct ana_params *p,
 	if (rc == CBM_OK)
 		rc = ana_received_sums(db, p, cur, 0, recv, err);
 	if (rc == CBM_OK) {
-		tb_columns(out, cols, 7, cur);
+		ana_tb_columns(out, cols, 7, cur);
 		collect_years(years, recv, NULL);
 		for (guint i = 0; i < years->len; i++) {
 			int y = g_array_index(years, int, i);
@@ -414,14 +415,14 @@ enum cbm_status ana_concentration(struct st_db *db, const struct ana_params *p,
 					g_array_append_val(x, v);
 			}
 			ana_concentration_of((double *)x->data, x->len, &c);
-			size_t r = tb_row(out);
-			tb_int(out, r, 0, y);
-			tb_int(out, r, 1, x->len);
-			tb_double(out, r, 2, c.top1);
-			tb_double(out, r, 3, c.top3);
-			tb_double(out, r, 4, c.top5);
-			tb_double(out, r, 5, c.hhi);
-			tb_double(out, r, 6, c.gini);
+			size_t r = ana_tb_row(out);
+			ana_tb_int(out, r, 0, y);
+			ana_tb_int(out, r, 1, x->len);
+			ana_tb_double(out, r, 2, c.top1);
+			ana_tb_double(out, r, 3, c.top3);
+			ana_tb_double(out, r, 4, c.top5);
+			ana_tb_double(out, r, 5, c.hhi);
+			ana_tb_double(out, r, 6, c.gini);
 			g_array_free(x, TRUE);
 		}
 	}

@@ -153,23 +153,27 @@ static void curve_rows(struct ana_table *t, int year, int64_t budget,
 
 	cumulate(days, year, cum);
 	for (int d = 1; d <= n; d++) {
-		size_t r = tb_row(t), k = earlier->len;
+		size_t r = ana_tb_row(t), k = earlier->len;
 		for (size_t i = 0; i < k; i++)
 			at_day[i] = ((double *)earlier->data)[i * 367 + d];
-		tb_int(t, r, CV_YEAR, year);
-		tb_int(t, r, CV_DAY, d);
-		tb_money(t, r, CV_CUMULATIVE, cum[d]);
+		ana_tb_int(t, r, CV_YEAR, year);
+		ana_tb_int(t, r, CV_DAY, d);
+		ana_tb_money(t, r, CV_CUMULATIVE, cum[d]);
 		if (has_budget && budget > 0)
-			tb_double(t, r, CV_RATE,
-			          (double)cum[d] / (double)budget);
+			ana_tb_double(t, r, CV_RATE,
+			              (double)cum[d] / (double)budget);
 		if (k) {
-			tb_double(t, r, CV_MEAN, gsl_stats_mean(at_day, 1, k));
-			tb_double(t, r, CV_MIN, gsl_stats_min(at_day, 1, k));
-			tb_double(t, r, CV_MAX, gsl_stats_max(at_day, 1, k));
+			ana_tb_double(t, r, CV_MEAN,
+			              gsl_stats_mean(at_day, 1, k));
+			ana_tb_double(t, r, CV_MIN,
+			              gsl_stats_min(at_day, 1, k));
+			ana_tb_double(t, r, CV_MAX,
+			              gsl_stats_max(at_day, 1, k));
 		}
-		tb_double(t, r, CV_EVEN, (double)d / (double)n);
-		tb_int(t, r, CV_DATE, cbm_days_from_civil(year, 1, 1) + d - 1);
-		tb_int(t, r, CV_YEARS, (int64_t)k);
+		ana_tb_double(t, r, CV_EVEN, (double)d / (double)n);
+		ana_tb_int(t, r, CV_DATE,
+		           cbm_days_from_civil(year, 1, 1) + d - 1);
+		ana_tb_int(t, r, CV_YEARS, (int64_t)k);
 	}
 	g_free(at_day);
 	g_array_free(earlier, TRUE);
@@ -206,7 +210,7 @@ enum cbm_status ana_curve(struct st_db *db, const struct ana_params *p,
 		               "no budget and no contributions for %d", year);
 	if (rc == CBM_OK) {
 		bool has_budget = ana_sum_of_year(approved, year, &budget);
-		tb_columns(out, cols, sizeof(cols) / sizeof(*cols), cur);
+		ana_tb_columns(out, cols, sizeof(cols) / sizeof(*cols), cur);
 		curve_rows(out, year, budget, has_budget, days, approved, p);
 	}
 	g_array_free(days, TRUE);

@@ -42,8 +42,8 @@ const struct ana_value *ana_cell(const struct ana_table *t, size_t row,
 	return &t->cells[row * t->ncols + col];
 }
 
-void tb_columns(struct ana_table *t, const struct ana_column *cols, size_t n,
-                const char *currency)
+void ana_tb_columns(struct ana_table *t, const struct ana_column *cols,
+                    size_t n, const char *currency)
 {
 	assert(t->nrows == 0);
 	g_free(t->cols);
@@ -54,7 +54,7 @@ void tb_columns(struct ana_table *t, const struct ana_column *cols, size_t n,
 	t->exponent = cbm_currency_exponent(currency);
 }
 
-size_t tb_row(struct ana_table *t)
+size_t ana_tb_row(struct ana_table *t)
 {
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 64;
@@ -72,7 +72,7 @@ static struct ana_value *cell(struct ana_table *t, size_t row, size_t col)
 	return &t->cells[row * t->ncols + col];
 }
 
-void tb_int(struct ana_table *t, size_t row, size_t col, int64_t v)
+void ana_tb_int(struct ana_table *t, size_t row, size_t col, int64_t v)
 {
 	struct ana_value *c = cell(t, row, col);
 
@@ -80,13 +80,13 @@ void tb_int(struct ana_table *t, size_t row, size_t col, int64_t v)
 	c->i = v;
 }
 
-void tb_money(struct ana_table *t, size_t row, size_t col, int64_t v)
+void ana_tb_money(struct ana_table *t, size_t row, size_t col, int64_t v)
 {
-	tb_int(t, row, col, v);
+	ana_tb_int(t, row, col, v);
 }
 
 /* NaN and infinities are not values: they stay undefined. */
-void tb_double(struct ana_table *t, size_t row, size_t col, double v)
+void ana_tb_double(struct ana_table *t, size_t row, size_t col, double v)
 {
 	struct ana_value *c = cell(t, row, col);
 
@@ -94,7 +94,7 @@ void tb_double(struct ana_table *t, size_t row, size_t col, double v)
 	c->d = v;
 }
 
-void tb_text(struct ana_table *t, size_t row, size_t col, const char *s)
+void ana_tb_text(struct ana_table *t, size_t row, size_t col, const char *s)
 {
 	struct ana_value *c = cell(t, row, col);
 
@@ -102,8 +102,8 @@ void tb_text(struct ana_table *t, size_t row, size_t col, const char *s)
 	c->s = s ? g_string_chunk_insert(t->strings, s) : NULL;
 }
 
-enum cbm_status tb_add_state_names(struct st_db *db, struct ana_table *t,
-                                   struct cbm_error *err)
+enum cbm_status ana_tb_add_state_names(struct st_db *db, struct ana_table *t,
+                                       struct cbm_error *err)
 {
 	int state = ana_col(t, "state");
 	size_t nc = t->ncols + 1;

@@ -106,25 +106,26 @@ enum cbm_status ana_trend(struct st_db *db, const struct ana_params *p,
 		double first = g_array_index(y, double, 0);
 		double last = g_array_index(y, double, y->len - 1);
 		size_t r;
-		tb_columns(out, cols, sizeof(cols) / sizeof(*cols), cur);
-		r = tb_row(out);
-		tb_int(out, r, TR_NEXT,
-		       (int64_t)g_array_index(x, double, x->len - 1) + 1);
-		tb_double(out, r, TR_SLOPE, fit.slope);
-		tb_double(out, r, TR_INTERCEPT, fit.intercept);
-		tb_double(out, r, TR_SE, fit.slope_se);
-		tb_double(out, r, TR_FORECAST, fit.forecast);
-		tb_double(out, r, TR_LO, fit.lo95);
-		tb_double(out, r, TR_HI, fit.hi95);
+		ana_tb_columns(out, cols, sizeof(cols) / sizeof(*cols), cur);
+		r = ana_tb_row(out);
+		ana_tb_int(out, r, TR_NEXT,
+		           (int64_t)g_array_index(x, double, x->len - 1) + 1);
+		ana_tb_double(out, r, TR_SLOPE, fit.slope);
+		ana_tb_double(out, r, TR_INTERCEPT, fit.intercept);
+		ana_tb_double(out, r, TR_SE, fit.slope_se);
+		ana_tb_double(out, r, TR_FORECAST, fit.forecast);
+		ana_tb_double(out, r, TR_LO, fit.lo95);
+		ana_tb_double(out, r, TR_HI, fit.hi95);
 		if (first > 0 && last >= 0)
-			tb_double(
+			ana_tb_double(
 			    out, r, TR_CAGR,
 			    pow(last / first, 1.0 / (double)(x->len - 1)) -
 			        1.0);
-		tb_int(out, r, TR_FROM, (int64_t)g_array_index(x, double, 0));
-		tb_int(out, r, TR_TO,
-		       (int64_t)g_array_index(x, double, x->len - 1));
-		tb_int(out, r, TR_YEARS, x->len);
+		ana_tb_int(out, r, TR_FROM,
+		           (int64_t)g_array_index(x, double, 0));
+		ana_tb_int(out, r, TR_TO,
+		           (int64_t)g_array_index(x, double, x->len - 1));
+		ana_tb_int(out, r, TR_YEARS, x->len);
 	}
 	g_array_free(x, TRUE);
 	g_array_free(y, TRUE);

@@ -25,8 +25,8 @@ static void add_diag(struct imp_ctx *ctx, enum imp_severity sev, int col,
 	g_free(msg);
 }
 
-void ctx_error(struct imp_ctx *ctx, int col, const char *value, const char *fmt,
-               ...)
+void imp_ctx_error(struct imp_ctx *ctx, int col, const char *value,
+                   const char *fmt, ...)
 {
 	va_list ap;
 
@@ -36,8 +36,8 @@ void ctx_error(struct imp_ctx *ctx, int col, const char *value, const char *fmt,
 	ctx->writing = false;
 }
 
-void ctx_warning(struct imp_ctx *ctx, int col, const char *value,
-                 const char *fmt, ...)
+void imp_ctx_warning(struct imp_ctx *ctx, int col, const char *value,
+                     const char *fmt, ...)
 {
 	va_list ap;
 
@@ -46,13 +46,13 @@ void ctx_warning(struct imp_ctx *ctx, int col, const char *value,
 	va_end(ap);
 }
 
-bool ctx_row_ok(const struct imp_ctx *ctx)
+bool imp_ctx_row_ok(const struct imp_ctx *ctx)
 {
 	return ctx->res->diags.errors == ctx->row_errors &&
 	       !ctx->res->diags.truncated;
 }
 
-const char *ctx_text(struct imp_ctx *ctx, int col)
+const char *imp_ctx_text(struct imp_ctx *ctx, int col)
 {
 	int i = ctx->col[col];
 	char *s;
@@ -65,28 +65,28 @@ const char *ctx_text(struct imp_ctx *ctx, int col)
 
 static bool missing(struct imp_ctx *ctx, int col)
 {
-	ctx_error(ctx, col, NULL, "missing value");
+	imp_ctx_error(ctx, col, NULL, "missing value");
 	return false;
 }
 
-bool ctx_get_text(struct imp_ctx *ctx, int col, bool required, bool multiline,
-                  const char **out)
+bool imp_ctx_get_text(struct imp_ctx *ctx, int col, bool required,
+                      bool multiline, const char **out)
 {
-	const char *s = ctx_text(ctx, col);
+	const char *s = imp_ctx_text(ctx, col);
 	char why[128];
 
 	*out = s;
 	if (!s)
 		return required ? missing(ctx, col) : true;
 	if (!imp_check_text(s, multiline, why, sizeof(why))) {
-		ctx_error(ctx, col, s, "%s", why);
+		imp_ctx_error(ctx, col, s, "%s", why);
 		return false;
 	}
 	return true;
 }
 
-bool ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
-                        const char **code)
+bool imp_ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
+                            const char **code)
 {
 	const char *hint;
 
@@ -95,28 +95,29 @@ bool ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
 		return true;
 	hint = imp_names_suggest(ctx->names, name);
 	if (hint)
-		ctx_error(ctx, col, name,
-		          "not a known state (did you mean '%s'?)", hint);
+		imp_ctx_error(ctx, col, name,
+		              "not a known state (did you mean '%s'?)", hint);
 	else
-		ctx_error(ctx, col, name,
-		          "not a known state code, name or alias (states.csv "
-		          "can give it an alias)");
+		imp_ctx_error(
+		    ctx, col, name,
+		    "not a known state code, name or alias (states.csv "
+		    "can give it an alias)");
 	return false;
 }
 
-bool ctx_get_state(struct imp_ctx *ctx, int col, const char **code)
+bool imp_ctx_get_state(struct imp_ctx *ctx, int col, const char **code)
 {
-	const char *s = ctx_text(ctx, col);
+	const char *s = imp_ctx_text(ctx, col);
 
 	*code = NULL;
 	if (!s)
 		return missing(ctx, col);
-	return ctx_get_state_name(ctx, col, s, code);
+	return imp_ctx_get_state_name(ctx, col, s, code);
 }
 
-bool ctx_get_area(struct imp_ctx *ctx, int col, char *code, size_t n)
+bool imp_ctx_get_area(struct imp_ctx *ctx, int col, char *code, size_t n)
 {
-	const char *s = ctx_text(ctx, col);
+	const char *s = imp_ctx_text(ctx, col);
 	char *up;
 	bool known;
 
@@ -127,29 +128,29 @@ bool ctx_get_area(struct imp_ctx *ctx, int col, char *code, size_t n)
 	snprintf(code, n, "%s", up);
 	g_free(up);
 	if (!known)
-		ctx_error(ctx, col, s,
-		          "unknown priority area; load it with 'cbm import "
-		          "areas'");
+		imp_ctx_error(ctx, col, s,
+		              "unknown priority area; load it with 'cbm import "
+		              "areas'");
 	return known;
 }
 
-bool ctx_get_year(struct imp_ctx *ctx, int col, bool required, int *year)
+bool imp_ctx_get_year(struct imp_ctx *ctx, int col, bool required, int *year)
 {
-	const char *s = ctx_text(ctx, col);
+	const char *s = imp_ctx_text(ctx, col);
 
 	if (!s)
 		return required ? missing(ctx, col) : true;
 	if (!imp_parse_year(s, year)) {
-		ctx_error(ctx, col, s, "not a year (1900 to 2100)");
+		imp_ctx_error(ctx, col, s, "not a year (1900 to 2100)");
 		return false;
 	}
 	return true;
 }
 
-bool ctx_get_date(struct imp_ctx *ctx, int col, bool required, int32_t *days,
-                  bool *present)
+bool imp_ctx_get_date(struct imp_ctx *ctx, int col, bool required,
+                      int32_t *days, bool *present)
 {
-	const char *s = ctx_text(ctx, col);
+	const char *s = imp_ctx_text(ctx, col);
 	char why[160];
 
 	if (present)
@@ -157,15 +158,15 @@ bool ctx_get_date(struct imp_ctx *ctx, int col, bool required, int32_t *days,
 	if (!s)
 		return required ? missing(ctx, col) : true;
 	if (!imp_parse_date(s, ctx->opt->date_format, days, why, sizeof(why))) {
-		ctx_error(ctx, col, s, "%s", why);
+		imp_ctx_error(ctx, col, s, "%s", why);
 		return false;
 	}
 	return true;
 }
 
-bool ctx_get_currency(struct imp_ctx *ctx, int col, char cur[4])
+bool imp_ctx_get_currency(struct imp_ctx *ctx, int col, char cur[4])
 {
-	const char *s = ctx_text(ctx, col);
+	const char *s = imp_ctx_text(ctx, col);
 	char *up;
 	bool ok;
 
@@ -177,17 +178,17 @@ bool ctx_get_currency(struct imp_ctx *ctx, int col, char cur[4])
 	if (ok)
 		memcpy(cur, up, 4);
 	else
-		ctx_error(ctx, col, s,
-		          "not a currency code (three letters, ISO 4217)");
+		imp_ctx_error(ctx, col, s,
+		              "not a currency code (three letters, ISO 4217)");
 	g_free(up);
 	return ok;
 }
 
-bool ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
-                    const char *cur, bool positive, int64_t *minor,
-                    bool *present)
+bool imp_ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
+                        const char *cur, bool positive, int64_t *minor,
+                        bool *present)
 {
-	const char *s = ctx_text(ctx, col);
+	const char *s = imp_ctx_text(ctx, col);
 	char why[160];
 
 	if (present)
@@ -198,22 +199,22 @@ bool ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
 	                      ctx->opt->decimal_mark, minor, why,
 	                      sizeof(why))) {
 		if (cur[0] && strstr(why, "decimals, but"))
-			ctx_error(ctx, col, s, "%s (%s)", why, cur);
+			imp_ctx_error(ctx, col, s, "%s (%s)", why, cur);
 		else
-			ctx_error(ctx, col, s, "%s", why);
+			imp_ctx_error(ctx, col, s, "%s", why);
 		return false;
 	}
 	if (positive && *minor == 0) {
-		ctx_error(ctx, col, s, "amount must be greater than zero");
+		imp_ctx_error(ctx, col, s, "amount must be greater than zero");
 		return false;
 	}
 	return true;
 }
 
-bool ctx_get_enum(struct imp_ctx *ctx, int col, const char *const *values,
-                  int def, int *out)
+bool imp_ctx_get_enum(struct imp_ctx *ctx, int col, const char *const *values,
+                      int def, int *out)
 {
-	const char *s = ctx_text(ctx, col);
+	const char *s = imp_ctx_text(ctx, col);
 	GString *list;
 
 	if (!s) {
@@ -231,33 +232,34 @@ bool ctx_get_enum(struct imp_ctx *ctx, int col, const char *const *values,
 	list = g_string_new(NULL);
 	for (int i = 0; values[i]; i++)
 		g_string_append_printf(list, "%s%s", i ? ", " : "", values[i]);
-	ctx_error(ctx, col, s, "not one of %s", list->str);
+	imp_ctx_error(ctx, col, s, "not one of %s", list->str);
 	g_string_free(list, TRUE);
 	return false;
 }
 
-bool ctx_get_decimal(struct imp_ctx *ctx, int col, double min, double max,
-                     double *out)
+bool imp_ctx_get_decimal(struct imp_ctx *ctx, int col, double min, double max,
+                         double *out)
 {
-	const char *s = ctx_text(ctx, col);
+	const char *s = imp_ctx_text(ctx, col);
 	char why[160];
 
 	if (!s)
 		return missing(ctx, col);
 	if (!imp_parse_decimal(s, ctx->opt->decimal_mark, out, why,
 	                       sizeof(why))) {
-		ctx_error(ctx, col, s, "%s", why);
+		imp_ctx_error(ctx, col, s, "%s", why);
 		return false;
 	}
 	if (*out < min || *out > max) {
-		ctx_error(ctx, col, s, "not a number from %g to %g", min, max);
+		imp_ctx_error(ctx, col, s, "not a number from %g to %g", min,
+		              max);
 		return false;
 	}
 	return true;
 }
 
-bool ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur, int32_t days,
-                  double *usd_per_unit)
+bool imp_ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
+                      int32_t days, double *usd_per_unit)
 {
 	char date[11];
 	int rc;
@@ -278,21 +280,23 @@ bool ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur, int32_t days,
 	if (rc == SQLITE_ROW)
 		return true;
 	if (rc == SQLITE_DONE)
-		ctx_error(ctx, col, cur,
-		          "no fx rate for %s on or before %s; import fx rates "
-		          "first",
-		          cur, date);
+		imp_ctx_error(
+		    ctx, col, cur,
+		    "no fx rate for %s on or before %s; import fx rates "
+		    "first",
+		    cur, date);
 	return false;
 }
 
-bool ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
-                        const char *what)
+bool imp_ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
+                            const char *what)
 {
 	gpointer line;
 
 	if (g_hash_table_lookup_extended(ctx->seen, key, NULL, &line)) {
-		ctx_error(ctx, col, NULL, "%s repeats line %ld of this file",
-		          what, (long)GPOINTER_TO_SIZE(line));
+		imp_ctx_error(ctx, col, NULL,
+		              "%s repeats line %ld of this file", what,
+		              (long)GPOINTER_TO_SIZE(line));
 		return false;
 	}
 	g_hash_table_insert(ctx->seen, g_strdup(key),
@@ -300,7 +304,7 @@ bool ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
 	return true;
 }
 
-enum cbm_status ctx_prepare(struct imp_ctx *ctx, int i, const char *sql)
+enum cbm_status imp_ctx_prepare(struct imp_ctx *ctx, int i, const char *sql)
 {
 	if (sqlite3_prepare_v2(ctx->sql, sql, -1, &ctx->stmt[i], NULL) !=
 	    SQLITE_OK)
@@ -309,7 +313,7 @@ enum cbm_status ctx_prepare(struct imp_ctx *ctx, int i, const char *sql)
 	return CBM_OK;
 }
 
-void ctx_step(struct imp_ctx *ctx, sqlite3_stmt *st)
+void imp_ctx_step(struct imp_ctx *ctx, sqlite3_stmt *st)
 {
 	if (sqlite3_step(st) != SQLITE_DONE && !ctx->fatal)
 		ctx->fatal =
@@ -318,7 +322,7 @@ void ctx_step(struct imp_ctx *ctx, sqlite3_stmt *st)
 	sqlite3_clear_bindings(st);
 }
 
-int64_t ctx_lookup(struct imp_ctx *ctx, sqlite3_stmt *st)
+int64_t imp_ctx_lookup(struct imp_ctx *ctx, sqlite3_stmt *st)
 {
 	int64_t id = 0;
 	int rc = sqlite3_step(st);
@@ -332,21 +336,21 @@ int64_t ctx_lookup(struct imp_ctx *ctx, sqlite3_stmt *st)
 	return id;
 }
 
-void ctx_already(struct imp_ctx *ctx, int col, const char *value,
-                 const char *what, int64_t batch)
+void imp_ctx_already(struct imp_ctx *ctx, int col, const char *value,
+                     const char *what, int64_t batch)
 {
 	struct st_batch b;
 	struct cbm_error ignore = {0};
 
 	if (st_batch_get(ctx->db, batch, &b, &ignore) != CBM_OK)
 		snprintf(b.file_name, sizeof(b.file_name), "?");
-	ctx_error(ctx, col, value,
-	          "%s is already loaded by batch %lld (%s); to load a new "
-	          "version use --replace %lld",
-	          what, (long long)batch, b.file_name, (long long)batch);
+	imp_ctx_error(ctx, col, value,
+	              "%s is already loaded by batch %lld (%s); to load a new "
+	              "version use --replace %lld",
+	              what, (long long)batch, b.file_name, (long long)batch);
 }
 
-void ctx_count(struct imp_ctx *ctx, int i, long n)
+void imp_ctx_count(struct imp_ctx *ctx, int i, long n)
 {
 	ctx->res->counts[i].count += n;
 }

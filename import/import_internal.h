@@ -65,63 +65,64 @@ extern const struct kind_def imp_kind_defs[IMP_KIND_COUNT];
 /* ---- field helpers: each reports its own error and returns false --------- */
 
 /* The trimmed text of column COL, or NULL when absent or empty. */
-const char *ctx_text(struct imp_ctx *ctx, int col);
+const char *imp_ctx_text(struct imp_ctx *ctx, int col);
 
 /* Reports an error at the current record's line and column COL (-1: the
  * record itself). */
-void ctx_error(struct imp_ctx *ctx, int col, const char *value, const char *fmt,
-               ...) __attribute__((format(printf, 4, 5)));
-void ctx_warning(struct imp_ctx *ctx, int col, const char *value,
-                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void imp_ctx_error(struct imp_ctx *ctx, int col, const char *value,
+                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void imp_ctx_warning(struct imp_ctx *ctx, int col, const char *value,
+                     const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* True while the current row has no error. */
-bool ctx_row_ok(const struct imp_ctx *ctx);
+bool imp_ctx_row_ok(const struct imp_ctx *ctx);
 
 /* Required (or optional: *OUT = NULL and true when empty) free text. */
-bool ctx_get_text(struct imp_ctx *ctx, int col, bool required, bool multiline,
-                  const char **out);
-bool ctx_get_state(struct imp_ctx *ctx, int col, const char **code);
-bool ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
-                        const char **code);
-bool ctx_get_area(struct imp_ctx *ctx, int col, char *code, size_t n);
-bool ctx_get_year(struct imp_ctx *ctx, int col, bool required, int *year);
-bool ctx_get_date(struct imp_ctx *ctx, int col, bool required, int32_t *days,
-                  bool *present);
-bool ctx_get_currency(struct imp_ctx *ctx, int col, char cur[4]);
+bool imp_ctx_get_text(struct imp_ctx *ctx, int col, bool required,
+                      bool multiline, const char **out);
+bool imp_ctx_get_state(struct imp_ctx *ctx, int col, const char **code);
+bool imp_ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
+                            const char **code);
+bool imp_ctx_get_area(struct imp_ctx *ctx, int col, char *code, size_t n);
+bool imp_ctx_get_year(struct imp_ctx *ctx, int col, bool required, int *year);
+bool imp_ctx_get_date(struct imp_ctx *ctx, int col, bool required,
+                      int32_t *days, bool *present);
+bool imp_ctx_get_currency(struct imp_ctx *ctx, int col, char cur[4]);
 /* An amount of CUR; MIN_POSITIVE demands > 0, otherwise >= 0. */
-bool ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
-                    const char *cur, bool positive, int64_t *minor,
-                    bool *present);
+bool imp_ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
+                        const char *cur, bool positive, int64_t *minor,
+                        bool *present);
 /* One of VALUES (NULL-terminated), case-insensitive; DEF when empty and
  * DEF >= 0. */
-bool ctx_get_enum(struct imp_ctx *ctx, int col, const char *const *values,
-                  int def, int *out);
-bool ctx_get_decimal(struct imp_ctx *ctx, int col, double min, double max,
-                     double *out);
+bool imp_ctx_get_enum(struct imp_ctx *ctx, int col, const char *const *values,
+                      int def, int *out);
+bool imp_ctx_get_decimal(struct imp_ctx *ctx, int col, double min, double max,
+                         double *out);
 /* The USD rate of CUR on DAYS; reports at column COL when missing. */
-bool ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur, int32_t days,
-                  double *usd_per_unit);
+bool imp_ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
+                      int32_t days, double *usd_per_unit);
 
 /* Records KEY as seen on this line; false (and an error at COL) when an
  * earlier line of the file had it. */
-bool ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
-                        const char *what);
+bool imp_ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
+                            const char *what);
 
 /* Prepares SQL into ctx->stmt[I]. */
-enum cbm_status ctx_prepare(struct imp_ctx *ctx, int i, const char *sql);
+enum cbm_status imp_ctx_prepare(struct imp_ctx *ctx, int i, const char *sql);
 
 /* Steps a bound insert statement and resets it; an SQLite failure is
  * fatal (ctx->fatal). */
-void ctx_step(struct imp_ctx *ctx, sqlite3_stmt *st);
+void imp_ctx_step(struct imp_ctx *ctx, sqlite3_stmt *st);
 
 /* Runs a bound lookup returning one integer (a batch id); 0 when none.
  * Resets the statement. */
-int64_t ctx_lookup(struct imp_ctx *ctx, sqlite3_stmt *st);
+int64_t imp_ctx_lookup(struct imp_ctx *ctx, sqlite3_stmt *st);
 
 /* Reports "already loaded by batch N (file); use --replace N". */
-void ctx_already(struct imp_ctx *ctx, int col, const char *value,
-                 const char *what, int64_t batch);
+void imp_ctx_already(struct imp_ctx *ctx, int col, const char *value,
+                     const char *what, int64_t batch);
 
-void ctx_count(struct imp_ctx *ctx, int i, long n);
+void imp_ctx_count(struct imp_ctx *ctx, int i, long n);
 
 #endif /* CBM_IMPORT_INTERNAL_H */

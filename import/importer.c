@@ -323,8 +323,8 @@ static enum cbm_status open_input(const char *path, FILE **fp,
 	bool is_stdin = strcmp(path, "-") == 0;
 
 	if (!is_stdin && stat(path, &sb) != 0)
-		return CBM_ERROR(err, CBM_EINTERNAL, NULL, "cannot open '%s': %s",
-		                 path, strerror(errno));
+		return CBM_ERROR(err, CBM_EINTERNAL, NULL,
+		                 "cannot open '%s': %s", path, strerror(errno));
 	if (!is_stdin && S_ISDIR(sb.st_mode))
 		return CBM_ERROR(err, CBM_EUSAGE, NULL,
 		                 "'%s' is a folder; give a file", path);

@@ -33,7 +33,7 @@ static int64_t to_usd_cents(struct imp_ctx *ctx, int64_t minor, const char *cur,
 
 	if (!cbm_money_convert(minor, cbm_currency_exponent(cur), rate, 2, 1.0,
 	                       &cents))
-		ctx_error(ctx, col, NULL, "amount too large to convert");
+		imp_ctx_error(ctx, col, NULL, "amount too large to convert");
 	return cents;
 }
 
@@ -61,10 +61,10 @@ static enum cbm_status other_batches(struct imp_ctx *ctx, const char *table)
 static void duplicate_of(struct imp_ctx *ctx, int col, sqlite3_stmt *lookup,
                          const char *what)
 {
-	int64_t batch = ctx_lookup(ctx, lookup);
+	int64_t batch = imp_ctx_lookup(ctx, lookup);
 
 	if (batch)
-		ctx_already(ctx, col, NULL, what, batch);
+		imp_ctx_already(ctx, col, NULL, what, batch);
 }
 
 /* ---- contributions ------------------------------------------------------- */
@@ -108,22 +108,23 @@ static enum cbm_status load_joined(struct imp_ctx *ctx)
 	return CBM_OK;
 }
 
-enum cbm_status kind_contributions_begin(struct imp_ctx *ctx)
+enum cbm_status imp_kind_contributions_begin(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
-	rc =
-	    ctx_prepare(ctx, 0,
-	                "INSERT INTO contributions (state, received_on,"
-	                " budget_year, amount, currency, kind, reference, note,"
-	                " usd_per_unit, amount_usd, batch_id)"
-	                " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+	rc = imp_ctx_prepare(
+	    ctx, 0,
+	    "INSERT INTO contributions (state, received_on,"
+	    " budget_year, amount, currency, kind, reference, note,"
+	    " usd_per_unit, amount_usd, batch_id)"
+	    " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
-		rc = ctx_prepare(ctx, 1,
-		                 "SELECT batch_id FROM contributions WHERE"
-		                 " state = ? AND received_on = ? AND amount = ?"
-		                 " AND currency = ? AND kind = ?"
-		                 " AND batch_id <> ? LIMIT 1");
+		rc = imp_ctx_prepare(
+		    ctx, 1,
+		    "SELECT batch_id FROM contributions WHERE"
+		    " state = ? AND received_on = ? AND amount = ?"
+		    " AND currency = ? AND kind = ?"
+		    " AND batch_id <> ? LIMIT 1");
 	if (rc == CBM_OK)
 		rc = other_batches(ctx, "contributions");
 	if (rc == CBM_OK)
@@ -136,12 +137,12 @@ static void check_joined(struct imp_ctx *ctx, const char *state, int year)
 	int joined = GPOINTER_TO_INT(g_hash_table_lookup(ctx->joined, state));
 
 	if (joined && year < joined)
-		ctx_warning(ctx, K_STATE, ctx_text(ctx, K_STATE),
-		            "contribution for %d, before %s joined in %d", year,
-		            state, joined);
+		imp_ctx_warning(ctx, K_STATE, imp_ctx_text(ctx, K_STATE),
+		                "contribution for %d, before %s joined in %d",
+		                year, state, joined);
 }
 
-void kind_contributions_row(struct imp_ctx *ctx)
+void imp_kind_contributions_row(struct imp_ctx *ctx)
 {
 	const char *state = NULL, *ref, *note;
 	char cur[4] = "", date[11];
@@ -150,21 +151,21 @@ void kind_contributions_row(struct imp_ctx *ctx)
 	int year = 0, kind = 0, y, m, d;
 	double rate = 1.0;
 
-	ctx_get_state(ctx, K_STATE, &state);
-	bool dated = ctx_get_date(ctx, K_RECEIVED, true, &received, NULL);
-	bool priced = ctx_get_currency(ctx, K_CURRENCY, cur);
-	ctx_get_amount(ctx, K_AMOUNT, true, cur, true, &amount, NULL);
+	imp_ctx_get_state(ctx, K_STATE, &state);
+	bool dated = imp_ctx_get_date(ctx, K_RECEIVED, true, &received, NULL);
+	bool priced = imp_ctx_get_currency(ctx, K_CURRENCY, cur);
+	imp_ctx_get_amount(ctx, K_AMOUNT, true, cur, true, &amount, NULL);
 	cbm_civil_from_days(received, &y, &m, &d);
 	year = dated ? y : 0;
-	ctx_get_year(ctx, K_YEAR, false, &year);
-	ctx_get_enum(ctx, K_KIND, contribution_kinds, 0, &kind);
-	ctx_get_text(ctx, K_REF, false, false, &ref);
-	ctx_get_text(ctx, K_NOTE, false, true, &note);
+	imp_ctx_get_year(ctx, K_YEAR, false, &year);
+	imp_ctx_get_enum(ctx, K_KIND, contribution_kinds, 0, &kind);
+	imp_ctx_get_text(ctx, K_REF, false, false, &ref);
+	imp_ctx_get_text(ctx, K_NOTE, false, true, &note);
 	if (dated && priced)
-		ctx_get_rate(ctx, K_CURRENCY, cur, received, &rate);
+		imp_ctx_get_rate(ctx, K_CURRENCY, cur, received, &rate);
 	if (state && year)
 		check_joined(ctx, state, year);
-	if (!ctx_row_ok(ctx))
+	if (!imp_ctx_row_ok(ctx))
 		return;
 	cbm_date_iso(received, date);
 	if (ctx->check_duplicates) {
@@ -181,7 +182,7 @@ void kind_contributions_row(struct imp_ctx *ctx)
 		             "currency)");
 	}
 	cents = to_usd_cents(ctx, amount, cur, rate, K_AMOUNT);
-	if (ctx_row_ok(ctx) && ctx->writing) {
+	if (imp_ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		note_currency(ctx, cur);
 		sqlite3_bind_text(st, 1, state, -1, SQLITE_STATIC);
@@ -196,35 +197,37 @@ void kind_contributions_row(struct imp_ctx *ctx)
 		sqlite3_bind_double(st, 9, rate);
 		sqlite3_bind_int64(st, 10, cents);
 		sqlite3_bind_int64(st, 11, ctx->batch_id);
-		ctx_step(ctx, st);
+		imp_ctx_step(ctx, st);
 	}
-	if (ctx_row_ok(ctx))
-		ctx_count(ctx, 0, 1);
+	if (imp_ctx_row_ok(ctx))
+		imp_ctx_count(ctx, 0, 1);
 }
 
 /* ---- pledges ------------------------------------------------------------- */
 
 enum { G_STATE, G_YEAR, G_AMOUNT, G_CURRENCY, G_PLEDGED_ON, G_NOTE };
 
-enum cbm_status kind_pledges_begin(struct imp_ctx *ctx)
+enum cbm_status imp_kind_pledges_begin(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
-	rc = ctx_prepare(ctx, 0,
-	                 "INSERT INTO pledges (state, budget_year, amount,"
-	                 " currency, pledged_on, rate_date, note, usd_per_unit,"
-	                 " amount_usd, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
+	rc = imp_ctx_prepare(
+	    ctx, 0,
+	    "INSERT INTO pledges (state, budget_year, amount,"
+	    " currency, pledged_on, rate_date, note, usd_per_unit,"
+	    " amount_usd, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
-		rc = ctx_prepare(ctx, 1,
-		                 "SELECT batch_id FROM pledges WHERE state = ?"
-		                 " AND budget_year = ? AND amount = ?"
-		                 " AND currency = ? AND batch_id <> ? LIMIT 1");
+		rc = imp_ctx_prepare(
+		    ctx, 1,
+		    "SELECT batch_id FROM pledges WHERE state = ?"
+		    " AND budget_year = ? AND amount = ?"
+		    " AND currency = ? AND batch_id <> ? LIMIT 1");
 	if (rc == CBM_OK)
 		rc = other_batches(ctx, "pledges");
 	return rc;
 }
 
-void kind_pledges_row(struct imp_ctx *ctx)
+void imp_kind_pledges_row(struct imp_ctx *ctx)
 {
 	const char *state = NULL, *note;
 	char cur[4] = "", pledged_iso[11], rate_iso[11];
@@ -234,19 +237,19 @@ void kind_pledges_row(struct imp_ctx *ctx)
 	int64_t amount = 0, cents;
 	double rate = 1.0;
 
-	ctx_get_state(ctx, G_STATE, &state);
-	bool yearly = ctx_get_year(ctx, G_YEAR, true, &year);
-	bool priced = ctx_get_currency(ctx, G_CURRENCY, cur);
-	ctx_get_amount(ctx, G_AMOUNT, true, cur, true, &amount, NULL);
+	imp_ctx_get_state(ctx, G_STATE, &state);
+	bool yearly = imp_ctx_get_year(ctx, G_YEAR, true, &year);
+	bool priced = imp_ctx_get_currency(ctx, G_CURRENCY, cur);
+	imp_ctx_get_amount(ctx, G_AMOUNT, true, cur, true, &amount, NULL);
 	bool dated =
-	    ctx_get_date(ctx, G_PLEDGED_ON, false, &pledged, &has_date);
-	ctx_get_text(ctx, G_NOTE, false, true, &note);
+	    imp_ctx_get_date(ctx, G_PLEDGED_ON, false, &pledged, &has_date);
+	imp_ctx_get_text(ctx, G_NOTE, false, true, &note);
 	/* Without a date, a pledge is converted at 1 January of its year. */
 	rate_day =
 	    has_date ? pledged : cbm_days_from_civil(year ? year : 2000, 1, 1);
 	if (yearly && priced && dated)
-		ctx_get_rate(ctx, G_CURRENCY, cur, rate_day, &rate);
-	if (!ctx_row_ok(ctx))
+		imp_ctx_get_rate(ctx, G_CURRENCY, cur, rate_day, &rate);
+	if (!imp_ctx_row_ok(ctx))
 		return;
 	if (ctx->check_duplicates) {
 		sqlite3_stmt *q = ctx->stmt[1];
@@ -261,7 +264,7 @@ void kind_pledges_row(struct imp_ctx *ctx)
 	cents = to_usd_cents(ctx, amount, cur, rate, G_AMOUNT);
 	cbm_date_iso(pledged, pledged_iso);
 	cbm_date_iso(rate_day, rate_iso);
-	if (ctx_row_ok(ctx) && ctx->writing) {
+	if (imp_ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		note_currency(ctx, cur);
 		sqlite3_bind_text(st, 1, state, -1, SQLITE_STATIC);
@@ -276,29 +279,29 @@ void kind_pledges_row(struct imp_ctx *ctx)
 		sqlite3_bind_double(st, 8, rate);
 		sqlite3_bind_int64(st, 9, cents);
 		sqlite3_bind_int64(st, 10, ctx->batch_id);
-		ctx_step(ctx, st);
+		imp_ctx_step(ctx, st);
 	}
-	if (ctx_row_ok(ctx))
-		ctx_count(ctx, 0, 1);
+	if (imp_ctx_row_ok(ctx))
+		imp_ctx_count(ctx, 0, 1);
 }
 
 /* ---- budget -------------------------------------------------------------- */
 
 enum { B_YEAR, B_LINE, B_TITLE, B_APPROVED, B_CURRENCY, B_SPENT };
 
-enum cbm_status kind_budget_begin(struct imp_ctx *ctx)
+enum cbm_status imp_kind_budget_begin(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
-	rc =
-	    ctx_prepare(ctx, 0,
-	                "INSERT INTO budget_lines (year, line, title, approved,"
-	                " spent, currency, usd_per_unit, approved_usd,"
-	                " spent_usd, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
+	rc = imp_ctx_prepare(
+	    ctx, 0,
+	    "INSERT INTO budget_lines (year, line, title, approved,"
+	    " spent, currency, usd_per_unit, approved_usd,"
+	    " spent_usd, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
-		rc = ctx_prepare(ctx, 1,
-		                 "SELECT batch_id FROM budget_lines WHERE"
-		                 " year = ? AND line = ?");
+		rc = imp_ctx_prepare(ctx, 1,
+		                     "SELECT batch_id FROM budget_lines WHERE"
+		                     " year = ? AND line = ?");
 	return rc;
 }
 
@@ -309,7 +312,7 @@ static void budget_key(struct imp_ctx *ctx, int year, const char *line)
 	if (!year || !line)
 		return;
 	key = g_strdup_printf("%d line %s", year, line);
-	if (ctx_unique_in_file(ctx, B_LINE, key, "budget line")) {
+	if (imp_ctx_unique_in_file(ctx, B_LINE, key, "budget line")) {
 		sqlite3_bind_int(ctx->stmt[1], 1, year);
 		sqlite3_bind_text(ctx->stmt[1], 2, line, -1, SQLITE_STATIC);
 		duplicate_of(ctx, B_LINE, ctx->stmt[1], "this budget line");
@@ -317,7 +320,7 @@ static void budget_key(struct imp_ctx *ctx, int year, const char *line)
 	g_free(key);
 }
 
-void kind_budget_row(struct imp_ctx *ctx)
+void imp_kind_budget_row(struct imp_ctx *ctx)
 {
 	const char *line, *title;
 	char cur[4] = "";
@@ -326,21 +329,21 @@ void kind_budget_row(struct imp_ctx *ctx)
 	bool has_spent = false;
 	double rate = 1.0;
 
-	bool yearly = ctx_get_year(ctx, B_YEAR, true, &year);
-	if (ctx_get_text(ctx, B_LINE, true, false, &line))
+	bool yearly = imp_ctx_get_year(ctx, B_YEAR, true, &year);
+	if (imp_ctx_get_text(ctx, B_LINE, true, false, &line))
 		budget_key(ctx, year, line);
-	ctx_get_text(ctx, B_TITLE, true, false, &title);
-	bool priced = ctx_get_currency(ctx, B_CURRENCY, cur);
-	ctx_get_amount(ctx, B_APPROVED, true, cur, false, &approved, NULL);
-	ctx_get_amount(ctx, B_SPENT, false, cur, false, &spent, &has_spent);
+	imp_ctx_get_text(ctx, B_TITLE, true, false, &title);
+	bool priced = imp_ctx_get_currency(ctx, B_CURRENCY, cur);
+	imp_ctx_get_amount(ctx, B_APPROVED, true, cur, false, &approved, NULL);
+	imp_ctx_get_amount(ctx, B_SPENT, false, cur, false, &spent, &has_spent);
 	if (yearly && priced)
-		ctx_get_rate(ctx, B_CURRENCY, cur,
-		             cbm_days_from_civil(year, 1, 1), &rate);
-	if (!ctx_row_ok(ctx))
+		imp_ctx_get_rate(ctx, B_CURRENCY, cur,
+		                 cbm_days_from_civil(year, 1, 1), &rate);
+	if (!imp_ctx_row_ok(ctx))
 		return;
 	approved_usd = to_usd_cents(ctx, approved, cur, rate, B_APPROVED);
 	spent_usd = to_usd_cents(ctx, spent, cur, rate, B_SPENT);
-	if (ctx_row_ok(ctx) && ctx->writing) {
+	if (imp_ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		note_currency(ctx, cur);
 		sqlite3_bind_int(st, 1, year);
@@ -355,40 +358,42 @@ void kind_budget_row(struct imp_ctx *ctx)
 		if (has_spent)
 			sqlite3_bind_int64(st, 9, spent_usd);
 		sqlite3_bind_int64(st, 10, ctx->batch_id);
-		ctx_step(ctx, st);
+		imp_ctx_step(ctx, st);
 	}
-	if (ctx_row_ok(ctx))
-		ctx_count(ctx, 0, 1);
+	if (imp_ctx_row_ok(ctx))
+		imp_ctx_count(ctx, 0, 1);
 }
 
 /* ---- fx ------------------------------------------------------------------ */
 
 enum { F_CURRENCY, F_DATE, F_USD_PER_UNIT, F_UNITS_PER_USD };
 
-enum cbm_status kind_fx_begin(struct imp_ctx *ctx)
+enum cbm_status imp_kind_fx_begin(struct imp_ctx *ctx)
 {
 	bool direct = ctx->col[F_USD_PER_UNIT] >= 0;
 	bool inverse = ctx->col[F_UNITS_PER_USD] >= 0;
 	enum cbm_status rc;
 
 	if (direct == inverse) {
-		ctx_error(ctx, direct ? F_UNITS_PER_USD : -1, NULL,
-		          "an fx file has one of the columns usd_per_unit or "
-		          "units_per_usd%s",
-		          direct ? ", not both" : "");
+		imp_ctx_error(
+		    ctx, direct ? F_UNITS_PER_USD : -1, NULL,
+		    "an fx file has one of the columns usd_per_unit or "
+		    "units_per_usd%s",
+		    direct ? ", not both" : "");
 		return CBM_EDATA;
 	}
-	rc = ctx_prepare(ctx, 0,
-	                 "INSERT INTO fx_rates (currency, date, usd_per_unit,"
-	                 " batch_id) VALUES (?,?,?,?)");
+	rc = imp_ctx_prepare(
+	    ctx, 0,
+	    "INSERT INTO fx_rates (currency, date, usd_per_unit,"
+	    " batch_id) VALUES (?,?,?,?)");
 	if (rc == CBM_OK)
-		rc = ctx_prepare(ctx, 1,
-		                 "SELECT batch_id FROM fx_rates WHERE"
-		                 " currency = ? AND date = ?");
+		rc = imp_ctx_prepare(ctx, 1,
+		                     "SELECT batch_id FROM fx_rates WHERE"
+		                     " currency = ? AND date = ?");
 	return rc;
 }
 
-void kind_fx_row(struct imp_ctx *ctx)
+void imp_kind_fx_row(struct imp_ctx *ctx)
 {
 	char cur[4] = "", date[11], *key;
 	int32_t day = 0;
@@ -396,47 +401,48 @@ void kind_fx_row(struct imp_ctx *ctx)
 	int col =
 	    ctx->col[F_USD_PER_UNIT] >= 0 ? F_USD_PER_UNIT : F_UNITS_PER_USD;
 
-	if (ctx_get_currency(ctx, F_CURRENCY, cur) && strcmp(cur, "USD") == 0)
-		ctx_error(ctx, F_CURRENCY, cur,
-		          "USD is the base currency; its rate is always 1");
-	bool dated = ctx_get_date(ctx, F_DATE, true, &day, NULL);
+	if (imp_ctx_get_currency(ctx, F_CURRENCY, cur) &&
+	    strcmp(cur, "USD") == 0)
+		imp_ctx_error(ctx, F_CURRENCY, cur,
+		              "USD is the base currency; its rate is always 1");
+	bool dated = imp_ctx_get_date(ctx, F_DATE, true, &day, NULL);
 	/* No currency is worth more than a million dollars or less than a
 	 * billionth of one: beyond, the column is surely mistaken, and money
 	 * converted at such a rate would not fit the store. */
-	if (ctx_get_decimal(ctx, col, 0, 1e12, &rate) &&
+	if (imp_ctx_get_decimal(ctx, col, 0, 1e12, &rate) &&
 	    (rate <= 0 || (col == F_USD_PER_UNIT ? rate : 1.0 / rate) > 1e6 ||
 	     (col == F_USD_PER_UNIT ? rate : 1.0 / rate) < 1e-9))
-		ctx_error(ctx, col, ctx_text(ctx, col),
-		          "not a plausible rate: one unit would be worth "
-		          "%s USD",
-		          rate <= 0 ? "nothing"
-		                    : "more than a million or less "
-		                      "than a billionth of one");
-	if (!ctx_row_ok(ctx) || !dated)
+		imp_ctx_error(ctx, col, imp_ctx_text(ctx, col),
+		              "not a plausible rate: one unit would be worth "
+		              "%s USD",
+		              rate <= 0 ? "nothing"
+		                        : "more than a million or less "
+		                          "than a billionth of one");
+	if (!imp_ctx_row_ok(ctx) || !dated)
 		return;
 	cbm_date_iso(day, date);
 	key = g_strdup_printf("%s on %s", cur, date);
-	if (ctx_unique_in_file(ctx, F_DATE, key, "rate")) {
+	if (imp_ctx_unique_in_file(ctx, F_DATE, key, "rate")) {
 		sqlite3_bind_text(ctx->stmt[1], 1, cur, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ctx->stmt[1], 2, date, -1, SQLITE_STATIC);
 		duplicate_of(ctx, F_DATE, ctx->stmt[1], "the rate of this day");
 	}
 	g_free(key);
-	if (ctx_row_ok(ctx) && ctx->writing) {
+	if (imp_ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		sqlite3_bind_text(st, 1, cur, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
 		sqlite3_bind_double(st, 3,
 		                    col == F_USD_PER_UNIT ? rate : 1.0 / rate);
 		sqlite3_bind_int64(st, 4, ctx->batch_id);
-		ctx_step(ctx, st);
+		imp_ctx_step(ctx, st);
 	}
-	if (ctx_row_ok(ctx))
-		ctx_count(ctx, 0, 1);
+	if (imp_ctx_row_ok(ctx))
+		imp_ctx_count(ctx, 0, 1);
 }
 
 /* New rates may change the conversion of money already loaded. */
-enum cbm_status kind_fx_end(struct imp_ctx *ctx)
+enum cbm_status imp_kind_fx_end(struct imp_ctx *ctx)
 {
 	return st_fx_recompute(ctx->db, ctx->err);
 }
@@ -445,37 +451,38 @@ enum cbm_status kind_fx_end(struct imp_ctx *ctx)
 
 enum { M_STATE, M_YEAR, M_MONTHS, M_GRADE, M_NOTE };
 
-enum cbm_status kind_secondments_begin(struct imp_ctx *ctx)
+enum cbm_status imp_kind_secondments_begin(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
-	rc = ctx_prepare(ctx, 0,
-	                 "INSERT INTO secondments (state, year, person_months,"
-	                 " grade, note, batch_id) VALUES (?,?,?,?,?,?)");
+	rc = imp_ctx_prepare(
+	    ctx, 0,
+	    "INSERT INTO secondments (state, year, person_months,"
+	    " grade, note, batch_id) VALUES (?,?,?,?,?,?)");
 	if (rc == CBM_OK)
-		rc =
-		    ctx_prepare(ctx, 1,
-		                "SELECT batch_id FROM secondments WHERE"
-		                " state = ? AND year = ?"
-		                " AND coalesce(grade, '') = ? AND batch_id <> ?"
-		                " LIMIT 1");
+		rc = imp_ctx_prepare(
+		    ctx, 1,
+		    "SELECT batch_id FROM secondments WHERE"
+		    " state = ? AND year = ?"
+		    " AND coalesce(grade, '') = ? AND batch_id <> ?"
+		    " LIMIT 1");
 	if (rc == CBM_OK)
 		rc = other_batches(ctx, "secondments");
 	return rc;
 }
 
-void kind_secondments_row(struct imp_ctx *ctx)
+void imp_kind_secondments_row(struct imp_ctx *ctx)
 {
 	const char *state = NULL, *grade, *note;
 	int year = 0;
 	double months = 0;
 
-	ctx_get_state(ctx, M_STATE, &state);
-	ctx_get_year(ctx, M_YEAR, true, &year);
-	ctx_get_decimal(ctx, M_MONTHS, 0, 12000, &months);
-	ctx_get_text(ctx, M_GRADE, false, false, &grade);
-	ctx_get_text(ctx, M_NOTE, false, true, &note);
-	if (ctx_row_ok(ctx) && ctx->check_duplicates) {
+	imp_ctx_get_state(ctx, M_STATE, &state);
+	imp_ctx_get_year(ctx, M_YEAR, true, &year);
+	imp_ctx_get_decimal(ctx, M_MONTHS, 0, 12000, &months);
+	imp_ctx_get_text(ctx, M_GRADE, false, false, &grade);
+	imp_ctx_get_text(ctx, M_NOTE, false, true, &note);
+	if (imp_ctx_row_ok(ctx) && ctx->check_duplicates) {
 		sqlite3_stmt *q = ctx->stmt[1];
 		sqlite3_bind_text(q, 1, state, -1, SQLITE_STATIC);
 		sqlite3_bind_int(q, 2, year);
@@ -484,7 +491,7 @@ void kind_secondments_row(struct imp_ctx *ctx)
 		duplicate_of(ctx, M_STATE, q,
 		             "a secondment of this state, year and grade");
 	}
-	if (ctx_row_ok(ctx) && ctx->writing) {
+	if (imp_ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		sqlite3_bind_text(st, 1, state, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, year);
@@ -492,64 +499,66 @@ void kind_secondments_row(struct imp_ctx *ctx)
 		sqlite3_bind_text(st, 4, grade, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, note, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 6, ctx->batch_id);
-		ctx_step(ctx, st);
+		imp_ctx_step(ctx, st);
 	}
-	if (ctx_row_ok(ctx))
-		ctx_count(ctx, 0, 1);
+	if (imp_ctx_row_ok(ctx))
+		imp_ctx_count(ctx, 0, 1);
 }
 
 /* ---- scales -------------------------------------------------------------- */
 
 enum { SC_SCALE, SC_STATE, SC_SHARE };
 
-enum cbm_status kind_scale_begin(struct imp_ctx *ctx)
+enum cbm_status imp_kind_scale_begin(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
-	rc = ctx_prepare(ctx, 0,
-	                 "INSERT INTO scales (scale, state, share, batch_id)"
-	                 " VALUES (?,?,?,?)");
+	rc =
+	    imp_ctx_prepare(ctx, 0,
+	                    "INSERT INTO scales (scale, state, share, batch_id)"
+	                    " VALUES (?,?,?,?)");
 	if (rc == CBM_OK)
-		rc = ctx_prepare(ctx, 1,
-		                 "SELECT batch_id FROM scales WHERE scale = ?"
-		                 " AND state = ?");
+		rc = imp_ctx_prepare(
+		    ctx, 1,
+		    "SELECT batch_id FROM scales WHERE scale = ?"
+		    " AND state = ?");
 	return rc;
 }
 
-void kind_scale_row(struct imp_ctx *ctx)
+void imp_kind_scale_row(struct imp_ctx *ctx)
 {
 	const char *scale = NULL, *state = NULL;
 	double share = 0;
 	char *key;
 
-	ctx_get_text(ctx, SC_SCALE, true, false, &scale);
-	ctx_get_state(ctx, SC_STATE, &state);
-	ctx_get_decimal(ctx, SC_SHARE, 0, 100, &share);
-	if (!ctx_row_ok(ctx))
+	imp_ctx_get_text(ctx, SC_SCALE, true, false, &scale);
+	imp_ctx_get_state(ctx, SC_STATE, &state);
+	imp_ctx_get_decimal(ctx, SC_SHARE, 0, 100, &share);
+	if (!imp_ctx_row_ok(ctx))
 		return;
 	key = g_strdup_printf("%s / %s", scale, state);
-	if (ctx_unique_in_file(ctx, SC_STATE, key, "share")) {
+	if (imp_ctx_unique_in_file(ctx, SC_STATE, key, "share")) {
 		sqlite3_bind_text(ctx->stmt[1], 1, scale, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ctx->stmt[1], 2, state, -1, SQLITE_STATIC);
 		duplicate_of(ctx, SC_STATE, ctx->stmt[1],
 		             "this state's share in this scale");
 	}
 	g_free(key);
-	if (ctx_row_ok(ctx) && ctx->writing) {
+	if (imp_ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		sqlite3_bind_text(st, 1, scale, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
 		sqlite3_bind_double(st, 3, share);
 		sqlite3_bind_int64(st, 4, ctx->batch_id);
-		ctx_step(ctx, st);
+		imp_ctx_step(ctx, st);
 	}
-	if (ctx_row_ok(ctx))
-		ctx_count(ctx, 0, 1);
+	if (imp_ctx_row_ok(ctx))
+		imp_ctx_count(ctx, 0, 1);
 }
 
 /* A scale whose shares do not add up to 100 % is loaded with a warning:
  * the what-if figures then show it. */
-enum cbm_status kind_scale_end(struct imp_ctx *ctx)
+enum cbm_status imp_kind_scale_end(struct imp_ctx *ctx)
 {
 	sqlite3_stmt *st = NULL;
 	char *sql = sqlite3_mprintf(

@@ -14,31 +14,33 @@ enum { S_CODE, S_NAME_EN, S_NAME_RU, S_NAME_KK, S_STATUS, S_JOINED, S_ALIASES };
 
 static const char *const state_status[] = {"member", "observer", NULL};
 
-enum cbm_status kind_states_begin(struct imp_ctx *ctx)
+enum cbm_status imp_kind_states_begin(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
-	rc = ctx_prepare(ctx, 0,
-	                 "INSERT INTO states (code, name_en, name_ru, name_kk,"
-	                 " status, joined, batch_id) VALUES (?,?,?,?,?,?,?)");
+	rc = imp_ctx_prepare(
+	    ctx, 0,
+	    "INSERT INTO states (code, name_en, name_ru, name_kk,"
+	    " status, joined, batch_id) VALUES (?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
-		rc = ctx_prepare(ctx, 1,
-		                 "INSERT OR IGNORE INTO state_aliases (state, "
-		                 "alias, batch_id) VALUES (?,?,?)");
+		rc = imp_ctx_prepare(
+		    ctx, 1,
+		    "INSERT OR IGNORE INTO state_aliases (state, "
+		    "alias, batch_id) VALUES (?,?,?)");
 	if (rc == CBM_OK)
-		rc = ctx_prepare(ctx, 2,
-		                 "SELECT batch_id FROM states WHERE code = ?");
+		rc = imp_ctx_prepare(
+		    ctx, 2, "SELECT batch_id FROM states WHERE code = ?");
 	return rc;
 }
 
 static bool state_code(struct imp_ctx *ctx, char code[4])
 {
-	const char *s = ctx_text(ctx, S_CODE);
+	const char *s = imp_ctx_text(ctx, S_CODE);
 	char *up;
 	bool ok;
 
 	if (!s) {
-		ctx_error(ctx, S_CODE, NULL, "missing value");
+		imp_ctx_error(ctx, S_CODE, NULL, "missing value");
 		return false;
 	}
 	up = g_ascii_strup(s, -1);
@@ -47,8 +49,9 @@ static bool state_code(struct imp_ctx *ctx, char code[4])
 	if (ok)
 		memcpy(code, up, 4);
 	else
-		ctx_error(ctx, S_CODE, s,
-		          "not a state code (ISO 3166-1 alpha-3, e.g. KAZ)");
+		imp_ctx_error(
+		    ctx, S_CODE, s,
+		    "not a state code (ISO 3166-1 alpha-3, e.g. KAZ)");
 	g_free(up);
 	return ok;
 }
@@ -60,20 +63,20 @@ static void claim_name(struct imp_ctx *ctx, int col, const char *name,
 	const char *other = NULL;
 
 	if (name && !imp_names_add(ctx->names, name, code, &other))
-		ctx_error(ctx, col, name, "name already used by state %s",
-		          other);
+		imp_ctx_error(ctx, col, name, "name already used by state %s",
+		              other);
 }
 
 static bool state_is_new(struct imp_ctx *ctx, const char *code)
 {
 	int64_t batch;
 
-	if (!ctx_unique_in_file(ctx, S_CODE, code, "state code"))
+	if (!imp_ctx_unique_in_file(ctx, S_CODE, code, "state code"))
 		return false;
 	sqlite3_bind_text(ctx->stmt[2], 1, code, -1, SQLITE_STATIC);
-	batch = ctx_lookup(ctx, ctx->stmt[2]);
+	batch = imp_ctx_lookup(ctx, ctx->stmt[2]);
 	if (batch)
-		ctx_already(ctx, S_CODE, code, "state", batch);
+		imp_ctx_already(ctx, S_CODE, code, "state", batch);
 	return batch == 0;
 }
 
@@ -89,13 +92,13 @@ static void insert_aliases(struct imp_ctx *ctx, const char *code,
 		sqlite3_bind_text(ctx->stmt[1], 2, aliases[i], -1,
 		                  SQLITE_STATIC);
 		sqlite3_bind_int64(ctx->stmt[1], 3, ctx->batch_id);
-		ctx_step(ctx, ctx->stmt[1]);
+		imp_ctx_step(ctx, ctx->stmt[1]);
 		n++;
 	}
-	ctx_count(ctx, 1, n);
+	imp_ctx_count(ctx, 1, n);
 }
 
-void kind_states_row(struct imp_ctx *ctx)
+void imp_kind_states_row(struct imp_ctx *ctx)
 {
 	char code[4] = "";
 	const char *en, *ru, *kk, *alias_text;
@@ -104,12 +107,12 @@ void kind_states_row(struct imp_ctx *ctx)
 
 	if (state_code(ctx, code))
 		state_is_new(ctx, code);
-	ctx_get_text(ctx, S_NAME_EN, true, false, &en);
-	ctx_get_text(ctx, S_NAME_RU, false, false, &ru);
-	ctx_get_text(ctx, S_NAME_KK, false, false, &kk);
-	ctx_get_enum(ctx, S_STATUS, state_status, 0, &status);
-	ctx_get_year(ctx, S_JOINED, false, &joined);
-	if (ctx_get_text(ctx, S_ALIASES, false, false, &alias_text) &&
+	imp_ctx_get_text(ctx, S_NAME_EN, true, false, &en);
+	imp_ctx_get_text(ctx, S_NAME_RU, false, false, &ru);
+	imp_ctx_get_text(ctx, S_NAME_KK, false, false, &kk);
+	imp_ctx_get_enum(ctx, S_STATUS, state_status, 0, &status);
+	imp_ctx_get_year(ctx, S_JOINED, false, &joined);
+	if (imp_ctx_get_text(ctx, S_ALIASES, false, false, &alias_text) &&
 	    alias_text) {
 		aliases = g_strsplit(alias_text, "|", -1);
 		for (int i = 0; aliases[i]; i++)
@@ -123,7 +126,7 @@ void kind_states_row(struct imp_ctx *ctx)
 		for (int i = 0; aliases && aliases[i]; i++)
 			claim_name(ctx, S_ALIASES, aliases[i], code);
 	}
-	if (ctx_row_ok(ctx) && ctx->writing) {
+	if (imp_ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, en, -1, SQLITE_STATIC);
@@ -134,11 +137,11 @@ void kind_states_row(struct imp_ctx *ctx)
 		if (joined)
 			sqlite3_bind_int(st, 6, joined);
 		sqlite3_bind_int64(st, 7, ctx->batch_id);
-		ctx_step(ctx, st);
+		imp_ctx_step(ctx, st);
 		insert_aliases(ctx, code, aliases);
 	}
-	if (ctx_row_ok(ctx))
-		ctx_count(ctx, 0, 1);
+	if (imp_ctx_row_ok(ctx))
+		imp_ctx_count(ctx, 0, 1);
 	g_strfreev(aliases);
 }
 
@@ -151,27 +154,28 @@ static const char *const dimensions[] = {
     "environmental",      "human",          NULL,
 };
 
-enum cbm_status kind_areas_begin(struct imp_ctx *ctx)
+enum cbm_status imp_kind_areas_begin(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
-	rc = ctx_prepare(ctx, 0,
-	                 "INSERT INTO areas (code, dimension, name_en, name_ru,"
-	                 " name_kk, batch_id) VALUES (?,?,?,?,?,?)");
+	rc = imp_ctx_prepare(
+	    ctx, 0,
+	    "INSERT INTO areas (code, dimension, name_en, name_ru,"
+	    " name_kk, batch_id) VALUES (?,?,?,?,?,?)");
 	if (rc == CBM_OK)
-		rc = ctx_prepare(ctx, 1,
-		                 "SELECT batch_id FROM areas WHERE code = ?");
+		rc = imp_ctx_prepare(
+		    ctx, 1, "SELECT batch_id FROM areas WHERE code = ?");
 	return rc;
 }
 
 static bool area_code(struct imp_ctx *ctx, char *code, size_t n)
 {
-	const char *s = ctx_text(ctx, A_CODE);
+	const char *s = imp_ctx_text(ctx, A_CODE);
 	char *up;
 	bool ok = true;
 
 	if (!s) {
-		ctx_error(ctx, A_CODE, NULL, "missing value");
+		imp_ctx_error(ctx, A_CODE, NULL, "missing value");
 		return false;
 	}
 	up = g_ascii_strup(s, -1);
@@ -181,32 +185,32 @@ static bool area_code(struct imp_ctx *ctx, char *code, size_t n)
 	if (ok)
 		snprintf(code, n, "%s", up);
 	else
-		ctx_error(
+		imp_ctx_error(
 		    ctx, A_CODE, s,
 		    "not an area code (up to 16 letters, digits, - or _)");
 	g_free(up);
 	return ok;
 }
 
-void kind_areas_row(struct imp_ctx *ctx)
+void imp_kind_areas_row(struct imp_ctx *ctx)
 {
 	char code[17] = "";
 	const char *en, *ru, *kk;
 	int dim = 0;
 	int64_t batch;
 
-	ctx_get_enum(ctx, A_DIMENSION, dimensions, -1, &dim);
+	imp_ctx_get_enum(ctx, A_DIMENSION, dimensions, -1, &dim);
 	if (area_code(ctx, code, sizeof(code)) &&
-	    ctx_unique_in_file(ctx, A_CODE, code, "area code")) {
+	    imp_ctx_unique_in_file(ctx, A_CODE, code, "area code")) {
 		sqlite3_bind_text(ctx->stmt[1], 1, code, -1, SQLITE_STATIC);
-		batch = ctx_lookup(ctx, ctx->stmt[1]);
+		batch = imp_ctx_lookup(ctx, ctx->stmt[1]);
 		if (batch)
-			ctx_already(ctx, A_CODE, code, "area", batch);
+			imp_ctx_already(ctx, A_CODE, code, "area", batch);
 	}
-	ctx_get_text(ctx, A_NAME_EN, true, false, &en);
-	ctx_get_text(ctx, A_NAME_RU, false, false, &ru);
-	ctx_get_text(ctx, A_NAME_KK, false, false, &kk);
-	if (ctx_row_ok(ctx) && ctx->writing) {
+	imp_ctx_get_text(ctx, A_NAME_EN, true, false, &en);
+	imp_ctx_get_text(ctx, A_NAME_RU, false, false, &ru);
+	imp_ctx_get_text(ctx, A_NAME_KK, false, false, &kk);
+	if (imp_ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, dimensions[dim], -1, SQLITE_STATIC);
@@ -214,10 +218,10 @@ void kind_areas_row(struct imp_ctx *ctx)
 		sqlite3_bind_text(st, 4, ru, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, kk, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 6, ctx->batch_id);
-		ctx_step(ctx, st);
+		imp_ctx_step(ctx, st);
 	}
-	if (ctx_row_ok(ctx))
-		ctx_count(ctx, 0, 1);
+	if (imp_ctx_row_ok(ctx))
+		imp_ctx_count(ctx, 0, 1);
 }
 
 /* ---- coordinators -------------------------------------------------------- */
@@ -227,28 +231,28 @@ enum { C_AREA, C_STATE, C_ROLE, C_FROM, C_TO };
 static const char *const coordinator_roles[] = {"coordinator", "co-coordinator",
                                                 NULL};
 
-enum cbm_status kind_coordinators_begin(struct imp_ctx *ctx)
+enum cbm_status imp_kind_coordinators_begin(struct imp_ctx *ctx)
 {
-	return ctx_prepare(ctx, 0,
-	                   "INSERT INTO coordinators (area, state, role,"
-	                   " from_year, to_year, batch_id)"
-	                   " VALUES (?,?,?,?,?,?)");
+	return imp_ctx_prepare(ctx, 0,
+	                       "INSERT INTO coordinators (area, state, role,"
+	                       " from_year, to_year, batch_id)"
+	                       " VALUES (?,?,?,?,?,?)");
 }
 
-void kind_coordinators_row(struct imp_ctx *ctx)
+void imp_kind_coordinators_row(struct imp_ctx *ctx)
 {
 	char area[64];
 	const char *state = NULL;
 	int role = 0, from = 0, to = 0;
 
-	ctx_get_area(ctx, C_AREA, area, sizeof(area));
-	ctx_get_state(ctx, C_STATE, &state);
-	ctx_get_enum(ctx, C_ROLE, coordinator_roles, -1, &role);
-	ctx_get_year(ctx, C_FROM, true, &from);
-	if (ctx_get_year(ctx, C_TO, false, &to) && to && from && to < from)
-		ctx_error(ctx, C_TO, ctx_text(ctx, C_TO),
-		          "ends before it starts (from_year %d)", from);
-	if (ctx_row_ok(ctx) && ctx->writing) {
+	imp_ctx_get_area(ctx, C_AREA, area, sizeof(area));
+	imp_ctx_get_state(ctx, C_STATE, &state);
+	imp_ctx_get_enum(ctx, C_ROLE, coordinator_roles, -1, &role);
+	imp_ctx_get_year(ctx, C_FROM, true, &from);
+	if (imp_ctx_get_year(ctx, C_TO, false, &to) && to && from && to < from)
+		imp_ctx_error(ctx, C_TO, imp_ctx_text(ctx, C_TO),
+		              "ends before it starts (from_year %d)", from);
+	if (imp_ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		sqlite3_bind_text(st, 1, area, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
@@ -258,10 +262,10 @@ void kind_coordinators_row(struct imp_ctx *ctx)
 		if (to)
 			sqlite3_bind_int(st, 5, to);
 		sqlite3_bind_int64(st, 6, ctx->batch_id);
-		ctx_step(ctx, st);
+		imp_ctx_step(ctx, st);
 	}
-	if (ctx_row_ok(ctx))
-		ctx_count(ctx, 0, 1);
+	if (imp_ctx_row_ok(ctx))
+		imp_ctx_count(ctx, 0, 1);
 }
 
 /* ---- plan ---------------------------------------------------------------- */
@@ -286,22 +290,24 @@ static const char *const event_formats[] = {"in-person", "virtual", "hybrid",
 static const char *const event_status[] = {"planned", "held", "postponed",
                                            "cancelled", NULL};
 
-enum cbm_status kind_plan_begin(struct imp_ctx *ctx)
+enum cbm_status imp_kind_plan_begin(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
-	rc = ctx_prepare(ctx, 0,
-	                 "INSERT INTO events (year, item, title, area,"
-	                 " start_date, end_date, format, venue, status, note,"
-	                 " batch_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+	rc = imp_ctx_prepare(
+	    ctx, 0,
+	    "INSERT INTO events (year, item, title, area,"
+	    " start_date, end_date, format, venue, status, note,"
+	    " batch_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
-		rc = ctx_prepare(ctx, 1,
-		                 "INSERT OR IGNORE INTO event_organizers"
-		                 " (event_id, state, role) VALUES (?,?,?)");
+		rc = imp_ctx_prepare(ctx, 1,
+		                     "INSERT OR IGNORE INTO event_organizers"
+		                     " (event_id, state, role) VALUES (?,?,?)");
 	if (rc == CBM_OK)
-		rc = ctx_prepare(ctx, 2,
-		                 "SELECT batch_id FROM events WHERE year = ?"
-		                 " AND item = ?");
+		rc =
+		    imp_ctx_prepare(ctx, 2,
+		                    "SELECT batch_id FROM events WHERE year = ?"
+		                    " AND item = ?");
 	return rc;
 }
 
@@ -314,7 +320,7 @@ static const char **state_list(struct imp_ctx *ctx, int col, bool required)
 	const char **codes;
 	int n = 0;
 
-	if (!ctx_get_text(ctx, col, required, false, &text) || !text)
+	if (!imp_ctx_get_text(ctx, col, required, false, &text) || !text)
 		return NULL;
 	parts = g_strsplit(text, "|", -1);
 	codes = g_new0(const char *, g_strv_length(parts) + 1);
@@ -322,12 +328,12 @@ static const char **state_list(struct imp_ctx *ctx, int col, bool required)
 		const char *code;
 		if (!*imp_trim(parts[i]))
 			continue;
-		if (ctx_get_state_name(ctx, col, parts[i], &code))
+		if (imp_ctx_get_state_name(ctx, col, parts[i], &code))
 			codes[n++] = code;
 	}
 	g_strfreev(parts);
 	if (n == 0 && required)
-		ctx_error(ctx, col, text, "no state named");
+		imp_ctx_error(ctx, col, text, "no state named");
 	return codes;
 }
 
@@ -338,8 +344,8 @@ static void insert_organizers(struct imp_ctx *ctx, int64_t event,
 		sqlite3_bind_int64(ctx->stmt[1], 1, event);
 		sqlite3_bind_text(ctx->stmt[1], 2, codes[i], -1, SQLITE_STATIC);
 		sqlite3_bind_text(ctx->stmt[1], 3, role, -1, SQLITE_STATIC);
-		ctx_step(ctx, ctx->stmt[1]);
-		ctx_count(ctx, count, 1);
+		imp_ctx_step(ctx, ctx->stmt[1]);
+		imp_ctx_count(ctx, count, 1);
 	}
 }
 
@@ -351,12 +357,12 @@ static void plan_key(struct imp_ctx *ctx, int year, const char *item)
 	if (!year || !item)
 		return;
 	key = g_strdup_printf("%d item %s", year, item);
-	if (ctx_unique_in_file(ctx, P_ITEM, key, "plan item")) {
+	if (imp_ctx_unique_in_file(ctx, P_ITEM, key, "plan item")) {
 		sqlite3_bind_int(ctx->stmt[2], 1, year);
 		sqlite3_bind_text(ctx->stmt[2], 2, item, -1, SQLITE_STATIC);
-		batch = ctx_lookup(ctx, ctx->stmt[2]);
+		batch = imp_ctx_lookup(ctx, ctx->stmt[2]);
 		if (batch)
-			ctx_already(ctx, P_ITEM, key, "plan item", batch);
+			imp_ctx_already(ctx, P_ITEM, key, "plan item", batch);
 	}
 	g_free(key);
 }
@@ -378,22 +384,23 @@ static bool plan_item(struct imp_ctx *ctx, char *buf, size_t n)
 	const char *text;
 	const char *p;
 
-	if (!ctx_get_text(ctx, P_ITEM, true, false, &text))
+	if (!imp_ctx_get_text(ctx, P_ITEM, true, false, &text))
 		return false;
 	for (p = text; *p == '0'; p++)
 		;
 	if (!*text || strspn(text, "0123456789") != strlen(text) || !*p ||
 	    strlen(p) > 9) {
-		ctx_error(ctx, P_ITEM, text,
-		          "not a plan item number (a positive whole number, "
-		          "e.g. 27)");
+		imp_ctx_error(
+		    ctx, P_ITEM, text,
+		    "not a plan item number (a positive whole number, "
+		    "e.g. 27)");
 		return false;
 	}
 	snprintf(buf, n, "%s", p);
 	return true;
 }
 
-void kind_plan_row(struct imp_ctx *ctx)
+void imp_kind_plan_row(struct imp_ctx *ctx)
 {
 	int year = 0, format = -1, status = 0;
 	const char *title, *venue, *note, **orgs, **co;
@@ -401,24 +408,24 @@ void kind_plan_row(struct imp_ctx *ctx)
 	int32_t start = 0, end = 0;
 	bool has_start = false, has_end = false;
 
-	ctx_get_year(ctx, P_YEAR, true, &year);
+	imp_ctx_get_year(ctx, P_YEAR, true, &year);
 	if (plan_item(ctx, item, sizeof(item)))
 		plan_key(ctx, year, item);
-	ctx_get_text(ctx, P_TITLE, true, true, &title);
-	ctx_get_area(ctx, P_AREA, area, sizeof(area));
+	imp_ctx_get_text(ctx, P_TITLE, true, true, &title);
+	imp_ctx_get_area(ctx, P_AREA, area, sizeof(area));
 	orgs = state_list(ctx, P_ORGANIZERS, true);
 	co = state_list(ctx, P_CO_ORGANIZERS, false);
-	ctx_get_date(ctx, P_START, false, &start, &has_start);
-	if (ctx_get_date(ctx, P_END, false, &end, &has_end) && has_start &&
+	imp_ctx_get_date(ctx, P_START, false, &start, &has_start);
+	if (imp_ctx_get_date(ctx, P_END, false, &end, &has_end) && has_start &&
 	    has_end && end < start)
-		ctx_error(ctx, P_END, ctx_text(ctx, P_END),
-		          "ends before it starts");
-	if (ctx_text(ctx, P_FORMAT))
-		ctx_get_enum(ctx, P_FORMAT, event_formats, -1, &format);
-	ctx_get_text(ctx, P_VENUE, false, false, &venue);
-	ctx_get_enum(ctx, P_STATUS, event_status, 0, &status);
-	ctx_get_text(ctx, P_NOTE, false, true, &note);
-	if (ctx_row_ok(ctx) && ctx->writing) {
+		imp_ctx_error(ctx, P_END, imp_ctx_text(ctx, P_END),
+		              "ends before it starts");
+	if (imp_ctx_text(ctx, P_FORMAT))
+		imp_ctx_get_enum(ctx, P_FORMAT, event_formats, -1, &format);
+	imp_ctx_get_text(ctx, P_VENUE, false, false, &venue);
+	imp_ctx_get_enum(ctx, P_STATUS, event_status, 0, &status);
+	imp_ctx_get_text(ctx, P_NOTE, false, true, &note);
+	if (imp_ctx_row_ok(ctx) && ctx->writing) {
 		sqlite3_stmt *st = ctx->stmt[0];
 		sqlite3_bind_int(st, 1, year);
 		sqlite3_bind_text(st, 2, item, -1, SQLITE_TRANSIENT);
@@ -434,13 +441,13 @@ void kind_plan_row(struct imp_ctx *ctx)
 		                  SQLITE_STATIC);
 		sqlite3_bind_text(st, 10, note, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 11, ctx->batch_id);
-		ctx_step(ctx, st);
+		imp_ctx_step(ctx, st);
 		int64_t event = sqlite3_last_insert_rowid(ctx->sql);
 		insert_organizers(ctx, event, orgs, "organizer", 1);
 		insert_organizers(ctx, event, co, "co-organizer", 2);
 	}
-	if (ctx_row_ok(ctx))
-		ctx_count(ctx, 0, 1);
+	if (imp_ctx_row_ok(ctx))
+		imp_ctx_count(ctx, 0, 1);
 	g_free(orgs);
 	g_free(co);
 }

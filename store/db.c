@@ -54,7 +54,7 @@ int st_schema_version(void)
 {
 	int n;
 
-	schema_migrations(&n);
+	st_schema_migrations(&n);
 	return n;
 }
 
@@ -142,7 +142,7 @@ static enum cbm_status check_empty(struct st_db *db, struct cbm_error *err)
 static enum cbm_status migrate(struct st_db *db, struct cbm_error *err)
 {
 	int n, version;
-	const char *const *steps = schema_migrations(&n);
+	const char *const *steps = st_schema_migrations(&n);
 	char pragma[64];
 	enum cbm_status rc = st_begin(db, err);
 
@@ -213,7 +213,7 @@ static enum cbm_status configure(struct st_db *db, struct cbm_error *err)
 	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	if ((rc = st_exec(db, "PRAGMA foreign_keys = ON", err)) != CBM_OK)
 		return rc;
-	if (store_register_functions(db->sql) != SQLITE_OK)
+	if (st_register_functions(db->sql) != SQLITE_OK)
 		return st_sql_error(db, "cannot register SQL functions", err);
 	if (db->readonly) {
 		rc = st_exec(db, "PRAGMA query_only = ON", err);
@@ -277,8 +277,8 @@ enum cbm_status st_open(struct st_db **out, const char *path, enum st_mode mode,
 		                 path);
 	/* SQLite would open a write-protected file read-only without a
 	 * word, and its first read would leave -wal and -shm behind. */
-	if (mode != ST_OPEN_READONLY &&
-	    g_file_test(path, G_FILE_TEST_EXISTS) && !writable(path))
+	if (mode != ST_OPEN_READONLY && g_file_test(path, G_FILE_TEST_EXISTS) &&
+	    !writable(path))
 		return CBM_ERROR(err, CBM_EINTERNAL, path,
 		                 "the database is read-only (the file or its "
 		                 "folder); reading commands work, writing ones "

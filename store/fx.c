@@ -151,7 +151,7 @@ static void free_cache(void *p)
 	sqlite3_free(c);
 }
 
-int store_register_functions(sqlite3 *sql)
+int st_register_functions(sqlite3 *sql)
 {
 	struct rate_cache *cache = sqlite3_malloc64(sizeof(*cache));
 	int rc;

@@ -246,7 +246,7 @@ static const char *const migrations[] = {
     migration_1,
 };
 
-const char *const *schema_migrations(int *n)
+const char *const *st_schema_migrations(int *n)
 {
 	*n = (int)(sizeof(migrations) / sizeof(migrations[0]));
 	return migrations;

@@ -5,6 +5,6 @@
 #include "store.h"
 
 /* Migration i (0-based) takes user_version i to i + 1; *N is their count. */
-const char *const *schema_migrations(int *n);
+const char *const *st_schema_migrations(int *n);
 
 #endif
