@@ -10,9 +10,12 @@
 #ifndef CBM_CHECK_H
 #define CBM_CHECK_H
 
+#include <glib.h>
+#include <glib/gstdio.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_failures;
@@ -77,6 +80,46 @@ static int check_count;
 			    __FILE__, __LINE__, #got, g_, w_, t_);             \
 		}                                                              \
 	} while (0)
+
+/* Temporary folders of the test program, removed at exit with what they
+ * hold (one level of files: the tests make no subfolders). */
+static char *check_tmpdirs[8];
+
+static inline void check_remove_tmpdirs(void)
+{
+	for (int i = 0; i < 8 && check_tmpdirs[i]; i++) {
+		GDir *d = g_dir_open(check_tmpdirs[i], 0, NULL);
+		const char *name;
+		while (d && (name = g_dir_read_name(d))) {
+			char *f =
+			    g_build_filename(check_tmpdirs[i], name, NULL);
+			g_remove(f);
+			g_free(f);
+		}
+		if (d)
+			g_dir_close(d);
+		g_rmdir(check_tmpdirs[i]);
+		g_free(check_tmpdirs[i]);
+		check_tmpdirs[i] = NULL;
+	}
+}
+
+/* A new temporary folder "PREFIX-XXXXXX" (owned by the harness), removed
+ * with its files when the program exits. */
+static inline const char *check_tmpdir(const char *prefix)
+{
+	char *tmpl = g_strconcat(prefix, "-XXXXXX", NULL);
+	char *dir = g_dir_make_tmp(tmpl, NULL);
+	int i = 0;
+
+	g_free(tmpl);
+	while (i < 7 && check_tmpdirs[i])
+		i++;
+	if (i == 0)
+		atexit(check_remove_tmpdirs);
+	check_tmpdirs[i] = dir;
+	return dir;
+}
 
 static inline int check_summary(void)
 {

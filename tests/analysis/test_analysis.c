@@ -32,7 +32,7 @@ static void load(enum imp_kind kind, const char *name)
 
 static void setup(void)
 {
-	char *dir = g_dir_make_tmp("cbm-analysis-XXXXXX", NULL);
+	const char *dir = check_tmpdir("cbm-analysis");
 	char *path = g_build_filename(dir, "t.sqlite", NULL);
 	struct cbm_error err = {0};
 
@@ -47,7 +47,6 @@ static void setup(void)
 	load(IMP_SECONDMENTS, "secondments.csv");
 	load(IMP_SCALE, "scale.csv");
 	g_free(path);
-	g_free(dir);
 }
 
 /* ---- reading cells ------------------------------------------------------- */

@@ -7,11 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 
 # Base set (batches 1-3) and contributions.csv as batch 4.
-base_with_rows() {
-	load_base
-	import_ok contributions "$(data contributions.csv)"
-}
-
 test_header_only_file_loads_nothing() {
 	load_base
 	printf 'state,received_on,amount,currency\n' | write h.csv

@@ -10,10 +10,6 @@
 
 
 
-now_ms() {
-	echo $(($(date +%s%N) / 1000000))
-}
-
 # States and fx of examples/ (batches 1 and 2).
 load_examples_base() {
 	init_db

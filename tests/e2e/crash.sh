@@ -16,10 +16,6 @@
 BIG_ROWS=200000
 
 
-now_ms() {
-	echo $(($(date +%s%N) / 1000000))
-}
-
 wal_bytes() {
 	stat -c %s "$DB-wal" 2>/dev/null || echo 0
 }

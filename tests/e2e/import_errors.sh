@@ -18,11 +18,6 @@ refuse() {
 
 # A database with the base set and one batch of contributions, so that
 # "unchanged" covers rows already there.
-base_with_rows() {
-	load_base
-	import_ok contributions "$(data contributions.csv)"
-}
-
 test_bad_amount() {
 	base_with_rows
 	printf 'state,received_on,amount,currency\nKAZ,2023-05-01,100,USD\nKOR,2023-05-02,12a,USD\n' | write c.csv

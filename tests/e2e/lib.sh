@@ -178,6 +178,17 @@ load_base() {
 	import_ok fx "$(data fx.csv)"
 }
 
+# load_base and the three contributions of tests/data/contributions.csv.
+base_with_rows() {
+	load_base
+	import_ok contributions "$(data contributions.csv)"
+}
+
+# Milliseconds since the epoch, for figures a test prints (never asserts).
+now_ms() {
+	echo $(($(date +%s%N) / 1000000))
+}
+
 # Writes stdin to file NAME in $T (bytes as given: use printf for CRLF etc.).
 write() {
 	cat >"$T/$1"

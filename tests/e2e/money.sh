@@ -6,11 +6,6 @@
 . "$(dirname "$0")/lib.sh"
 
 # Base set; contributions.csv holds IRN 100.00 EUR received 2023-12-12.
-base_with_rows() {
-	load_base
-	import_ok contributions "$(data contributions.csv)"
-}
-
 eur_row() {
 	sql "SELECT usd_per_unit, amount_usd FROM contributions WHERE currency = 'EUR'"
 }

@@ -5,11 +5,6 @@
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-base_with_rows() {
-	load_base
-	import_ok contributions "$(data contributions.csv)"
-}
-
 Q="SELECT state, received_on, amount, currency, amount_usd, note
    FROM v_contributions ORDER BY id"
 

@@ -9,13 +9,10 @@
 
 static char *temp_path(const char *name)
 {
-	static char dir[256];
+	static const char *dir;
 
-	if (!dir[0]) {
-		char *d = g_dir_make_tmp("cbm-store-XXXXXX", NULL);
-		snprintf(dir, sizeof(dir), "%s", d);
-		g_free(d);
-	}
+	if (!dir)
+		dir = check_tmpdir("cbm-store");
 	return g_build_filename(dir, name, NULL);
 }
 
