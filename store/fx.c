@@ -201,15 +201,25 @@ struct money_table {
 	const char *date;
 	const char *amount[2];
 	const char *usd[2];
+	bool optional[2]; /* the amount may be NULL, and so its USD column */
 };
 
 static const struct money_table money_tables[] = {
-    {"contributions", "received_on", {"amount", NULL}, {"amount_usd", NULL}},
-    {"pledges", "rate_date", {"amount", NULL}, {"amount_usd", NULL}},
+    {"contributions",
+     "received_on",
+     {"amount", NULL},
+     {"amount_usd", NULL},
+     {false, false}},
+    {"pledges",
+     "rate_date",
+     {"amount", NULL},
+     {"amount_usd", NULL},
+     {false, false}},
     {"budget_lines",
      "printf('%04d-01-01', year)",
      {"approved", "spent"},
-     {"approved_usd", "spent_usd"}},
+     {"approved_usd", "spent_usd"},
+     {false, true}},
 };
 
 static enum cbm_status check_rates(struct st_db *db,
@@ -247,6 +257,42 @@ static enum cbm_status check_rates(struct st_db *db,
 	return status;
 }
 
+/* The first row of T whose AMOUNT[I] cbm_convert() cannot bring to US
+ * cents at its rate (9 x 10^15 cents or more: an absurd rate), as
+ * CBM_EDATA naming currency, date and batch; CBM_OK when there is none. */
+static enum cbm_status check_convertible(struct st_db *db,
+                                         const struct money_table *t, int i,
+                                         struct cbm_error *err)
+{
+	char *sql = sqlite3_mprintf(
+	    "SELECT m.currency, %s, m.usd_per_unit, m.batch_id, b.file_name"
+	    " FROM %s m JOIN batches b ON b.id = m.batch_id"
+	    " WHERE m.%s IS NOT NULL AND cbm_convert(m.%s, m.currency,"
+	    " m.usd_per_unit, 'USD', 1.0) IS NULL LIMIT 1",
+	    t->date, t->table, t->amount[i], t->amount[i]);
+	sqlite3_stmt *st = NULL;
+	enum cbm_status rc = CBM_OK;
+	int step = SQLITE_ERROR;
+
+	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK)
+		step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		rc = CBM_ERROR(err, CBM_EDATA, NULL,
+		               "at %.10g USD per %s on %s, an amount of %s "
+		               "of batch %lld (%s) would be worth 90 trillion "
+		               "US dollars or more; check the rates",
+		               sqlite3_column_double(st, 2),
+		               sqlite3_column_text(st, 0),
+		               sqlite3_column_text(st, 1), t->table,
+		               (long long)sqlite3_column_int64(st, 3),
+		               sqlite3_column_text(st, 4));
+	else if (step != SQLITE_DONE)
+		rc = st_sql_error(db, "cannot convert to USD", err);
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return rc;
+}
+
 static enum cbm_status recompute_table(struct st_db *db,
                                        const struct money_table *t,
                                        struct cbm_error *err)
@@ -269,19 +315,26 @@ static enum cbm_status recompute_table(struct st_db *db,
 		    "UPDATE %s SET %s = cbm_convert(%s, currency,"
 		    " usd_per_unit, 'USD', 1.0)",
 		    t->table, t->usd[i], t->amount[i]);
+		/* cbm_convert() is NULL when the result is too large: a
+		 * NOT NULL column refuses it, an optional one must be
+		 * looked at. */
 		if (sqlite3_exec(st_sqlite(db), sql, NULL, NULL, NULL) ==
-		    SQLITE_OK)
-			rc = CBM_OK;
-		else if (sqlite3_extended_errcode(st_sqlite(db)) ==
-		         SQLITE_CONSTRAINT_NOTNULL)
-			/* cbm_convert() is NULL when the result overflows. */
-			rc = CBM_ERROR(err, CBM_EDATA, NULL,
-			               "at these fx rates an amount of %s "
-			               "would be too large to convert to USD; "
-			               "check the rates",
-			               t->table);
-		else
+		    SQLITE_OK) {
+			if (t->optional[i])
+				rc = check_convertible(db, t, i, err);
+		} else if (sqlite3_extended_errcode(st_sqlite(db)) ==
+		           SQLITE_CONSTRAINT_NOTNULL) {
+			rc = check_convertible(db, t, i, err);
+			if (rc == CBM_OK) /* not found: say what we know */
+				rc = CBM_ERROR(
+				    err, CBM_EDATA, NULL,
+				    "at these fx rates an amount of "
+				    "%s would be too large to convert "
+				    "to USD; check the rates",
+				    t->table);
+		} else {
 			rc = st_sql_error(db, "cannot convert to USD", err);
+		}
 		sqlite3_free(sql);
 	}
 	return rc;
