@@ -14,35 +14,82 @@
 #include "store.h"
 #include "store_internal.h"
 
-/* cbm_convert(amount, from_currency, from_usd_per_unit, to_currency,
- * to_usd_per_unit): minor units of FROM converted to minor units of TO,
- * rounded half away from zero, one transaction at a time.  NULL when a
- * rate is missing. */
-static void sql_convert(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* The arguments of cbm_convert() and cbm_convert_wide(): amount,
+ * from_currency, from_usd_per_unit, to_currency, to_usd_per_unit.  False
+ * (with the result set to NULL, or to an error) when there is nothing to
+ * convert: a NULL argument is a missing rate. */
+struct convert_args {
+	int64_t amount;
+	int from_exp, to_exp;
+	double from_usd, to_usd;
+};
+
+static bool convert_args(sqlite3_context *ctx, int argc, sqlite3_value **argv,
+                         struct convert_args *a)
 {
 	const char *from, *to;
-	int64_t out;
 
 	for (int i = 0; i < argc; i++) {
 		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
 			sqlite3_result_null(ctx);
-			return;
+			return false;
 		}
 	}
 	from = (const char *)sqlite3_value_text(argv[1]);
 	to = (const char *)sqlite3_value_text(argv[3]);
 	if (!from || !to) {
 		sqlite3_result_error_nomem(ctx);
-		return;
+		return false;
 	}
-	if (!cbm_money_convert(
-	        sqlite3_value_int64(argv[0]), cbm_currency_exponent(from),
-	        sqlite3_value_double(argv[2]), cbm_currency_exponent(to),
-	        sqlite3_value_double(argv[4]), &out)) {
+	a->amount = sqlite3_value_int64(argv[0]);
+	a->from_exp = cbm_currency_exponent(from);
+	a->from_usd = sqlite3_value_double(argv[2]);
+	a->to_exp = cbm_currency_exponent(to);
+	a->to_usd = sqlite3_value_double(argv[4]);
+	return true;
+}
+
+/* cbm_convert(amount, from_currency, from_usd_per_unit, to_currency,
+ * to_usd_per_unit): minor units of FROM converted to minor units of TO,
+ * rounded half away from zero, one transaction at a time.  NULL when a
+ * rate is missing, or when the result is 9 x 10^15 or more: the US cents
+ * the store keeps per row (st_fx_recompute refuses such a row). */
+static void sql_convert(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct convert_args a;
+	int64_t out;
+
+	if (!convert_args(ctx, argc, argv, &a))
+		return;
+	if (!cbm_money_convert(a.amount, a.from_exp, a.from_usd, a.to_exp,
+	                       a.to_usd, &out)) {
 		sqlite3_result_null(ctx);
 		return;
 	}
 	sqlite3_result_int64(ctx, out);
+}
+
+/* cbm_convert_wide(...): the same for figures in a report currency,
+ * without the 64-bit limit: an INTEGER when the result fits, otherwise
+ * its exact digits as TEXT (see money.c).  NULL when a rate is missing;
+ * an error, never a silent NULL, when the result is out of reach. */
+static void sql_convert_wide(sqlite3_context *ctx, int argc,
+                             sqlite3_value **argv)
+{
+	struct convert_args a;
+	cbm_money out;
+
+	if (!convert_args(ctx, argc, argv, &a))
+		return;
+	if (!cbm_money_convert_wide(a.amount, a.from_exp, a.from_usd, a.to_exp,
+	                            a.to_usd, &out)) {
+		sqlite3_result_error(ctx,
+		                     "an amount cannot be converted into the "
+		                     "report currency at these rates",
+		                     -1);
+		return;
+	}
+	store_result_money(ctx, out);
 }
 
 /* The rates of one currency, loaded once per connection and state of the
@@ -163,6 +210,13 @@ int store_register_functions(sqlite3 *sql)
 	                             SQLITE_UTF8 | SQLITE_DETERMINISTIC |
 	                                 SQLITE_INNOCUOUS,
 	                             NULL, sql_convert, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(
+		    sql, "cbm_convert_wide", 5,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+		    sql_convert_wide, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = store_register_money(sql);
 	if (rc != SQLITE_OK) {
 		free_cache(cache);
 		return rc;
