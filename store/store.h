@@ -10,10 +10,13 @@
  *    batches that still need what would go.
  *  - Every data row carries the id of the batch (file) that loaded it; a
  *    batch is loaded or removed whole, in one transaction.
- *  - Money is integer minor units with its currency.  Every money row also
- *    keeps the USD rate of its currency on its date (usd_per_unit) and its
- *    amount converted to US cents; st_fx_recompute() keeps both true
- *    whenever fx rates change.
+ *  - Money is integer minor units with its currency, at most
+ *    CBM_AMOUNT_MAX (10^15) per row.  Every money row also keeps the USD
+ *    rate of its currency on its date (usd_per_unit) and its amount
+ *    converted to US cents, below 9 x 10^15; st_fx_recompute() keeps both
+ *    true whenever fx rates change, and refuses rates under which a row
+ *    would pass that.  Sums of money go through cbm_sum() (128 bits),
+ *    never SQLite's sum(), which fails past 2^63.
  *  - Every write transaction starts with BEGIN IMMEDIATE and the busy
  *    timeout is long (ST_BUSY_TIMEOUT_MS), so concurrent imports serialize.
  *  - PRAGMA user_version is the schema version; st_open() migrates an older
