@@ -12,6 +12,7 @@
  * views keep to SQLite's built-ins, so that any SQLite tool reads them.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "store.h"
 #include "store_internal.h"
@@ -44,8 +45,11 @@ static bool value_money(sqlite3_value *v, cbm_money *out)
 	}
 }
 
+/* The state of one cbm_sum() in SQLite's aggregate context, which is
+ * aligned to 8 bytes only: the 128-bit total is kept as bytes and copied
+ * in and out, since a cbm_money needs 16. */
 struct money_sum {
-	cbm_money total;
+	unsigned char total[sizeof(cbm_money)];
 	bool any; /* a non-NULL value was added */
 };
 
@@ -54,7 +58,7 @@ struct money_sum {
 static void sum_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct money_sum *s = sqlite3_aggregate_context(ctx, sizeof(*s));
-	cbm_money v = 0;
+	cbm_money v = 0, total;
 
 	(void)argc;
 	if (!s) {
@@ -70,10 +74,12 @@ static void sum_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		                     -1);
 		return;
 	}
-	if (!cbm_money_add(&s->total, v)) {
+	memcpy(&total, s->total, sizeof(total));
+	if (!cbm_money_add(&total, v)) {
 		sqlite3_result_error(ctx, "cbm_sum(): beyond 128 bits", -1);
 		return;
 	}
+	memcpy(s->total, &total, sizeof(total));
 	s->any = true;
 }
 
@@ -81,12 +87,14 @@ static void sum_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void sum_final(sqlite3_context *ctx)
 {
 	struct money_sum *s = sqlite3_aggregate_context(ctx, 0);
+	cbm_money total;
 
 	if (!s || !s->any) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	store_result_money(ctx, s->total);
+	memcpy(&total, s->total, sizeof(total));
+	store_result_money(ctx, total);
 }
 
 int store_register_money(sqlite3 *sql)
