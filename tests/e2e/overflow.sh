@@ -73,6 +73,23 @@ test_absurd_rate_refused() {
 	expect_db_unchanged
 }
 
+# A budget line's spent amount may be empty, and so may its US cents: a
+# rate that would make it too large is refused all the same, not stored
+# as 'no spending reported'.
+test_absurd_rate_for_spent_refused() {
+	load_base
+	printf 'year,line,title,approved,currency,spent\n2024,1,Staff,1,JPY,1000000000000000\n' |
+		write b.csv
+	import_ok budget b.csv
+	expect_sql "SELECT spent_usd FROM budget_lines" "750000000000000"
+	printf 'currency,date,usd_per_unit\nJPY,2023-06-01,1\n' | write fx2.csv
+	snapshot
+	run_cbm import fx fx2.csv
+	expect_status 1
+	expect_stderr_has "at 1 USD per JPY on 2024-01-01, an amount of budget_lines of batch 4 (b.csv)"
+	expect_db_unchanged
+}
+
 # ---- figures at the bound -------------------------------------------------------
 
 # 10,004 contributions: one at the ceiling in 2022 (KAZ), two in 2023 (KAZ,
