@@ -8,13 +8,17 @@
  * CLI prints any table as text, CSV or JSON without knowing the figure.
  *
  * Invariants:
- *  - Money is int64 minor units of the table's report currency
- *    (t->currency, t->exponent), each transaction converted with the rate
- *    of its own date and rounded before summing (DESIGN.md "Money and
- *    currency").  In USD the stored cents are summed; in another currency
- *    the row's stored USD rate and the report currency's rate on the row's
- *    date are used, and a missing rate is CBM_EDATA naming currency and
- *    date.
+ *  - Money is minor units of the table's report currency (t->currency,
+ *    t->exponent), each transaction converted with the rate of its own
+ *    date and rounded before summing (DESIGN.md "Money and currency").  In
+ *    USD the stored cents are summed; in another currency the row's stored
+ *    USD rate and the report currency's rate on the row's date are used,
+ *    and a missing rate is CBM_EDATA naming currency and date.
+ *  - Money cannot overflow: every sum, in SQL (cbm_sum) and here, is a
+ *    128-bit cbm_money, and so is a money cell.  One amount is at most
+ *    10^15 minor units (import refuses more), so 10,000 of them already
+ *    pass int64, yet no figure fails on them; a figure in a weak report
+ *    currency converts each amount into 128 bits as well.
  *  - An undefined value (a rate without a budget, a fulfilment without a
  *    pledge) is a cell with defined = false: never 0, never inf.
  */
@@ -32,7 +36,7 @@
 enum ana_type {
 	ANA_INT,    /* a count or a year */
 	ANA_TEXT,   /* a code, key or status */
-	ANA_MONEY,  /* int64 minor units of the report currency */
+	ANA_MONEY,  /* cbm_money minor units of the report currency */
 	ANA_AMOUNT, /* a double in units of the report currency */
 	ANA_RATE,   /* a fraction; percent for people */
 	ANA_SHARE,  /* a fraction of a scale; percent with two decimals */
@@ -42,7 +46,7 @@ enum ana_type {
 
 struct ana_value {
 	bool defined;
-	int64_t i;     /* ANA_INT, ANA_MONEY, ANA_DATE */
+	cbm_money i;   /* ANA_INT, ANA_MONEY, ANA_DATE: 128 bits for sums */
 	double d;      /* ANA_AMOUNT, ANA_RATE, ANA_NUMBER */
 	const char *s; /* ANA_TEXT, owned by the table */
 };

@@ -18,7 +18,7 @@ void ana_tb_columns(struct ana_table *t, const struct ana_column *cols,
 /* Appends a row of undefined cells; returns its index. */
 size_t ana_tb_row(struct ana_table *t);
 void ana_tb_int(struct ana_table *t, size_t row, size_t col, int64_t v);
-void ana_tb_money(struct ana_table *t, size_t row, size_t col, int64_t v);
+void ana_tb_money(struct ana_table *t, size_t row, size_t col, cbm_money v);
 void ana_tb_double(struct ana_table *t, size_t row, size_t col, double v);
 void ana_tb_text(struct ana_table *t, size_t row, size_t col, const char *s);
 
@@ -34,9 +34,10 @@ enum cbm_status ana_currency(const struct ana_params *p, char cur[4],
                              struct cbm_error *err);
 
 /* An SQL expression for a money column in minor units of CUR: the stored
- * US cents (USD_COL) in USD, otherwise cbm_convert() of AMOUNT_COL with the
- * row's rate and CUR's rate on DATE_EXPR.  Columns are qualified with
- * ALIAS.  Caller frees with g_free(). */
+ * US cents (USD_COL) in USD, otherwise cbm_convert_wide() of AMOUNT_COL
+ * with the row's rate and CUR's rate on DATE_EXPR, which may pass 64 bits
+ * (read it with st_column_money, sum it with cbm_sum).  Columns are
+ * qualified with ALIAS.  Caller frees with g_free(). */
 char *ana_money_sql(const char *alias, const char *amount_col,
                     const char *usd_col, const char *date_expr,
                     const char *cur);
@@ -62,13 +63,14 @@ char *ana_years_sql(const struct ana_params *p, const char *column);
 struct ana_sum {
 	int year;
 	char state[4];
-	int64_t value;
-	double real; /* for non-money aggregates */
+	cbm_money value; /* money (a cbm_sum) or another integer */
+	double real;     /* for non-money aggregates */
 };
 
 /* Runs SQL returning (year, state, value) rows ordered by year, state, and
- * appends them to OUT (GArray of struct ana_sum).  Integer values go to
- * value, others to real. */
+ * appends them to OUT (GArray of struct ana_sum).  Integer values, 64-bit
+ * or the digits cbm_sum() gives beyond, go to value; every value also goes
+ * to real. */
 enum cbm_status ana_sums(struct st_db *db, const char *sql, GArray *out,
                          struct cbm_error *err);
 
@@ -88,10 +90,10 @@ enum cbm_status ana_received_sums(struct st_db *db, const struct ana_params *p,
 /* The entry for (YEAR, STATE) of a sums array, or NULL. */
 const struct ana_sum *ana_sum_find(GArray *sums, int year, const char *state);
 
-/* The sum of the values of YEAR over all states. */
-int64_t ana_sum_total(GArray *sums, int year);
+/* The sum of the values of YEAR over all states, in 128 bits. */
+cbm_money ana_sum_total(GArray *sums, int year);
 
 /* The value for YEAR in a year-only sums array, or false. */
-bool ana_sum_of_year(GArray *sums, int year, int64_t *value);
+bool ana_sum_of_year(GArray *sums, int year, cbm_money *value);
 
 #endif

@@ -20,8 +20,8 @@ enum {
 };
 
 static void execution_row(struct ana_table *t, int year, const char *line,
-                          const char *title, int64_t approved, bool has_spent,
-                          int64_t spent)
+                          const char *title, cbm_money approved, bool has_spent,
+                          cbm_money spent)
 {
 	size_t r = ana_tb_row(t);
 
@@ -40,8 +40,8 @@ static void execution_row(struct ana_table *t, int year, const char *line,
 /* The running totals of one year. */
 struct year_total {
 	int year;
-	int64_t approved, spent;
-	bool all_spent; /* every line has a spent amount */
+	cbm_money approved, spent; /* 128 bits: many lines at the ceiling */
+	bool all_spent;            /* every line has a spent amount */
 };
 
 static void flush_total(struct ana_table *t, struct year_total *y)
@@ -88,19 +88,21 @@ enum cbm_status ana_execution(struct st_db *db, const struct ana_params *p,
 		ana_tb_columns(out, cols, 7, cur);
 	while (rc == CBM_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		int year = sqlite3_column_int(st, 0);
-		bool has_spent = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		cbm_money line_approved, line_spent;
+		/* In a weak report currency one line may pass 64 bits. */
+		bool has_spent = st_column_money(st, 4, &line_spent);
+		st_column_money(st, 3, &line_approved);
 		if (year != y.year) {
 			flush_total(out, &y);
 			y = (struct year_total){year, 0, 0, true};
 		}
-		y.approved += sqlite3_column_int64(st, 3);
-		y.spent += sqlite3_column_int64(st, 4);
+		y.approved += line_approved;
+		y.spent += line_spent;
 		y.all_spent = y.all_spent && has_spent;
 		execution_row(out, year,
 		              (const char *)sqlite3_column_text(st, 1),
 		              (const char *)sqlite3_column_text(st, 2),
-		              sqlite3_column_int64(st, 3), has_spent,
-		              sqlite3_column_int64(st, 4));
+		              line_approved, has_spent, line_spent);
 	}
 	if (rc == CBM_OK && step != SQLITE_DONE)
 		rc = st_sql_error(db, "cannot compute execution", err);
@@ -166,11 +168,11 @@ static enum cbm_status check_scale(struct st_db *db, const char *scale,
 }
 
 static void shares_row(struct ana_table *t, int year, const char *state,
-                       double share, bool has_budget, int64_t budget,
-                       int64_t received)
+                       double share, bool has_budget, cbm_money budget,
+                       cbm_money received)
 {
 	size_t r = ana_tb_row(t);
-	int64_t due;
+	cbm_money due;
 
 	ana_tb_int(t, r, SH_YEAR, year);
 	ana_tb_text(t, r, SH_STATE, state);
@@ -178,7 +180,9 @@ static void shares_row(struct ana_table *t, int year, const char *state,
 	ana_tb_money(t, r, SH_RECEIVED, received);
 	if (!has_budget)
 		return;
-	due = (int64_t)llround((double)budget * share);
+	/* round() is llround() without its 64-bit limit: a budget past
+	 * int64 has a due past it too. */
+	due = (cbm_money)round((double)budget * share);
 	ana_tb_money(t, r, SH_DUE, due);
 	ana_tb_money(t, r, SH_DIFFERENCE, received - due);
 }
@@ -188,7 +192,7 @@ static enum cbm_status shares_year(struct st_db *db, const char *scale,
                                    struct ana_table *out, struct cbm_error *err)
 {
 	GArray *shares = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
-	int64_t budget = 0;
+	cbm_money budget = 0;
 	bool has_budget = ana_sum_of_year(approved, year, &budget);
 	enum cbm_status rc = scale_shares(db, scale, year, shares, err);
 
@@ -244,7 +248,7 @@ enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
 		    g_array_index(approved, struct ana_sum, approved->len - 1)
 		        .year;
 	for (int y = 1900; rc == CBM_OK && y <= 2100; y++) {
-		int64_t ignore;
+		cbm_money ignore;
 		bool any = ana_sum_of_year(approved, y, &ignore);
 		for (guint i = 0; !any && i < recv->len; i++)
 			any = g_array_index(recv, struct ana_sum, i).year == y;

@@ -94,10 +94,11 @@ enum cbm_status ana_received_sums(struct st_db *db, const struct ana_params *p,
 	                             cut)
 	           : g_strdup("contributions c");
 	where = g_strdup_printf("%s AND %s", ana_kind_sql(p), years);
-	sql = g_strdup_printf("SELECT c.budget_year, c.state, sum(%s) FROM %s"
-	                      " WHERE %s GROUP BY c.budget_year, c.state"
-	                      " ORDER BY c.budget_year, c.state",
-	                      money, from, where);
+	sql =
+	    g_strdup_printf("SELECT c.budget_year, c.state, cbm_sum(%s) FROM %s"
+	                    " WHERE %s GROUP BY c.budget_year, c.state"
+	                    " ORDER BY c.budget_year, c.state",
+	                    money, from, where);
 	rc = ana_require_rates(db, cur, from, "c.received_on", where, err);
 	if (rc == CBM_OK)
 		rc = ana_sums(db, sql, out, err);
@@ -119,7 +120,7 @@ static enum cbm_status pledged_sums(struct st_db *db,
 	    ana_money_sql("g", "amount", "amount_usd", "g.rate_date", cur);
 	char *where = ana_years_sql(p, "g.budget_year");
 	char *sql = g_strdup_printf(
-	    "SELECT g.budget_year, g.state, sum(%s) FROM pledges g"
+	    "SELECT g.budget_year, g.state, cbm_sum(%s) FROM pledges g"
 	    " WHERE %s GROUP BY g.budget_year, g.state"
 	    " ORDER BY g.budget_year, g.state",
 	    money, where);
@@ -169,7 +170,8 @@ enum {
 
 /* Totals of one year: received, pledged and received within pledges. */
 static void year_totals(GArray *recv, GArray *pledged, int year,
-                        int64_t *received, int64_t *pledge_sum, int64_t *kept)
+                        cbm_money *received, cbm_money *pledge_sum,
+                        cbm_money *kept)
 {
 	*received = ana_sum_total(recv, year);
 	*pledge_sum = *kept = 0;
@@ -204,7 +206,7 @@ static int as_of_month_day(const struct ana_params *p, struct ana_params *scope)
 static void collection_row(struct ana_table *t, int year, GArray *approved,
                            GArray *recv, GArray *pledged, int md)
 {
-	int64_t budget = 0, received, pledge_sum, kept;
+	cbm_money budget = 0, received, pledge_sum, kept;
 	bool has_budget = ana_sum_of_year(approved, year, &budget);
 	size_t r = ana_tb_row(t);
 
@@ -288,7 +290,7 @@ enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
 		for (guint i = 0; i < recv->len; i++) {
 			const struct ana_sum *s =
 			    &g_array_index(recv, struct ana_sum, i);
-			int64_t total = ana_sum_total(recv, s->year);
+			cbm_money total = ana_sum_total(recv, s->year);
 			size_t r = ana_tb_row(out);
 			ana_tb_int(out, r, 0, s->year);
 			ana_tb_text(out, r, 1, s->state);
@@ -306,8 +308,8 @@ enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
 
 /* ---- outstanding pledges ------------------------------------------------- */
 
-static const char *pledge_status(int64_t pledged, bool has_pledge,
-                                 int64_t received)
+static const char *pledge_status(cbm_money pledged, bool has_pledge,
+                                 cbm_money received)
 {
 	if (!has_pledge)
 		return "no pledge";
@@ -321,7 +323,7 @@ static void outstanding_row(struct ana_table *t, int year, const char *state,
 {
 	const struct ana_sum *g = ana_sum_find(pledged, year, state);
 	const struct ana_sum *r = ana_sum_find(recv, year, state);
-	int64_t pl = g ? g->value : 0, rv = r ? r->value : 0;
+	cbm_money pl = g ? g->value : 0, rv = r ? r->value : 0;
 	size_t row = ana_tb_row(t);
 
 	ana_tb_int(t, row, 0, year);

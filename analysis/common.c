@@ -40,7 +40,7 @@ char *ana_money_sql(const char *alias, const char *amount_col,
 	if (strcmp(cur, "USD") == 0)
 		return g_strdup_printf("%s.%s", alias, usd_col);
 	return g_strdup_printf(
-	    "cbm_convert(%s.%s, %s.currency, %s.usd_per_unit,"
+	    "cbm_convert_wide(%s.%s, %s.currency, %s.usd_per_unit,"
 	    " '%s', cbm_rate('%s', %s))",
 	    alias, amount_col, alias, alias, cur, cur, date_expr);
 }
@@ -119,8 +119,7 @@ enum cbm_status ana_sums(struct st_db *db, const char *sql, GArray *out,
 		s.year = sqlite3_column_int(st, 0);
 		snprintf(s.state, sizeof(s.state), "%s",
 		         state ? (const char *)state : "");
-		if (sqlite3_column_type(st, 2) == SQLITE_INTEGER)
-			s.value = sqlite3_column_int64(st, 2);
+		st_column_money(st, 2, &s.value);
 		s.real = sqlite3_column_double(st, 2);
 		g_array_append_val(out, s);
 	}
@@ -136,7 +135,7 @@ enum cbm_status ana_approved(struct st_db *db, const struct ana_params *p,
 {
 	const char *date = "printf('%04d-01-01', b.year)";
 	char *money = ana_money_sql("b", "approved", "approved_usd", date, cur);
-	char *sql = g_strdup_printf("SELECT b.year, '', sum(%s) FROM"
+	char *sql = g_strdup_printf("SELECT b.year, '', cbm_sum(%s) FROM"
 	                            " budget_lines b GROUP BY b.year"
 	                            " ORDER BY b.year",
 	                            money);
@@ -162,9 +161,9 @@ const struct ana_sum *ana_sum_find(GArray *sums, int year, const char *state)
 	return NULL;
 }
 
-int64_t ana_sum_total(GArray *sums, int year)
+cbm_money ana_sum_total(GArray *sums, int year)
 {
-	int64_t total = 0;
+	cbm_money total = 0;
 
 	for (guint i = 0; i < sums->len; i++) {
 		const struct ana_sum *s =
@@ -175,7 +174,7 @@ int64_t ana_sum_total(GArray *sums, int year)
 	return total;
 }
 
-bool ana_sum_of_year(GArray *sums, int year, int64_t *value)
+bool ana_sum_of_year(GArray *sums, int year, cbm_money *value)
 {
 	for (guint i = 0; i < sums->len; i++) {
 		struct ana_sum *s = &g_array_index(sums, struct ana_sum, i);

@@ -27,11 +27,11 @@ static enum cbm_status daily(struct st_db *db, const struct ana_params *p,
 	    g_strdup_printf("%s AND c.budget_year <= %d AND c.received_on <="
 	                    " printf('%%04d-12-31', c.budget_year)",
 	                    ana_kind_sql(p), last);
-	char *sql =
-	    g_strdup_printf("SELECT c.budget_year, c.received_on, sum(%s) FROM"
-	                    " contributions c WHERE %s"
-	                    " GROUP BY c.budget_year, c.state, c.received_on",
-	                    money, where);
+	char *sql = g_strdup_printf(
+	    "SELECT c.budget_year, c.received_on, cbm_sum(%s) FROM"
+	    " contributions c WHERE %s"
+	    " GROUP BY c.budget_year, c.state, c.received_on",
+	    money, where);
 	sqlite3_stmt *st = NULL;
 	enum cbm_status rc = ana_require_rates(db, cur, "contributions c",
 	                                       "c.received_on", where, err);
@@ -48,7 +48,7 @@ static enum cbm_status daily(struct st_db *db, const struct ana_params *p,
 		                   &when);
 		/* Before 1 January counts on day 1. */
 		s.real = MAX(1, when - cbm_days_from_civil(s.year, 1, 1) + 1);
-		s.value = sqlite3_column_int64(st, 2);
+		st_column_money(st, 2, &s.value);
 		g_array_append_val(out, s);
 	}
 	if (rc == CBM_OK && step != SQLITE_DONE)
@@ -74,9 +74,9 @@ static int days_in(int year)
 }
 
 /* Cumulative received of YEAR at the end of each day 1..366 into CUM. */
-static void cumulate(GArray *days, int year, int64_t cum[367])
+static void cumulate(GArray *days, int year, cbm_money cum[367])
 {
-	int64_t per_day[367] = {0};
+	cbm_money per_day[367] = {0};
 
 	for (guint i = 0; i < days->len; i++) {
 		const struct ana_sum *s =
@@ -124,7 +124,7 @@ static GArray *earlier_rates(int year, GArray *days, GArray *approved,
                              const struct ana_params *p)
 {
 	GArray *rates = g_array_new(FALSE, FALSE, sizeof(double) * 367);
-	int64_t cum[367];
+	cbm_money cum[367];
 
 	for (guint i = 0; i < approved->len; i++) {
 		const struct ana_sum *a =
@@ -142,11 +142,11 @@ static GArray *earlier_rates(int year, GArray *days, GArray *approved,
 	return rates;
 }
 
-static void curve_rows(struct ana_table *t, int year, int64_t budget,
+static void curve_rows(struct ana_table *t, int year, cbm_money budget,
                        bool has_budget, GArray *days, GArray *approved,
                        const struct ana_params *p)
 {
-	int64_t cum[367];
+	cbm_money cum[367];
 	int n = days_in(year);
 	GArray *earlier = earlier_rates(year, days, approved, p);
 	double *at_day = g_new(double, earlier->len + 1);
@@ -193,7 +193,7 @@ enum cbm_status ana_curve(struct st_db *db, const struct ana_params *p,
 	GArray *days = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	struct ana_params all = *p;
 	int year = 0;
-	int64_t budget = 0;
+	cbm_money budget = 0;
 	char cur[4];
 	enum cbm_status rc = ana_currency(p, cur, err);
 

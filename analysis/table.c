@@ -80,9 +80,12 @@ void ana_tb_int(struct ana_table *t, size_t row, size_t col, int64_t v)
 	c->i = v;
 }
 
-void ana_tb_money(struct ana_table *t, size_t row, size_t col, int64_t v)
+void ana_tb_money(struct ana_table *t, size_t row, size_t col, cbm_money v)
 {
-	ana_tb_int(t, row, col, v);
+	struct ana_value *c = cell(t, row, col);
+
+	c->defined = true;
+	c->i = v;
 }
 
 /* NaN and infinities are not values: they stay undefined. */

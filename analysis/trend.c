@@ -54,7 +54,7 @@ static enum cbm_status series(struct st_db *db, const struct ana_params *p,
 	for (guint i = 0; rc == CBM_OK && i < approved->len; i++) {
 		const struct ana_sum *a =
 		    &g_array_index(approved, struct ana_sum, i);
-		int64_t received = ana_sum_total(recv, a->year);
+		cbm_money received = ana_sum_total(recv, a->year);
 		double yr = a->year, v;
 		if (!ana_year_in(&all, a->year) || a->value <= 0)
 			continue;

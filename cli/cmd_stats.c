@@ -148,20 +148,6 @@ static int to_params(struct cli *cli, const struct stats_opts *o,
 
 /* ---- printing ------------------------------------------------------------ */
 
-static void money_plain(char *buf, size_t n, int64_t minor, int exp)
-{
-	int64_t scale = cbm_pow10(exp);
-	uint64_t mag =
-	    minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
-
-	if (exp == 0)
-		snprintf(buf, n, "%" PRId64, minor);
-	else
-		snprintf(buf, n, "%s%" PRIu64 ".%0*" PRIu64,
-		         minor < 0 ? "-" : "", mag / (uint64_t)scale, exp,
-		         mag % (uint64_t)scale);
-}
-
 /* Trims "12.5000" to "12.5" and "12.0000" to "12". */
 static void trim_zeros(char *s)
 {
@@ -179,7 +165,7 @@ static void trim_zeros(char *s)
 static void set_cell(struct out_table *o, size_t col, const struct ana_table *t,
                      const struct ana_value *v, enum ana_type type)
 {
-	char plain[64], shown[96];
+	char plain[CBM_MONEY_BUF], shown[CBM_MONEY_BUF];
 	bool number = type != ANA_TEXT && type != ANA_DATE;
 
 	if (!v->defined) {
@@ -188,7 +174,7 @@ static void set_cell(struct out_table *o, size_t col, const struct ana_table *t,
 	}
 	switch (type) {
 	case ANA_INT:
-		snprintf(plain, sizeof(plain), "%" PRId64, v->i);
+		snprintf(plain, sizeof(plain), "%" PRId64, (int64_t)v->i);
 		out_set(o, col, plain, NULL, true);
 		return;
 	case ANA_TEXT:
@@ -199,7 +185,8 @@ static void set_cell(struct out_table *o, size_t col, const struct ana_table *t,
 		out_set(o, col, plain, NULL, false);
 		return;
 	case ANA_MONEY:
-		money_plain(plain, sizeof(plain), v->i, t->exponent);
+		/* Exact digits, however far past 64 bits the sum is. */
+		cbm_money_plain(plain, sizeof(plain), v->i, t->exponent);
 		cbm_fmt_money(shown, sizeof(shown), v->i, t->exponent,
 		              CBM_LANG_EN);
 		break;

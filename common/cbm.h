@@ -9,9 +9,12 @@
  *    caller does not care).  The first error is kept: cbm_error_set() does
  *    not overwrite an error that is already set, like cairo's sticky status.
  *  - Library code never prints and never exits; only cli/ does.
- *  - Money is an int64_t count of the currency's minor units (cents for
- *    USD, whole yen for JPY, fils for KWD); doubles appear only for fx
- *    rates and for derived figures such as rates and shares.
+ *  - Money is a count of the currency's minor units (cents for USD, whole
+ *    yen for JPY, fils for KWD); doubles appear only for fx rates and for
+ *    derived figures such as rates and shares.  One amount is an int64_t
+ *    of at most CBM_AMOUNT_MAX; a sum of amounts, or an amount converted
+ *    into a report currency, is a cbm_money of 128 bits, so that no sum of
+ *    what import accepts can overflow.
  *  - Parsing always uses the C numeric locale; formatting per language is
  *    done by our own code (cbm_fmt_*), never by the system locale, since a
  *    fresh machine has only C.UTF-8.
@@ -72,12 +75,57 @@ bool cbm_currency_valid(const char *code);
 /* 10^e for 0 <= e <= 18. */
 int64_t cbm_pow10(int e);
 
+/* The largest amount of one row, in minor units of its own currency:
+ * 10^15, i.e. 10 trillion US dollars in cents.  Import refuses more.
+ * 9,223 such amounts would overflow int64, which is why every sum is a
+ * cbm_money. */
+#define CBM_AMOUNT_MAX INT64_C(1000000000000000)
+
+/* A sum of money, or an amount converted into a report currency, in minor
+ * units: 128 bits, about +-1.7 x 10^38.  An amount at CBM_AMOUNT_MAX
+ * converted into a currency worth a billionth of a dollar is about 10^26,
+ * so even 10^12 of them still fit.  Sums are exact: cbm_money_add() says
+ * when one would not fit, and nothing goes through floating point. */
+typedef __int128 cbm_money;
+
+/* A buffer of this many bytes holds any cbm_money written by
+ * cbm_money_plain() or cbm_fmt_money(), in any language. */
+#define CBM_MONEY_BUF 96
+
+/* *ACC += V.  Returns false, leaving *ACC unchanged, when the sum does not
+ * fit 128 bits. */
+bool cbm_money_add(cbm_money *acc, cbm_money v);
+
+/* True when V fits an int64_t. */
+bool cbm_money_fits64(cbm_money v);
+
+/* MINOR minor units of a currency with exponent EXP, plainly: an optional
+ * '-', the digits, and for EXP > 0 a '.' before the last EXP of them
+ * ("-1234567.50", "1000"); no separators.  Writes at most N bytes
+ * including the NUL (CBM_MONEY_BUF is always enough); returns BUF. */
+char *cbm_money_plain(char *buf, size_t n, cbm_money minor, int exp);
+
+/* Parses what cbm_money_plain() writes with EXP 0: an optional '-' and
+ * 1 to 39 decimal digits, nothing else.  Returns false when S is not
+ * such a number or does not fit 128 bits. */
+bool cbm_money_parse(const char *s, cbm_money *out);
+
 /* Converts AMOUNT minor units of a currency with exponent FROM_EXP, worth
  * FROM_USD dollars per unit, into minor units (exponent TO_EXP) of a
  * currency worth TO_USD dollars per unit, rounding half away from zero.
- * Returns false on overflow or a non-positive rate. */
+ * Returns false on a non-positive rate or when the result is 9 x 10^15 or
+ * more: what the store keeps per row stays exact in a double too. */
 bool cbm_money_convert(int64_t amount, int from_exp, double from_usd,
                        int to_exp, double to_usd, int64_t *out);
+
+/* The same conversion into 128 bits, for figures in a report currency: an
+ * amount at CBM_AMOUNT_MAX in US cents is 4.5 x 10^17 tiyn in KZT, and
+ * beyond int64 in IRR (4.2 x 10^19 minor units at 42,000 rials a dollar).
+ * Gives exactly what cbm_money_convert() gives wherever that succeeds;
+ * beyond, the product is rounded from a long double.  Returns false on a
+ * non-positive rate or a result of 10^36 or more. */
+bool cbm_money_convert_wide(int64_t amount, int from_exp, double from_usd,
+                            int to_exp, double to_usd, cbm_money *out);
 
 /* ---- dates --------------------------------------------------------------- */
 
@@ -112,8 +160,9 @@ bool cbm_lang_parse(const char *s, enum cbm_lang *out);
 char *cbm_fmt_number(char *buf, size_t n, double v, int decimals,
                      enum cbm_lang lang);
 
-/* Money given in minor units with exponent EXP, with all its decimals. */
-char *cbm_fmt_money(char *buf, size_t n, int64_t minor, int exp,
+/* Money given in minor units with exponent EXP, with all its decimals,
+ * exactly, however large (CBM_MONEY_BUF bytes are always enough). */
+char *cbm_fmt_money(char *buf, size_t n, cbm_money minor, int exp,
                     enum cbm_lang lang);
 
 /* Short form for axes: en "950", "1.2 K", "1.2 M", "3.4 B";

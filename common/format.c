@@ -95,22 +95,12 @@ char *cbm_fmt_number(char *buf, size_t n, double v, int decimals,
 	return localize(buf, n, plain, lang);
 }
 
-char *cbm_fmt_money(char *buf, size_t n, int64_t minor, int exp,
+char *cbm_fmt_money(char *buf, size_t n, cbm_money minor, int exp,
                     enum cbm_lang lang)
 {
-	char plain[64];
-	int64_t scale = cbm_pow10(exp);
-	uint64_t mag =
-	    minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
+	char plain[CBM_MONEY_BUF];
 
-	if (exp == 0)
-		snprintf(plain, sizeof(plain), "%s%llu", minor < 0 ? "-" : "",
-		         (unsigned long long)mag);
-	else
-		snprintf(plain, sizeof(plain), "%s%llu.%0*llu",
-		         minor < 0 ? "-" : "",
-		         (unsigned long long)(mag / (uint64_t)scale), exp,
-		         (unsigned long long)(mag % (uint64_t)scale));
+	cbm_money_plain(plain, sizeof(plain), minor, exp);
 	return localize(buf, n, plain, lang);
 }
 

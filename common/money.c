@@ -4,7 +4,9 @@
  * in the report currency R, rounded to R's minor unit half away from zero,
  * one transaction at a time.
  */
+#include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cbm.h"
@@ -58,6 +60,25 @@ int64_t cbm_pow10(int e)
 	return p;
 }
 
+/* AMOUNT in minor units of the target currency, before rounding. */
+static long double scaled(int64_t amount, int from_exp, double from_usd,
+                          int to_exp, double to_usd)
+{
+	return (long double)amount * from_usd / to_usd *
+	       (long double)cbm_pow10(to_exp) /
+	       (long double)cbm_pow10(from_exp);
+}
+
+/* V rounded half away from zero.  Binary rates are a hair off their
+ * decimal value (1.15 is 1.149999...), which would round 11.5 cents down:
+ * the product is settled to a millionth of a minor unit first. */
+static long double round_minor(long double v)
+{
+	if (fabsl(v) < 1.0e12L)
+		v = roundl(v * 1.0e6L) / 1.0e6L;
+	return roundl(v);
+}
+
 bool cbm_money_convert(int64_t amount, int from_exp, double from_usd,
                        int to_exp, double to_usd, int64_t *out)
 {
@@ -69,16 +90,98 @@ bool cbm_money_convert(int64_t amount, int from_exp, double from_usd,
 		*out = amount;
 		return true;
 	}
-	v = (long double)amount * from_usd / to_usd *
-	    (long double)cbm_pow10(to_exp) / (long double)cbm_pow10(from_exp);
+	v = scaled(amount, from_exp, from_usd, to_exp, to_usd);
 	if (!(fabsl(v) < 9.0e15L))
 		return false;
-	/* Binary rates are a hair off their decimal value (1.15 is
-	 * 1.149999...), which would round 11.5 cents down: settle the
-	 * product to a millionth of a minor unit first, then round half
-	 * away from zero. */
-	if (fabsl(v) < 1.0e12L)
-		v = roundl(v * 1.0e6L) / 1.0e6L;
-	*out = (int64_t)roundl(v);
+	*out = (int64_t)round_minor(v);
+	return true;
+}
+
+bool cbm_money_convert_wide(int64_t amount, int from_exp, double from_usd,
+                            int to_exp, double to_usd, cbm_money *out)
+{
+	long double v;
+
+	if (!(from_usd > 0) || !(to_usd > 0))
+		return false;
+	if (from_exp == to_exp && from_usd == to_usd) {
+		*out = amount;
+		return true;
+	}
+	v = scaled(amount, from_exp, from_usd, to_exp, to_usd);
+	/* 10^36 is far below the 1.7 x 10^38 of 128 bits, and far above
+	 * anything import lets in (see cbm.h). */
+	if (!(fabsl(v) < 1.0e36L))
+		return false;
+	*out = (cbm_money)round_minor(v);
+	return true;
+}
+
+/* ---- 128-bit money ------------------------------------------------------ */
+
+bool cbm_money_add(cbm_money *acc, cbm_money v)
+{
+	cbm_money sum;
+
+	if (__builtin_add_overflow(*acc, v, &sum))
+		return false;
+	*acc = sum;
+	return true;
+}
+
+bool cbm_money_fits64(cbm_money v)
+{
+	return v >= INT64_MIN && v <= INT64_MAX;
+}
+
+char *cbm_money_plain(char *buf, size_t n, cbm_money minor, int exp)
+{
+	/* The magnitude as unsigned: -(2^127) has no positive cbm_money. */
+	unsigned __int128 mag =
+	    minor < 0 ? -(unsigned __int128)minor : (unsigned __int128)minor;
+	char digits[64];
+	size_t nd = 0, len = 0;
+	char out[CBM_MONEY_BUF];
+
+	assert(exp >= 0 && exp <= 18);
+	do {
+		digits[nd++] = (char)('0' + (int)(mag % 10));
+		mag /= 10;
+	} while (mag > 0);
+	/* At least one digit before the decimal mark: 5 cents is 0.05. */
+	while (nd < (size_t)exp + 1)
+		digits[nd++] = '0';
+	if (minor < 0)
+		out[len++] = '-';
+	while (nd > 0) {
+		if (exp > 0 && nd == (size_t)exp)
+			out[len++] = '.';
+		out[len++] = digits[--nd];
+	}
+	out[len] = '\0';
+	snprintf(buf, n, "%s", out);
+	return buf;
+}
+
+bool cbm_money_parse(const char *s, cbm_money *out)
+{
+	bool negative = *s == '-';
+	cbm_money v = 0;
+	size_t nd = 0;
+
+	if (negative)
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++, nd++) {
+		int d = *s - '0';
+		/* Built negative, which reaches one further than positive. */
+		if (__builtin_mul_overflow(v, 10, &v) ||
+		    __builtin_sub_overflow(v, d, &v))
+			return false;
+	}
+	if (nd == 0 || *s != '\0')
+		return false;
+	if (!negative && __builtin_mul_overflow(v, -1, &v))
+		return false;
+	*out = v;
 	return true;
 }

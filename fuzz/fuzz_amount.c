@@ -6,9 +6,9 @@
  * decimals, the range of ISO 4217 minor units), the second the decimal
  * mark (byte % 3: decide from the text, ',' or '.'); the rest, up to the
  * first NUL, is the field.  Checked besides memory errors: an accepted
- * amount is not negative and below 10^15 units; written plainly ("1234.50")
- * it reads back as itself; a refusal always says why, in UTF-8; a decimal
- * number is finite and not negative.
+ * amount is not negative and at most 10^15 minor units (CBM_AMOUNT_MAX);
+ * written plainly ("1234.50") it reads back as itself; a refusal always
+ * says why, in UTF-8; a decimal number is finite and not negative.
  */
 #include <glib.h>
 #include <inttypes.h>
@@ -41,7 +41,7 @@ static void check_amount(const char *text, int exponent, char mark)
 		return;
 	}
 	FUZZ_CHECK(minor >= 0);
-	FUZZ_CHECK(minor < cbm_pow10(15 + exponent));
+	FUZZ_CHECK(minor <= CBM_AMOUNT_MAX);
 	plain(minor, exponent, text2, sizeof(text2));
 	if (!imp_parse_amount(text2, exponent, '.', &again, why, sizeof(why)))
 		fuzz_fail(__FILE__, __LINE__, "'%s' read as '%s', refused: %s",

@@ -110,8 +110,10 @@ enum imp_date_format { IMP_DATES_STRICT, IMP_DATES_DMY, IMP_DATES_MDY };
 /* Parses an amount into minor units of a currency with EXPONENT decimals:
  * digits with an optional decimal part, thousands separated by space,
  * U+00A0, U+2009, U+202F, ',' or '.'.  DECIMAL_MARK is 0 (decide from the
- * text, refusing "50,000" as ambiguous), ',' or '.'.  On failure returns
- * false and writes the reason into WHY (size WHY_N). */
+ * text, refusing "50,000" as ambiguous), ',' or '.'.  More than
+ * CBM_AMOUNT_MAX (10^15) minor units is refused, so that no sum of
+ * accepted amounts can fail a figure.  On failure returns false and
+ * writes the reason into WHY (size WHY_N). */
 bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
                       int64_t *minor, char *why, size_t why_n);
 

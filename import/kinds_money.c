@@ -26,6 +26,10 @@ static void note_currency(struct imp_ctx *ctx, const char *cur)
 		ctx->fatal = CBM_EINTERNAL;
 }
 
+/* The amount in US cents, as the store keeps it beside the amount.  An
+ * amount within CBM_AMOUNT_MAX may still be worth too much at an absurd
+ * rate (a million dollars per unit): that row is refused here, not left
+ * to fail a figure later. */
 static int64_t to_usd_cents(struct imp_ctx *ctx, int64_t minor, const char *cur,
                             double rate, int col)
 {
@@ -33,7 +37,12 @@ static int64_t to_usd_cents(struct imp_ctx *ctx, int64_t minor, const char *cur,
 
 	if (!cbm_money_convert(minor, cbm_currency_exponent(cur), rate, 2, 1.0,
 	                       &cents))
-		imp_ctx_error(ctx, col, NULL, "amount too large to convert");
+		imp_ctx_error(
+		    ctx, col, imp_ctx_text(ctx, col),
+		    "amount too large to convert: at %.10g USD per %s "
+		    "it is worth 90 trillion US dollars or more; check "
+		    "the fx rates",
+		    rate, cur);
 	return cents;
 }
 

@@ -175,12 +175,23 @@ bad:
 	return false;
 }
 
+/* The ceiling of one amount (cbm.h) in the currency's own decimals, so
+ * that the message reads like the amounts of the file. */
+static bool too_large(int exponent, char *why, size_t why_n)
+{
+	char most[CBM_MONEY_BUF];
+
+	snprintf(why, why_n, "amount too large: at most %s (10^15 minor units)",
+	         cbm_money_plain(most, sizeof(most), CBM_AMOUNT_MAX, exponent));
+	return false;
+}
+
 bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
                       int64_t *minor, char *why, size_t why_n)
 {
 	struct amount_shape sh;
 	int dec;
-	size_t int_len, frac_len, int_digits;
+	size_t int_len, frac_len;
 	int64_t value = 0;
 
 	if (!*text) {
@@ -206,14 +217,15 @@ bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
 		         frac_len, exponent);
 		return false;
 	}
-	int_digits = sh.ndigits - frac_len;
-	if (int_digits > 15) {
-		snprintf(why, why_n, "amount too large");
-		return false;
-	}
-	for (size_t i = 0; i < sh.ndigits; i++)
+	/* Digits past the ceiling stop the reading before int64 could
+	 * overflow; leading zeros cost nothing. */
+	for (size_t i = 0; i < sh.ndigits && value <= CBM_AMOUNT_MAX; i++)
 		value = value * 10 + (sh.digits[i] - '0');
-	*minor = value * cbm_pow10(exponent - (int)frac_len);
+	if (value <= CBM_AMOUNT_MAX)
+		value *= cbm_pow10(exponent - (int)frac_len);
+	if (value > CBM_AMOUNT_MAX)
+		return too_large(exponent, why, why_n);
+	*minor = value;
 	return true;
 }
 

@@ -311,13 +311,15 @@ void rpt_doc_note(struct doc *d, const char *text)
 void rpt_doc_key_figures(struct doc *d, const char *const *labels,
                          const char *const *values, size_t n)
 {
-	double w = TEXT_W / (double)(n ? n : 1), box_h = 0;
+	double w = TEXT_W / (double)(n ? n : 1), box_h = 0, label_y = 34;
 	PangoLayout **v = g_new0(PangoLayout *, n ? n : 1);
 	PangoLayout **l = g_new0(PangoLayout *, n ? n : 1);
 
 	if (!rpt_doc_ok(d) || n == 0)
 		goto out;
-	/* Values shrink to fit their box on one line; labels wrap below. */
+	/* Values shrink to fit their box on one line; one that still does
+	 * not fit at 8 points (a sum of 10^17 dollars) wraps rather than
+	 * being cut by the next box.  Labels wrap below the values. */
 	for (size_t i = 0; i < n; i++) {
 		double size = 16;
 		int lw, lh;
@@ -329,9 +331,14 @@ void rpt_doc_key_figures(struct doc *d, const char *const *labels,
 			v[i] = layout(d, values[i], size, true, -1);
 			pango_layout_get_size(v[i], &lw, &lh);
 		}
+		if ((double)lw / PANGO_SCALE > w - 20)
+			pango_layout_set_width(v[i],
+			                       (int)((w - 20) * PANGO_SCALE));
+		label_y = fmax(label_y, 8 + height_of(v[i]) + 4);
 		l[i] = layout(d, labels[i], 7.5, false, w - 20);
-		box_h = fmax(box_h, 26 + height_of(l[i]) + 16);
 	}
+	for (size_t i = 0; i < n; i++)
+		box_h = fmax(box_h, label_y + height_of(l[i]) + 8);
 	room(d, box_h + 10);
 	for (size_t i = 0; i < n; i++) {
 		double x = MARGIN_X + (double)i * w;
@@ -341,7 +348,7 @@ void rpt_doc_key_figures(struct doc *d, const char *const *labels,
 		cairo_fill(d->cr);
 		cairo_restore(d->cr);
 		draw_at(d, v[i], x + 10, d->y + 8, 0.0);
-		draw_at(d, l[i], x + 10, d->y + 34, 0.35);
+		draw_at(d, l[i], x + 10, d->y + label_y, 0.35);
 	}
 	d->y += box_h + 12;
 out:

@@ -75,7 +75,7 @@ void rpt_figure_params(struct rctx *x, struct ana_params *a)
 const char *rpt_money_text(struct rctx *x, const struct ana_table *t,
                            const struct ana_value *v)
 {
-	char buf[64];
+	char buf[CBM_MONEY_BUF];
 
 	if (!v->defined)
 		return L(x, "n/a");

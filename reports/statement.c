@@ -28,7 +28,7 @@ static void summary(struct rctx *x)
 {
 	struct ana_params a;
 	struct ana_table t;
-	int64_t total = 0;
+	cbm_money total = 0;
 	int years = 0;
 	const char *labels[3], *values[3];
 	struct ana_value v = {.defined = true};

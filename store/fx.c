@@ -14,35 +14,82 @@
 #include "store.h"
 #include "store_internal.h"
 
-/* cbm_convert(amount, from_currency, from_usd_per_unit, to_currency,
- * to_usd_per_unit): minor units of FROM converted to minor units of TO,
- * rounded half away from zero, one transaction at a time.  NULL when a
- * rate is missing. */
-static void sql_convert(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* The arguments of cbm_convert() and cbm_convert_wide(): amount,
+ * from_currency, from_usd_per_unit, to_currency, to_usd_per_unit.  False
+ * (with the result set to NULL, or to an error) when there is nothing to
+ * convert: a NULL argument is a missing rate. */
+struct convert_args {
+	int64_t amount;
+	int from_exp, to_exp;
+	double from_usd, to_usd;
+};
+
+static bool convert_args(sqlite3_context *ctx, int argc, sqlite3_value **argv,
+                         struct convert_args *a)
 {
 	const char *from, *to;
-	int64_t out;
 
 	for (int i = 0; i < argc; i++) {
 		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
 			sqlite3_result_null(ctx);
-			return;
+			return false;
 		}
 	}
 	from = (const char *)sqlite3_value_text(argv[1]);
 	to = (const char *)sqlite3_value_text(argv[3]);
 	if (!from || !to) {
 		sqlite3_result_error_nomem(ctx);
-		return;
+		return false;
 	}
-	if (!cbm_money_convert(
-	        sqlite3_value_int64(argv[0]), cbm_currency_exponent(from),
-	        sqlite3_value_double(argv[2]), cbm_currency_exponent(to),
-	        sqlite3_value_double(argv[4]), &out)) {
+	a->amount = sqlite3_value_int64(argv[0]);
+	a->from_exp = cbm_currency_exponent(from);
+	a->from_usd = sqlite3_value_double(argv[2]);
+	a->to_exp = cbm_currency_exponent(to);
+	a->to_usd = sqlite3_value_double(argv[4]);
+	return true;
+}
+
+/* cbm_convert(amount, from_currency, from_usd_per_unit, to_currency,
+ * to_usd_per_unit): minor units of FROM converted to minor units of TO,
+ * rounded half away from zero, one transaction at a time.  NULL when a
+ * rate is missing, or when the result is 9 x 10^15 or more: the US cents
+ * the store keeps per row (st_fx_recompute refuses such a row). */
+static void sql_convert(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct convert_args a;
+	int64_t out;
+
+	if (!convert_args(ctx, argc, argv, &a))
+		return;
+	if (!cbm_money_convert(a.amount, a.from_exp, a.from_usd, a.to_exp,
+	                       a.to_usd, &out)) {
 		sqlite3_result_null(ctx);
 		return;
 	}
 	sqlite3_result_int64(ctx, out);
+}
+
+/* cbm_convert_wide(...): the same for figures in a report currency,
+ * without the 64-bit limit: an INTEGER when the result fits, otherwise
+ * its exact digits as TEXT (see money.c).  NULL when a rate is missing;
+ * an error, never a silent NULL, when the result is out of reach. */
+static void sql_convert_wide(sqlite3_context *ctx, int argc,
+                             sqlite3_value **argv)
+{
+	struct convert_args a;
+	cbm_money out;
+
+	if (!convert_args(ctx, argc, argv, &a))
+		return;
+	if (!cbm_money_convert_wide(a.amount, a.from_exp, a.from_usd, a.to_exp,
+	                            a.to_usd, &out)) {
+		sqlite3_result_error(ctx,
+		                     "an amount cannot be converted into the "
+		                     "report currency at these rates",
+		                     -1);
+		return;
+	}
+	st_result_money(ctx, out);
 }
 
 /* The rates of one currency, loaded once per connection and state of the
@@ -163,6 +210,13 @@ int st_register_functions(sqlite3 *sql)
 	                             SQLITE_UTF8 | SQLITE_DETERMINISTIC |
 	                                 SQLITE_INNOCUOUS,
 	                             NULL, sql_convert, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(
+		    sql, "cbm_convert_wide", 5,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+		    sql_convert_wide, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = st_register_money(sql);
 	if (rc != SQLITE_OK) {
 		free_cache(cache);
 		return rc;
@@ -201,15 +255,25 @@ struct money_table {
 	const char *date;
 	const char *amount[2];
 	const char *usd[2];
+	bool optional[2]; /* the amount may be NULL, and so its USD column */
 };
 
 static const struct money_table money_tables[] = {
-    {"contributions", "received_on", {"amount", NULL}, {"amount_usd", NULL}},
-    {"pledges", "rate_date", {"amount", NULL}, {"amount_usd", NULL}},
+    {"contributions",
+     "received_on",
+     {"amount", NULL},
+     {"amount_usd", NULL},
+     {false, false}},
+    {"pledges",
+     "rate_date",
+     {"amount", NULL},
+     {"amount_usd", NULL},
+     {false, false}},
     {"budget_lines",
      "printf('%04d-01-01', year)",
      {"approved", "spent"},
-     {"approved_usd", "spent_usd"}},
+     {"approved_usd", "spent_usd"},
+     {false, true}},
 };
 
 static enum cbm_status check_rates(struct st_db *db,
@@ -247,6 +311,42 @@ static enum cbm_status check_rates(struct st_db *db,
 	return status;
 }
 
+/* The first row of T whose AMOUNT[I] cbm_convert() cannot bring to US
+ * cents at its rate (9 x 10^15 cents or more: an absurd rate), as
+ * CBM_EDATA naming currency, date and batch; CBM_OK when there is none. */
+static enum cbm_status check_convertible(struct st_db *db,
+                                         const struct money_table *t, int i,
+                                         struct cbm_error *err)
+{
+	char *sql = sqlite3_mprintf(
+	    "SELECT m.currency, %s, m.usd_per_unit, m.batch_id, b.file_name"
+	    " FROM %s m JOIN batches b ON b.id = m.batch_id"
+	    " WHERE m.%s IS NOT NULL AND cbm_convert(m.%s, m.currency,"
+	    " m.usd_per_unit, 'USD', 1.0) IS NULL LIMIT 1",
+	    t->date, t->table, t->amount[i], t->amount[i]);
+	sqlite3_stmt *st = NULL;
+	enum cbm_status rc = CBM_OK;
+	int step = SQLITE_ERROR;
+
+	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK)
+		step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		rc = CBM_ERROR(err, CBM_EDATA, NULL,
+		               "at %.10g USD per %s on %s, an amount of %s "
+		               "of batch %lld (%s) would be worth 90 trillion "
+		               "US dollars or more; check the rates",
+		               sqlite3_column_double(st, 2),
+		               sqlite3_column_text(st, 0),
+		               sqlite3_column_text(st, 1), t->table,
+		               (long long)sqlite3_column_int64(st, 3),
+		               sqlite3_column_text(st, 4));
+	else if (step != SQLITE_DONE)
+		rc = st_sql_error(db, "cannot convert to USD", err);
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return rc;
+}
+
 static enum cbm_status recompute_table(struct st_db *db,
                                        const struct money_table *t,
                                        struct cbm_error *err)
@@ -269,19 +369,26 @@ static enum cbm_status recompute_table(struct st_db *db,
 		    "UPDATE %s SET %s = cbm_convert(%s, currency,"
 		    " usd_per_unit, 'USD', 1.0)",
 		    t->table, t->usd[i], t->amount[i]);
+		/* cbm_convert() is NULL when the result is too large: a
+		 * NOT NULL column refuses it, an optional one must be
+		 * looked at. */
 		if (sqlite3_exec(st_sqlite(db), sql, NULL, NULL, NULL) ==
-		    SQLITE_OK)
-			rc = CBM_OK;
-		else if (sqlite3_extended_errcode(st_sqlite(db)) ==
-		         SQLITE_CONSTRAINT_NOTNULL)
-			/* cbm_convert() is NULL when the result overflows. */
-			rc = CBM_ERROR(err, CBM_EDATA, NULL,
-			               "at these fx rates an amount of %s "
-			               "would be too large to convert to USD; "
-			               "check the rates",
-			               t->table);
-		else
+		    SQLITE_OK) {
+			if (t->optional[i])
+				rc = check_convertible(db, t, i, err);
+		} else if (sqlite3_extended_errcode(st_sqlite(db)) ==
+		           SQLITE_CONSTRAINT_NOTNULL) {
+			rc = check_convertible(db, t, i, err);
+			if (rc == CBM_OK) /* not found: say what we know */
+				rc = CBM_ERROR(
+				    err, CBM_EDATA, NULL,
+				    "at these fx rates an amount of "
+				    "%s would be too large to convert "
+				    "to USD; check the rates",
+				    t->table);
+		} else {
 			rc = st_sql_error(db, "cannot convert to USD", err);
+		}
 		sqlite3_free(sql);
 	}
 	return rc;

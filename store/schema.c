@@ -240,10 +240,41 @@ static const char migration_1[] =
 	"  m.grade, m.note, m.batch_id"
 	" FROM secondments m JOIN states s ON s.code = m.state;";
 
+/* Version 2: SQLite's sum() fails with "integer overflow" past 2^63
+ * cents, which 9,223 amounts at the ceiling of one row (10^15 cents)
+ * reach.  The view's columns are REAL dollars and a ratio anyway, so it
+ * sums with total(), which never fails: the same doubles as before up to
+ * 2^53 cents (90 trillion dollars), close beyond.  Built-ins only, so
+ * that any SQLite tool still reads the view; cbm's own figures sum
+ * exactly with cbm_sum() (money.c). */
+static const char migration_2[] =
+	"DROP VIEW v_collection_by_year;"
+	"CREATE VIEW v_collection_by_year AS"
+	" WITH years AS ("
+	"   SELECT year FROM budget_lines"
+	"   UNION SELECT budget_year FROM contributions"
+	"   UNION SELECT budget_year FROM pledges),"
+	" approved AS (SELECT year, total(approved_usd) AS cents"
+	"   FROM budget_lines GROUP BY year),"
+	" received AS (SELECT budget_year AS year, total(amount_usd) AS cents"
+	"   FROM contributions WHERE kind = 'voluntary' GROUP BY budget_year),"
+	" pledged AS (SELECT budget_year AS year, total(amount_usd) AS cents"
+	"   FROM pledges GROUP BY budget_year)"
+	" SELECT y.year, a.cents / 100.0 AS approved_usd,"
+	"  coalesce(r.cents, 0) / 100.0 AS received_usd,"
+	"  CASE WHEN a.cents > 0 THEN coalesce(r.cents, 0) * 1.0 / a.cents END"
+	"   AS collection_rate,"
+	"  p.cents / 100.0 AS pledged_usd"
+	" FROM years y LEFT JOIN approved a ON a.year = y.year"
+	" LEFT JOIN received r ON r.year = y.year"
+	" LEFT JOIN pledged p ON p.year = y.year"
+	" ORDER BY y.year;";
+
 /* clang-format on */
 
 static const char *const migrations[] = {
     migration_1,
+    migration_2,
 };
 
 const char *const *st_schema_migrations(int *n)

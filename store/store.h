@@ -10,10 +10,13 @@
  *    batches that still need what would go.
  *  - Every data row carries the id of the batch (file) that loaded it; a
  *    batch is loaded or removed whole, in one transaction.
- *  - Money is integer minor units with its currency.  Every money row also
- *    keeps the USD rate of its currency on its date (usd_per_unit) and its
- *    amount converted to US cents; st_fx_recompute() keeps both true
- *    whenever fx rates change.
+ *  - Money is integer minor units with its currency, at most
+ *    CBM_AMOUNT_MAX (10^15) per row.  Every money row also keeps the USD
+ *    rate of its currency on its date (usd_per_unit) and its amount
+ *    converted to US cents, below 9 x 10^15; st_fx_recompute() keeps both
+ *    true whenever fx rates change, and refuses rates under which a row
+ *    would pass that.  Sums of money go through cbm_sum() (128 bits),
+ *    never SQLite's sum(), which fails past 2^63.
  *  - Every write transaction starts with BEGIN IMMEDIATE and the busy
  *    timeout is long (ST_BUSY_TIMEOUT_MS), so concurrent imports serialize.
  *  - PRAGMA user_version is the schema version; st_open() migrates an older
@@ -127,6 +130,24 @@ enum cbm_status st_check_orphans(struct st_db *db, struct cbm_error *err);
 enum cbm_status st_undo(struct st_db *db, int64_t id, struct cbm_error *err);
 
 /* ---- money --------------------------------------------------------------- */
+
+/* SQL functions on every connection st_open() makes, for cbm's own
+ * queries (and cbm query):
+ *   cbm_sum(X)  the sum of integer money X in 128 bits: NULL for no rows,
+ *               an INTEGER when it fits 64 bits, otherwise its exact
+ *               digits as TEXT.  SQLite's sum() fails past 9.2 x 10^18,
+ *               which 9,223 amounts at CBM_AMOUNT_MAX reach.
+ *   cbm_convert_wide(amount, from, from_usd, to, to_usd)
+ *               one amount converted into a report currency, INTEGER or
+ *               TEXT likewise; NULL when a rate is NULL.
+ *   cbm_convert(...) the same limited to 9 x 10^15, for the stored
+ *               US cents; cbm_rate(currency, date) the USD rate of a day.
+ * Every money sum in cbm goes through cbm_sum(). */
+
+/* Reads column COL of ST as money in minor units: an INTEGER, or the TEXT
+ * of an integer beyond 64 bits as cbm_sum() and cbm_convert_wide() give.
+ * Returns false, with *OUT = 0, for NULL or anything else. */
+bool st_column_money(sqlite3_stmt *st, int col, cbm_money *out);
 
 /* Records that CURRENCY is in use (for the views' unit conversion). */
 enum cbm_status st_currency_note(struct st_db *db, const char *currency,

@@ -5,10 +5,12 @@
  * relative.
  */
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "analysis.h"
+#include "analysis_internal.h"
 #include "check.h"
 #include "import.h"
 
@@ -535,6 +537,297 @@ static void test_stats_arrays(void)
 	CHECK_INT(ana_fit_forecast(x, y, 2, 3, &fit, &err), CBM_EDATA);
 }
 
+/* ---- sums past 64 bits ----------------------------------------------------
+ */
+
+/* A second database at the ceiling of one amount, 10^15 cents
+ * (10,000,000,000,000.00 USD), in 2024:
+ *   contributions  AAA 9,300 on 1 March, BBB 700 on 1 June
+ *   pledges        AAA 9,300, BBB 1,000
+ *   budget         12,500 lines approved at the ceiling, each spent
+ *                  8,000,000,000,000.00
+ *   fx             IRR at 65,536 a dollar (2^-16 USD, exact in binary)
+ * Every total passes INT64_MAX = 9,223,372,036,854,775,807 cents except
+ * BBB's; the figures must give them to the cent. */
+static struct st_db *big;
+
+/* Writes TEXT into DIR/NAME and imports it as KIND into BIG. */
+static void load_text(const char *dir, enum imp_kind kind, const char *name,
+                      const char *text)
+{
+	char *path = g_build_filename(dir, name, NULL);
+	struct imp_options opt = {0};
+	struct imp_result res;
+	struct cbm_error err = {0};
+
+	CHECK(g_file_set_contents(path, text, -1, NULL));
+	imp_result_init(&res);
+	CHECK_INT(imp_import_file(big, kind, path, &opt, &res, &err), CBM_OK);
+	for (size_t i = 0; i < res.diags.n && i < 3; i++)
+		fprintf(stderr, "%s: %s\n", name, res.diags.items[i].message);
+	imp_result_release(&res);
+	g_unlink(path);
+	g_free(path);
+}
+
+/* HEADER and N rows of ROW followed by the row's number (the last
+ * column, a reference or a line, tells the rows apart); caller frees with
+ * g_free(). */
+static char *rows(const char *header, const char *row, int n)
+{
+	GString *s = g_string_new(header);
+
+	for (int i = 0; i < n; i++)
+		g_string_append_printf(s, "\n%s%d", row, i);
+	g_string_append_c(s, '\n');
+	return g_string_free(s, FALSE);
+}
+
+static void load_rows(const char *dir, enum imp_kind kind, const char *name,
+                      const char *header, const char *row, int n)
+{
+	char *text = rows(header, row, n);
+
+	load_text(dir, kind, name, text);
+	g_free(text);
+}
+
+static void setup_big(void)
+{
+	char *dir = g_dir_make_tmp("cbm-analysis-big-XXXXXX", NULL);
+	char *path = g_build_filename(dir, "big.sqlite", NULL);
+	char *states = NULL;
+	struct cbm_error err = {0};
+
+	CHECK_INT(st_open(&big, path, ST_OPEN_CREATE, &err), CBM_OK);
+	g_file_get_contents(CBM_TESTDATA "/analysis/states.csv", &states, NULL,
+	                    NULL);
+	load_text(dir, IMP_STATES, "states.csv", states ? states : "");
+	load_text(dir, IMP_FX, "fx.csv",
+	          "currency,date,usd_per_unit\n"
+	          "IRR,2020-01-01,0.0000152587890625\n");
+	load_rows(dir, IMP_CONTRIBUTIONS, "a.csv",
+	          "state,received_on,amount,currency,reference",
+	          "AAA,2024-03-01,10000000000000.00,USD,A-", 9300);
+	load_rows(dir, IMP_CONTRIBUTIONS, "b.csv",
+	          "state,received_on,amount,currency,reference",
+	          "BBB,2024-06-01,10000000000000.00,USD,B-", 700);
+	load_rows(dir, IMP_PLEDGES, "pa.csv",
+	          "state,budget_year,amount,currency,note",
+	          "AAA,2024,10000000000000.00,USD,", 9300);
+	load_rows(dir, IMP_PLEDGES, "pb.csv",
+	          "state,budget_year,amount,currency,note",
+	          "BBB,2024,10000000000000.00,USD,", 1000);
+	load_rows(dir, IMP_BUDGET, "budget.csv",
+	          "year,title,approved,currency,spent,line",
+	          "2024,Line,10000000000000.00,USD,8000000000000.00,", 12500);
+	load_text(dir, IMP_SCALE, "scale.csv",
+	          "scale,state,share\ns,AAA,60\ns,BBB,40\n");
+	g_free(states);
+	g_free(path);
+	g_free(dir);
+}
+
+static void run_big(ana_figure_fn fn, const struct ana_params *p,
+                    struct ana_table *t)
+{
+	struct cbm_error err = {0};
+
+	ana_table_init(t);
+	CHECK_INT(fn(big, p, t, &err), CBM_OK);
+	if (err.code)
+		fprintf(stderr, "  %s\n", err.message);
+}
+
+/* A money cell against its exact digits (minor units), however wide. */
+#define DIGITS(t, r, col, want)                                                \
+	do {                                                                   \
+		char b_[CBM_MONEY_BUF];                                        \
+		CHECK(cell(t, r, col)->defined);                               \
+		CHECK_STR(                                                     \
+		    cbm_money_plain(b_, sizeof(b_), cell(t, r, col)->i, 0),    \
+		    want);                                                     \
+	} while (0)
+
+static void test_big_collection(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	char b[CBM_MONEY_BUF];
+
+	ana_params_init(&p);
+	run_big(ana_collection, &p, &t);
+	CHECK_INT(t.nrows, 1);
+	/* Approved 12,500 x 10^15 = 1.25 x 10^19; received 9,300 + 700 =
+	 * 10,000 x 10^15 = 10^19: rate 0.8. */
+	DIGITS(&t, 0, "approved", "12500000000000000000");
+	DIGITS(&t, 0, "received", "10000000000000000000");
+	REAL(&t, 0, "collection_rate", 0.8);
+	/* Pledged (9,300 + 1,000) x 10^15; kept min(9.3, 9.3) + min(1, 0.7)
+	 * x 10^18 = 10^19: 100 / 103. */
+	DIGITS(&t, 0, "pledged", "10300000000000000000");
+	REAL(&t, 0, "pledge_fulfilment", 100.0 / 103.0);
+	/* As people and csv read it. */
+	CHECK_STR(cbm_fmt_money(b, sizeof(b), cell(&t, 0, "received")->i,
+	                        t.exponent, CBM_LANG_EN),
+	          "100,000,000,000,000,000.00");
+	CHECK_STR(cbm_money_plain(b, sizeof(b), cell(&t, 0, "approved")->i,
+	                          t.exponent),
+	          "125000000000000000.00");
+	ana_table_release(&t);
+}
+
+static void test_big_contributions(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	size_t r;
+
+	ana_params_init(&p);
+	run_big(ana_contributions, &p, &t);
+	CHECK_INT(t.nrows, 2);
+	/* AAA alone passes INT64_MAX: 9.3 x 10^18 > 9.22 x 10^18. */
+	r = find_row(&t, 2024, "state", "AAA");
+	DIGITS(&t, r, "received", "9300000000000000000");
+	REAL(&t, r, "share", 0.93);
+	r = find_row(&t, 2024, "state", "BBB");
+	DIGITS(&t, r, "received", "700000000000000000");
+	REAL(&t, r, "share", 0.07);
+	ana_table_release(&t);
+	/* In IRR every contribution is 10^15 x 65,536 = 6.5536 x 10^19
+	 * minor units by itself: AAA 9,300 of them, BBB 700. */
+	snprintf(p.currency, sizeof(p.currency), "IRR");
+	run_big(ana_contributions, &p, &t);
+	CHECK_STR(t.currency, "IRR");
+	DIGITS(&t, find_row(&t, 2024, "state", "AAA"), "received",
+	       "609484800000000000000000");
+	DIGITS(&t, find_row(&t, 2024, "state", "BBB"), "received",
+	       "45875200000000000000000");
+	REAL(&t, find_row(&t, 2024, "state", "AAA"), "share", 0.93);
+	ana_table_release(&t);
+}
+
+static void test_big_outstanding(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	size_t r;
+
+	ana_params_init(&p);
+	run_big(ana_outstanding, &p, &t);
+	CHECK_INT(t.nrows, 2);
+	r = find_row(&t, 2024, "state", "AAA");
+	DIGITS(&t, r, "pledged", "9300000000000000000");
+	DIGITS(&t, r, "received", "9300000000000000000");
+	DIGITS(&t, r, "outstanding", "0");
+	CHECK_STR(cell(&t, r, "status")->s, "paid in full");
+	/* BBB: 10^18 pledged, 7 x 10^17 received, 3 x 10^17 to come. */
+	r = find_row(&t, 2024, "state", "BBB");
+	DIGITS(&t, r, "outstanding", "300000000000000000");
+	CHECK_STR(cell(&t, r, "status")->s, "in part");
+	ana_table_release(&t);
+}
+
+static void test_big_concentration(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+
+	ana_params_init(&p);
+	run_big(ana_concentration, &p, &t);
+	CHECK_INT(t.nrows, 1);
+	/* Shares .93 and .07: HHI .93^2 + .07^2 = .8698; Gini 2 x .86
+	 * x 10^19 / (2 x 2^2 x 5 x 10^18) = .43. */
+	CHECK_INT(cell(&t, 0, "contributors")->i, 2);
+	REAL(&t, 0, "top1_share", 0.93);
+	REAL(&t, 0, "top3_share", 1.0);
+	REAL(&t, 0, "hhi", 0.8698);
+	REAL(&t, 0, "gini", 0.43);
+	ana_table_release(&t);
+}
+
+static void test_big_execution(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	size_t last;
+
+	ana_params_init(&p);
+	run_big(ana_execution, &p, &t);
+	CHECK_INT(t.nrows, 12501); /* the lines and the total */
+	last = t.nrows - 1;
+	CHECK_STR(cell(&t, last, "line")->s, "total");
+	/* 12,500 x 10^15 approved, 12,500 x 8 x 10^14 = 10^19 spent. */
+	DIGITS(&t, last, "approved", "12500000000000000000");
+	DIGITS(&t, last, "spent", "10000000000000000000");
+	REAL(&t, last, "execution_rate", 0.8);
+	DIGITS(&t, last, "remaining", "2500000000000000000");
+	DIGITS(&t, 0, "approved", "1000000000000000");
+	ana_table_release(&t);
+}
+
+static void test_big_shares(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	size_t r;
+
+	ana_params_init(&p);
+	p.scale = "s";
+	run_big(ana_shares, &p, &t);
+	/* 60 % and 40 % of 1.25 x 10^19: 7.5 x 10^18 and 5 x 10^18.  The
+	 * product is a double; both are multiples of 1,024, the spacing of
+	 * doubles there, so they come out exact. */
+	r = find_row(&t, 2024, "state", "AAA");
+	DIGITS(&t, r, "due", "7500000000000000000");
+	DIGITS(&t, r, "difference", "1800000000000000000");
+	r = find_row(&t, 2024, "state", "BBB");
+	DIGITS(&t, r, "due", "5000000000000000000");
+	DIGITS(&t, r, "difference", "-4300000000000000000");
+	ana_table_release(&t);
+}
+
+static void test_big_curve(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+
+	ana_params_init(&p);
+	p.year = 2024;
+	run_big(ana_curve, &p, &t);
+	CHECK_INT(t.nrows, 366);
+	/* AAA's 9.3 x 10^18 on 1 March (day 61 of a leap year), BBB's
+	 * 7 x 10^17 on 1 June (day 153). */
+	DIGITS(&t, 59, "cumulative", "0");
+	DIGITS(&t, 60, "cumulative", "9300000000000000000");
+	DIGITS(&t, 151, "cumulative", "9300000000000000000");
+	DIGITS(&t, 152, "cumulative", "10000000000000000000");
+	DIGITS(&t, 365, "cumulative", "10000000000000000000");
+	REAL(&t, 60, "rate", 0.744);
+	REAL(&t, 365, "rate", 0.8);
+	ana_table_release(&t);
+}
+
+/* The total of sums, in 128 bits: ana_sum_total() of what cbm_sum gave. */
+static void test_sum_total(void)
+{
+	GArray *sums = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	struct ana_sum s = {.year = 2024};
+	cbm_money v = 0;
+	char b[CBM_MONEY_BUF];
+
+	s.value = INT64_MAX;
+	g_array_append_val(sums, s);
+	g_array_append_val(sums, s);
+	s.year = 2023;
+	g_array_append_val(sums, s);
+	/* 2 x (2^63 - 1) = 18,446,744,073,709,551,614. */
+	CHECK_STR(cbm_money_plain(b, sizeof(b), ana_sum_total(sums, 2024), 0),
+	          "18446744073709551614");
+	CHECK(ana_sum_of_year(sums, 2023, &v) && v == INT64_MAX);
+	g_array_free(sums, TRUE);
+}
+
 int main(void)
 {
 	setup();
@@ -551,6 +844,16 @@ int main(void)
 	test_secondments();
 	test_curve();
 	test_stats_arrays();
+	setup_big();
+	test_big_collection();
+	test_big_contributions();
+	test_big_outstanding();
+	test_big_concentration();
+	test_big_execution();
+	test_big_shares();
+	test_big_curve();
+	test_sum_total();
+	st_close(big);
 	st_close(db);
 	return check_summary();
 }

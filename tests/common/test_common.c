@@ -47,6 +47,116 @@ static void test_convert(void)
 	CHECK(!cbm_money_convert(100, 2, 0.0, 2, 1.0, &out));
 }
 
+/* The 128-bit money of sums: exact digits, overflow caught, and the
+ * wide conversion equal to the 64-bit one wherever that one works. */
+static void test_money128(void)
+{
+	char b[CBM_MONEY_BUF];
+	cbm_money v = 0, max = ~(unsigned __int128)0 >> 1, min = -max - 1;
+	int64_t narrow = 0;
+
+	/* 10,000 amounts at the ceiling of 10^15 cents: 10^19 cents, past
+	 * INT64_MAX (9,223,372,036,854,775,807) by about 7.8 x 10^17. */
+	for (int i = 0; i < 10000; i++)
+		CHECK(cbm_money_add(&v, CBM_AMOUNT_MAX));
+	CHECK(!cbm_money_fits64(v));
+	CHECK_STR(cbm_money_plain(b, sizeof(b), v, 2), "100000000000000000.00");
+	CHECK_STR(cbm_money_plain(b, sizeof(b), v, 0), "10000000000000000000");
+	CHECK_STR(cbm_money_plain(b, sizeof(b), v, 3), "10000000000000000.000");
+	CHECK_STR(cbm_fmt_money(b, sizeof(b), v, 2, CBM_LANG_EN),
+	          "100,000,000,000,000,000.00");
+	CHECK_STR(cbm_fmt_money(b, sizeof(b), v, 2, CBM_LANG_RU),
+	          "100\u00a0000\u00a0000\u00a0000\u00a0000\u00a0000,00");
+	/* INT64_MAX + 1 = 2^63. */
+	v = (cbm_money)INT64_MAX + 1;
+	CHECK(!cbm_money_fits64(v));
+	CHECK(cbm_money_fits64(v - 1));
+	CHECK(cbm_money_fits64(INT64_MIN));
+	CHECK_STR(cbm_money_plain(b, sizeof(b), v, 2), "92233720368547758.08");
+	/* Small amounts as before: 5 cents, minus 1.234 KWD, zero. */
+	CHECK_STR(cbm_money_plain(b, sizeof(b), 5, 2), "0.05");
+	CHECK_STR(cbm_money_plain(b, sizeof(b), -1234, 3), "-1.234");
+	CHECK_STR(cbm_money_plain(b, sizeof(b), 0, 2), "0.00");
+	CHECK_STR(cbm_money_plain(b, sizeof(b), 0, 0), "0");
+	/* The ends of 128 bits: 2^127 - 1 and -2^127. */
+	CHECK_STR(cbm_money_plain(b, sizeof(b), max, 0),
+	          "170141183460469231731687303715884105727");
+	CHECK_STR(cbm_money_plain(b, sizeof(b), min, 0),
+	          "-170141183460469231731687303715884105728");
+	CHECK_STR(cbm_fmt_money(b, sizeof(b), min, 0, CBM_LANG_KK),
+	          "-170\u00a0141\u00a0183\u00a0460\u00a0469\u00a0231\u00a0731"
+	          "\u00a0687\u00a0303\u00a0715\u00a0884\u00a0105\u00a0728");
+	v = max;
+	CHECK(!cbm_money_add(&v, 1));
+	CHECK(v == max); /* unchanged */
+	v = min;
+	CHECK(!cbm_money_add(&v, -1));
+	CHECK(cbm_money_add(&v, max));
+	CHECK(v == -1);
+	/* Parsing reads back what plain writes, and nothing else. */
+	CHECK(cbm_money_parse("10000000000000000000", &v));
+	CHECK(v == (cbm_money)CBM_AMOUNT_MAX * 10000);
+	CHECK(cbm_money_parse("-170141183460469231731687303715884105728", &v));
+	CHECK(v == min);
+	CHECK(cbm_money_parse("170141183460469231731687303715884105727", &v));
+	CHECK(v == max);
+	CHECK(!cbm_money_parse("170141183460469231731687303715884105728", &v));
+	CHECK(!cbm_money_parse("-170141183460469231731687303715884105729", &v));
+	CHECK(cbm_money_parse("-42", &v) && v == -42);
+	CHECK(!cbm_money_parse("", &v));
+	CHECK(!cbm_money_parse("-", &v));
+	CHECK(!cbm_money_parse("+1", &v));
+	CHECK(!cbm_money_parse("12.5", &v));
+	CHECK(!cbm_money_parse("1e3", &v));
+	CHECK(!cbm_money_parse(" 1", &v));
+	/* Wide conversion: where the 64-bit one succeeds, the same cents. */
+	static const struct {
+		int64_t amount;
+		int from_exp;
+		double from_usd;
+		int to_exp;
+		double to_usd;
+	} same[] = {
+	    {10000, 2, 1.10, 2, 1.0},
+	    {1, 2, 1.5, 2, 1.0},
+	    {3, 2, 1.5, 2, 1.0},
+	    {1000000, 0, 0.0091, 2, 1.0},
+	    {1234, 3, 3.25, 2, 1.0},
+	    {10, 2, 1.15, 2, 1.0},
+	    {123450, 2, 1.15, 2, 1.0},
+	    {11000, 2, 1.0, 2, 1.10},
+	    {CBM_AMOUNT_MAX, 2, 1.0, 2, 1.0 / 3.0},
+	};
+	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		CHECK(cbm_money_convert(same[i].amount, same[i].from_exp,
+		                        same[i].from_usd, same[i].to_exp,
+		                        same[i].to_usd, &narrow));
+		CHECK(cbm_money_convert_wide(same[i].amount, same[i].from_exp,
+		                             same[i].from_usd, same[i].to_exp,
+		                             same[i].to_usd, &v));
+		CHECK(v == narrow);
+	}
+	/* 10^15 cents (10 trillion USD) into a currency at 65,536 a dollar
+	 * (2^-16 USD per unit, exact in binary), 2 decimals: 6.5536 x 10^19
+	 * minor units, past int64; the 64-bit conversion refuses it. */
+	CHECK(!cbm_money_convert(CBM_AMOUNT_MAX, 2, 1.0, 2, 1.0 / 65536,
+	                         &narrow));
+	CHECK(
+	    cbm_money_convert_wide(CBM_AMOUNT_MAX, 2, 1.0, 2, 1.0 / 65536, &v));
+	CHECK_STR(cbm_money_plain(b, sizeof(b), v, 0), "65536000000000000000");
+	/* ... and into 3 decimals at 2^20 a dollar: 10^15 x 2^20 x 10. */
+	CHECK(cbm_money_convert_wide(CBM_AMOUNT_MAX, 2, 1.0, 3, 1.0 / 1048576,
+	                             &v));
+	CHECK_STR(cbm_money_plain(b, sizeof(b), v, 0),
+	          "10485760000000000000000");
+	/* 10^15 cents at 0.5 USD per unit: 2 x 10^15, both agree. */
+	CHECK(cbm_money_convert(CBM_AMOUNT_MAX, 2, 1.0, 2, 0.5, &narrow));
+	CHECK_INT(narrow, 2 * CBM_AMOUNT_MAX);
+	CHECK(!cbm_money_convert_wide(100, 2, 0.0, 2, 1.0, &v));
+	CHECK(!cbm_money_convert_wide(100, 2, 1.0, 2, -1.0, &v));
+	CHECK(!cbm_money_convert_wide(INT64_MAX, 0, 1e6, 3, 1e-12, &v));
+}
+
 static void test_dates(void)
 {
 	int32_t d = 0;
@@ -123,6 +233,7 @@ int main(void)
 {
 	test_exponents();
 	test_convert();
+	test_money128();
 	test_dates();
 	test_format();
 	test_error();

@@ -56,6 +56,39 @@ static void test_amounts(void)
 	CHECK_INT(amount("9999999999999999", 2, 0), -1);
 }
 
+/* One amount is at most 10^15 minor units, in the currency's own
+ * decimals: 10 000 000 000 000.00 USD, 10^15 JPY, 10^12 KWD. */
+static void test_amount_ceiling(void)
+{
+	int64_t v;
+	char why[200];
+
+	CHECK_INT(amount("10 000 000 000 000,00", 2, 0), CBM_AMOUNT_MAX);
+	CHECK_INT(amount("10,000,000,000,000.00", 2, 0), CBM_AMOUNT_MAX);
+	CHECK_INT(amount("10000000000000", 2, 0), CBM_AMOUNT_MAX);
+	CHECK_INT(amount("10000000000000.01", 2, 0), -1);
+	CHECK_INT(amount("9999999999999.99", 2, 0), CBM_AMOUNT_MAX - 1);
+	CHECK_INT(amount("1000000000000000", 0, 0), CBM_AMOUNT_MAX);
+	CHECK_INT(amount("1000000000000001", 0, 0), -1);
+	CHECK_INT(amount("1000000000000.000", 3, '.'), CBM_AMOUNT_MAX);
+	CHECK_INT(amount("1000000000000.001", 3, '.'), -1);
+	CHECK_INT(amount("1000000000001", 3, '.'), -1);
+	/* 999 999 999 999 999.99, the amount of the issue, and more digits
+	 * than int64 holds: refused without overflowing. */
+	CHECK_INT(amount("999999999999999.99", 2, 0), -1);
+	CHECK_INT(amount("99999999999999999999999999999999999999", 2, 0), -1);
+	/* Leading zeros are not size. */
+	CHECK_INT(amount("0000000000000000000000000001.00", 2, 0), 100);
+	CHECK(
+	    !imp_parse_amount("10000000000000.01", 2, 0, &v, why, sizeof(why)));
+	CHECK_STR(why, "amount too large: at most 10000000000000.00 (10^15 "
+	               "minor units)");
+	CHECK(
+	    !imp_parse_amount("1000000000000001", 0, 0, &v, why, sizeof(why)));
+	CHECK_STR(why, "amount too large: at most 1000000000000000 (10^15 "
+	               "minor units)");
+}
+
 static void test_amount_messages(void)
 {
 	int64_t v;
@@ -338,6 +371,7 @@ static void test_diag_format(void)
 int main(void)
 {
 	test_amounts();
+	test_amount_ceiling();
 	test_amount_messages();
 	test_dates();
 	test_small_parsers();

@@ -251,6 +251,155 @@ static void test_views(void)
 	CHECK(contributions && collection && events);
 }
 
+/* The text of the first column of the one row of SQL on DB, and its type
+ * in *TYPE; "" when there is no row. */
+static char *text_of(struct st_db *db, const char *sql, int *type)
+{
+	sqlite3_stmt *st = NULL;
+	char *v = g_strdup("");
+
+	*type = -1;
+	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) ==
+	        SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		*type = sqlite3_column_type(st, 0);
+		g_free(v);
+		v = g_strdup(sqlite3_column_text(st, 0)
+		                 ? (const char *)sqlite3_column_text(st, 0)
+		                 : "");
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+#define CHECK_SQL(db, sql, want, want_type)                                    \
+	do {                                                                   \
+		int type_;                                                     \
+		char *got_ = text_of(db, sql, &type_);                         \
+		CHECK_STR(got_, want);                                         \
+		CHECK_INT(type_, want_type);                                   \
+		g_free(got_);                                                  \
+	} while (0)
+
+/* N rows of X: the rows of a recursive CTE as the FROM of a sum. */
+#define ROWS(n)                                                                \
+	"(WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1"             \
+	" FROM r WHERE i < " #n ") SELECT i FROM r)"
+
+/* cbm_sum() and cbm_convert_wide(): 128 bits, INTEGER while the value
+ * fits 64 bits (what sum() gives), its exact digits as TEXT beyond. */
+static void test_money_sql(void)
+{
+	char *path = temp_path("money.sqlite");
+	struct st_db *db = NULL;
+	struct cbm_error err = {0};
+	sqlite3_stmt *st = NULL;
+	cbm_money m = -1;
+
+	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
+	/* 10,000 x 10^15 cents = 10^19, past INT64_MAX (9.2 x 10^18);
+	 * SQLite's own sum() fails on the same rows. */
+	CHECK_SQL(db, "SELECT cbm_sum(1000000000000000) FROM " ROWS(10000),
+	          "10000000000000000000", SQLITE_TEXT);
+	CHECK_SQL(db, "SELECT sum(1000000000000000) FROM " ROWS(10000), "", -1);
+	/* 9,223 of them still fit: an INTEGER, as from sum(). */
+	CHECK_SQL(db, "SELECT cbm_sum(1000000000000000) FROM " ROWS(9223),
+	          "9223000000000000000", SQLITE_INTEGER);
+	CHECK_SQL(db, "SELECT cbm_sum(i) FROM " ROWS(100), "5050",
+	          SQLITE_INTEGER);
+	/* NULLs are skipped; no value at all is NULL, as from sum(). */
+	CHECK_SQL(db, "SELECT cbm_sum(NULLIF(i, 2)) FROM " ROWS(3), "4",
+	          SQLITE_INTEGER);
+	CHECK_SQL(db, "SELECT cbm_sum(i) FROM " ROWS(3) " WHERE i > 5", "",
+	          SQLITE_NULL);
+	/* Digits beyond 64 bits add as numbers, and come back to an
+	 * INTEGER when the total fits again: 10^19 - 9 x 10^18 = 10^18. */
+	CHECK_SQL(db,
+	          "SELECT cbm_sum(x) FROM (SELECT '10000000000000000000' AS x"
+	          " UNION ALL SELECT -9000000000000000000)",
+	          "1000000000000000000", SQLITE_INTEGER);
+	/* A REAL or a word is not money: an error, not a rounding. */
+	CHECK_SQL(db, "SELECT cbm_sum(1.5)", "", -1);
+	CHECK_SQL(db, "SELECT cbm_sum('ten')", "", -1);
+	/* 2 x (2^127 - 1) does not fit 128 bits: an error, not a wrap. */
+	CHECK_SQL(db,
+	          "SELECT cbm_sum('170141183460469231731687303715884105727')"
+	          " FROM " ROWS(2),
+	          "", -1);
+	/* 10^15 cents into a currency at 65,536 a dollar (2^-16 USD, exact
+	 * in binary): 6.5536 x 10^19 minor units, as TEXT; cbm_convert()
+	 * refuses it (NULL), as the store's US cents need. */
+	CHECK_SQL(db,
+	          "SELECT cbm_convert_wide(1000000000000000, 'USD', 1.0,"
+	          " 'IRR', 1.0 / 65536)",
+	          "65536000000000000000", SQLITE_TEXT);
+	CHECK_SQL(db,
+	          "SELECT cbm_convert(1000000000000000, 'USD', 1.0, 'IRR',"
+	          " 1.0 / 65536)",
+	          "", SQLITE_NULL);
+	CHECK_SQL(db,
+	          "SELECT cbm_sum(cbm_convert_wide(1000000000000000, 'USD',"
+	          " 1.0, 'IRR', 1.0 / 65536)) FROM " ROWS(10000),
+	          "655360000000000000000000", SQLITE_TEXT);
+	/* Below the limit both give the same cents: 100.00 EUR at 1.10. */
+	CHECK_SQL(db, "SELECT cbm_convert_wide(10000, 'EUR', 1.1, 'USD', 1.0)",
+	          "11000", SQLITE_INTEGER);
+	CHECK_SQL(db, "SELECT cbm_convert_wide(10000, 'EUR', NULL, 'USD', 1.0)",
+	          "", SQLITE_NULL);
+	/* st_column_money reads both forms, and nothing else. */
+	CHECK_INT(sqlite3_prepare_v2(st_sqlite(db),
+	                             "SELECT 42, '10000000000000000000', NULL,"
+	                             " 1.5, 'x'",
+	                             -1, &st, NULL),
+	          SQLITE_OK);
+	CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+	CHECK(st_column_money(st, 0, &m) && m == 42);
+	CHECK(st_column_money(st, 1, &m) &&
+	      m == (cbm_money)CBM_AMOUNT_MAX * 10000);
+	CHECK(!st_column_money(st, 2, &m) && m == 0);
+	CHECK(!st_column_money(st, 3, &m) && m == 0);
+	CHECK(!st_column_money(st, 4, &m) && m == 0);
+	sqlite3_finalize(st);
+	st_close(db);
+	g_free(path);
+}
+
+/* A database of version 1 gets the view of version 2, which sums with
+ * total() so that it cannot overflow. */
+static void test_migration_2(void)
+{
+	char *path = temp_path("v1.sqlite");
+	struct st_db *db = NULL;
+	struct cbm_error err = {0};
+	sqlite3 *raw = NULL;
+	int type;
+	char *sql;
+
+	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
+	st_close(db);
+	sqlite3_open(path, &raw);
+	CHECK_INT(
+	    sqlite3_exec(raw,
+	                 "DROP VIEW v_collection_by_year;"
+	                 " CREATE VIEW v_collection_by_year AS"
+	                 " SELECT sum(amount_usd) AS x FROM contributions;"
+	                 " PRAGMA user_version = 1",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(raw);
+	CHECK_INT(st_open(&db, path, ST_OPEN_READWRITE, &err), CBM_OK);
+	CHECK_INT(scalar(db, "PRAGMA user_version"), 2);
+	sql = text_of(db,
+	              "SELECT sql FROM sqlite_schema WHERE name ="
+	              " 'v_collection_by_year'",
+	              &type);
+	CHECK_HAS(sql, "total(amount_usd)");
+	CHECK(!strstr(sql, "sum("));
+	g_free(sql);
+	st_close(db);
+	g_free(path);
+}
+
 int main(void)
 {
 	test_open();
@@ -259,5 +408,7 @@ int main(void)
 	test_undo();
 	test_fx_recompute();
 	test_views();
+	test_money_sql();
+	test_migration_2();
 	return check_summary();
 }
