@@ -2,7 +2,13 @@
  * cli.h - the cbm command line: a thin layer over the libraries.
  *
  * Each command lives in cli/cmd_<name>.c and exports cmd_<name>(); they are
- * wired in one table in main.c.  Only this layer prints and maps a status
+ * wired in one table in main.c, which also says what each command needs of
+ * the database (nothing, read, write, create).  The dispatcher owns the
+ * database as git's RUN_SETUP does: a command checks its arguments, then
+ * calls cli_ready(), which opens the database the way the table says;
+ * the dispatcher closes it when the command returns, whatever happened.
+ * Usage errors thus come before any database work.  Only this layer prints
+ * and maps a status
  * to an exit code (the enum cbm_status values are the exit codes: 0 ok,
  * 1 bad data, 2 bad usage, 3 internal or I/O).  Data goes to stdout;
  * notices, warnings and errors to stderr.
@@ -15,11 +21,26 @@
 
 #include "cbm.h"
 
+struct st_db;
+
+/* What a command needs of the database. */
+enum cli_db {
+	CLI_DB_NONE,   /* nothing (help; demo makes its own) */
+	CLI_DB_READ,   /* an existing database, read-only: works on a
+	                * read-only file or folder and leaves nothing beside
+	                * it */
+	CLI_DB_WRITE,  /* an existing database, read-write */
+	CLI_DB_CREATE, /* created when missing, migrated (init) */
+};
+
 /* Per-run state shared by the commands. */
 struct cli {
 	const char *db_path; /* --db, $CBM_DB or ./cbm.sqlite */
 	char *db_arg;        /* --db as GOption parsed it (owned) */
 	const char *command; /* the command's name, for messages */
+	enum cli_db db_mode; /* from the command table; a command may lower
+	                      * it before cli_ready() (a dry run reads) */
+	struct st_db *db;    /* open after cli_ready(); the dispatcher's */
 };
 
 /* Room for any command's option struct when only its help is wanted. */
@@ -29,6 +50,7 @@ struct cli_command {
 	const char *name;
 	const char *usage;   /* arguments after the name */
 	const char *summary; /* one line for 'cbm help' */
+	enum cli_db db;      /* what it needs of the database */
 	int (*run)(struct cli *cli, int argc, char **argv);
 	/* Builds the command's option context for parsing and for help;
 	 * OPTS is the command's option struct (NULL for help only). */
@@ -38,6 +60,11 @@ struct cli_command {
 /* The command table (main.c) and a lookup by name. */
 const struct cli_command *cli_commands(size_t *n);
 const struct cli_command *cli_find(const char *name);
+
+/* Opens the database as cli->db_mode says into cli->db, once the command
+ * has checked its arguments; the dispatcher closes it.  On failure prints
+ * the error and returns its exit status. */
+int cli_ready(struct cli *cli);
 
 /* Parses ARGV with the command's options; on error prints it with a hint
  * and returns CBM_EUSAGE. */

@@ -54,7 +54,6 @@ int cmd_batches(struct cli *cli, int argc, char **argv)
 	struct batches_opts o = {0};
 	GOptionContext *octx = cmd_batches_options(cli, &o);
 	struct cbm_error err = {0};
-	struct st_db *db = NULL;
 	enum out_format format = OUT_TABLE;
 	struct out_table t;
 	static const char *const columns[] = {
@@ -69,16 +68,15 @@ int cmd_batches(struct cli *cli, int argc, char **argv)
 	g_free(o.format);
 	if (rc != CBM_OK)
 		return rc;
-	if (st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK)
-		return cli_fail(cli, &err);
+	if ((rc = cli_ready(cli)) != CBM_OK)
+		return rc;
 	out_table_init(&t);
 	for (size_t i = 0; i < sizeof(columns) / sizeof(*columns); i++)
 		out_table_column(&t, columns[i]);
-	if (st_batch_each(db, add_batch, &t, &err) == CBM_OK)
+	if (st_batch_each(cli->db, add_batch, &t, &err) == CBM_OK)
 		out_print(&t, format, stdout);
 	else
 		rc = cli_fail(cli, &err);
 	out_table_release(&t);
-	st_close(db);
 	return rc;
 }

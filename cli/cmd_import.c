@@ -171,29 +171,23 @@ static int report(struct cli *cli, const char *file, int rc,
 
 /* The database to import into: the user's, or for a dry run a private
  * copy in the temporary folder, so that a dry run needs only read access
- * and cannot change a byte of the database.  COPY is the copy's file,
+ * (the dispatcher opened the user's read-only) and cannot change a byte of
+ * it.  *DB is the copy then (the caller closes it); COPY is its file,
  * removed by cbm_outfile_abort(). */
 static int open_target(struct cli *cli, bool dry_run, struct st_db **db,
                        struct cbm_outfile *copy)
 {
 	struct cbm_error err = {0};
-	struct st_db *src = NULL;
 	char *path;
 	enum cbm_status rc;
 
-	if (!dry_run) {
-		if (st_open(db, cli->db_path, ST_OPEN_READWRITE, &err) !=
-		    CBM_OK)
-			return cli_fail(cli, &err);
+	*db = NULL;
+	if (!dry_run)
 		return CBM_OK;
-	}
 	path = g_build_filename(g_get_tmp_dir(), "cbm-dry-run.sqlite", NULL);
-	rc = st_open(&src, cli->db_path, ST_OPEN_READONLY, &err);
+	rc = cbm_outfile_open(copy, path, &err);
 	if (rc == CBM_OK)
-		rc = cbm_outfile_open(copy, path, &err);
-	if (rc == CBM_OK)
-		rc = st_backup(src, copy->tmp, &err);
-	st_close(src);
+		rc = st_backup(cli->db, copy->tmp, &err);
 	if (rc == CBM_OK)
 		rc = st_open(db, copy->tmp, ST_OPEN_READWRITE, &err);
 	g_free(path);
@@ -222,7 +216,8 @@ static int import_files(struct cli *cli, enum imp_kind kind, int n,
 		imp_result_init(&res);
 		const char *name = imp_input_name(files[i]);
 		io->progress_data = (void *)name;
-		rc = imp_import_file(db, kind, files[i], io, &res, &err);
+		rc = imp_import_file(db ? db : cli->db, kind, files[i], io,
+		                     &res, &err);
 		rc = report(cli, name, rc, &res, io, &err);
 		if (rc == CBM_OK && res.batch_id)
 			g_string_append_printf(loaded, "%s%s (batch %lld)",
@@ -256,6 +251,11 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		rc = cli_usage(cli, "unknown file kind '%s'", argv[1]);
 	if (rc == CBM_OK && o.replace && argc > 3)
 		rc = cli_usage(cli, "--replace takes one file");
+	/* A dry run reads the database and imports into a copy. */
+	if (rc == CBM_OK && io.dry_run)
+		cli->db_mode = CLI_DB_READ;
+	if (rc == CBM_OK)
+		rc = cli_ready(cli);
 	if (rc == CBM_OK) {
 		io.progress = progress;
 		rc = import_files(cli, kind, argc - 2, argv + 2, &io);

@@ -153,7 +153,6 @@ int cmd_query(struct cli *cli, int argc, char **argv)
 	struct query_opts o = {0};
 	GOptionContext *octx = cmd_query_options(cli, &o);
 	struct cbm_error err = {0};
-	struct st_db *db = NULL;
 	sqlite3_stmt *st = NULL;
 	enum out_format format = OUT_TABLE;
 	int rc = cli_parse(cli, octx, &argc, &argv);
@@ -168,15 +167,14 @@ int cmd_query(struct cli *cli, int argc, char **argv)
 	g_free(o.format);
 	if (rc != CBM_OK)
 		return rc;
-	if (st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK)
-		return cli_fail(cli, &err);
+	if ((rc = cli_ready(cli)) != CBM_OK)
+		return rc;
 	if (o.list)
-		rc = list_views(db, format);
-	else if (st_query_prepare(db, argv[1], &st, &err) != CBM_OK)
+		rc = list_views(cli->db, format);
+	else if (st_query_prepare(cli->db, argv[1], &st, &err) != CBM_OK)
 		rc = cli_fail(cli, &err);
 	else
-		rc = run_statement(cli, db, st, format);
+		rc = run_statement(cli, cli->db, st, format);
 	sqlite3_finalize(st);
-	st_close(db);
 	return rc;
 }
