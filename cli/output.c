@@ -128,7 +128,7 @@ struct shown_char {
  * carriage return or tab as a space, another control character as its
  * control picture (U+2400 + code, U+2421 for DEL), a byte that does not
  * start a valid UTF-8 character as U+FFFD, the rest as it is. */
-static void shown_char(const char *s, size_t n, struct shown_char *ch)
+static void show_char(const char *s, size_t n, struct shown_char *ch)
 {
 	unsigned char b = (unsigned char)s[0];
 	gunichar c;
@@ -161,7 +161,7 @@ static size_t text_width(const char *s, size_t n)
 	size_t w = 0;
 
 	for (size_t i = 0; i < n; i += ch.used) {
-		shown_char(s + i, n - i, &ch);
+		show_char(s + i, n - i, &ch);
 		w += ch.width;
 	}
 	return w;
@@ -180,7 +180,7 @@ static void put_text(FILE *fp, const char *s, size_t n)
 	size_t start = 0;
 
 	for (size_t i = 0; i < n; i += ch.used) {
-		shown_char(s + i, n - i, &ch);
+		show_char(s + i, n - i, &ch);
 		if (ch.bytes == s + i)
 			continue;
 		fwrite(s + start, 1, i - start, fp);
@@ -205,20 +205,6 @@ static void pad(FILE *fp, size_t n)
 {
 	while (n-- > 0)
 		fputc(' ', fp);
-}
-
-/* A cell padded to WIDTH; a wider text is written whole, wider. */
-static void put_cell(FILE *fp, const char *text, size_t n, size_t width,
-                     bool right, bool last)
-{
-	size_t w = text_width(text, n);
-	size_t room = w < width ? width - w : 0;
-
-	if (right)
-		pad(fp, room);
-	put_text(fp, text, n);
-	if (!right && !last)
-		pad(fp, room);
 }
 
 /* ---- the printer ------------------------------------------------------------
@@ -246,6 +232,22 @@ static void printer_init(struct printer *p, enum out_format format, FILE *fp,
 static const char *column_name(const struct printer *p, size_t c)
 {
 	return g_ptr_array_index(p->columns, c);
+}
+
+/* Table format: cell C of a line, padded to its column's width (a wider
+ * text is written whole, and widens the line), and what follows it. */
+static void table_cell(struct printer *p, size_t c, const char *text, size_t n)
+{
+	size_t ncol = p->columns->len, w = text_width(text, n);
+	size_t room = w < p->width[c] ? p->width[c] - w : 0;
+	bool last = c + 1 == ncol;
+
+	if (p->right[c])
+		pad(p->fp, room);
+	put_text(p->fp, text, n);
+	if (!p->right[c] && !last)
+		pad(p->fp, room);
+	fputs(last ? "\n" : "  ", p->fp);
 }
 
 /* Quotes a field only when it needs quoting, as spreadsheets do. */
@@ -326,9 +328,7 @@ static void printer_size(struct printer *p, const GPtrArray *rows)
 	}
 	for (size_t c = 0; c < ncol; c++) {
 		text = column_name(p, c);
-		put_cell(p->fp, text, strlen(text), p->width[c], p->right[c],
-		         c + 1 == ncol);
-		fputs(c + 1 < ncol ? "  " : "\n", p->fp);
+		table_cell(p, c, text, strlen(text));
 	}
 	for (size_t c = 0; c < ncol; c++) {
 		for (size_t i = 0; i < p->width[c]; i++)
@@ -370,9 +370,7 @@ static void printer_row(struct printer *p, const struct out_cell *cells)
 			break;
 		default:
 			text = cell_text(cell, &n);
-			put_cell(fp, text, n, p->width[c], p->right[c],
-			         c + 1 == ncol);
-			fputs(c + 1 < ncol ? "  " : "\n", fp);
+			table_cell(p, c, text, n);
 			break;
 		}
 	}
