@@ -1,5 +1,5 @@
-/* test_store.c - opening and migrating, the read-only guard, batches and
- * their removal, and fx recomputation. */
+/* test_store.c - opening and migrating, the read-only guard and the limits
+ * of a query, batches and their removal, and fx recomputation. */
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -143,6 +143,66 @@ static void test_guard(void)
 	CHECK_INT(st_query_prepare(db, "SELECT 1 /* one */ ;  ", &st, &err),
 	          CBM_OK);
 	sqlite3_finalize(st);
+	st_close(db);
+	g_free(path);
+}
+
+/* st_query_*: rows one by one, then the time and memory limits, which
+ * end in a message and leave SQLite's heap limit as it was. */
+static void test_query_limits(void)
+{
+	static const char *const runaway =
+	    "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) ";
+	char *path = temp_path("limits.sqlite");
+	char *sql;
+	struct st_db *db = NULL;
+	struct st_query *q = NULL;
+	struct cbm_error err = {0};
+	int64_t before = sqlite3_hard_heap_limit64(-1);
+	bool row = false;
+
+	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
+	st_close(db);
+	CHECK_INT(st_open(&db, path, ST_OPEN_READONLY, &err), CBM_OK);
+
+	sql = g_strconcat(runaway, "SELECT x FROM r LIMIT 3", NULL);
+	CHECK_INT(st_query_open(&q, db, sql, 0, &err), CBM_OK);
+	CHECK_INT(sqlite3_hard_heap_limit64(-1), ST_QUERY_HEAP_LIMIT);
+	for (int i = 1; i <= 3; i++) {
+		CHECK_INT(st_query_step(q, &row, &err), CBM_OK);
+		CHECK(row);
+		CHECK_INT(sqlite3_column_int(st_query_stmt(q), 0), i);
+	}
+	CHECK_INT(st_query_step(q, &row, &err), CBM_OK);
+	CHECK(!row);
+	st_query_close(q);
+	CHECK_INT(sqlite3_hard_heap_limit64(-1), before);
+	g_free(sql);
+
+	sql = g_strconcat(runaway, "SELECT count(*) FROM r", NULL);
+	CHECK_INT(st_query_open(&q, db, sql, 1, &err), CBM_OK);
+	CHECK_INT(st_query_step(q, &row, &err), CBM_EDATA);
+	CHECK_HAS(err.message, "query stopped after 1 s");
+	st_query_close(q);
+	g_free(sql);
+
+	cbm_error_clear(&err);
+	CHECK_INT(st_query_open(&q, db,
+	                        "SELECT length(v), length(x'00' || "
+	                        "zeroblob(999000000)) FROM (SELECT x'00' || "
+	                        "zeroblob(80000000) AS v)",
+	                        0, &err),
+	          CBM_OK);
+	CHECK_INT(st_query_step(q, &row, &err), CBM_EDATA);
+	CHECK_HAS(err.message, "more than 1 GiB of memory");
+	st_query_close(q);
+
+	cbm_error_clear(&err);
+	CHECK_INT(st_query_open(&q, db, "DELETE FROM states", 0, &err),
+	          CBM_EDATA);
+	CHECK(q == NULL);
+	CHECK_INT(sqlite3_hard_heap_limit64(-1), before);
+	st_query_close(NULL);
 	st_close(db);
 	g_free(path);
 }
@@ -405,6 +465,7 @@ int main(void)
 	test_open();
 	test_foreign_database();
 	test_guard();
+	test_query_limits();
 	test_undo();
 	test_fx_recompute();
 	test_views();
