@@ -228,7 +228,7 @@ static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *sha)
 	if (ctx->opt->replace_batch)
 		rc = remove_replaced(ctx);
 	if (rc == CBM_OK)
-		rc = st_batch_create(ctx->db, ctx->def->name, base, sha,
+		rc = st_batch_create(ctx->db, ctx->def->name, base, NULL, sha,
 		                     &ctx->batch_id, ctx->err);
 	g_free(base);
 	if (rc == CBM_OK)
@@ -271,7 +271,8 @@ static enum cbm_status import_open_file(struct imp_ctx *ctx, FILE *fp)
 		rc = st_begin(ctx->db, ctx->err);
 	if (rc != CBM_OK)
 		return rc;
-	rc = st_batch_find_sha(ctx->db, sha, &have, ctx->err);
+	rc = st_batch_find(ctx->db, sha, ctx->def->name, NULL, &have,
+	                   ctx->err);
 	if (rc == CBM_OK && have.id) {
 		ctx->res->already_loaded = have.id;
 		st_rollback(ctx->db);

@@ -152,7 +152,7 @@ test_init_twice_changes_nothing() {
 	snapshot
 	run_cbm init
 	expect_status 0
-	expect_stdout_has "schema version 1"
+	expect_stdout_has "schema version 2"
 	expect_db_unchanged
 }
 

@@ -152,7 +152,7 @@ test_pragmas_that_set_refused() {
 	refused "PRAGMA main.user_version=5"
 	refused "PRAGMA writable_schema=ON"
 	refused "PRAGMA foreign_keys=OFF"
-	expect_sql "PRAGMA user_version" "1"
+	expect_sql "PRAGMA user_version" "2"
 }
 
 test_load_extension_refused() {
@@ -171,7 +171,7 @@ test_reading_pragmas_allowed() {
 	base_with_rows
 	run_cbm query "PRAGMA user_version"
 	expect_status 0
-	expect_stdout_has "1"
+	expect_stdout_has "2"
 	run_cbm query --format csv "PRAGMA table_info(states)"
 	expect_status 0
 	expect_stdout_has ",name_en,TEXT,"
