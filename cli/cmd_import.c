@@ -14,6 +14,7 @@ struct import_opts {
 	char *replace;
 	char *date_format;
 	char *decimal_mark;
+	char *encoding;
 };
 
 static char *kinds_description(void)
@@ -39,7 +40,11 @@ static char *kinds_description(void)
 	       "12.12.2023, 12 December 2023.  Errors are reported as\n"
 	       "FILE:LINE:COLUMN: message 'value', all of a file at once, "
 	       "and nothing of a\nrefused file is loaded.  A file already "
-	       "loaded (same SHA-256) is skipped.");
+	       "loaded (same SHA-256) is skipped.\n"
+	       "\nText files may be UTF-8, UTF-16 with a BOM (Excel's "
+	       "\"Unicode text\") or in the\nencoding --encoding names (any "
+	       "that iconv knows); a file that is not UTF-8 but\nreads as "
+	       "Russian Windows-1251 is read so, with a notice.");
 	return g_string_free(s, FALSE);
 }
 
@@ -63,6 +68,8 @@ GOptionContext *cmd_import_options(struct cli *cli, void *opts)
 	     "how to read slash dates like 12/11/2023: dmy or mdy", "ORDER"},
 	    {"decimal-mark", 0, 0, G_OPTION_ARG_STRING, &o->decimal_mark,
 	     "the decimal mark of amounts like 50,000: ',' or '.'", "MARK"},
+	    {"encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding,
+	     "a text file's encoding if not UTF-8, such as cp1251", "NAME"},
 	    G_OPTION_ENTRY_NULL,
 	};
 
@@ -94,6 +101,12 @@ static int check_options(struct cli *cli, const struct import_opts *o,
 	else if (o->decimal_mark)
 		return cli_usage(cli, "--decimal-mark is ',' or '.', not '%s'",
 		                 o->decimal_mark);
+	if (o->encoding && !imp_encoding_known(o->encoding))
+		return cli_usage(cli,
+		                 "--encoding: unknown encoding '%s' (such as "
+		                 "cp1251, UTF-16LE; 'iconv --list' shows them)",
+		                 o->encoding);
+	io->encoding = o->encoding;
 	return CBM_OK;
 }
 
@@ -263,5 +276,6 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	g_free(o.date_format);
 	g_free(o.decimal_mark);
 	g_free(o.replace);
+	g_free(o.encoding);
 	return rc;
 }

@@ -9,8 +9,13 @@
  * reported as FILE:LINE:COLUMN: message 'value' (up to IMP_MAX_ERRORS per
  * file) before anything is written.
  *
+ * Text files may be UTF-8, UTF-16 with a BOM, or in any encoding iconv
+ * knows; they are converted to UTF-8 as they are read, keeping the file's
+ * own line numbers.
+ *
  * Layers, each usable alone (the fuzzers and the tests call them
- * directly): imp_csv_* reads records with their physical line numbers;
+ * directly): imp_sniff_* tells what a file is from its bytes; imp_csv_*
+ * reads records with their physical line numbers;
  * imp_parse_* turn one field into a value; imp_names_* resolve state
  * names; imp_import_file() drives a whole file of one kind.
  */
@@ -91,6 +96,42 @@ struct imp_csv_stats {
 	uint64_t bytes; /* bytes read */
 };
 
+/* ---- what a file is ------------------------------------------------------ */
+
+enum imp_format {
+	IMP_FORMAT_TEXT,    /* UTF-8, or nothing better: read as UTF-8 */
+	IMP_FORMAT_UTF16LE, /* text with a UTF-16 byte-order mark */
+	IMP_FORMAT_UTF16BE,
+	IMP_FORMAT_CP1251, /* not UTF-8, and reads as Russian Windows-1251 */
+	IMP_FORMAT_ZIP,    /* a zip archive: .xlsx or .ods */
+	IMP_FORMAT_OLE2,   /* a legacy .xls or an encrypted workbook */
+};
+
+/* The state of recognising a file from its bytes, fed in order. */
+struct imp_sniff {
+	unsigned char head[8];
+	size_t head_n;
+	unsigned char partial[4]; /* an unfinished UTF-8 character */
+	size_t partial_n;
+	bool utf8;   /* valid UTF-8 so far */
+	bool cp1251; /* every byte above 0x7F one that Russian text uses */
+	bool high;   /* a byte above 0x7F was seen */
+	bool word;   /* two of them in a row were Russian letters */
+	int prev;    /* the class of the previous byte */
+};
+
+void imp_sniff_init(struct imp_sniff *s);
+void imp_sniff_update(struct imp_sniff *s, const void *buf, size_t n);
+
+/* What the bytes fed so far are: by their first bytes (zip, OLE2,
+ * byte-order marks), else UTF-8 when they are valid UTF-8, else
+ * Windows-1251 when every byte above 0x7F is a Russian letter (А-я, Ё,
+ * ё, І, і), '№', '«', '»', a dash or a no-break space, no such letter
+ * touches a Latin one ("Tьrkiye" is Latin-1 "Türkiye") and two such
+ * letters stand together somewhere (a word, not a stray accented
+ * letter), else text. */
+enum imp_format imp_sniff_result(const struct imp_sniff *s);
+
 /* Reads CSV from FP (named NAME in diagnostics): UTF-8 check per line with
  * an optional BOM, delimiter detected from the header line, quoted
  * delimiters, quotes and newlines, CRLF or LF.  Records whose number of
@@ -102,6 +143,22 @@ enum cbm_status imp_csv_read(FILE *fp, const char *name, imp_record_fn fn,
                              void *data, struct imp_diags *diags,
                              struct imp_csv_stats *stats,
                              void (*progress)(void *, uint64_t), void *pdata);
+
+/* Reads CSV as imp_csv_read() does, from text in ENCODING (a name iconv
+ * knows: "cp1251", "UTF-16LE", ...) converted to UTF-8 as it is read.
+ * Line numbers are those of the file; a byte that does not read in
+ * ENCODING is an error at its line, and its record is not delivered.
+ * ENCODING NULL or "UTF-8" is imp_csv_read().  Returns CBM_EUSAGE when
+ * iconv does not know ENCODING. */
+enum cbm_status imp_csv_read_encoded(FILE *fp, const char *name,
+                                     const char *encoding, imp_record_fn fn,
+                                     void *data, struct imp_diags *diags,
+                                     struct imp_csv_stats *stats,
+                                     void (*progress)(void *, uint64_t),
+                                     void *pdata);
+
+/* True when iconv can convert ENCODING to UTF-8. */
+bool imp_encoding_known(const char *encoding);
 
 /* ---- parsing one field --------------------------------------------------- */
 
@@ -200,6 +257,9 @@ struct imp_options {
 	int64_t replace_batch; /* 0, or the batch this file replaces */
 	void (*progress)(void *data, uint64_t bytes, uint64_t total);
 	void *progress_data;
+	const char *encoding; /* a text file's encoding, for one without a
+	                       * byte-order mark; NULL: UTF-8, or
+	                       * Windows-1251 when it reads as such */
 };
 
 /* What an import did. */

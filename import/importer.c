@@ -1,7 +1,8 @@
 /*
  * importer.c - one file of one kind into one batch, in one transaction.
  *
- * The order of work: hash the file (an already loaded file is a no-op);
+ * The order of work: hash the file, and on the same pass tell its
+ * encoding (sniff.c; an already loaded file is a no-op);
  * BEGIN IMMEDIATE (a second importer waits here); remove the batch being
  * replaced; create the new batch; read every record, validating all and
  * inserting while no row has failed; run the kind's cross-row checks; then
@@ -44,15 +45,18 @@ void imp_result_release(struct imp_result *res)
 }
 
 static enum cbm_status hash_file(FILE *fp, const char *path, char *hex,
-                                 uint64_t *size, struct cbm_error *err)
+                                 uint64_t *size, struct imp_sniff *sniff,
+                                 struct cbm_error *err)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	unsigned char buf[64 * 1024];
 	size_t got;
 
 	*size = 0;
+	imp_sniff_init(sniff);
 	while ((got = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		g_checksum_update(sum, buf, got);
+		imp_sniff_update(sniff, buf, got);
 		*size += got;
 	}
 	snprintf(hex, 65, "%s", g_checksum_get_string(sum));
@@ -219,7 +223,8 @@ static enum cbm_status remove_replaced(struct imp_ctx *ctx)
 }
 
 /* Reads and loads the records; the transaction is open. */
-static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *sha)
+static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *encoding,
+                            const char *sha)
 {
 	struct imp_csv_stats stats;
 	enum cbm_status rc = CBM_OK;
@@ -236,8 +241,14 @@ static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *sha)
 	if (rc != CBM_OK)
 		return rc;
 	ctx->writing = true;
-	rc = imp_csv_read(fp, ctx->file, on_record, ctx, &ctx->res->diags,
-	                  &stats, progress_bytes, ctx);
+	rc =
+	    imp_csv_read_encoded(fp, ctx->file, encoding, on_record, ctx,
+	                         &ctx->res->diags, &stats, progress_bytes, ctx);
+	if (rc == CBM_EUSAGE)
+		return CBM_ERROR(ctx->err, rc, NULL,
+		                 "unknown encoding '%s' (iconv --list shows "
+		                 "the names it knows)",
+		                 encoding);
 	if (rc != CBM_OK)
 		return CBM_ERROR(ctx->err, rc, ctx->file, "cannot read: %s",
 		                 strerror(errno));
@@ -260,13 +271,41 @@ static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *sha)
 	return rc;
 }
 
+/* The encoding of a text file: its byte-order mark says, else the user
+ * (--encoding), else UTF-8 unless the bytes read as Windows-1251, which
+ * is said in a notice. */
+static const char *text_encoding(struct imp_ctx *ctx,
+                                 const struct imp_sniff *sniff)
+{
+	enum imp_format format = imp_sniff_result(sniff);
+	bool utf8_bom =
+	    sniff->head_n >= 3 && memcmp(sniff->head, "\xEF\xBB\xBF", 3) == 0;
+
+	if (format == IMP_FORMAT_UTF16LE)
+		return "UTF-16LE";
+	if (format == IMP_FORMAT_UTF16BE)
+		return "UTF-16BE";
+	if (ctx->opt->encoding && !utf8_bom)
+		return ctx->opt->encoding;
+	if (format != IMP_FORMAT_CP1251)
+		return NULL;
+	imp_diags_add(&ctx->res->diags, IMP_WARNING, ctx->file, 0, "", NULL,
+	              "not UTF-8; read as Windows-1251 (Russian), which "
+	              "every byte above 0x7F fits; if it is another "
+	              "encoding, name it with --encoding");
+	return "WINDOWS-1251";
+}
+
 static enum cbm_status import_open_file(struct imp_ctx *ctx, FILE *fp)
 {
 	char sha[65];
 	struct st_batch have;
+	struct imp_sniff sniff;
+	const char *encoding;
 	enum cbm_status rc;
 
-	rc = hash_file(fp, ctx->file, sha, &ctx->size, ctx->err);
+	rc = hash_file(fp, ctx->file, sha, &ctx->size, &sniff, ctx->err);
+	encoding = text_encoding(ctx, &sniff);
 	if (rc == CBM_OK)
 		rc = st_begin(ctx->db, ctx->err);
 	if (rc != CBM_OK)
@@ -279,7 +318,7 @@ static enum cbm_status import_open_file(struct imp_ctx *ctx, FILE *fp)
 		return CBM_OK;
 	}
 	if (rc == CBM_OK)
-		rc = load(ctx, fp, sha);
+		rc = load(ctx, fp, encoding, sha);
 	if (rc == CBM_OK && ctx->res->rows > 0 && !ctx->opt->dry_run) {
 		ctx->res->batch_id = ctx->batch_id;
 		return st_commit(ctx->db, ctx->err);
