@@ -180,6 +180,8 @@ static void on_record(int c, void *data)
 		rec.n_fields = n;
 		rec.fields = fields;
 		rec.lengths = lengths;
+		rec.sheet = NULL;
+		rec.cells = NULL;
 		deliver(r, &rec);
 		g_free(fields);
 		g_free(lengths);
