@@ -16,7 +16,10 @@
  * delivered once per row it stands for; an empty one costs nothing however
  * many rows it stands for.  Merged ranges wait, sorted by their first row,
  * until the rows reach them; while the rows are inside one, it holds a copy
- * of its top-left value.
+ * of its top-left value, and each field under it points at it.  Every
+ * step costs at most the row's cells, the header's fields or a range's
+ * width, never their product, so that no file, however odd, makes the
+ * reading quadratic.
  */
 #include <errno.h>
 #include <math.h>
@@ -483,6 +486,9 @@ void wb_rows_init(struct wb_rows *rows, struct imp_workbook *wb,
 	for (int c = 0; c < WB_MAX_COLS; c++)
 		rows->field_of[c] = -1;
 	rows->warned = g_new0(guint8, WB_MAX_COLS);
+	rows->col_cell = g_new(int, WB_MAX_COLS);
+	for (int c = 0; c < WB_MAX_COLS; c++)
+		rows->col_cell[c] = -1;
 	rows->merges = g_array_new(FALSE, FALSE, sizeof(struct wb_merge));
 	rows->active = g_ptr_array_new_with_free_func(free_active);
 	rows->rec_text = g_string_sized_new(1024);
@@ -498,6 +504,7 @@ void wb_rows_release(struct wb_rows *rows)
 	g_ptr_array_free(rows->names, TRUE);
 	g_free(rows->field_of);
 	g_free(rows->warned);
+	g_free(rows->col_cell);
 	g_array_free(rows->merges, TRUE);
 	g_ptr_array_free(rows->active, TRUE);
 	g_string_free(rows->rec_text, TRUE);
@@ -643,16 +650,53 @@ static gint by_first_row(gconstpointer a, gconstpointer b)
 	return x->r1 < y->r1 ? -1 : x->r1 > y->r1;
 }
 
-/* The cell at COL of the current row, or NULL. */
+/* The cell at COL of the current row (the last one given there), or
+ * NULL; index_cells() has mapped the row. */
 static const struct wb_cell *cell_at(const struct wb_rows *rows, int col)
 {
-	for (guint i = rows->cells->len; i-- > 0;) {
-		const struct wb_cell *c =
-		    &g_array_index(rows->cells, struct wb_cell, i);
-		if (c->col == col)
-			return c;
+	int k = col >= 0 && col < WB_MAX_COLS ? rows->col_cell[col] : -1;
+
+	return k >= 0 ? &g_array_index(rows->cells, struct wb_cell, k) : NULL;
+}
+
+/* Maps the columns of the current row to its cells (ON), or clears the
+ * map (!ON). */
+static void index_cells(struct wb_rows *rows, bool on)
+{
+	for (guint k = 0; k < rows->cells->len; k++) {
+		int col = g_array_index(rows->cells, struct wb_cell, k).col;
+		rows->col_cell[col] = on ? (int)k : -1;
 	}
-	return NULL;
+}
+
+/* The fields whose columns are C1..C2: [*FROM, *TO). */
+static void fields_within(const struct wb_rows *rows, int c1, int c2,
+                          size_t *from, size_t *to)
+{
+	size_t n = rows->columns->len;
+
+	*from = 0;
+	while (*from < n && g_array_index(rows->columns, int, *from) < c1)
+		(*from)++;
+	*to = *from;
+	while (*to < n && g_array_index(rows->columns, int, *to) <= c2)
+		(*to)++;
+}
+
+/* Points the fields under A at it, or (!ON) no longer. */
+static void point_fields(struct wb_rows *rows, struct wb_active *a, bool on)
+{
+	size_t from, to;
+
+	if (!rows->have_header)
+		return;
+	fields_within(rows, a->m.c1, a->m.c2, &from, &to);
+	for (size_t i = from; i < to; i++) {
+		if (on)
+			rows->field_merge[i] = a;
+		else if (rows->field_merge[i] == a)
+			rows->field_merge[i] = NULL; /* overlaps: undefined */
+	}
 }
 
 /* Starts every waiting range whose first row is at most TO; its top-left
@@ -687,6 +731,9 @@ static void start_merges(struct wb_rows *rows, long to)
 		}
 		rows->active_bytes += a->len;
 		g_ptr_array_add(rows->active, a);
+		point_fields(rows, a, true);
+		if (rows->active->len == 1 || a->m.r2 < rows->next_end)
+			rows->next_end = a->m.r2;
 		if (rows->active_bytes > IMP_MAX_RECORD_BYTES) {
 			diag_at(rows, IMP_ERROR, m->r1, m->c1, NULL,
 			        "merged ranges holding more than 4 MiB at "
@@ -696,30 +743,37 @@ static void start_merges(struct wb_rows *rows, long to)
 	}
 }
 
-/* Ends the ranges whose last row is at most ROW. */
+/* Ends the ranges whose last row is at most ROW.  Most rows end none:
+ * that costs one comparison, however many ranges are open. */
 static void end_merges(struct wb_rows *rows, long row)
 {
+	long next = WB_MAX_ROWS + 1;
+
+	if (rows->active->len == 0 || row < rows->next_end)
+		return;
 	for (guint i = rows->active->len; i-- > 0;) {
 		struct wb_active *a = g_ptr_array_index(rows->active, i);
 		if (a->m.r2 <= row) {
 			rows->active_bytes -= a->len;
-			g_ptr_array_remove_index(rows->active, i);
+			point_fields(rows, a, false);
+			g_ptr_array_remove_index_fast(rows->active, i);
+		} else if (a->m.r2 < next) {
+			next = a->m.r2;
 		}
 	}
+	rows->next_end = next;
 }
 
-/* The range that gives the cell at ROW, COL its value (not its own
- * top-left cell), or NULL. */
+/* The range that gives field I at ROW its value (not the range's own
+ * top-left cell), or NULL.  Active ranges all hold ROW. */
 static const struct wb_active *merged(const struct wb_rows *rows, long row,
-                                      int col)
+                                      size_t i, int col)
 {
-	for (guint i = 0; i < rows->active->len; i++) {
-		const struct wb_active *a = g_ptr_array_index(rows->active, i);
-		if (row >= a->m.r1 && row <= a->m.r2 && col >= a->m.c1 &&
-		    col <= a->m.c2 && !(row == a->m.r1 && col == a->m.c1))
-			return a;
-	}
-	return NULL;
+	const struct wb_active *a = rows->field_merge[i];
+
+	if (!a || (row == a->m.r1 && col == a->m.c1))
+		return NULL;
+	return a;
 }
 
 /* ---- records ------------------------------------------------------------- */
@@ -836,7 +890,7 @@ static void take_record(struct wb_rows *rows, long row)
 	g_array_set_size(rows->rec_cells, 0);
 	for (size_t i = 0; i < n; i++) {
 		int col = g_array_index(rows->columns, int, i);
-		const struct wb_active *a = merged(rows, row, col);
+		const struct wb_active *a = merged(rows, row, i, col);
 		const struct wb_cell *c = a ? NULL : cell_at(rows, col);
 		if (a) {
 			append_field(rows, &offsets[i], col, a->type, a->number,
@@ -867,8 +921,20 @@ void wb_row_end(struct wb_rows *rows, long repeat)
 	last = rows->row + repeat - 1;
 	if (rows->cells->len == 0 && !rows->row_bad) {
 		/* Empty rows, however many: only ranges start and end. */
+		end_merges(rows, rows->row - 1);
 		start_merges(rows, last);
 		end_merges(rows, last);
+		return;
+	}
+	if (repeat > WB_MAX_REPEAT) {
+		/* Calc writes identical rows once; a file of data has no ten
+		 * thousand of them, and a few bytes must not stand for a
+		 * million records. */
+		diag_at(
+		    rows, IMP_ERROR, rows->row, -1, NULL,
+		    "a row repeated more than 10,000 times; make its copies "
+		    "differ or remove them");
+		rows->stop = true;
 		return;
 	}
 	for (long r = rows->row; r <= last && !rows->stop; r++) {
@@ -880,6 +946,7 @@ void wb_row_end(struct wb_rows *rows, long repeat)
 			break;
 		}
 		end_merges(rows, r - 1);
+		index_cells(rows, true);
 		start_merges(rows, r);
 		if (rows->row_bad && !rows->have_header)
 			rows->stop = true; /* without a header nothing reads */
@@ -887,6 +954,7 @@ void wb_row_end(struct wb_rows *rows, long repeat)
 			take_header(rows, r);
 		else if (!rows->row_bad)
 			take_record(rows, r);
+		index_cells(rows, false);
 		end_merges(rows, r);
 		rows->stats->lines = r;
 	}
@@ -946,11 +1014,12 @@ static enum cbm_status open_zip(struct imp_workbook *wb, FILE *fp,
 	if (!wb->zip) {
 		if (src)
 			zip_source_free(src);
-		rc = wb_error(wb, diags,
-		              "cannot be read as a workbook: a damaged or "
-		              "incomplete zip archive (%s); open it in Excel or "
-		              "LibreOffice and save it again",
-		              zip_error_strerror(&ze));
+		rc =
+		    wb_error(wb, diags,
+		             "cannot be read as a workbook: a damaged or "
+		             "incomplete zip archive (%s); open it in Excel or "
+		             "LibreOffice and save it again",
+		             zip_error_strerror(&ze));
 	}
 	zip_error_fini(&ze);
 	return rc;

@@ -21,6 +21,7 @@
 #define WB_MAX_ROWS    1048576L /* of a sheet, as in Excel and Calc */
 #define WB_MAX_COLS    16384    /* A..XFD */
 #define WB_MAX_MERGES  1000000
+#define WB_MAX_REPEAT  10000       /* identical rows one .ods row stands for */
 #define WB_MAX_SHARED  (32u << 20) /* bytes of shared strings */
 #define WB_MAX_PART    (64u << 10) /* a small part (rels, mimetype) */
 #define WB_MAX_SHEETS  4096
@@ -111,6 +112,8 @@ struct wb_merge {
 	int16_t c1, c2;
 };
 
+struct wb_active;
+
 /* A cell of the row being read; its text is in rows->text. */
 struct wb_cell {
 	int col;
@@ -142,13 +145,17 @@ struct wb_rows {
 	GPtrArray *names; /* char *: the header's names */
 	int *field_of;    /* sheet column -> field, -1 */
 	guint8 *warned;   /* sheet column -> a value without header seen */
+	int *col_cell;    /* sheet column -> its cell in this row, -1 */
 
 	/* Merged ranges: waiting by first row, and those the rows are in. */
 	GArray *merges; /* struct wb_merge */
 	size_t next_merge;
 	GPtrArray *active; /* struct wb_active * */
 	size_t active_bytes;
+	long next_end; /* the last row of the active range that ends first */
 	bool merges_sorted;
+	/* field -> the active range over its column, or NULL */
+	struct wb_active *field_merge[IMP_MAX_FIELDS];
 
 	/* The record handed out. */
 	GString *rec_text;
