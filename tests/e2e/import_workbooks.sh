@@ -60,6 +60,11 @@ test_xlsx_examples_load_as_the_csv_files() {
 	expect_sql "SELECT group_concat(file_name || ':' || sheet, ' ')
 	            FROM (SELECT * FROM batches WHERE sheet <> '' ORDER BY id)" \
 		"states.xlsx:states budget.xlsx:budget plan.xlsx:plan contributions.xlsx:contributions pledges.xlsx:pledges"
+	# The sources page of a report names the sheet beside the file.
+	run_cbm report annual --year 2024 -o a.pdf
+	expect_status 0
+	pdftotext a.pdf - | grep -q "contributions.xlsx, contributions" ||
+		fail "the sources page lacks the sheet"
 }
 
 test_ods_examples_load_as_the_csv_files() {
