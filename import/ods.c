@@ -278,14 +278,12 @@ static void place(struct ods *o, long n)
 		              "save it");
 		return;
 	}
-	for (long k = 0; k < n; k++) {
-		if (type == IMP_CELL_NUMBER)
-			wb_cell_number(rows, o->col + (int)k, number);
-		else if (type == IMP_CELL_DATE)
-			wb_cell_date(rows, o->col + (int)k, days);
-		else
-			wb_cell_text(rows, o->col + (int)k, text, len);
-	}
+	if (type == IMP_CELL_NUMBER)
+		wb_cell_number(rows, o->col, n, number);
+	else if (type == IMP_CELL_DATE)
+		wb_cell_date(rows, o->col, n, days);
+	else
+		wb_cell_text(rows, o->col, n, text, len);
 }
 
 static void cell_end(struct ods *o)

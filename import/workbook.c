@@ -572,9 +572,11 @@ static void add_cell(struct wb_rows *rows, int col, enum imp_cell_type type,
 	    len == 0)
 		return;
 	if (rows->have_header && rows->field_of[col] < 0) {
-		char *shown = g_strndup(text, len);
-		warn_unnamed(rows, col, shown);
-		g_free(shown);
+		if (!rows->warned[col]) {
+			char *shown = g_strndup(text, len);
+			warn_unnamed(rows, col, shown);
+			g_free(shown);
+		}
 		/* Kept only when a merged range may spread it. */
 		if (rows->merges->len == 0)
 			return;
@@ -589,16 +591,26 @@ static void add_cell(struct wb_rows *rows, int col, enum imp_cell_type type,
 	g_array_append_val(rows->cells, cell);
 }
 
-void wb_cell_text(struct wb_rows *rows, int col, const char *text, size_t len)
+/* Adds the cell at COL and N - 1 copies to its right. */
+static void add_cells(struct wb_rows *rows, int col, long n,
+                      enum imp_cell_type type, double number, int32_t days,
+                      const char *text, size_t len)
+{
+	for (long k = 0; k < n && col + k < WB_MAX_COLS && !rows->row_bad; k++)
+		add_cell(rows, col + (int)k, type, number, days, text, len);
+}
+
+void wb_cell_text(struct wb_rows *rows, int col, long n, const char *text,
+                  size_t len)
 {
 	if (len > IMP_MAX_FIELD_BYTES) {
 		wb_cell_error(rows, col, NULL, "a cell longer than 1 MiB");
 		return;
 	}
-	add_cell(rows, col, IMP_CELL_TEXT, 0, 0, text, len);
+	add_cells(rows, col, n, IMP_CELL_TEXT, 0, 0, text, len);
 }
 
-void wb_cell_number(struct wb_rows *rows, int col, double value)
+void wb_cell_number(struct wb_rows *rows, int col, long n, double value)
 {
 	char buf[512];
 	double rounded;
@@ -608,15 +620,15 @@ void wb_cell_number(struct wb_rows *rows, int col, double value)
 		return;
 	}
 	rounded = wb_number_text(value, buf, sizeof(buf));
-	add_cell(rows, col, IMP_CELL_NUMBER, rounded, 0, buf, strlen(buf));
+	add_cells(rows, col, n, IMP_CELL_NUMBER, rounded, 0, buf, strlen(buf));
 }
 
-void wb_cell_date(struct wb_rows *rows, int col, int32_t days)
+void wb_cell_date(struct wb_rows *rows, int col, long n, int32_t days)
 {
 	char buf[11];
 
 	cbm_date_iso(days, buf);
-	add_cell(rows, col, IMP_CELL_DATE, 0, days, buf, strlen(buf));
+	add_cells(rows, col, n, IMP_CELL_DATE, 0, days, buf, strlen(buf));
 }
 
 /* ---- merged ranges ------------------------------------------------------- */
@@ -847,17 +859,12 @@ static void take_header(struct wb_rows *rows, long row)
 		rows->stop = true;
 		return;
 	}
-	g_array_sort(rows->cells, by_column);
 	offsets = g_new(size_t, rows->cells->len + 1);
 	g_string_truncate(rows->rec_text, 0);
 	g_array_set_size(rows->rec_cells, 0);
 	for (guint i = 0; i < rows->cells->len; i++) {
 		const struct wb_cell *c =
 		    &g_array_index(rows->cells, struct wb_cell, i);
-		if (i + 1 < rows->cells->len &&
-		    g_array_index(rows->cells, struct wb_cell, i + 1).col ==
-		        c->col)
-			continue; /* the same cell twice: the last one holds */
 		if (n == IMP_MAX_FIELDS) {
 			diag_at(rows, IMP_ERROR, row, -1, NULL,
 			        "a header of more than 256 columns");
@@ -910,6 +917,23 @@ static void take_record(struct wb_rows *rows, long row)
 	g_free(offsets);
 }
 
+/* Puts the row's cells in column order, the last given of a column
+ * standing for it (a file may name a cell twice). */
+static void sort_cells(struct wb_rows *rows)
+{
+	guint kept = 0;
+
+	g_array_sort(rows->cells, by_column);
+	for (guint i = 0; i < rows->cells->len; i++) {
+		struct wb_cell *c =
+		    &g_array_index(rows->cells, struct wb_cell, i);
+		if (i + 1 < rows->cells->len && c[1].col == c->col)
+			continue;
+		g_array_index(rows->cells, struct wb_cell, kept++) = *c;
+	}
+	g_array_set_size(rows->cells, kept);
+}
+
 void wb_row_end(struct wb_rows *rows, long repeat)
 {
 	long last;
@@ -937,6 +961,10 @@ void wb_row_end(struct wb_rows *rows, long repeat)
 		rows->stop = true;
 		return;
 	}
+	/* A repeated row is the same cells each time: ordered and mapped
+	 * once. */
+	sort_cells(rows);
+	index_cells(rows, true);
 	for (long r = rows->row; r <= last && !rows->stop; r++) {
 		if (r > WB_MAX_ROWS) {
 			diag_at(rows, IMP_ERROR, 0, -1, NULL,
@@ -946,7 +974,6 @@ void wb_row_end(struct wb_rows *rows, long repeat)
 			break;
 		}
 		end_merges(rows, r - 1);
-		index_cells(rows, true);
 		start_merges(rows, r);
 		if (rows->row_bad && !rows->have_header)
 			rows->stop = true; /* without a header nothing reads */
@@ -954,10 +981,10 @@ void wb_row_end(struct wb_rows *rows, long repeat)
 			take_header(rows, r);
 		else if (!rows->row_bad)
 			take_record(rows, r);
-		index_cells(rows, false);
 		end_merges(rows, r);
 		rows->stats->lines = r;
 	}
+	index_cells(rows, false);
 }
 
 /* ---- the public face ----------------------------------------------------- */

@@ -170,10 +170,12 @@ void wb_rows_release(struct wb_rows *rows);
 /* Starts row ROW (1-based, greater than the last). */
 void wb_row_begin(struct wb_rows *rows, long row);
 
-/* Adds a cell of the current row at column COL (0 is A). */
-void wb_cell_text(struct wb_rows *rows, int col, const char *text, size_t len);
-void wb_cell_number(struct wb_rows *rows, int col, double value);
-void wb_cell_date(struct wb_rows *rows, int col, int32_t days);
+/* Adds the cell at column COL (0 is A) of the current row, and N - 1
+ * copies of it to its right (a repeated .ods cell). */
+void wb_cell_text(struct wb_rows *rows, int col, long n, const char *text,
+                  size_t len);
+void wb_cell_number(struct wb_rows *rows, int col, long n, double value);
+void wb_cell_date(struct wb_rows *rows, int col, long n, int32_t days);
 
 /* Reports a problem of the cell at COL of the current row (its value
  * VALUE, or NULL); the row is not delivered. */

@@ -541,9 +541,9 @@ static void number_cell(struct sheet *s, const char *v)
 		return;
 	}
 	if (!date) {
-		wb_cell_number(s->rows, s->col, value);
+		wb_cell_number(s->rows, s->col, 1, value);
 	} else if (wb_serial_days(value, s->date1904, &days)) {
-		wb_cell_date(s->rows, s->col, days);
+		wb_cell_date(s->rows, s->col, 1, days);
 	} else {
 		char shown[64];
 		wb_number_text(value, shown, sizeof(shown));
@@ -568,7 +568,7 @@ static void shared_cell(struct sheet *s, const char *v)
 	}
 	text = s->strings->arena->str +
 	       g_array_index(s->strings->offsets, guint32, i);
-	wb_cell_text(s->rows, s->col, text, strlen(text));
+	wb_cell_text(s->rows, s->col, 1, text, strlen(text));
 }
 
 static void cell_end(struct sheet *s)
@@ -582,7 +582,7 @@ static void cell_end(struct sheet *s)
 		wb_cell_error(s->rows, s->col, NULL,
 		              "a cell longer than 1 MiB");
 	} else if (strcmp(t, "inlineStr") == 0) {
-		wb_cell_text(s->rows, s->col, s->is->str,
+		wb_cell_text(s->rows, s->col, 1, s->is->str,
 		             unescape(s->is->str, s->is->len));
 	} else if (!s->has_v && s->has_f) {
 		wb_cell_error(s->rows, s->col, NULL,
@@ -596,17 +596,17 @@ static void cell_end(struct sheet *s)
 	} else if (strcmp(t, "s") == 0) {
 		shared_cell(s, v);
 	} else if (strcmp(t, "str") == 0) {
-		wb_cell_text(s->rows, s->col, v,
+		wb_cell_text(s->rows, s->col, 1, v,
 		             unescape(s->v->str, s->v->len));
 	} else if (strcmp(t, "b") == 0) {
 		const char *b = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
-		wb_cell_text(s->rows, s->col, b, strlen(b));
+		wb_cell_text(s->rows, s->col, 1, b, strlen(b));
 	} else if (strcmp(t, "e") == 0) {
 		wb_cell_error(s->rows, s->col, v,
 		              "an error value in the cell (a formula that "
 		              "failed)");
 	} else if (strcmp(t, "d") == 0 && wb_iso_days(v, &days)) {
-		wb_cell_date(s->rows, s->col, days);
+		wb_cell_date(s->rows, s->col, 1, days);
 	} else {
 		wb_cell_error(s->rows, s->col, v, "a cell of unknown type '%s'",
 		              t);
