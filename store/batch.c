@@ -37,11 +37,12 @@ static void read_batch(sqlite3_stmt *st, struct st_batch *b)
 	b->rows = sqlite3_column_int64(st, 4);
 	copy_text(b->loaded_at, sizeof(b->loaded_at), st, 5);
 	copy_text(b->tool_version, sizeof(b->tool_version), st, 6);
+	copy_text(b->sheet, sizeof(b->sheet), st, 7);
 }
 
 #define BATCH_COLUMNS                                                          \
 	"SELECT id, kind, file_name, sha256, row_count, loaded_at, "           \
-	"tool_version FROM batches "
+	"tool_version, sheet FROM batches "
 
 /* Runs SQL with one bound value (text or integer) and reads at most one
  * batch; out->id stays 0 when there is none. */
@@ -71,8 +72,33 @@ static enum cbm_status find_one(struct st_db *db, const char *sql,
 enum cbm_status st_batch_find_sha(struct st_db *db, const char *sha256,
                                   struct st_batch *out, struct cbm_error *err)
 {
-	return find_one(db, BATCH_COLUMNS "WHERE sha256 = ?", sha256, 0, out,
-	                err);
+	return find_one(db, BATCH_COLUMNS "WHERE sha256 = ? ORDER BY id",
+	                sha256, 0, out, err);
+}
+
+enum cbm_status st_batch_find(struct st_db *db, const char *sha256,
+                              const char *kind, const char *sheet,
+                              struct st_batch *out, struct cbm_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (sqlite3_prepare_v2(st_sqlite(db),
+	                       BATCH_COLUMNS "WHERE sha256 = ? AND kind = ?"
+	                                     " AND sheet = ?",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return st_sql_error(db, "cannot read batches", err);
+	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, sheet ? sheet : "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_batch(st, out);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return st_sql_error(db, "cannot read batches", err);
+	return CBM_OK;
 }
 
 enum cbm_status st_batch_get(struct st_db *db, int64_t id, struct st_batch *out,
@@ -89,23 +115,25 @@ enum cbm_status st_batch_get(struct st_db *db, int64_t id, struct st_batch *out,
 }
 
 enum cbm_status st_batch_create(struct st_db *db, const char *kind,
-                                const char *file_name, const char *sha256,
-                                int64_t *id, struct cbm_error *err)
+                                const char *file_name, const char *sheet,
+                                const char *sha256, int64_t *id,
+                                struct cbm_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 
 	rc = sqlite3_prepare_v2(
 	    st_sqlite(db),
-	    "INSERT INTO batches (kind, file_name, sha256, loaded_at,"
-	    " tool_version) VALUES (?, ?, ?,"
+	    "INSERT INTO batches (kind, file_name, sheet, sha256, loaded_at,"
+	    " tool_version) VALUES (?, ?, ?, ?,"
 	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)",
 	    -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, file_name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, sha256, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, CBM_VERSION, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, sheet ? sheet : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, sha256, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, CBM_VERSION, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_finalize(st);
