@@ -19,7 +19,7 @@
 #include <csv.h>
 #include <string.h>
 
-#include "cli.h"
+#include "output.h"
 
 bool out_format_parse(const char *s, enum out_format *out)
 {
