@@ -23,6 +23,9 @@
 #include "output.h"
 
 struct st_db;
+struct ana_params;
+struct ana_table;
+struct rpt_names;
 
 /* What a command needs of the database. */
 enum cli_db {
@@ -92,6 +95,13 @@ int cli_currency(struct cli *cli, const char *text, char out[4]);
  * problem and returns CBM_EUSAGE, or CBM_OK. */
 int cli_output_check(struct cli *cli, const char *path, bool binary);
 
+/* The format of a command's result from --format FORMAT, else from the
+ * name of -o OUTPUT (.txt, .csv, .json, .xlsx), else the table; then
+ * checks OUTPUT ("-" when NULL) with cli_output_check.  A workbook needs
+ * -o.  Prints a problem and returns CBM_EUSAGE, or CBM_OK. */
+int cli_output_format(struct cli *cli, const char *format, const char *output,
+                      enum out_format *out);
+
 /* Says on stderr (stdout when the output was a file) that PATH was
  * written; says nothing for "-", whose bytes are the output. */
 void cli_wrote(const char *path);
@@ -107,6 +117,90 @@ void cli_signals_install(void);
 /* The full help text of a command (caller frees). */
 char *cli_command_help(struct cli *cli, const struct cli_command *cmd);
 
+/* The code of the state NAME names (a code, a name in any of the three
+ * languages, or an alias, as the importers accept them) into CODE.  An
+ * unknown state is printed with the nearest known one; returns its exit
+ * status (CBM_EDATA). */
+int cli_state_code(struct cli *cli, const char *name, char code[4]);
+
+/* ---- figures as results (figure.c) --------------------------------------- */
+
+/* How a figure is shown. */
+struct cli_view {
+	const char *figure;            /* its name */
+	const struct ana_params *p;    /* its parameters */
+	enum out_format format;        /* decides the totals and currency */
+	enum cbm_lang lang;            /* of the names; with LOCALISE, of all */
+	bool localise;                 /* headings, statuses, numbers and
+	                                * dates in LANG (table, workbook) */
+	const struct rpt_names *names; /* names in LANG; NULL: the figure's
+	                                * English names */
+	const char *state;             /* only this state's rows; NULL: all */
+};
+
+/* Puts figure T into OUT (initialised, no columns yet) as V says: its
+ * columns (and a `currency` column on money figures outside the table
+ * format), the rows of V's state, and a totals row of additive figures
+ * in the table and the workbook.  Returns the number of rows kept. */
+size_t cli_figure_out(const struct ana_table *t, const struct cli_view *v,
+                      struct out_table *out);
+
+/* The column of FIGURE holding a state's code ("state", or "key" of
+ * activity by organizer), or NULL for a figure not per state. */
+const char *cli_state_column(const char *figure, const struct ana_params *p);
+
+/* True when FIGURE's rows add up (it gets a totals row). */
+bool cli_figure_additive(const char *figure);
+
+/* True when T holds money (it gets a currency column). */
+bool cli_figure_money(const struct ana_table *t);
+
+/* The heading of COLUMN of FIGURE in LANG (caller frees). */
+char *cli_heading(enum cbm_lang lang, const char *figure, const char *column,
+                  const struct ana_params *p);
+
+/* ---- workbooks (book.c) -------------------------------------------------- */
+
+/* What a workbook says about itself. */
+struct cli_book {
+	enum cbm_lang lang;
+	const struct ana_params *p; /* currency, basis, years, as-of */
+	const char *command;        /* the command line that made it */
+	const char *db_path;
+	const char *state;      /* the state's code, or NULL */
+	const char *state_name; /* its name in LANG */
+};
+
+/* A sheet of a workbook and what it shows, for the Read me. */
+struct cli_sheet {
+	char *name; /* as given to the book */
+	char *note; /* its definition, or why it is missing */
+};
+
+/* The sheet of FIGURE computed with P into T (NULL: not computed): its
+ * name and definition in LANG (caller frees: cli_sheet_free). */
+struct cli_sheet *cli_sheet_new(enum cbm_lang lang, const char *figure,
+                                const struct ana_params *p,
+                                const struct ana_table *t);
+
+/* Frees a struct cli_sheet (a GDestroyNotify). */
+void cli_sheet_free(gpointer p);
+
+/* Sets the document properties of B: title, subject (the command),
+ * currency, basis, as-of, years and state as custom properties. */
+enum cbm_status cli_book_info(struct out_book *b, const struct cli_book *bk,
+                              struct cbm_error *err);
+
+/* Adds the "Read me" sheet: how the book was made, its currency, basis,
+ * years, as-of and state, then SHEETS (struct cli_sheet *), each with
+ * what it shows, and notes on amounts, rates and totals. */
+enum cbm_status cli_book_readme(struct out_book *b, const struct cli_book *bk,
+                                const GPtrArray *sheets, struct cbm_error *err);
+
+/* "cbm ARGV..." with arguments quoted for a shell where they need it
+ * (caller frees). */
+char *cli_command_line(int argc, char **argv);
+
 /* ---- the commands -------------------------------------------------------- */
 
 int cmd_init(struct cli *cli, int argc, char **argv);
@@ -120,6 +214,7 @@ int cmd_chart(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
 
 GOptionContext *cmd_init_options(struct cli *cli, void *opts);
 GOptionContext *cmd_import_options(struct cli *cli, void *opts);
@@ -132,5 +227,6 @@ GOptionContext *cmd_chart_options(struct cli *cli, void *opts);
 GOptionContext *cmd_report_options(struct cli *cli, void *opts);
 GOptionContext *cmd_demo_options(struct cli *cli, void *opts);
 GOptionContext *cmd_help_options(struct cli *cli, void *opts);
+GOptionContext *cmd_export_options(struct cli *cli, void *opts);
 
 #endif /* CBM_CLI_H */
