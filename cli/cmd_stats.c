@@ -306,7 +306,8 @@ static int run_stats(struct cli *cli, struct stats_run *run)
 	    .p = &run->p,
 	    .format = run->format,
 	    .lang = run->lang,
-	    .localise = run->lang_given || run->format == OUT_XLSX,
+	    .localise = (run->lang_given && run->format == OUT_TABLE) ||
+	                run->format == OUT_XLSX,
 	    .state = run->state[0] ? run->state : NULL,
 	};
 	size_t kept;
