@@ -42,31 +42,37 @@ static char *years_text(const struct ana_params *p)
 
 static const char *currency_of(const struct cli_book *bk)
 {
-	return bk->p->currency[0] ? bk->p->currency : "USD";
+	return bk->p && bk->p->currency[0] ? bk->p->currency : "USD";
 }
 
 enum cbm_status cli_book_info(struct out_book *b, const struct cli_book *bk,
                               struct cbm_error *err)
 {
 	char as_of[11] = "";
-	char *years = years_text(bk->p);
+	char *years = bk->p ? years_text(bk->p) : g_strdup("");
 	const char *custom[] = {
+	    "Command",  bk->command,
+	    "State",    bk->state ? bk->state : "",
 	    "Currency", currency_of(bk),
-	    "Basis",    basis_names[bk->p->kind],
+	    "Basis",    bk->p ? basis_names[bk->p->kind] : "",
 	    "As of",    as_of,
 	    "Years",    years,
-	    "State",    bk->state ? bk->state : "",
-	    "Command",  bk->command,
 	};
 	char *comments;
 	enum cbm_status rc;
 
-	if (bk->p->as_of != INT32_MIN)
+	if (bk->p && bk->p->as_of != INT32_MIN)
 		cbm_date_iso(bk->p->as_of, as_of);
-	comments = g_strdup_printf(
-	    "Amounts in %s; basis: %s contributions%s%s%s%s.", currency_of(bk),
-	    basis_names[bk->p->kind], as_of[0] ? "; as of " : "", as_of,
-	    years[0] ? "; years " : "", years);
+	if (bk->p)
+		comments = g_strdup_printf(
+		    "Amounts in %s; basis: %s contributions%s%s%s%s.",
+		    currency_of(bk), basis_names[bk->p->kind],
+		    as_of[0] ? "; as of " : "", as_of,
+		    years[0] ? "; years " : "", years);
+	else
+		comments = g_strdup("Money in the documented views prints with "
+		                    "its currency's decimals; *_usd columns "
+		                    "are US dollars.");
 	rc = out_book_info(
 	    b,
 	    &(struct out_book_info){
@@ -75,7 +81,8 @@ enum cbm_status cli_book_info(struct out_book *b, const struct cli_book *bk,
 	        .keywords = "CBM, budget, voluntary contributions, cbm",
 	        .comments = comments,
 	        .custom = custom,
-	        .ncustom = G_N_ELEMENTS(custom) / 2,
+	        /* A query has neither currency nor basis. */
+	        .ncustom = (bk->p ? G_N_ELEMENTS(custom) : 4) / 2,
 	    },
 	    err);
 	g_free(comments);
@@ -106,7 +113,8 @@ enum cbm_status cli_book_readme(struct out_book *b, const struct cli_book *bk,
 {
 	enum cbm_lang lang = bk->lang;
 	struct out_table t;
-	char day[11], *years = years_text(bk->p), *version;
+	char day[11], *version;
+	char *years = bk->p ? years_text(bk->p) : g_strdup("");
 	enum cbm_status rc;
 
 	out_table_init(&t);
@@ -117,12 +125,14 @@ enum cbm_status cli_book_readme(struct out_book *b, const struct cli_book *bk,
 	made_on(day);
 	pair(&t, rpt_label(lang, "readme.made_on"), day);
 	pair(&t, rpt_label(lang, "readme.database"), bk->db_path);
-	pair(&t, rpt_label(lang, "readme.currency"), currency_of(bk));
-	pair(&t, rpt_label(lang, "readme.basis"),
-	     rpt_label(lang, basis_keys[bk->p->kind]));
-	pair(&t, rpt_label(lang, "readme.years"),
-	     years[0] ? years : rpt_label(lang, "readme.all_years"));
-	if (bk->p->as_of != INT32_MIN) {
+	if (bk->p) {
+		pair(&t, rpt_label(lang, "readme.currency"), currency_of(bk));
+		pair(&t, rpt_label(lang, "readme.basis"),
+		     rpt_label(lang, basis_keys[bk->p->kind]));
+		pair(&t, rpt_label(lang, "readme.years"),
+		     years[0] ? years : rpt_label(lang, "readme.all_years"));
+	}
+	if (bk->p && bk->p->as_of != INT32_MIN) {
 		cbm_date_iso(bk->p->as_of, day);
 		pair(&t, rpt_label(lang, "readme.as_of"), day);
 	}

@@ -164,7 +164,8 @@ char *cli_heading(enum cbm_lang lang, const char *figure, const char *column,
 /* What a workbook says about itself. */
 struct cli_book {
 	enum cbm_lang lang;
-	const struct ana_params *p; /* currency, basis, years, as-of */
+	const struct ana_params *p; /* currency, basis, years, as-of; NULL
+	                             * for a query, which has none */
 	const char *command;        /* the command line that made it */
 	const char *db_path;
 	const char *state;      /* the state's code, or NULL */

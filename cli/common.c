@@ -210,15 +210,20 @@ int cli_state_code(struct cli *cli, const char *name, char code[4])
 int cli_output_format(struct cli *cli, const char *format, const char *output,
                       enum out_format *out)
 {
-	bool to_stdout = !output || cbm_outfile_is_stdout(output);
+	const char *path = output ? output : "-";
+	int rc;
 
 	*out = OUT_TABLE;
+	/* What is wrong with the path (the database, a folder) first. */
+	if ((rc = cli_output_check(cli, path, false)) != CBM_OK)
+		return rc;
 	if (format && !out_format_parse(format, out))
 		return cli_usage(cli,
 		                 "unknown format '%s'; table, csv, json or "
 		                 "xlsx",
 		                 format);
-	if (!format && !to_stdout && !out_format_of_path(output, out))
+	if (!format && !cbm_outfile_is_stdout(path) &&
+	    !out_format_of_path(output, out))
 		return cli_usage(cli,
 		                 "cannot tell the format from the name '%s'; "
 		                 "end it with .csv, .json, .xlsx or .txt, or "
@@ -227,6 +232,6 @@ int cli_output_format(struct cli *cli, const char *format, const char *output,
 	if (*out == OUT_XLSX && !output)
 		return cli_usage(cli, "a workbook needs -o FILE.xlsx (or -o - "
 		                      "into a pipe)");
-	return cli_output_check(cli, output ? output : "-",
-	                        out_format_binary(*out));
+	return out_format_binary(*out) ? cli_output_check(cli, path, true)
+	                               : CBM_OK;
 }

@@ -404,4 +404,114 @@ test_output_replaced_whole() {
 	expect_xlsx sheets "$T/out.xlsx"
 }
 
+# ---- cbm query -------------------------------------------------------------------
+
+# Money in the documented views prints with its currency's decimals in
+# every format (56000.00, not 56000.0; JPY none, KWD three).
+test_query_money_decimals() {
+	examples
+	printf 'currency,date,usd_per_unit\nKWD,2000-01-01,3.25\n' >"$T/fx.csv"
+	import_ok fx "$T/fx.csv"
+	printf 'state,received_on,amount,currency,reference\nKWT,2024-05-02,1.250,KWD,K-1\n' >"$T/c.csv"
+	import_ok contributions --decimal-mark . "$T/c.csv"
+	local q="SELECT state, amount, currency, amount_usd FROM v_contributions
+	         WHERE reference = 'K-1' OR id IN (SELECT min(id) FROM contributions
+	         WHERE currency IN ('JPY', 'EUR', 'USD') GROUP BY currency) ORDER BY currency"
+	run_cbm query "$q" --format csv
+	expect_status 0
+	printf '%s\n' "$OUT" | grep -qE '^[A-Z]{3},[0-9]+\.[0-9]{2},EUR,[0-9]+\.[0-9]{2}$' || fail "EUR: two decimals"
+	printf '%s\n' "$OUT" | grep -qE '^[A-Z]{3},[0-9]+,JPY,[0-9]+\.[0-9]{2}$' || fail "JPY: no decimals, USD two"
+	expect_stdout_has "KWT,1.250,KWD,4.06"
+	printf '%s\n' "$OUT" | grep -qE '^[A-Z]{3},[0-9]+\.00,USD,[0-9]+\.00$' || fail "USD: 56000.00, not 56000.0"
+	expect_stdout_lacks ".0,"
+	run_cbm query "$q" --format json
+	expect_stdout_has '"amount": 1.250, "currency": "KWD", "amount_usd": 4.06'
+	run_cbm query "$q"
+	expect_stdout_has "1.250  KWD"
+	run_cbm query "SELECT year, approved_usd, received_usd, collection_rate FROM v_collection_by_year WHERE year = 2024" --format csv
+	printf '%s\n' "$OUT" | grep -qE '^2024,[0-9]+\.[0-9]{2},[0-9]+\.[0-9]{2},0\.[0-9]+$' ||
+		fail "v_collection_by_year: dollars with cents, the rate as it is"
+	run_cbm query "SELECT approved, spent, currency FROM v_budget WHERE year = 2024 LIMIT 1" --format csv
+	printf '%s\n' "$OUT" | grep -qE '^[0-9]+\.[0-9]{2},[0-9]+\.[0-9]{2},USD$' || fail "v_budget in USD"
+	# Rates are not money: as SQLite gives them.
+	run_cbm query "SELECT usd_per_unit FROM v_fx WHERE currency = 'KWD'" --format csv
+	expect_stdout_is "usd_per_unit
+3.25"
+}
+
+# A query's workbook: the same values as its csv, typed (dates as dates,
+# money with its currency's format), a Read me, no totals.
+test_query_xlsx() {
+	examples
+	local q="SELECT id, budget_year, received_on, state, amount, currency, amount_usd, note
+	         FROM v_contributions WHERE budget_year = 2024 ORDER BY currency, id"
+	run_cbm query "$q" -o "$T/q.csv"
+	expect_status 0
+	run_cbm query "$q" -o "$T/q.xlsx"
+	expect_status 0
+	expect_stdout_has "wrote $T/q.xlsx"
+	expect_xlsx same "$T/q.xlsx" Query "$T/q.csv"
+	expect_xlsx sheets "$T/q.xlsx"
+	expect_eq "$XOUT" "Query
+Read me" "sheets of a query's workbook"
+	expect_xlsx formats "$T/q.xlsx" Query
+	expect_xout_has "received_on=yyyy-mm-dd d"
+	expect_xout_has "budget_year=0 n"
+	expect_xout_has "amount=#,##0.00 n"
+	expect_xlsx layout "$T/q.xlsx" Query
+	expect_xout_has "freeze A2"
+	expect_xout_has "filter A1:H$(($(wc -l <"$T/q.csv")))"
+	printf '%s\n' "$XOUT" | grep -q '^totals' && fail "a query has no totals row"
+	expect_xlsx props "$T/q.xlsx"
+	printf '%s\n' "$XOUT" | grep -q '^custom.Command=cbm query ' || fail "the command in the properties: $XOUT"
+	# A text keeps its characters; NUL shows as U+2400.
+	run_cbm query "SELECT 'a' || char(0) || 'b' AS t, 'Қазақстан' AS k" -o "$T/t.xlsx"
+	expect_status 0
+	expect_xlsx rows "$T/t.xlsx" Query
+	expect_xout_has $'a\u2400b | Қазақстан'
+	# The list of views.
+	run_cbm query --list -o "$T/views.xlsx"
+	expect_status 0
+	expect_xlsx column "$T/views.xlsx" Views 1
+	expect_xout_has "v_contributions"
+	# Refused before any work: no -o, the database.
+	snapshot
+	run_cbm query "SELECT 1" --format xlsx
+	expect_status 2
+	run_cbm query "SELECT 1" -o "$DB"
+	expect_status 2
+	expect_stderr_has "is the database"
+	run_cbm query "SELECT 1" --format xlsx -o "$T"
+	expect_status 2
+	expect_db_unchanged
+	# A failing query leaves an earlier file as it was.
+	cp "$T/q.xlsx" "$T/before.xlsx"
+	run_cbm query "SELECT nosuchcolumn FROM v_contributions" -o "$T/q.xlsx"
+	expect_status 1
+	cmp -s "$T/q.xlsx" "$T/before.xlsx" || fail "a failed query changed q.xlsx"
+}
+
+# A worksheet holds 1,048,576 rows with its header: one more is exit 1
+# with a hint to write CSV, and no file (about 10 s: CBM_E2E_LONG=1).
+test_long_query_xlsx_rows() {
+	[ "${CBM_E2E_LONG:-0}" = 1 ] || return 0
+	init_db
+	local rows="WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT %d) SELECT x FROM c"
+	# shellcheck disable=SC2059 # the format is ours
+	run_cbm query --timeout 0 "$(printf "$rows" 1048576)" -o "$T/big.xlsx"
+	expect_status 1
+	expect_stderr_has "more rows than a worksheet holds"
+	expect_stderr_has "CSV"
+	[ -e "$T/big.xlsx" ] && fail "no workbook when the rows do not fit"
+	# shellcheck disable=SC2059
+	run_cbm query --timeout 0 "$(printf "$rows" 1048575)" -o "$T/big.xlsx"
+	expect_status 0
+	[ "$(head -c 2 "$T/big.xlsx")" = PK ] || fail "1,048,575 rows and the header fit"
+	"$PY" - "$T/big.xlsx" <<-'EOF' || fail "the last row of the full sheet"
+		import sys, openpyxl
+		ws = openpyxl.load_workbook(sys.argv[1], read_only=True)["Query"]
+		assert ws.max_row == 1048576, ws.max_row
+	EOF
+}
+
 run_tests "$@"
