@@ -163,7 +163,10 @@ static const char *shown_text(const struct ana_table *t, size_t r, size_t c,
 		return s;
 	if (strcmp(name, "status") == 0)
 		return translated(v->lang, "status", s);
-	if (strcmp(name, "line") == 0 && strcmp(s, "total") == 0)
+	code = ana_col(t, "line");
+	if (code >= 0 && ana_cell(t, r, (size_t)code)->defined &&
+	    strcmp(ana_cell(t, r, (size_t)code)->s, "total") == 0 &&
+	    (strcmp(name, "line") == 0 || strcmp(name, "title") == 0))
 		return rpt_label(v->lang, "total");
 	if (strcmp(name, "title") == 0 && v->lang != CBM_LANG_EN) {
 		/* A translated title, when the figure carries one. */

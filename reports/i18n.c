@@ -428,7 +428,7 @@ static const struct label labels[] =
           "Өлшемдер бойынша іс-шаралар"}},
         {"sheet.activity_organizer",
          {"Activity by organizer", "Мероприятия по организаторам",
-          "Іс-шаралар: ұйымдастырушылар"}},
+          "Ұйымдастырушылар іс-шаралары"}},
         {"sheet.concentration",
          {"Concentration", "Концентрация", "Шоғырлану"}},
         {"sheet.trend", {"Trend", "Тренд", "Үрдіс"}},
