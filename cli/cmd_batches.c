@@ -17,8 +17,8 @@ GOptionContext *cmd_batches_options(struct cli *cli, void *opts)
 	struct batches_opts *o = opts;
 	GOptionContext *octx = cli_context(
 	    cli, "",
-	    "List the import batches: one per loaded file, with its kind, "
-	    "name, rows, time and SHA-256.",
+	    "List the import batches: one per loaded file (or sheet of a "
+	    "workbook), with its\nkind, name, sheet, rows, time and SHA-256.",
 	    "A batch number is what 'cbm undo' and 'cbm import --replace' "
 	    "take.");
 	GOptionEntry entries[] = {
@@ -42,10 +42,11 @@ static int add_batch(void *data, const struct st_batch *b)
 	out_set(t, 0, id, NULL, true);
 	out_set(t, 1, b->kind, NULL, false);
 	out_set(t, 2, b->file_name, NULL, false);
-	out_set(t, 3, rows, NULL, true);
-	out_set(t, 4, b->loaded_at, NULL, false);
-	out_set(t, 5, b->sha256, NULL, false);
-	out_set(t, 6, b->tool_version, NULL, false);
+	out_set(t, 3, b->sheet[0] ? b->sheet : NULL, NULL, false);
+	out_set(t, 4, rows, NULL, true);
+	out_set(t, 5, b->loaded_at, NULL, false);
+	out_set(t, 6, b->sha256, NULL, false);
+	out_set(t, 7, b->tool_version, NULL, false);
 	return 0;
 }
 
@@ -56,8 +57,9 @@ int cmd_batches(struct cli *cli, int argc, char **argv)
 	struct cbm_error err = {0};
 	enum out_format format = OUT_TABLE;
 	struct out_table t;
-	static const char *const columns[] = {
-	    "batch", "kind", "file", "rows", "loaded", "sha256", "version"};
+	static const char *const columns[] = {"batch",  "kind",   "file",
+	                                      "sheet",  "rows",   "loaded",
+	                                      "sha256", "version"};
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
 	g_option_context_free(octx);

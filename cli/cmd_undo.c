@@ -40,7 +40,11 @@ int cmd_undo(struct cli *cli, int argc, char **argv)
 	rc = st_batch_get(cli->db, id, &b, &err);
 	if (rc == CBM_OK)
 		rc = st_undo(cli->db, id, &err);
-	if (rc == CBM_OK)
+	if (rc == CBM_OK && b.sheet[0])
+		printf("removed batch %lld (%s, %s, sheet %s, %lld rows)\n",
+		       (long long)id, b.kind, b.file_name, b.sheet,
+		       (long long)b.rows);
+	else if (rc == CBM_OK)
 		printf("removed batch %lld (%s, %s, %lld rows)\n",
 		       (long long)id, b.kind, b.file_name, (long long)b.rows);
 	else

@@ -314,7 +314,11 @@ static int add_batch(void *data, const struct st_batch *b)
 
 	g_ptr_array_add(cells, g_strdup_printf("%lld", (long long)b->id));
 	g_ptr_array_add(cells, g_strdup(b->kind));
-	g_ptr_array_add(cells, g_strdup(b->file_name));
+	/* Two sheets of one workbook are two batches: name the sheet. */
+	g_ptr_array_add(cells,
+	                b->sheet[0]
+	                    ? g_strdup_printf("%s, %s", b->file_name, b->sheet)
+	                    : g_strdup(b->file_name));
 	g_ptr_array_add(cells, g_strdup_printf("%lld", (long long)b->rows));
 	g_ptr_array_add(cells, g_strndup(b->loaded_at, 10));
 	g_ptr_array_add(cells, g_strndup(b->sha256, 16));

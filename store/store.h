@@ -9,7 +9,8 @@
  *    store checks for orphans itself before committing and names the
  *    batches that still need what would go.
  *  - Every data row carries the id of the batch (file) that loaded it; a
- *    batch is loaded or removed whole, in one transaction.
+ *    batch is loaded or removed whole, in one transaction.  A batch is
+ *    one file (its SHA-256), one kind and, for a workbook, one sheet.
  *  - Money is integer minor units with its currency, at most
  *    CBM_AMOUNT_MAX (10^15) per row.  Every money row also keeps the USD
  *    rate of its currency on its date (usd_per_unit) and its amount
@@ -86,26 +87,36 @@ struct st_batch {
 	int64_t id;
 	char kind[32];
 	char file_name[1024];
+	char sheet[256]; /* a workbook's sheet; "" for a text file */
 	char sha256[65];
 	int64_t rows;
 	char loaded_at[32]; /* UTC, ISO 8601 */
 	char tool_version[32];
 };
 
-/* Finds the batch that loaded a file with this SHA-256 (hex).  Returns
- * CBM_OK with out->id = 0 when there is none. */
+/* Finds the first batch that loaded a file with this SHA-256 (hex), of
+ * any kind or sheet.  Returns CBM_OK with out->id = 0 when there is none. */
 enum cbm_status st_batch_find_sha(struct st_db *db, const char *sha256,
                                   struct st_batch *out, struct cbm_error *err);
+
+/* Finds the batch that loaded SHEET (NULL or "" for a text file) of the
+ * file with this SHA-256 as KIND: the identity of a batch.  Returns
+ * CBM_OK with out->id = 0 when there is none. */
+enum cbm_status st_batch_find(struct st_db *db, const char *sha256,
+                              const char *kind, const char *sheet,
+                              struct st_batch *out, struct cbm_error *err);
 
 /* Loads batch ID into OUT; a missing batch is CBM_EDATA. */
 enum cbm_status st_batch_get(struct st_db *db, int64_t id, struct st_batch *out,
                              struct cbm_error *err);
 
 /* Creates a batch row (inside the caller's transaction) and returns its id
- * in *ID.  The row count is set later with st_batch_set_rows(). */
+ * in *ID; SHEET is a workbook's sheet, NULL for a text file.  The row
+ * count is set later with st_batch_set_rows(). */
 enum cbm_status st_batch_create(struct st_db *db, const char *kind,
-                                const char *file_name, const char *sha256,
-                                int64_t *id, struct cbm_error *err);
+                                const char *file_name, const char *sheet,
+                                const char *sha256, int64_t *id,
+                                struct cbm_error *err);
 enum cbm_status st_batch_set_rows(struct st_db *db, int64_t id, int64_t rows,
                                   struct cbm_error *err);
 

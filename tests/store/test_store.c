@@ -213,12 +213,14 @@ static void fill(struct st_db *db, int64_t *states, int64_t *fx, int64_t *money)
 	struct cbm_error err = {0};
 
 	CHECK_INT(st_begin(db, &err), CBM_OK);
-	CHECK_INT(st_batch_create(db, "states", "s.csv", "a1", states, &err),
-	          CBM_OK);
-	CHECK_INT(st_batch_create(db, "fx", "f.csv", "a2", fx, &err), CBM_OK);
 	CHECK_INT(
-	    st_batch_create(db, "contributions", "c.csv", "a3", money, &err),
+	    st_batch_create(db, "states", "s.csv", NULL, "a1", states, &err),
 	    CBM_OK);
+	CHECK_INT(st_batch_create(db, "fx", "f.csv", NULL, "a2", fx, &err),
+	          CBM_OK);
+	CHECK_INT(st_batch_create(db, "contributions", "c.csv", NULL, "a3",
+	                          money, &err),
+	          CBM_OK);
 	char *sql = g_strdup_printf(
 	    "INSERT INTO states (code, name_en, batch_id)"
 	    " VALUES ('KAZ', 'Kazakhstan', %lld);"
@@ -265,6 +267,55 @@ static void test_undo(void)
 	CHECK_INT(st_undo(db, states, &err), CBM_OK);
 	CHECK_INT(scalar(db, "SELECT count(*) FROM batches"), 0);
 	CHECK_INT(st_undo(db, states, &err), CBM_EDATA);
+	st_close(db);
+	g_free(path);
+}
+
+/* A batch is (file, kind, sheet): two sheets of one workbook, or one file
+ * as two kinds, are two batches; the same three again are refused. */
+static void test_batch_identity(void)
+{
+	char *path = temp_path("identity.sqlite");
+	struct st_db *db = NULL;
+	struct cbm_error err = {0};
+	int64_t a = 0, b = 0, c = 0, d = 0;
+	struct st_batch found;
+
+	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
+	CHECK_INT(st_begin(db, &err), CBM_OK);
+	CHECK_INT(st_batch_create(db, "pledges", "w.xlsx", "2024", "f1", &a,
+	                          &err),
+	          CBM_OK);
+	CHECK_INT(st_batch_create(db, "pledges", "w.xlsx", "2025", "f1", &b,
+	                          &err),
+	          CBM_OK);
+	CHECK_INT(st_batch_create(db, "budget", "w.xlsx", "2024", "f1", &c,
+	                          &err),
+	          CBM_OK);
+	CHECK_INT(st_batch_create(db, "pledges", "p.csv", NULL, "f2", &d, &err),
+	          CBM_OK);
+	CHECK_INT(st_batch_create(db, "pledges", "again.xlsx", "2024", "f1",
+	                          &a, &err),
+	          CBM_EINTERNAL);
+	cbm_error_clear(&err);
+	CHECK_INT(st_batch_find(db, "f1", "pledges", "2025", &found, &err),
+	          CBM_OK);
+	CHECK_INT(found.id, b);
+	CHECK_STR(found.sheet, "2025");
+	CHECK_INT(st_batch_find(db, "f1", "budget", "2024", &found, &err),
+	          CBM_OK);
+	CHECK_INT(found.id, c);
+	CHECK_INT(st_batch_find(db, "f1", "budget", "2025", &found, &err),
+	          CBM_OK);
+	CHECK_INT(found.id, 0);
+	CHECK_INT(st_batch_find(db, "f2", "pledges", NULL, &found, &err),
+	          CBM_OK);
+	CHECK_INT(found.id, d);
+	CHECK_STR(found.sheet, "");
+	CHECK_INT(scalar(db, "SELECT count(*) FROM v_batches"
+	                     " WHERE sheet IS NULL"),
+	          1);
+	st_rollback(db);
 	st_close(db);
 	g_free(path);
 }
@@ -502,7 +553,7 @@ static void test_migration_2(void)
 	    SQLITE_OK);
 	sqlite3_close(raw);
 	CHECK_INT(st_open(&db, path, ST_OPEN_READWRITE, &err), CBM_OK);
-	CHECK_INT(scalar(db, "PRAGMA user_version"), 2);
+	CHECK_INT(scalar(db, "PRAGMA user_version"), st_schema_version());
 	sql = text_of(db,
 	              "SELECT sql FROM sqlite_schema WHERE name ="
 	              " 'v_collection_by_year'",
@@ -521,6 +572,7 @@ int main(void)
 	test_guard();
 	test_query_limits();
 	test_undo();
+	test_batch_identity();
 	test_fx_recompute();
 	test_views();
 	test_view_columns();
