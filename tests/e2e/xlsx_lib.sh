@@ -4,14 +4,25 @@
 # example data set loaded once per script, and a sample of a loop's cases
 # under valgrind.
 
-# Debian's python3 with openpyxl (python3-openpyxl): the first python3 on
-# PATH may be another build without it.
-PY=/usr/bin/python3
-XLSX=$(cd "$(dirname "$0")" && pwd)/xlsx.py
-if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
-	echo "$(basename "$0") needs /usr/bin/python3 with openpyxl (Debian python3-openpyxl)" >&2
-	exit 2
+# A python3 with openpyxl (Debian python3-openpyxl): the first python3 on
+# PATH may be another build without it (pyenv's), so CBM_PYTHON, then each
+# python3 on PATH, then Debian's.  Without one the script is skipped (77),
+# not failed: it tests cbm, and the reader is missing.
+xlsx_python() {
+	local p
+	for p in ${CBM_PYTHON:+"$CBM_PYTHON"} $(type -ap python3) /usr/bin/python3; do
+		if "$p" -c 'import openpyxl' 2>/dev/null; then
+			printf '%s\n' "$p"
+			return 0
+		fi
+	done
+	return 1
+}
+if ! PY=$(xlsx_python); then
+	echo "${0##*/}: skipped: no python3 with openpyxl (Debian python3-openpyxl)" >&2
+	exit 77
 fi
+XLSX=$(cd "$(dirname "$0")" && pwd)/xlsx.py
 
 # xlsx ARGS...: runs xlsx.py; sets XOUT and XSTATUS.
 xlsx() {
