@@ -160,18 +160,21 @@ static int add_batch(void *data, const struct st_batch *b)
 	out_set_kind(t, 0, id, NULL, OUT_INT, 0);
 	out_set_kind(t, 1, b->kind, NULL, OUT_TEXT, 0);
 	out_set_kind(t, 2, b->file_name, NULL, OUT_TEXT, 0);
-	out_set_kind(t, 3, rows, NULL, OUT_INT, 0);
-	out_set_kind(t, 4, b->loaded_at, NULL, OUT_TEXT, 0);
-	out_set_kind(t, 5, b->sha256, NULL, OUT_TEXT, 0);
-	out_set_kind(t, 6, b->tool_version, NULL, OUT_TEXT, 0);
+	/* A text file has no sheet: an empty cell. */
+	out_set_kind(t, 3, b->sheet[0] ? b->sheet : NULL, NULL, OUT_TEXT, 0);
+	out_set_kind(t, 4, rows, NULL, OUT_INT, 0);
+	out_set_kind(t, 5, b->loaded_at, NULL, OUT_TEXT, 0);
+	out_set_kind(t, 6, b->sha256, NULL, OUT_TEXT, 0);
+	out_set_kind(t, 7, b->tool_version, NULL, OUT_TEXT, 0);
 	return 0;
 }
 
 /* The Sources sheet: the import batches behind the figures. */
 static int add_sources(struct export *x)
 {
-	static const char *const columns[] = {
-	    "batch", "kind", "file", "rows", "loaded", "sha256", "version"};
+	static const char *const columns[] = {"batch",  "kind",   "file",
+	                                      "sheet",  "rows",   "loaded",
+	                                      "sha256", "version"};
 	struct part *part = g_new0(struct part, 1);
 	struct cbm_error err = {0};
 

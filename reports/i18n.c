@@ -408,6 +408,7 @@ static const struct label labels[] =
         {"col.batch", {"Batch", "Пакет", "Топтама"}},
         {"col.kind", {"Kind", "Вид", "Түрі"}},
         {"col.file", {"File", "Файл", "Файл"}},
+        {"col.sheet", {"Sheet", "Лист", "Парақ"}},
         {"col.rows", {"Rows", "Строк", "Жолдар"}},
         {"col.loaded", {"Loaded", "Загружен", "Жүктелді"}},
         {"col.sha256", {"SHA-256", "SHA-256", "SHA-256"}},

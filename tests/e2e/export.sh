@@ -110,6 +110,23 @@ test_export_same_as_stats() {
 	expect_xout_has "custom.Years=2024"
 }
 
+# The Sources sheet names each batch's sheet of a workbook, and leaves
+# the cell of a text file empty.
+test_export_sources_sheet() {
+	init_db
+	import_ok states "$(data workbooks/states.xlsx)"
+	import_ok fx "$EXAMPLES/fx.csv"
+	run_cbm export -o "$T/e.xlsx"
+	expect_status 0
+	expect_xlsx rows "$T/e.xlsx" Sources
+	printf '%s\n' "$XOUT" | head -n 1 | grep -q '^Batch | Kind | File | Sheet | Rows | Loaded | ' ||
+		fail "the headings of Sources: $XOUT"
+	printf '%s\n' "$XOUT" | grep -q '^1 | states | states.xlsx | states | [0-9]' ||
+		fail "the sheet of the states' workbook: $XOUT"
+	printf '%s\n' "$XOUT" | grep -q '^2 | fx | fx.csv |  | [0-9]' ||
+		fail "no sheet for a text file: $XOUT"
+}
+
 # A figure the data cannot give is left out, and the Read me says why.
 test_export_leaves_out_what_cannot_be() {
 	examples
