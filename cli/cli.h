@@ -204,6 +204,12 @@ char *cli_command_line(int argc, char **argv);
 
 /* ---- the commands -------------------------------------------------------- */
 
+/* Adds to T (initialised, without columns) the columns and a row per
+ * import batch of DB, as cbm batches lists them: headings in *LANG, or
+ * the English keys when LANG is NULL. */
+enum cbm_status cli_batch_table(struct st_db *db, const enum cbm_lang *lang,
+                                struct out_table *t, struct cbm_error *err);
+
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_batches(struct cli *cli, int argc, char **argv);

@@ -149,47 +149,19 @@ static char **scales(struct st_db *db)
 	return (char **)g_ptr_array_free(names, FALSE);
 }
 
-static int add_batch(void *data, const struct st_batch *b)
-{
-	struct out_table *t = data;
-	char id[32], rows[32];
-
-	snprintf(id, sizeof(id), "%lld", (long long)b->id);
-	snprintf(rows, sizeof(rows), "%lld", (long long)b->rows);
-	out_table_row(t);
-	out_set_kind(t, 0, id, NULL, OUT_INT, 0);
-	out_set_kind(t, 1, b->kind, NULL, OUT_TEXT, 0);
-	out_set_kind(t, 2, b->file_name, NULL, OUT_TEXT, 0);
-	/* A text file has no sheet: an empty cell. */
-	out_set_kind(t, 3, b->sheet[0] ? b->sheet : NULL, NULL, OUT_TEXT, 0);
-	out_set_kind(t, 4, rows, NULL, OUT_INT, 0);
-	out_set_kind(t, 5, b->loaded_at, NULL, OUT_TEXT, 0);
-	out_set_kind(t, 6, b->sha256, NULL, OUT_TEXT, 0);
-	out_set_kind(t, 7, b->tool_version, NULL, OUT_TEXT, 0);
-	return 0;
-}
-
 /* The Sources sheet: the import batches behind the figures. */
 static int add_sources(struct export *x)
 {
-	static const char *const columns[] = {"batch",  "kind",   "file",
-	                                      "sheet",  "rows",   "loaded",
-	                                      "sha256", "version"};
 	struct part *part = g_new0(struct part, 1);
 	struct cbm_error err = {0};
 
 	out_table_init(&part->table);
-	for (size_t c = 0; c < G_N_ELEMENTS(columns); c++) {
-		char *h = cli_heading(x->lang, "sources", columns[c], &x->p);
-		out_table_column(&part->table, h);
-		g_free(h);
-	}
 	part->sheet = g_new0(struct cli_sheet, 1);
 	part->sheet->name = g_strdup(rpt_label(x->lang, "sheet.sources"));
 	part->sheet->note = g_strdup(rpt_label(x->lang, "def.sources"));
 	g_ptr_array_add(x->parts, part);
 	g_ptr_array_add(x->readme, part->sheet);
-	if (st_batch_each(x->cli->db, add_batch, &part->table, &err) != CBM_OK)
+	if (cli_batch_table(x->cli->db, &x->lang, &part->table, &err) != CBM_OK)
 		return cli_fail(x->cli, &err);
 	return CBM_OK;
 }
