@@ -358,6 +358,14 @@ test_output_replaced_whole() {
 		run_cbm stats trend --to 2007 -o "$T/out.$f"
 		expect_status 1
 		cmp -s "$T/out.$f" "$T/before.$f" || fail "a failed run changed out.$f"
+		# A query that fails after its first rows leaves the file too.
+		run_cbm query "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1
+		               FROM c WHERE x < 5) SELECT CASE WHEN x < 3 THEN x
+		               ELSE abs(-9223372036854775807 - 1) END AS v FROM c" \
+			-o "$T/out.$f"
+		expect_status 1
+		expect_stderr_has "integer overflow"
+		cmp -s "$T/out.$f" "$T/before.$f" || fail "a failed query changed out.$f"
 	done
 	[ -z "$(find "$T" -name '.*cbm-*')" ] || fail "temporary files left: $(find "$T" -name '.*cbm-*')"
 	expect_xlsx sheets "$T/out.xlsx"
