@@ -32,6 +32,7 @@ test_xlsx_same_values_as_csv() {
 		run_cbm stats $args -o "$T/f$i.xlsx"
 		expect_status 0
 		expect_stdout_has "wrote $T/f$i.xlsx"
+		# shellcheck disable=SC2086 # ONLY empty: no argument
 		xlsx same "$T/f$i.xlsx" '#1' "$T/f$i.csv" $only
 		[ "$XSTATUS" = 0 ] || fail "stats $args: workbook and csv differ: $XOUT"
 	done < <(sample <<-EOF
@@ -126,6 +127,46 @@ test_xlsx_undefined_is_empty() {
 	# Totals of a column with an undefined value stay empty too.
 	printf '%s\n' "$XOUT" | grep -qx 'Total |  | 4300 |  | 1540 |  | USD' ||
 		fail "the totals row: $XOUT"
+}
+
+# What each state paid in 2022, in EUR, in Excel, worked by hand on the
+# small data set: EUR is 1.20 USD from 2021-06-01, so 1200 USD is
+# 1000.00 EUR, 300 USD 250.00 and 500 USD 416.67 (416.666...); the total
+# 1666.67 is a number under a blank row; --state (here a name) keeps
+# one row.
+test_xlsx_hand_worked() {
+	init_db
+	local k
+	for k in states areas fx budget contributions pledges; do
+		import_ok "$k" "$(data "analysis/$k.csv")"
+	done
+	run_cbm stats contributions --year 2022 --currency EUR -o "$T/e.xlsx"
+	expect_status 0
+	expect_xlsx rows "$T/e.xlsx" Contributions
+	expect_eq "$XOUT" "Year | State | Received | Share | Name | Currency
+2022 | AAA | 1000 | 0.5999988 | Alpha | EUR
+2022 | BBB | 250 | 0.1499997 | Beta | EUR
+2022 | CCC | 416.67 | 0.2500015 | Gamma | EUR
+ |  |  |  |  | 
+Total |  | 1666.67 |  |  | EUR" "contributions 2022 in EUR"
+	"$PY" - "$T/e.xlsx" <<-'EOF' || fail "cell types of the workbook"
+		import sys, openpyxl
+		ws = openpyxl.load_workbook(sys.argv[1])["Contributions"]
+		assert ws["A2"].value == 2022 and ws["A2"].data_type == "n"
+		assert ws["C4"].value == 416.67 and ws["C4"].number_format == "#,##0.00"
+		assert ws["D2"].number_format == "0.0%"
+		assert ws["C6"].value == 1666.67 and ws["C6"].data_type == "n"
+		assert ws["D6"].value is None
+	EOF
+	run_cbm stats contributions --year 2022 --currency EUR --state Beta --lang ru -o "$T/b.xlsx"
+	expect_status 0
+	expect_xlsx rows "$T/b.xlsx" Взносы
+	# Its share stays its share of all states; no Russian name in the
+	# data: the English one.
+	expect_eq "$XOUT" "Год | Государство | Получено | Доля | Название | Валюта
+2022 | BBB | 250 | 0.1499997 | Beta | EUR
+ |  |  |  |  | 
+Итого |  | 250 |  |  | EUR" "--state Beta in Russian"
 }
 
 # Currency, basis and as-of in the document properties and the Read me.
