@@ -43,24 +43,27 @@ void imp_result_release(struct imp_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
-static enum cbm_status hash_file(FILE *fp, const char *path, char *hex,
-                                 uint64_t *size, struct cbm_error *err)
+static enum cbm_status hash_file(struct imp_ctx *ctx, FILE *fp, char *hex)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	unsigned char buf[64 * 1024];
 	size_t got;
+	enum cbm_status rc = CBM_OK;
 
-	*size = 0;
+	ctx->size = 0;
 	while ((got = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		g_checksum_update(sum, buf, got);
-		*size += got;
+		ctx->size += got;
 	}
+	if (ferror(fp) || fseek(fp, 0, SEEK_SET) != 0)
+		rc = CBM_ERROR(ctx->err, CBM_EINTERNAL, ctx->file,
+		               "cannot read: %s", strerror(errno));
+	/* Issue 11: a kind may hash what the file names (an emblem). */
+	if (rc == CBM_OK && ctx->def->digest)
+		rc = ctx->def->digest(ctx, fp, sum);
 	snprintf(hex, 65, "%s", g_checksum_get_string(sum));
 	g_checksum_free(sum);
-	if (ferror(fp) || fseek(fp, 0, SEEK_SET) != 0)
-		return CBM_ERROR(err, CBM_EINTERNAL, path, "cannot read: %s",
-		                 strerror(errno));
-	return CBM_OK;
+	return rc;
 }
 
 /* Maps the header's names onto the kind's columns. */
@@ -266,7 +269,7 @@ static enum cbm_status import_open_file(struct imp_ctx *ctx, FILE *fp)
 	struct st_batch have;
 	enum cbm_status rc;
 
-	rc = hash_file(fp, ctx->file, sha, &ctx->size, ctx->err);
+	rc = hash_file(ctx, fp, sha);
 	if (rc == CBM_OK)
 		rc = st_begin(ctx->db, ctx->err);
 	if (rc != CBM_OK)

@@ -269,7 +269,9 @@ static enum cbm_status build_collection(struct rpt_chart *c, struct st_db *db,
 	rc = rates_by_year(db, &a, years, rates, err);
 	if (rc == CBM_OK) {
 		int last = g_array_index(years, int, years->len - 1);
-		open = !p->to && ana_year_in_progress(db, last);
+		open = false;
+		if (!p->to)
+			rc = ana_year_in_progress(db, last, &open, err);
 		done = years->len - (open ? 1 : 0);
 		a.of = ANA_OF_COLLECTION_RATE;
 		ana_table_init(&tr);
@@ -384,7 +386,9 @@ static enum cbm_status build_curve(struct rpt_chart *c, struct st_db *db,
 		in_progress =
 		    figure(db, ana_curve, &a, &latest, &ignore) == CBM_OK &&
 		    ana_cell(&latest, 0, 0)->i == year &&
-		    ana_year_in_progress(db, year);
+		    ana_year_in_progress(db, year, &in_progress, &ignore) ==
+		        CBM_OK &&
+		    in_progress;
 	}
 	ana_table_release(&latest);
 	{

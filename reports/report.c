@@ -303,8 +303,12 @@ static int latest_budget_year(struct rctx *x, bool finished)
 	    sqlite3_step(st) == SQLITE_ROW)
 		y = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (finished && y && ana_year_in_progress(x->db, y))
-		y--;
+	if (finished && y) {
+		bool open = true;
+		struct cbm_error ignore = {0};
+		ana_year_in_progress(x->db, y, &open, &ignore);
+		y -= open;
+	}
 	return y;
 }
 
