@@ -638,7 +638,7 @@ static struct st_db *roll;
 
 static void setup_roll(void)
 {
-	char *dir = g_dir_make_tmp("cbm-analysis-roll-XXXXXX", NULL);
+	const char *dir = check_tmpdir("cbm-analysis-roll");
 	char *path = g_build_filename(dir, "roll.sqlite", NULL);
 	char *emblem = NULL, *org, *png = g_build_filename(dir, "e.png", NULL);
 	gsize len = 0;
@@ -687,7 +687,6 @@ static void setup_roll(void)
 	g_free(org);
 	g_free(emblem);
 	g_free(path);
-	g_free(dir);
 }
 
 static void run_roll(ana_figure_fn fn, const struct ana_params *p,
@@ -1007,7 +1006,7 @@ static void load_rows(const char *dir, enum imp_kind kind, const char *name,
 
 static void setup_big(void)
 {
-	char *dir = g_dir_make_tmp("cbm-analysis-big-XXXXXX", NULL);
+	const char *dir = check_tmpdir("cbm-analysis-big");
 	char *path = g_build_filename(dir, "big.sqlite", NULL);
 	char *states = NULL;
 	struct cbm_error err = {0};
@@ -1038,7 +1037,6 @@ static void setup_big(void)
 	          "scale,state,share\ns,AAA,60\ns,BBB,40\n");
 	g_free(states);
 	g_free(path);
-	g_free(dir);
 }
 
 static void run_big(ana_figure_fn fn, const struct ana_params *p,
