@@ -112,6 +112,7 @@ static void summary(struct rctx *x)
 	/* The headline: the collection rate over the years. */
 	rpt_chart_params_for(x, &cp);
 	cp.to = x->p->year;
+	cp.rates_only = true;
 	rpt_chart_block(x, RPT_CHART_COLLECTION, &cp, 250);
 	ana_table_release(&s.col);
 	ana_table_release(&s.act);

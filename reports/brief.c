@@ -508,13 +508,13 @@ static bool still_owed(const struct ana_table *t, size_t r, void *data)
 static void earlier_pledges(struct rctx *x, int32_t day)
 {
 	static const struct col_spec cols[] = {
-	    {ANA_OUTSTANDING_YEAR, "year", 0.09, SHOW_VALUE, false},
-	    {ANA_OUTSTANDING_STATE, "state", 0.25, SHOW_STATE, false},
-	    {ANA_OUTSTANDING_PLEDGED, "pledged", 0.15, SHOW_VALUE, true},
-	    {ANA_OUTSTANDING_RECEIVED, "received", 0.15, SHOW_VALUE, true},
-	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.15, SHOW_VALUE,
+	    {ANA_OUTSTANDING_YEAR, "year", 0.08, SHOW_VALUE, false},
+	    {ANA_OUTSTANDING_STATE, "state", 0.2, SHOW_STATE, false},
+	    {ANA_OUTSTANDING_PLEDGED, "pledged", 0.14, SHOW_VALUE, true},
+	    {ANA_OUTSTANDING_RECEIVED, "received", 0.14, SHOW_VALUE, true},
+	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.14, SHOW_VALUE,
 	     true},
-	    {ANA_OUTSTANDING_STATUS, "pledge_status", 0.21, SHOW_STATUS, false},
+	    {ANA_OUTSTANDING_STATUS, "pledge_status", 0.30, SHOW_STATUS, false},
 	};
 	struct table_opts o = {
 	    .keep = still_owed, .sort_by = -1, .total = true};
@@ -595,6 +595,14 @@ static bool shares_of(struct rctx *x, struct ana_params *a, struct ana_table *t)
 	return rpt_run_figure(x, ana_shares, a, t);
 }
 
+static bool anything_paid(const struct ana_table *t)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		if (ana_cell(t, r, ANA_SHARES_RECEIVED)->i > 0)
+			return true;
+	return false;
+}
+
 static void shares(struct rctx *x)
 {
 	static const struct col_spec cols[] = {
@@ -623,7 +631,9 @@ static void shares(struct rctx *x)
 		         equal ? "equal" : "scale",
 		         draft ? "draft" : "approved");
 		rpt_doc_lead(x->d, rpt_labels(x, key, v, 2));
-		rpt_figure_table(x, &t, cols, 5, &o);
+		/* Nothing paid yet for a year to come: share and due say it
+		 * all, without columns of zeros. */
+		rpt_figure_table(x, &t, cols, anything_paid(&t) ? 5 : 3, &o);
 	}
 	ana_table_release(&t);
 }

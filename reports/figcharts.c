@@ -344,6 +344,10 @@ static enum cbm_status collection_data(struct rpt_chart *c, struct st_db *db,
 	if (rc != CBM_OK)
 		return rc;
 	last = g_array_index(k->years, int, k->years->len - 1);
+	if (p->rates_only) {
+		k->done = k->n = k->years->len;
+		return CBM_OK;
+	}
 	if (!p->to)
 		rc = ana_year_in_progress(db, last, &k->open, err);
 	if (rc == CBM_OK && k->open) {

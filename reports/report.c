@@ -278,7 +278,11 @@ static size_t *shown_rows(const struct ana_table *t, const struct table_opts *o,
 	for (size_t r = 0; r < t->nrows; r++)
 		if (!o->keep || o->keep(t, r, o->data))
 			rows[(*n)++] = r;
-	if (o->sort_by >= 0 && t->cols[o->sort_by].type != ANA_TEXT) {
+	if (o->order) {
+		size_t m = *n - (o->last_is_total && *n ? 1 : 0);
+		g_qsort_with_data(rows, (gint)m, sizeof(*rows), o->order,
+		                  (gpointer)t);
+	} else if (o->sort_by >= 0 && t->cols[o->sort_by].type != ANA_TEXT) {
 		struct sort_by s = {t, (size_t)o->sort_by};
 		/* A figure's own total stays last. */
 		size_t m = *n - (o->last_is_total && *n ? 1 : 0);
@@ -470,21 +474,54 @@ void rpt_chart_with_table(struct rctx *x, enum rpt_chart_kind kind,
 /* ---- shared sections ------------------------------------------------------
  */
 
+/* Who has not paid comes first: pledges unpaid, then in part, then the
+ * members that neither pledged nor paid, then the rest; within each, the
+ * most outstanding, then the most received. */
+static int roll_rank(const char *status)
+{
+	static const char *const ranks[] = {"nothing", "in part", "none"};
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(status, ranks[i]) == 0)
+			return i;
+	return 3;
+}
+
+static gint roll_order(gconstpointer a, gconstpointer b, gpointer data)
+{
+	const struct ana_table *t = data;
+	size_t ra = *(const size_t *)a, rb = *(const size_t *)b;
+	int ka = roll_rank(ana_cell(t, ra, ANA_OUTSTANDING_STATUS)->s);
+	int kb = roll_rank(ana_cell(t, rb, ANA_OUTSTANDING_STATUS)->s);
+	cbm_money oa = ana_cell(t, ra, ANA_OUTSTANDING_OUTSTANDING)->i;
+	cbm_money ob = ana_cell(t, rb, ANA_OUTSTANDING_OUTSTANDING)->i;
+	cbm_money va = ana_cell(t, ra, ANA_OUTSTANDING_RECEIVED)->i;
+	cbm_money vb = ana_cell(t, rb, ANA_OUTSTANDING_RECEIVED)->i;
+
+	if (ka != kb)
+		return ka - kb;
+	if (oa != ob)
+		return oa > ob ? -1 : 1;
+	if (va != vb)
+		return va > vb ? -1 : 1;
+	return ra < rb ? -1 : ra > rb;
+}
+
 void rpt_outstanding_table(struct rctx *x, const struct ana_params *a,
                            const struct table_opts *o)
 {
 	static const struct col_spec cols[] = {
-	    {ANA_OUTSTANDING_STATE, "state", 0.27, SHOW_STATE, false},
-	    {ANA_OUTSTANDING_PLEDGED, "pledged", 0.16, SHOW_VALUE, true},
-	    {ANA_OUTSTANDING_RECEIVED, "received", 0.16, SHOW_VALUE, true},
-	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.16, SHOW_VALUE,
+	    {ANA_OUTSTANDING_STATE, "state", 0.25, SHOW_STATE, false},
+	    {ANA_OUTSTANDING_PLEDGED, "pledged", 0.15, SHOW_VALUE, true},
+	    {ANA_OUTSTANDING_RECEIVED, "received", 0.15, SHOW_VALUE, true},
+	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.15, SHOW_VALUE,
 	     true},
-	    {ANA_OUTSTANDING_STATUS, "pledge_status", 0.25, SHOW_STATUS, false},
+	    {ANA_OUTSTANDING_STATUS, "pledge_status", 0.30, SHOW_STATUS, false},
 	};
 	struct table_opts opts = *o;
 	struct ana_table t;
 
-	opts.sort_by = ANA_OUTSTANDING_OUTSTANDING;
+	opts.order = roll_order;
 	opts.total = true;
 	if (rpt_run_figure(x, ana_outstanding, a, &t))
 		rpt_figure_table(x, &t, cols, 5, &opts);

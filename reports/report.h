@@ -71,6 +71,9 @@ struct rpt_chart_params {
 	/* curve and collection of a year in progress: its in-year forecast
 	 * as of this day; 0: as of the year's last receipt */
 	int32_t as_of;
+	/* collection: the rates of the years only, no forecast (a report
+	 * about a finished year leaves forecasting to the brief) */
+	bool rates_only;
 };
 
 struct rpt_chart;

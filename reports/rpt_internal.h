@@ -130,7 +130,10 @@ struct table_opts {
 	/* The rows shown: those KEEP (may be NULL) accepts. */
 	bool (*keep)(const struct ana_table *t, size_t row, void *data);
 	void *data;
-	int sort_by;        /* a column to order by, largest first; -1: none */
+	int sort_by; /* a column to order by, largest first; -1: none */
+	/* Or an order of its own: compares two rows (size_t *) of the
+	 * figure, which is its data. */
+	GCompareDataFunc order;
 	bool total;         /* a bold total row of the columns with sum */
 	bool last_is_total; /* the figure's own last kept row is a total */
 };

@@ -105,7 +105,6 @@ static void other_kind(struct rctx *x, enum ana_kind kind, const char *title)
 	static const struct col_spec cols[] = {
 	    {ANA_CONTRIB_YEAR, "year", 0.2, SHOW_VALUE, false},
 	    {ANA_CONTRIB_RECEIVED, "received", 0.3, SHOW_VALUE, true},
-	    {ANA_CONTRIB_SHARE, "share_of_year", 0.3, SHOW_VALUE, false},
 	};
 	struct table_opts o = {.keep = of_state,
 	                       .data = (void *)x->p->state,
@@ -118,7 +117,7 @@ static void other_kind(struct rctx *x, enum ana_kind kind, const char *title)
 	a.kind = kind;
 	rpt_doc_heading(x->d, 2, L(x, title));
 	if (rpt_run_figure(x, ana_contributions, &a, &t))
-		rpt_figure_table(x, &t, cols, 3, &o);
+		rpt_figure_table(x, &t, cols, 2, &o);
 	ana_table_release(&t);
 }
 
