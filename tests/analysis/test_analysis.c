@@ -417,7 +417,6 @@ static void test_shares(void)
 {
 	struct ana_params p;
 	struct ana_table t;
-	struct cbm_error err = {0};
 	size_t r;
 
 	/* Without a year: the latest budget year only. */
@@ -446,8 +445,18 @@ static void test_shares(void)
 	MONEY(&t, find_row(&t, 2020, "state", "BBB"), "difference",
 	      20000 - 50000);
 	ana_table_release(&t);
+}
+
+static void test_shares_scale(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	struct cbm_error err = {0};
+	size_t r;
+
 	/* Scale "test" for 2022: 60 % and 40 % of 2000; CCC outside the
 	 * scale paid 500: share 0, difference +500. */
+	ana_params_init(&p);
 	p.year = 2022;
 	p.scale = "test";
 	run(ana_shares, &p, &t, CBM_OK);
@@ -557,7 +566,6 @@ static void test_forecast(void)
 {
 	struct ana_params p;
 	struct ana_table t;
-	struct cbm_error err = {0};
 
 	/* Defaults: the latest approved year, 2022, as of its last receipt,
 	 * 30 June: rate 2000 / 2000 = 1.  Gains to 31 December from 30 June:
@@ -583,8 +591,17 @@ static void test_forecast(void)
 	REAL(&t, 0, "low", 0.86);
 	REAL(&t, 0, "high", 1.05);
 	ana_table_release(&t);
+}
+
+static void test_forecast_days(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	struct cbm_error err = {0};
+
 	/* 2021 as of 28 February: 400 / 2000 = .2; 2020 by 28 February had
 	 * .1 and ended at .51: gain .41. */
+	ana_params_init(&p);
 	p.year = 2021;
 	p.as_of = cbm_days_from_civil(2021, 2, 28);
 	run(ana_forecast, &p, &t, CBM_OK);
@@ -739,8 +756,16 @@ static void test_roll_outstanding(void)
 	CHECK_STR(cell(&t, r, "name")->s, "Observer");
 	CHECK_INT(ana_col(&t, "name"), ANA_OUTSTANDING_NAME);
 	ana_table_release(&t);
+}
+
+static void test_roll_as_of(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	size_t r;
 
 	/* As of 30 June 2023: BBB had paid 50 (150 to come), and OBX 20. */
+	ana_params_init(&p);
 	p.as_of = cbm_days_from_civil(2023, 6, 30);
 	run_roll(ana_outstanding, &p, &t);
 	CHECK_INT(t.nrows, 6);
@@ -1266,13 +1291,16 @@ int main(void)
 	test_concentration();
 	test_trend();
 	test_shares();
+	test_shares_scale();
 	test_secondments();
 	test_curve();
 	test_stats_arrays();
 	test_forecast();
+	test_forecast_days();
 	test_lookups();
 	setup_roll();
 	test_roll_outstanding();
+	test_roll_as_of();
 	test_roll_collection();
 	test_roll_drafts();
 	test_state_years();
