@@ -235,6 +235,28 @@ static char *grid_key(int year, const char *line)
 	return g_strdup_printf("%d|%s", year, line);
 }
 
+/* The lines of YEAR in their order, then those of other years, each
+ * once; "total" last. */
+static void grid_lines(struct budget_grid *g, int year)
+{
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	const struct ana_table *t = g->t;
+
+	g_hash_table_add(seen, "total");
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t r = 0; r < t->nrows; r++) {
+			const char *line =
+			    ana_cell(t, r, ANA_EXECUTION_LINE)->s;
+			bool of_year =
+			    ana_cell(t, r, ANA_EXECUTION_YEAR)->i == year;
+			if (of_year == !pass &&
+			    g_hash_table_add(seen, (char *)line))
+				g_ptr_array_add(g->lines, (char *)line);
+		}
+	g_ptr_array_add(g->lines, "total");
+	g_hash_table_destroy(seen);
+}
+
 static void grid_open(struct budget_grid *g, const struct ana_table *t,
                       int year)
 {
@@ -247,23 +269,7 @@ static void grid_open(struct budget_grid *g, const struct ana_table *t,
 		g_hash_table_insert(g->cell, grid_key(y, line),
 		                    GSIZE_TO_POINTER(r + 1));
 	}
-	/* The lines of Y in their order, then those of other years. */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t r = 0; r < t->nrows; r++) {
-			const char *line =
-			    ana_cell(t, r, ANA_EXECUTION_LINE)->s;
-			bool of_year =
-			    ana_cell(t, r, ANA_EXECUTION_YEAR)->i == year;
-			bool seen = false;
-			if (strcmp(line, "total") == 0 || of_year != !pass)
-				continue;
-			for (guint i = 0; i < g->lines->len && !seen; i++)
-				seen = strcmp(g_ptr_array_index(g->lines, i),
-				              line) == 0;
-			if (!seen)
-				g_ptr_array_add(g->lines, (char *)line);
-		}
-	g_ptr_array_add(g->lines, "total");
+	grid_lines(g, year);
 }
 
 static void grid_close(struct budget_grid *g)

@@ -514,6 +514,23 @@ static size_t last_paid_day(const struct ana_table *t)
 	return last;
 }
 
+/* The year's line: "2025", or "2025 as of 14 Nov 2025" for a year in
+ * progress, never "today". */
+static const char *curve_name(struct rpt_chart *c,
+                              const struct rpt_chart_params *p,
+                              const struct ana_table *t,
+                              const struct ana_table *fc)
+{
+	const char *args[2];
+
+	args[0] = year_text(c, ana_cell(t, 0, ANA_CURVE_YEAR)->i);
+	if (!fc->nrows)
+		return args[0];
+	args[1] = date_text(c, (int32_t)ana_cell(fc, 0, ANA_FORECAST_AS_OF)->i,
+	                    p->lang);
+	return text(c, rpt_labelv(p->lang, "collection.so_far", args, 2));
+}
+
 static void curve_series(struct rpt_chart *c, const struct rpt_chart_params *p,
                          const struct ana_table *t, const struct ana_table *fc,
                          struct chart_series *s)
@@ -536,9 +553,8 @@ static void curve_series(struct rpt_chart *c, const struct rpt_chart_params *p,
 			hi[r] = ana_cell(t, r, ANA_CURVE_MAX)->d;
 		}
 	}
-	s[0] = (struct chart_series){
-	    .name = year_text(c, ana_cell(t, 0, ANA_CURVE_YEAR)->i),
-	    .values = v};
+	s[0] =
+	    (struct chart_series){.name = curve_name(c, p, t, fc), .values = v};
 	s[1] = (struct chart_series){.name = rpt_label(p->lang, "curve.mean"),
 	                             .values = m,
 	                             .lo = lo,
