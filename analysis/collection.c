@@ -162,9 +162,10 @@ enum cbm_status ana_received_sums(struct st_db *db, const struct ana_params *p,
 
 /* ---- pledges against receipts -------------------------------------------- */
 
-/* Per (year, state): pledges (g) and receipts (r), each with its value in
- * the report currency, the number of its currencies, one of them and its
- * sum in that currency; k, the pairs to report. */
+/* Per (year, state): pledges (g) and receipts (r) in the report
+ * currency; for pledging states only, the currencies of their receipts
+ * (rc: how many, one of them, their sum in it), which needs the table
+ * rows, while r reads the covering index alone; k, the pairs to report. */
 static char *pledge_sql(enum ana_cut cut, bool usd)
 {
 	char *recv =
@@ -173,14 +174,8 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	    ana_money_sql("g", "amount", "amount_usd", "g.rate_date", usd);
 	char *from = contributions_from(cut);
 	char *sql = g_strconcat(
-	    "WITH r AS (SELECT c.budget_year AS year, c.state AS state,"
+	    "WITH g AS (SELECT g.budget_year AS year, g.state AS state,"
 	    "  cbm_sum(",
-	    recv,
-	    ") AS v, count(DISTINCT c.currency) AS ncur,"
-	    "  min(c.currency) AS cur, cbm_sum(c.amount) AS own FROM ",
-	    from, " WHERE ", received_where,
-	    "  GROUP BY c.budget_year, c.state),"
-	    " g AS (SELECT g.budget_year AS year, g.state AS state, cbm_sum(",
 	    pledged,
 	    ") AS v, count(DISTINCT g.currency) AS ncur,"
 	    "  min(g.currency) AS cur, cbm_sum(g.amount) AS own"
@@ -189,6 +184,18 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	        ? "  AND (g.pledged_on IS NULL OR g.pledged_on <= :asof)"
 	        : "",
 	    "  GROUP BY g.budget_year, g.state),"
+	    " r AS (SELECT c.budget_year AS year, c.state AS state,"
+	    "  cbm_sum(",
+	    recv, ") AS v FROM ", from, " WHERE ", received_where,
+	    "  GROUP BY c.budget_year, c.state),"
+	    " rc AS (SELECT c.budget_year AS year, c.state AS state,"
+	    "  count(DISTINCT c.currency) AS ncur, min(c.currency) AS cur,"
+	    "  cbm_sum(c.amount) AS own FROM ",
+	    from,
+	    " JOIN g ON g.year = c.budget_year AND g.state = c.state"
+	    "  WHERE ",
+	    received_where,
+	    "  GROUP BY c.budget_year, c.state),"
 	    " y AS (SELECT year FROM budget_lines WHERE status = 'approved'"
 	    "  AND year BETWEEN :from AND :to UNION SELECT year FROM g),"
 	    " k AS (SELECT year, state FROM g"
@@ -198,9 +205,10 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	    "   ON s.status = 'member' AND coalesce(s.joined, 0) <= y.year"
 	    "   WHERE :roll)"
 	    " SELECT k.year, k.state, g.v, r.v, g.ncur, g.cur, g.own,"
-	    "  r.ncur, r.cur, r.own"
+	    "  rc.ncur, rc.cur, rc.own"
 	    " FROM k LEFT JOIN g ON g.year = k.year AND g.state = k.state"
 	    " LEFT JOIN r ON r.year = k.year AND r.state = k.state"
+	    " LEFT JOIN rc ON rc.year = k.year AND rc.state = k.state"
 	    " ORDER BY k.year, k.state",
 	    NULL);
 

@@ -357,10 +357,12 @@ static enum cbm_status collection_data(struct rpt_chart *c, struct st_db *db,
 	k->done = k->years->len - (k->open ? 1 : 0);
 	/* Too few years for a trend is no error: it is left out. */
 	a.of = ANA_OF_COLLECTION_RATE;
-	if (rc == CBM_OK && k->done > 0 &&
-	    figure(db, ana_trend, &a, &k->trend, &quiet) != CBM_OK) {
-		ana_table_release(&k->trend);
-		ana_table_init(&k->trend);
+	if (rc == CBM_OK && k->done > 0) {
+		ana_table_release(&k->trend); /* figure() makes it anew */
+		if (figure(db, ana_trend, &a, &k->trend, &quiet) != CBM_OK) {
+			ana_table_release(&k->trend);
+			ana_table_init(&k->trend);
+		}
 	}
 	k->n = k->years->len;
 	if (k->trend.nrows &&
