@@ -22,7 +22,14 @@ static int add_batch(void *data, const struct st_batch *b)
 	snprintf(day, sizeof(day), "%.10s", b->loaded_at);
 	ana_tb_int(t, r, ANA_SOURCES_BATCH, b->id);
 	ana_tb_text(t, r, ANA_SOURCES_KIND, b->kind);
-	ana_tb_text(t, r, ANA_SOURCES_FILE, b->file_name);
+	/* Two sheets of one workbook are two batches: name the sheet. */
+	if (b->sheet[0]) {
+		char *file = g_strdup_printf("%s, %s", b->file_name, b->sheet);
+		ana_tb_text(t, r, ANA_SOURCES_FILE, file);
+		g_free(file);
+	} else {
+		ana_tb_text(t, r, ANA_SOURCES_FILE, b->file_name);
+	}
 	ana_tb_int(t, r, ANA_SOURCES_ROWS, b->rows);
 	if (cbm_date_parse_iso(day, &loaded))
 		ana_tb_int(t, r, ANA_SOURCES_LOADED, loaded);

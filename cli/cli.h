@@ -2,7 +2,13 @@
  * cli.h - the cbm command line: a thin layer over the libraries.
  *
  * Each command lives in cli/cmd_<name>.c and exports cmd_<name>(); they are
- * wired in one table in main.c.  Only this layer prints and maps a status
+ * wired in one table in main.c, which also says what each command needs of
+ * the database (nothing, read, write, create).  The dispatcher owns the
+ * database as git's RUN_SETUP does: a command checks its arguments, then
+ * calls cli_ready(), which opens the database the way the table says;
+ * the dispatcher closes it when the command returns, whatever happened.
+ * Usage errors thus come before any database work.  Only this layer prints
+ * and maps a status
  * to an exit code (the enum cbm_status values are the exit codes: 0 ok,
  * 1 bad data, 2 bad usage, 3 internal or I/O).  Data goes to stdout;
  * notices, warnings and errors to stderr.
@@ -15,11 +21,26 @@
 
 #include "cbm.h"
 
+struct st_db;
+
+/* What a command needs of the database. */
+enum cli_db {
+	CLI_DB_NONE,   /* nothing (help; demo makes its own) */
+	CLI_DB_READ,   /* an existing database, read-only: works on a
+	                * read-only file or folder and leaves nothing beside
+	                * it */
+	CLI_DB_WRITE,  /* an existing database, read-write */
+	CLI_DB_CREATE, /* created when missing, migrated (init) */
+};
+
 /* Per-run state shared by the commands. */
 struct cli {
 	const char *db_path; /* --db, $CBM_DB or ./cbm.sqlite */
 	char *db_arg;        /* --db as GOption parsed it (owned) */
 	const char *command; /* the command's name, for messages */
+	enum cli_db db_mode; /* from the command table; a command may lower
+	                      * it before cli_ready() (a dry run reads) */
+	struct st_db *db;    /* open after cli_ready(); the dispatcher's */
 };
 
 /* Room for any command's option struct when only its help is wanted. */
@@ -29,6 +50,7 @@ struct cli_command {
 	const char *name;
 	const char *usage;   /* arguments after the name */
 	const char *summary; /* one line for 'cbm help' */
+	enum cli_db db;      /* what it needs of the database */
 	int (*run)(struct cli *cli, int argc, char **argv);
 	/* Builds the command's option context for parsing and for help;
 	 * OPTS is the command's option struct (NULL for help only). */
@@ -38,6 +60,11 @@ struct cli_command {
 /* The command table (main.c) and a lookup by name. */
 const struct cli_command *cli_commands(size_t *n);
 const struct cli_command *cli_find(const char *name);
+
+/* Opens the database as cli->db_mode says into cli->db, once the command
+ * has checked its arguments; the dispatcher closes it.  On failure prints
+ * the error and returns its exit status. */
+int cli_ready(struct cli *cli);
 
 /* Parses ARGV with the command's options; on error prints it with a hint
  * and returns CBM_EUSAGE. */
@@ -86,16 +113,27 @@ enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON };
 /* Parses "table", "csv" or "json". */
 bool out_format_parse(const char *s, enum out_format *out);
 
-/* A table of results.  Each cell has a plain form (csv, json: C-locale
- * numbers, no separators; NULL for undefined) and optionally a display form
- * for people (table format); NUMBER marks cells that are numbers (right
- * aligned, unquoted in JSON). */
+/* A cell of a result.  PLAIN is the value for csv and json (C-locale
+ * numbers, no separators; NULL for undefined) and holds LEN bytes, which may
+ * include NUL bytes (a TEXT value of SQLite may); DISPLAY, a C string or
+ * NULL, is an optional form for people (table format); NUMBER marks numbers
+ * (right aligned, unquoted in csv and JSON).
+ *
+ * How each format shows a value: csv writes PLAIN's bytes as they are,
+ * quoted where needed; JSON escapes ", \ and every control character,
+ * NUL as \u0000; the table shows a newline, carriage return or tab as a
+ * space, any other control character as its Unicode control picture (NUL
+ * as U+2400) and a byte that is not UTF-8 as U+FFFD, so that one value
+ * stays one cell on one line. */
 struct out_cell {
-	char *plain;
-	char *display;
+	const char *plain;
+	size_t len;
+	const char *display;
 	bool number;
 };
 
+/* A whole table of results, printed at once with out_print(); its cells
+ * own their strings. */
 struct out_table {
 	GPtrArray *columns; /* char * */
 	GPtrArray *rows;    /* struct out_cell * arrays of columns->len */
@@ -106,10 +144,39 @@ void out_table_release(struct out_table *t);
 void out_table_column(struct out_table *t, const char *name);
 /* Starts a new row; cells are then set with out_set*. */
 void out_table_row(struct out_table *t);
-/* Sets cell COL of the last row; copies the strings. */
+/* Sets cell COL of the last row; copies the strings (PLAIN up to its NUL).
+ */
 void out_set(struct out_table *t, size_t col, const char *plain,
              const char *display, bool number);
+/* Prints T; the table format sizes its columns on every row. */
 void out_print(const struct out_table *t, enum out_format format, FILE *fp);
+
+/* A result printed row by row as it comes, for results of any size: csv
+ * and json write each row at once; the table format holds the first rows
+ * (OUT_STREAM_SAMPLE_ROWS, or fewer when they pass OUT_STREAM_SAMPLE_BYTES)
+ * to size its columns, then writes every later row at once with those
+ * widths (a longer value widens its own line; nothing is cut).  Memory
+ * stays bounded whatever the number of rows.  Columns are added before
+ * the first row; the output ends with out_stream_finish(), without which
+ * a json array stays open (an interrupted result is never taken for a
+ * whole one). */
+#define OUT_STREAM_SAMPLE_ROWS  100
+#define OUT_STREAM_SAMPLE_BYTES (1024 * 1024)
+
+struct out_stream;
+
+/* A new stream writing FORMAT to FP; out_stream_close() frees it. */
+struct out_stream *out_stream_open(enum out_format format, FILE *fp);
+/* Adds a column named NAME (copied). */
+void out_stream_column(struct out_stream *s, const char *name);
+/* Writes one row of as many CELLS as columns; the strings are only read
+ * during the call.  Returns false once writing to FP has failed (a full
+ * disk, a closed pipe): the caller may stop producing rows. */
+bool out_stream_row(struct out_stream *s, const struct out_cell *cells);
+/* Writes what ends the output (held rows, the json array's end). */
+void out_stream_finish(struct out_stream *s);
+/* Frees S; a no-op for NULL. */
+void out_stream_close(struct out_stream *s);
 
 /* Terminal display width of a UTF-8 string (wide CJK letters count 2). */
 size_t out_display_width(const char *s);

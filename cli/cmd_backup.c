@@ -35,7 +35,6 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	GOptionContext *octx = cmd_backup_options(cli, &o);
 	struct cbm_error err = {0};
 	struct cbm_outfile of = {0};
-	struct st_db *db = NULL;
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
 	g_option_context_free(octx);
@@ -47,16 +46,15 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 		rc = cli_usage(cli, "a backup goes to a file, not to stdout");
 	if (rc == CBM_OK)
 		rc = cli_output_check(cli, o.output, true);
-	if (rc == CBM_OK &&
-	    (st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK ||
-	     cbm_outfile_open(&of, o.output, &err) != CBM_OK ||
-	     st_backup(db, of.tmp, &err) != CBM_OK ||
-	     cbm_outfile_commit(&of, &err) != CBM_OK))
+	if (rc == CBM_OK)
+		rc = cli_ready(cli);
+	if (rc == CBM_OK && (cbm_outfile_open(&of, o.output, &err) != CBM_OK ||
+	                     st_backup(cli->db, of.tmp, &err) != CBM_OK ||
+	                     cbm_outfile_commit(&of, &err) != CBM_OK))
 		rc = cli_fail(cli, &err);
 	else if (rc == CBM_OK)
 		cli_wrote(o.output);
 	cbm_outfile_abort(&of);
-	st_close(db);
 	g_free(o.output);
 	return rc;
 }

@@ -17,8 +17,8 @@ GOptionContext *cmd_batches_options(struct cli *cli, void *opts)
 	struct batches_opts *o = opts;
 	GOptionContext *octx = cli_context(
 	    cli, "",
-	    "List the import batches: one per loaded file, with its kind, "
-	    "name, rows, time and SHA-256.",
+	    "List the import batches: one per loaded file (or sheet of a "
+	    "workbook), with its\nkind, name, sheet, rows, time and SHA-256.",
 	    "A batch number is what 'cbm undo' and 'cbm import --replace' "
 	    "take.");
 	GOptionEntry entries[] = {
@@ -42,10 +42,11 @@ static int add_batch(void *data, const struct st_batch *b)
 	out_set(t, 0, id, NULL, true);
 	out_set(t, 1, b->kind, NULL, false);
 	out_set(t, 2, b->file_name, NULL, false);
-	out_set(t, 3, rows, NULL, true);
-	out_set(t, 4, b->loaded_at, NULL, false);
-	out_set(t, 5, b->sha256, NULL, false);
-	out_set(t, 6, b->tool_version, NULL, false);
+	out_set(t, 3, b->sheet[0] ? b->sheet : NULL, NULL, false);
+	out_set(t, 4, rows, NULL, true);
+	out_set(t, 5, b->loaded_at, NULL, false);
+	out_set(t, 6, b->sha256, NULL, false);
+	out_set(t, 7, b->tool_version, NULL, false);
 	return 0;
 }
 
@@ -54,11 +55,11 @@ int cmd_batches(struct cli *cli, int argc, char **argv)
 	struct batches_opts o = {0};
 	GOptionContext *octx = cmd_batches_options(cli, &o);
 	struct cbm_error err = {0};
-	struct st_db *db = NULL;
 	enum out_format format = OUT_TABLE;
 	struct out_table t;
-	static const char *const columns[] = {
-	    "batch", "kind", "file", "rows", "loaded", "sha256", "version"};
+	static const char *const columns[] = {"batch",  "kind",   "file",
+	                                      "sheet",  "rows",   "loaded",
+	                                      "sha256", "version"};
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
 	g_option_context_free(octx);
@@ -69,16 +70,15 @@ int cmd_batches(struct cli *cli, int argc, char **argv)
 	g_free(o.format);
 	if (rc != CBM_OK)
 		return rc;
-	if (st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK)
-		return cli_fail(cli, &err);
+	if ((rc = cli_ready(cli)) != CBM_OK)
+		return rc;
 	out_table_init(&t);
 	for (size_t i = 0; i < sizeof(columns) / sizeof(*columns); i++)
 		out_table_column(&t, columns[i]);
-	if (st_batch_each(db, add_batch, &t, &err) == CBM_OK)
+	if (st_batch_each(cli->db, add_batch, &t, &err) == CBM_OK)
 		out_print(&t, format, stdout);
 	else
 		rc = cli_fail(cli, &err);
 	out_table_release(&t);
-	st_close(db);
 	return rc;
 }

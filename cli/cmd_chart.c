@@ -126,7 +126,6 @@ int cmd_chart(struct cli *cli, int argc, char **argv)
 	struct rpt_chart_params p;
 	enum rpt_chart_kind kind;
 	struct cbm_error err = {0};
-	struct st_db *db = NULL;
 	struct rpt_chart *chart = NULL;
 	struct cbm_outfile of = {0};
 	enum chart_file_type f = CHART_FILE_PDF;
@@ -139,9 +138,8 @@ int cmd_chart(struct cli *cli, int argc, char **argv)
 		rc = output_format(cli, &o, &f);
 	if (rc == CBM_OK)
 		rc = cli_output_check(cli, o.output, f != CHART_FILE_SVG);
-	if (rc == CBM_OK &&
-	    (st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK ||
-	     rpt_chart_open(&chart, db, kind, &p, &err) != CBM_OK))
+	if (rc == CBM_OK && (rc = cli_ready(cli)) == CBM_OK &&
+	    rpt_chart_open(&chart, cli->db, kind, &p, &err) != CBM_OK)
 		rc = cli_fail(cli, &err);
 	if (rc == CBM_OK) {
 		/* Pixels for PNG; points (96 px = 72 pt) for PDF and SVG. */
@@ -156,7 +154,6 @@ int cmd_chart(struct cli *cli, int argc, char **argv)
 		cbm_outfile_abort(&of);
 	}
 	rpt_chart_close(chart);
-	st_close(db);
 	g_free(o.lang);
 	g_free(o.output);
 	g_free(o.currency);

@@ -1,6 +1,6 @@
 /*
- * cmd_import.c - `cbm import KIND FILE...`: each file its own batch, in
- * order, stopping at the first file refused.
+ * cmd_import.c - `cbm import KIND FILE...`: each file (or sheet of a
+ * workbook) its own batch, in order, stopping at the first file refused.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +14,8 @@ struct import_opts {
 	char *replace;
 	char *date_format;
 	char *decimal_mark;
+	char *sheet;
+	char *encoding;
 };
 
 static char *kinds_description(void)
@@ -39,7 +41,15 @@ static char *kinds_description(void)
 	       "12.12.2023, 12 December 2023.  Errors are reported as\n"
 	       "FILE:LINE:COLUMN: message 'value', all of a file at once, "
 	       "and nothing of a\nrefused file is loaded.  A file already "
-	       "loaded (same SHA-256) is skipped.");
+	       "loaded (same SHA-256) is skipped.\n"
+	       "\nWorkbooks (.xlsx, .ods) are read from their first sheet, "
+	       "or --sheet NAME; a\nnumber cell is a number, a date cell a "
+	       "date, and errors are at\nFILE:SHEET!CELL.  Each sheet is its "
+	       "own batch.  Text files may be UTF-8,\nUTF-16 with a BOM "
+	       "(Excel's \"Unicode text\") or in the encoding --encoding\n"
+	       "names (any that iconv knows); a file that is not UTF-8 but "
+	       "reads as Russian\nWindows-1251 is read so, with a notice.  "
+	       "What a file is comes from its content,\nnot its name.");
 	return g_string_free(s, FALSE);
 }
 
@@ -49,8 +59,9 @@ GOptionContext *cmd_import_options(struct cli *cli, void *opts)
 	char *desc = kinds_description();
 	GOptionContext *octx = cli_context(
 	    cli, "KIND FILE...",
-	    "Load CSV files of one kind into the database, each file as "
-	    "one batch, in one\ntransaction: all its rows or none.",
+	    "Load CSV files or workbooks of one kind into the database, "
+	    "each file as one\nbatch, in one transaction: all its rows or "
+	    "none.",
 	    desc);
 	GOptionEntry entries[] = {
 	    {"dry-run", 0, 0, G_OPTION_ARG_NONE, &o->dry_run,
@@ -63,6 +74,10 @@ GOptionContext *cmd_import_options(struct cli *cli, void *opts)
 	     "how to read slash dates like 12/11/2023: dmy or mdy", "ORDER"},
 	    {"decimal-mark", 0, 0, G_OPTION_ARG_STRING, &o->decimal_mark,
 	     "the decimal mark of amounts like 50,000: ',' or '.'", "MARK"},
+	    {"sheet", 0, 0, G_OPTION_ARG_STRING, &o->sheet,
+	     "the sheet of a workbook to read (default: the first)", "NAME"},
+	    {"encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding,
+	     "a text file's encoding if not UTF-8, such as cp1251", "NAME"},
 	    G_OPTION_ENTRY_NULL,
 	};
 
@@ -94,6 +109,15 @@ static int check_options(struct cli *cli, const struct import_opts *o,
 	else if (o->decimal_mark)
 		return cli_usage(cli, "--decimal-mark is ',' or '.', not '%s'",
 		                 o->decimal_mark);
+	if (o->sheet && !*o->sheet)
+		return cli_usage(cli, "--sheet takes the name of a sheet");
+	io->sheet = o->sheet;
+	if (o->encoding && !imp_encoding_known(o->encoding))
+		return cli_usage(cli,
+		                 "--encoding: unknown encoding '%s' (such as "
+		                 "cp1251, UTF-16LE; 'iconv --list' shows them)",
+		                 o->encoding);
+	io->encoding = o->encoding;
 	return CBM_OK;
 }
 
@@ -126,10 +150,11 @@ static void print_counts(const struct imp_result *res)
 		       res->counts[i].what);
 }
 
-/* Says what happened to one file; returns its exit status. */
-static int report(struct cli *cli, const char *file, int rc,
-                  const struct imp_result *res, const struct imp_options *io,
-                  const struct cbm_error *err)
+/* Says what happened to FILE; returns its exit status. */
+static int report_file(struct cli *cli, const char *file, int rc,
+                       const struct imp_result *res,
+                       const struct imp_options *io,
+                       const struct cbm_error *err)
 {
 	print_diags(&res->diags);
 	if (rc == CBM_EDATA && res->diags.errors) {
@@ -169,31 +194,38 @@ static int report(struct cli *cli, const char *file, int rc,
 	return CBM_OK;
 }
 
+/* Says what happened to one file (NAME; with its sheet for a workbook);
+ * returns its exit status. */
+static int report(struct cli *cli, const char *name, int rc,
+                  const struct imp_result *res, const struct imp_options *io,
+                  const struct cbm_error *err)
+{
+	char *file = imp_where(name, res->sheet);
+	int status = report_file(cli, file, rc, res, io, err);
+
+	g_free(file);
+	return status;
+}
+
 /* The database to import into: the user's, or for a dry run a private
  * copy in the temporary folder, so that a dry run needs only read access
- * and cannot change a byte of the database.  COPY is the copy's file,
+ * (the dispatcher opened the user's read-only) and cannot change a byte of
+ * it.  *DB is the copy then (the caller closes it); COPY is its file,
  * removed by cbm_outfile_abort(). */
 static int open_target(struct cli *cli, bool dry_run, struct st_db **db,
                        struct cbm_outfile *copy)
 {
 	struct cbm_error err = {0};
-	struct st_db *src = NULL;
 	char *path;
 	enum cbm_status rc;
 
-	if (!dry_run) {
-		if (st_open(db, cli->db_path, ST_OPEN_READWRITE, &err) !=
-		    CBM_OK)
-			return cli_fail(cli, &err);
+	*db = NULL;
+	if (!dry_run)
 		return CBM_OK;
-	}
 	path = g_build_filename(g_get_tmp_dir(), "cbm-dry-run.sqlite", NULL);
-	rc = st_open(&src, cli->db_path, ST_OPEN_READONLY, &err);
+	rc = cbm_outfile_open(copy, path, &err);
 	if (rc == CBM_OK)
-		rc = cbm_outfile_open(copy, path, &err);
-	if (rc == CBM_OK)
-		rc = st_backup(src, copy->tmp, &err);
-	st_close(src);
+		rc = st_backup(cli->db, copy->tmp, &err);
 	if (rc == CBM_OK)
 		rc = st_open(db, copy->tmp, ST_OPEN_READWRITE, &err);
 	g_free(path);
@@ -222,7 +254,8 @@ static int import_files(struct cli *cli, enum imp_kind kind, int n,
 		imp_result_init(&res);
 		const char *name = imp_input_name(files[i]);
 		io->progress_data = (void *)name;
-		rc = imp_import_file(db, kind, files[i], io, &res, &err);
+		rc = imp_import_file(db ? db : cli->db, kind, files[i], io,
+		                     &res, &err);
 		rc = report(cli, name, rc, &res, io, &err);
 		if (rc == CBM_OK && res.batch_id)
 			g_string_append_printf(loaded, "%s%s (batch %lld)",
@@ -256,6 +289,11 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		rc = cli_usage(cli, "unknown file kind '%s'", argv[1]);
 	if (rc == CBM_OK && o.replace && argc > 3)
 		rc = cli_usage(cli, "--replace takes one file");
+	/* A dry run reads the database and imports into a copy. */
+	if (rc == CBM_OK && io.dry_run)
+		cli->db_mode = CLI_DB_READ;
+	if (rc == CBM_OK)
+		rc = cli_ready(cli);
 	if (rc == CBM_OK) {
 		io.progress = progress;
 		rc = import_files(cli, kind, argc - 2, argv + 2, &io);
@@ -263,5 +301,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	g_free(o.date_format);
 	g_free(o.decimal_mark);
 	g_free(o.replace);
+	g_free(o.sheet);
+	g_free(o.encoding);
 	return rc;
 }

@@ -20,8 +20,6 @@ GOptionContext *cmd_init_options(struct cli *cli, void *opts)
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
 	GOptionContext *octx = cmd_init_options(cli, NULL);
-	struct cbm_error err = {0};
-	struct st_db *db = NULL;
 	bool existed;
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
@@ -31,11 +29,10 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage(cli, "unexpected argument '%s'", argv[1]);
 	existed = g_file_test(cli->db_path, G_FILE_TEST_EXISTS);
-	if (st_open(&db, cli->db_path, ST_OPEN_CREATE, &err) != CBM_OK)
-		return cli_fail(cli, &err);
+	if ((rc = cli_ready(cli)) != CBM_OK)
+		return rc;
 	printf("%s database '%s' (schema version %d)\n",
 	       existed ? "ready:" : "created", cli->db_path,
 	       st_schema_version());
-	st_close(db);
 	return CBM_OK;
 }

@@ -11,7 +11,11 @@
 struct query_opts {
 	char *format;
 	gboolean list;
+	gint timeout;
 };
+
+/* Seconds a query may run unless --timeout says otherwise. */
+#define QUERY_TIMEOUT_DEFAULT 60
 
 GOptionContext *cmd_query_options(struct cli *cli, void *opts)
 {
@@ -25,12 +29,19 @@ GOptionContext *cmd_query_options(struct cli *cli, void *opts)
 	    "the views\nmade for this, e.g.\n"
 	    "  cbm query 'SELECT * FROM v_collection_by_year'\n"
 	    "  cbm query --format csv 'SELECT * FROM v_contributions "
-	    "WHERE budget_year = 2024'");
+	    "WHERE budget_year = 2024'\n\n"
+	    "Rows are printed as they come, so results of any size take "
+	    "little memory.\nA query stops with exit status 1 once it has "
+	    "run 60 seconds (--timeout\nSECONDS to change, 0 for no limit) "
+	    "or needs more than 1 GiB of memory,\nsorting and grouping "
+	    "included.  Ctrl-C stops it at once (exit status 130).");
 	GOptionEntry entries[] = {
 	    {"format", 0, 0, G_OPTION_ARG_STRING, &o->format,
 	     "table (default), csv or json", "FORMAT"},
 	    {"list", 0, 0, G_OPTION_ARG_NONE, &o->list,
 	     "list the documented views and their columns", NULL},
+	    {"timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout,
+	     "seconds a query may run (default 60; 0: no limit)", "SECONDS"},
 	    G_OPTION_ENTRY_NULL,
 	};
 
@@ -38,65 +49,66 @@ GOptionContext *cmd_query_options(struct cli *cli, void *opts)
 	return octx;
 }
 
-/* One SQLite value as a cell: numbers stay numbers; NaN and infinities,
- * which JSON cannot hold, become undefined. */
-static void set_value(struct out_table *t, size_t col, sqlite3_stmt *st)
+/* One SQLite value of column COL as a cell, pointing into the statement's
+ * memory: numbers stay numbers; NaN and infinities, which JSON cannot
+ * hold, become undefined; text keeps its length, NUL bytes included.
+ * False when SQLite could not give the value (out of memory). */
+static bool cell_of(sqlite3_stmt *st, int col, struct out_cell *cell)
 {
-	int type = sqlite3_column_type(st, (int)col);
-	double v;
+	int type = sqlite3_column_type(st, col);
 
-	switch (type) {
-	case SQLITE_NULL:
-		out_set(t, col, NULL, "", false);
-		break;
-	case SQLITE_INTEGER:
-		out_set(t, col, (const char *)sqlite3_column_text(st, (int)col),
-		        NULL, true);
-		break;
-	case SQLITE_FLOAT:
-		v = sqlite3_column_double(st, (int)col);
-		if (isfinite(v))
-			out_set(t, col,
-			        (const char *)sqlite3_column_text(st, (int)col),
-			        NULL, true);
-		else
-			out_set(t, col, NULL, "", true);
-		break;
-	case SQLITE_BLOB:
-		out_set(t, col, "(blob)", NULL, false);
-		break;
-	default:
-		out_set(t, col, (const char *)sqlite3_column_text(st, (int)col),
-		        NULL, false);
-		break;
+	memset(cell, 0, sizeof(*cell));
+	cell->number = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+	if (type == SQLITE_NULL ||
+	    (type == SQLITE_FLOAT &&
+	     !isfinite(sqlite3_column_double(st, col)))) {
+		cell->display = "";
+	} else if (type == SQLITE_BLOB) {
+		cell->plain = "(blob)";
+		cell->len = strlen(cell->plain);
+	} else {
+		/* Text first, then its length in that form (SQLite's rule). */
+		cell->plain = (const char *)sqlite3_column_text(st, col);
+		cell->len = (size_t)sqlite3_column_bytes(st, col);
+		if (!cell->plain)
+			return false;
 	}
+	return true;
 }
 
-static int run_statement(struct cli *cli, struct st_db *db, sqlite3_stmt *st,
-                         enum out_format format)
+/* Steps Q and writes each row to stdout as it comes. */
+static int run_query(struct cli *cli, struct st_query *q,
+                     enum out_format format)
 {
-	struct out_table t;
-	int ncol = sqlite3_column_count(st), rc;
+	sqlite3_stmt *st = st_query_stmt(q);
+	int ncol = sqlite3_column_count(st);
+	struct out_stream *out = out_stream_open(format, stdout);
+	struct out_cell *cells = g_new0(struct out_cell, (size_t)ncol + 1);
 	struct cbm_error err = {0};
+	enum cbm_status rc = CBM_OK;
+	bool row, written = true;
 
-	out_table_init(&t);
 	for (int c = 0; c < ncol; c++)
-		out_table_column(&t, sqlite3_column_name(st, c));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out_table_row(&t);
-		for (int c = 0; c < ncol; c++)
-			set_value(&t, (size_t)c, st);
+		out_stream_column(out, sqlite3_column_name(st, c));
+	while (written && (rc = st_query_step(q, &row, &err)) == CBM_OK &&
+	       row) {
+		for (int c = 0; c < ncol && rc == CBM_OK; c++)
+			if (!cell_of(st, c, &cells[c]))
+				rc = st_query_failed(q, &err);
+		if (rc != CBM_OK)
+			break;
+		written = out_stream_row(out, cells);
 	}
-	if (rc == SQLITE_DONE) {
-		out_print(&t, format, stdout);
-		rc = CBM_OK;
-	} else {
-		CBM_ERROR(&err, CBM_EDATA, NULL, "%s",
-		          sqlite3_errmsg(st_sqlite(db)));
-		rc = cli_fail(cli, &err);
-	}
-	out_table_release(&t);
-	return rc;
+	/* On an error the rows so far stay and the output is left unended
+	 * (an open json array): no one takes it for the whole result.  A
+	 * failed write is reported by main(). */
+	if (rc == CBM_OK && written)
+		out_stream_finish(out);
+	out_stream_close(out);
+	g_free(cells);
+	if (rc != CBM_OK)
+		return cli_fail(cli, &err);
+	return written ? CBM_OK : CBM_EINTERNAL;
 }
 
 /* The columns of a view, comma-separated (caller frees). */
@@ -150,17 +162,18 @@ static int list_views(struct st_db *db, enum out_format format)
 
 int cmd_query(struct cli *cli, int argc, char **argv)
 {
-	struct query_opts o = {0};
+	struct query_opts o = {.timeout = QUERY_TIMEOUT_DEFAULT};
 	GOptionContext *octx = cmd_query_options(cli, &o);
 	struct cbm_error err = {0};
-	struct st_db *db = NULL;
-	sqlite3_stmt *st = NULL;
+	struct st_query *q = NULL;
 	enum out_format format = OUT_TABLE;
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
 	g_option_context_free(octx);
 	if (rc == CBM_OK && o.format && !out_format_parse(o.format, &format))
 		rc = cli_usage(cli, "unknown format '%s'", o.format);
+	if (rc == CBM_OK && o.timeout < 0)
+		rc = cli_usage(cli, "--timeout takes seconds, 0 or more");
 	if (rc == CBM_OK && !o.list && argc != 2)
 		rc = cli_usage(cli, "give one SQL statement, in quotes");
 	if (rc == CBM_OK && o.list && argc != 1)
@@ -168,15 +181,15 @@ int cmd_query(struct cli *cli, int argc, char **argv)
 	g_free(o.format);
 	if (rc != CBM_OK)
 		return rc;
-	if (st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK)
-		return cli_fail(cli, &err);
+	if ((rc = cli_ready(cli)) != CBM_OK)
+		return rc;
 	if (o.list)
-		rc = list_views(db, format);
-	else if (st_query_prepare(db, argv[1], &st, &err) != CBM_OK)
+		rc = list_views(cli->db, format);
+	else if (st_query_open(&q, cli->db, argv[1], (unsigned)o.timeout,
+	                       &err) != CBM_OK)
 		rc = cli_fail(cli, &err);
 	else
-		rc = run_statement(cli, db, st, format);
-	sqlite3_finalize(st);
-	st_close(db);
+		rc = run_query(cli, q, format);
+	st_query_close(q);
 	return rc;
 }

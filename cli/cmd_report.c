@@ -139,7 +139,6 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	GOptionContext *octx = cmd_report_options(cli, &o);
 	struct rpt_params p;
 	struct cbm_error err = {0};
-	struct st_db *db = NULL;
 	char code[4] = "";
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
@@ -148,20 +147,18 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		rc = check(cli, argc, argv, &o, &p);
 	if (rc == CBM_OK)
 		rc = cli_output_check(cli, o.output, true);
-	if (rc == CBM_OK &&
-	    st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK)
-		rc = cli_fail(cli, &err);
+	if (rc == CBM_OK)
+		rc = cli_ready(cli);
 	if (rc == CBM_OK && p.kind == RPT_STATE) {
-		rc = state_code(cli, db, o.state, code);
+		rc = state_code(cli, cli->db, o.state, code);
 		p.state = code;
 	}
 	if (rc == CBM_OK) {
-		if (rpt_write_file(db, &p, o.output, &err) == CBM_OK)
+		if (rpt_write_file(cli->db, &p, o.output, &err) == CBM_OK)
 			cli_wrote(o.output);
 		else
 			rc = cli_fail(cli, &err);
 	}
-	st_close(db);
 	g_free(o.as_of);
 	g_free(o.scale);
 	g_free(o.state);

@@ -248,7 +248,6 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 	enum out_format format = OUT_TABLE;
 	const struct ana_figure *fig = NULL;
 	struct cbm_error err = {0};
-	struct st_db *db = NULL;
 	struct ana_table t;
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
@@ -265,12 +264,11 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 		               "unknown figure '%s'; 'cbm help stats' "
 		               "lists them",
 		               argv[1]);
-	if (rc == CBM_OK &&
-	    st_open(&db, cli->db_path, ST_OPEN_READONLY, &err) != CBM_OK)
-		rc = cli_fail(cli, &err);
+	if (rc == CBM_OK)
+		rc = cli_ready(cli);
 	if (rc == CBM_OK) {
 		ana_table_init(&t);
-		if (fig->fn(db, &p, &t, &err) == CBM_OK) {
+		if (fig->fn(cli->db, &p, &t, &err) == CBM_OK) {
 			print_figure(&t, format);
 			if (format == OUT_TABLE && has_money(&t))
 				fprintf(stderr, "amounts in %s\n", t.currency);
@@ -279,7 +277,6 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 		}
 		ana_table_release(&t);
 	}
-	st_close(db);
 	g_free(o.currency);
 	g_free(o.kind);
 	g_free(o.as_of);

@@ -24,7 +24,6 @@ int cmd_undo(struct cli *cli, int argc, char **argv)
 {
 	GOptionContext *octx = cmd_undo_options(cli, NULL);
 	struct cbm_error err = {0};
-	struct st_db *db = NULL;
 	struct st_batch b;
 	int64_t id = 0;
 	int rc = cli_parse(cli, octx, &argc, &argv);
@@ -36,16 +35,19 @@ int cmd_undo(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli, "give one batch number");
 	if (!cli_batch_number(argv[1], &id))
 		return cli_usage(cli, "not a batch number: '%s'", argv[1]);
-	if (st_open(&db, cli->db_path, ST_OPEN_READWRITE, &err) != CBM_OK)
-		return cli_fail(cli, &err);
-	rc = st_batch_get(db, id, &b, &err);
+	if ((rc = cli_ready(cli)) != CBM_OK)
+		return rc;
+	rc = st_batch_get(cli->db, id, &b, &err);
 	if (rc == CBM_OK)
-		rc = st_undo(db, id, &err);
-	if (rc == CBM_OK)
+		rc = st_undo(cli->db, id, &err);
+	if (rc == CBM_OK && b.sheet[0])
+		printf("removed batch %lld (%s, %s, sheet %s, %lld rows)\n",
+		       (long long)id, b.kind, b.file_name, b.sheet,
+		       (long long)b.rows);
+	else if (rc == CBM_OK)
 		printf("removed batch %lld (%s, %s, %lld rows)\n",
 		       (long long)id, b.kind, b.file_name, (long long)b.rows);
 	else
 		rc = cli_fail(cli, &err);
-	st_close(db);
 	return rc;
 }

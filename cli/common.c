@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "store.h"
 
 GOptionContext *cli_context(struct cli *cli, const char *params,
                             const char *summary, const char *description)
@@ -163,4 +164,20 @@ bool cli_batch_number(const char *s, int64_t *id)
 	v = strtoll(s, &end, 10);
 	*id = v;
 	return errno == 0 && v > 0 && *end == '\0';
+}
+
+int cli_ready(struct cli *cli)
+{
+	static const enum st_mode modes[] = {
+	    [CLI_DB_READ] = ST_OPEN_READONLY,
+	    [CLI_DB_WRITE] = ST_OPEN_READWRITE,
+	    [CLI_DB_CREATE] = ST_OPEN_CREATE,
+	};
+	struct cbm_error err = {0};
+
+	g_assert(cli->db_mode != CLI_DB_NONE && !cli->db);
+	if (st_open(&cli->db, cli->db_path, modes[cli->db_mode], &err) !=
+	    CBM_OK)
+		return cli_fail(cli, &err);
+	return CBM_OK;
 }

@@ -10,30 +10,32 @@
 
 #include "cbm_version.h"
 #include "cli.h"
+#include "store.h"
 
 static const struct cli_command commands[] = {
-    {"init", "", "create the database, or upgrade its schema", cmd_init,
-     cmd_init_options},
+    {"init", "", "create the database, or upgrade its schema", CLI_DB_CREATE,
+     cmd_init, cmd_init_options},
     {"import", "KIND FILE...", "load CSV files of one kind, each as a batch",
-     cmd_import, cmd_import_options},
-    {"batches", "", "list the loaded files (import batches)", cmd_batches,
-     cmd_batches_options},
-    {"undo", "BATCH", "remove an import batch and all its rows", cmd_undo,
-     cmd_undo_options},
+     CLI_DB_WRITE, cmd_import, cmd_import_options},
+    {"batches", "", "list the loaded files (import batches)", CLI_DB_READ,
+     cmd_batches, cmd_batches_options},
+    {"undo", "BATCH", "remove an import batch and all its rows", CLI_DB_WRITE,
+     cmd_undo, cmd_undo_options},
     {"backup", "-o FILE", "copy the database consistently into a file",
-     cmd_backup, cmd_backup_options},
+     CLI_DB_READ, cmd_backup, cmd_backup_options},
     {"stats", "FIGURE", "compute a figure: collection, trend, shares, ...",
-     cmd_stats, cmd_stats_options},
+     CLI_DB_READ, cmd_stats, cmd_stats_options},
     {"chart", "KIND -o FILE", "draw a chart of the figures (PDF, PNG, SVG)",
-     cmd_chart, cmd_chart_options},
+     CLI_DB_READ, cmd_chart, cmd_chart_options},
     {"report", "annual|budget|state -o FILE",
-     "write a PDF report in en, ru or kk", cmd_report, cmd_report_options},
-    {"demo", "[-o DIR]", "make every report from the example data", cmd_demo,
-     cmd_demo_options},
-    {"query", "SQL | --list", "run read-only SQL, or list the views", cmd_query,
-     cmd_query_options},
-    {"help", "[COMMAND]", "show help on cbm or on one command", cmd_help,
-     cmd_help_options},
+     "write a PDF report in en, ru or kk", CLI_DB_READ, cmd_report,
+     cmd_report_options},
+    {"demo", "[-o DIR]", "make every report from the example data", CLI_DB_NONE,
+     cmd_demo, cmd_demo_options},
+    {"query", "SQL | --list", "run read-only SQL, or list the views",
+     CLI_DB_READ, cmd_query, cmd_query_options},
+    {"help", "[COMMAND]", "show help on cbm or on one command", CLI_DB_NONE,
+     cmd_help, cmd_help_options},
 };
 
 const struct cli_command *cli_commands(size_t *n)
@@ -50,61 +52,93 @@ const struct cli_command *cli_find(const char *name)
 	return NULL;
 }
 
-/* Global options before the command: --db FILE, --version, --help. */
-static int global_options(struct cli *cli, int argc, char **argv, int *next)
+/* Global options, before the command: --db FILE, --version, --help.
+ * Strict POSIX parsing stops at the command's name, so the command's own
+ * options (and its --db) are left to it. */
+static int global_options(struct cli *cli, int *argc, char ***argv)
 {
-	int i = 1;
+	gboolean version = FALSE, help = FALSE;
+	GOptionEntry entries[] = {
+	    {"db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_arg, "", "FILE"},
+	    {"version", 0, 0, G_OPTION_ARG_NONE, &version, "", NULL},
+	    {"help", 'h', 0, G_OPTION_ARG_NONE, &help, "", NULL},
+	    G_OPTION_ENTRY_NULL,
+	};
+	GOptionContext *octx = g_option_context_new(NULL);
+	GError *gerr = NULL;
+	bool ok;
 
-	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--version") == 0) {
-			printf("cbm %s\n", CBM_VERSION);
-			return -1;
-		} else if (strcmp(argv[i], "--help") == 0 ||
-		           strcmp(argv[i], "-h") == 0) {
-			char *help_argv[] = {"help", NULL};
-			cmd_help(cli, 1, help_argv);
-			return -1;
-		} else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-			cli->db_path = argv[++i];
-		} else if (strncmp(argv[i], "--db=", 5) == 0) {
-			cli->db_path = argv[i] + 5;
-		} else {
-			return cli_usage(cli, "unknown option '%s'", argv[i]);
-		}
+	g_option_context_set_help_enabled(octx, FALSE);
+	g_option_context_set_strict_posix(octx, TRUE);
+	g_option_context_add_main_entries(octx, entries, NULL);
+	ok = g_option_context_parse(octx, argc, argv, &gerr);
+	g_option_context_free(octx);
+	if (!ok) {
+		int rc = cli_usage(cli, "%s", gerr->message);
+		g_error_free(gerr);
+		return rc;
 	}
-	*next = i;
+	if (cli->db_arg)
+		cli->db_path = cli->db_arg;
+	if (version) {
+		printf("cbm %s\n", CBM_VERSION);
+		return -1;
+	}
+	if (help) {
+		char *help_argv[] = {"help", NULL};
+		cmd_help(cli, 1, help_argv);
+		return -1;
+	}
 	return 0;
+}
+
+/* Runs CMD with the arguments after its name and closes the database it
+ * opened (cli_ready). */
+static int dispatch(struct cli *cli, const struct cli_command *cmd, int argc,
+                    char **argv)
+{
+	int rc;
+
+	cli->command = cmd->name;
+	cli->db_mode = cmd->db;
+	rc = cmd->run(cli, argc, argv);
+	st_close(cli->db);
+	cli->db = NULL;
+	return rc;
 }
 
 int main(int argc, char **argv)
 {
 	struct cli cli = {0};
 	const struct cli_command *cmd;
-	int next = 0, rc;
+	int rc;
 
 	gsl_set_error_handler_off();
 	cli_signals_install();
 	/* Character classes only, for GLib's help text; numbers are parsed
 	 * and printed in the C locale whatever the environment says. */
 	setlocale(LC_CTYPE, "");
-	cli.command = NULL;
 	cli.db_path = getenv("CBM_DB");
 	if (!cli.db_path || !*cli.db_path)
 		cli.db_path = "cbm.sqlite";
-	rc = global_options(&cli, argc, argv, &next);
-	if (rc != 0)
+	rc = global_options(&cli, &argc, &argv);
+	if (rc == 0 && argc < 2)
+		rc = cli_usage(&cli, "no command given; 'cbm help' lists "
+		                     "the commands");
+	if (rc != 0) {
+		g_free(cli.db_arg);
 		return rc < 0 ? CBM_OK : rc;
-	if (next >= argc)
-		return cli_usage(&cli, "no command given; 'cbm help' lists "
-		                       "the commands");
-	cmd = cli_find(argv[next]);
-	if (!cmd)
-		return cli_usage(&cli,
-		                 "unknown command '%s'; 'cbm help' "
-		                 "lists the commands",
-		                 argv[next]);
-	cli.command = cmd->name;
-	rc = cmd->run(&cli, argc - next, argv + next);
+	}
+	cmd = cli_find(argv[1]);
+	if (!cmd) {
+		rc = cli_usage(&cli,
+		               "unknown command '%s'; 'cbm help' lists the "
+		               "commands",
+		               argv[1]);
+		g_free(cli.db_arg);
+		return rc;
+	}
+	rc = dispatch(&cli, cmd, argc - 1, argv + 1);
 	g_free(cli.db_arg);
 	/* Output that never arrived (a full disk, a closed pipe) is an
 	 * error, not a success. */

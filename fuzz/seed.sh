@@ -6,8 +6,10 @@
 #
 # writes CORPUS_DIR/<name>/seed-* for each harness NAME (all when none is
 # given): the CSV files of tests/data and examples/ for csv and import
-# (import: prefixed with the byte that chooses their kind), hand-written
-# fields for amount, date and names, and hand-written SQL for query.  The
+# (import: prefixed with the byte that chooses their kind, and the
+# workbooks and text files of tests/data/workbooks too), hand-written
+# fields for amount, date and names, hand-written SQL for query, and for
+# workbook the workbooks of tests/data whole and as their XML parts.  The
 # regression inputs of tests/data/fuzz/<name>/ are added too.  Existing
 # files are overwritten; what the fuzzer added to the corpus is kept.
 set -euo pipefail
@@ -16,7 +18,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:?usage: seed.sh CORPUS_DIR [NAME...]}
 shift
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(csv import amount date names query)
+[ ${#names[@]} -gt 0 ] || names=(csv import amount date names query workbook)
 
 csv_files() {
 	find "$root/tests/data" "$root/examples" -name '*.csv' -type f |
@@ -27,7 +29,8 @@ csv_files() {
 # (contributions) for the format and error samples.
 kind_of() {
 	local base i=0
-	base=$(basename "$1" .csv)
+	base=$(basename "$1")
+	base=${base%.*}
 	for k in states areas coordinators plan contributions pledges budget \
 		fx secondments scale; do
 		case $base in "$k" | "$k"_*) echo $i; return ;; esac
@@ -48,8 +51,20 @@ seed_csv() {
 	done < <(csv_files)
 }
 
+# The workbooks and the UTF-16 and Windows-1251 files of tests/data.
+workbook_files() {
+	find "$root/tests/data/workbooks" "$root/tests/data/excel_ru" \
+		-type f ! -name '*.py' ! -name '*.sh' ! -name '*.md' |
+		grep -v 'excel_ru/.*\.csv$' | sort
+}
+
 seed_import() {
 	local f kind
+	while read -r f; do
+		kind=$(kind_of "$f")
+		{ printf "\\x$(printf %02x "$kind")"; cat "$f"; } |
+			seed import "$(echo "${f#"$root"/}" | tr / _)"
+	done < <(workbook_files)
 	while read -r f; do
 		kind=$(kind_of "$f")
 		# The kind byte, then the file; a second copy with the
@@ -162,6 +177,40 @@ REINDEX
 ANALYZE
 SELECT 1 /* comment */
 LINES
+}
+
+# A workbook whole (mode byte 0), and its XML parts joined by NUL bytes:
+# an .xlsx's worksheet, shared strings, styles and workbook (mode 1), an
+# .ods's content and manifest (mode 2); see fuzz/fuzz_workbook.c.
+seed_workbook() {
+	local f name
+	while read -r f; do
+		name=$(echo "${f#"$root"/}" | tr / _)
+		{ printf '\x00'; cat "$f"; } | seed workbook "$name"
+		case $f in
+		*.xlsx)
+			unzip -l "$f" >/dev/null 2>&1 || continue
+			{
+				printf '\x01'
+				unzip -p "$f" xl/worksheets/sheet1.xml
+				printf '\x00'
+				unzip -p "$f" xl/sharedStrings.xml
+				printf '\x00'
+				unzip -p "$f" xl/styles.xml
+				printf '\x00'
+				unzip -p "$f" xl/workbook.xml
+			} 2>/dev/null | seed workbook "parts-$name"
+			;;
+		*.ods)
+			{
+				printf '\x02'
+				unzip -p "$f" content.xml
+				printf '\x00'
+				unzip -p "$f" META-INF/manifest.xml
+			} 2>/dev/null | seed workbook "parts-$name"
+			;;
+		esac
+	done < <(workbook_files)
 }
 
 for name in "${names[@]}"; do

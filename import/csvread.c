@@ -15,8 +15,16 @@
  *
  * Memory stays constant whatever the file size: one read buffer, one line
  * (at most IMP_MAX_RECORD_BYTES) and one record's fields.
+ *
+ * Text in another encoding (UTF-16, Windows-1251, whatever iconv knows)
+ * is converted to UTF-8 buffer by buffer before the lines are split, so
+ * the lines are the file's own.  A byte that does not convert is reported
+ * at the line it is on (the newlines converted before it say which) and
+ * replaced by 0xFF, which no UTF-8 holds: the line check then keeps its
+ * record from being delivered, without a second message.
  */
 #include <csv.h>
+#include <errno.h>
 #include <glib.h>
 #include <string.h>
 
@@ -46,6 +54,18 @@ struct reader {
 	size_t index;      /* records delivered so far */
 	char delimiter;
 	struct imp_csv_stats *stats;
+	const char *encoding; /* of the file when not UTF-8, else NULL */
+};
+
+/* The conversion of a file in another encoding to UTF-8. */
+struct decoder {
+	GIConv cd;
+	size_t unit;            /* bytes per code unit: 1, 2 (UTF-16), 4 */
+	unsigned char carry[8]; /* an unfinished character of the input */
+	size_t carry_n;
+	long lines; /* newlines written so far */
+	long chars; /* characters written since the last newline */
+	GString *out;
 };
 
 static bool is_trimmed_space(unsigned char c)
@@ -160,6 +180,8 @@ static void on_record(int c, void *data)
 		rec.n_fields = n;
 		rec.fields = fields;
 		rec.lengths = lengths;
+		rec.sheet = NULL;
+		rec.cells = NULL;
 		deliver(r, &rec);
 		g_free(fields);
 		g_free(lengths);
@@ -209,18 +231,30 @@ static bool is_blank(const char *s, size_t len)
 static void check_encoding(struct reader *r, const char *s, size_t len)
 {
 	const gchar *end = NULL;
-	char msg[160];
+	char msg[256];
 
 	if (g_utf8_validate_len(s, len, &end))
 		return;
-	snprintf(msg, sizeof(msg),
-	         "not UTF-8 text (byte 0x%02X after %ld characters); save the "
-	         "file as UTF-8 (\"CSV UTF-8\" in Excel)",
-	         (unsigned char)*end, (long)g_utf8_strlen(s, end - s));
-	imp_diags_add(r->diags, IMP_ERROR, r->name, r->line, "", NULL, "%s",
-	              msg);
 	r->rec_bad = true;
 	r->line_bad = true;
+	if (r->encoding && (unsigned char)*end == 0xFF)
+		return; /* the decoder's mark: reported already */
+	if (r->encoding)
+		snprintf(msg, sizeof(msg),
+		         "not %s text (character U+%04X after %ld "
+		         "characters); name the file's encoding with "
+		         "--encoding",
+		         r->encoding, (unsigned)(unsigned char)*end,
+		         (long)g_utf8_strlen(s, end - s));
+	else
+		snprintf(msg, sizeof(msg),
+		         "not UTF-8 text (byte 0x%02X after %ld characters); "
+		         "save the file as UTF-8 (\"CSV UTF-8\" in Excel) or "
+		         "name its encoding with --encoding (e.g. --encoding "
+		         "cp1251)",
+		         (unsigned char)*end, (long)g_utf8_strlen(s, end - s));
+	imp_diags_add(r->diags, IMP_ERROR, r->name, r->line, "", NULL, "%s",
+	              msg);
 }
 
 /* The length of the first piece of a line: up to and including a CR that
@@ -296,9 +330,115 @@ static void finish(struct reader *r)
 	}
 }
 
-/* Splits the input into physical lines (each with its '\n') and feeds
- * them; a line longer than a record may be is cut and reported. */
+/* Splits BUF into physical lines (each with its '\n') and feeds them; the
+ * unfinished last line waits in LINE for the next buffer.  A line longer
+ * than a record may be is cut and reported. */
+static void split_lines(struct reader *r, GString *line, const char *buf,
+                        size_t n)
+{
+	const char *p = buf, *end = buf + n, *nl;
+
+	while (!r->stop && p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl) {
+			g_string_append_len(line, p, end - p);
+			break;
+		}
+		if (line->len == 0) {
+			feed_line(r, p, (size_t)(nl - p + 1));
+		} else {
+			g_string_append_len(line, p, nl - p + 1);
+			feed_line(r, line->str, line->len);
+			g_string_truncate(line, 0);
+		}
+		p = nl + 1;
+	}
+	if (line->len > IMP_MAX_RECORD_BYTES) {
+		r->line++;
+		r->rec_start = r->line;
+		record_error(r, "", NULL,
+		             "a line longer than 4 MiB; reading stopped here");
+		r->stop = true;
+	}
+}
+
+/* Counts the newlines and characters of UTF-8 the decoder wrote. */
+static void count_output(struct decoder *dec, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '\n') {
+			dec->lines++;
+			dec->chars = 0;
+		} else if (((unsigned char)p[i] & 0xC0) != 0x80) {
+			dec->chars++;
+		}
+	}
+}
+
+/* Reports the byte at IN that does not convert, at its line. */
+static void bad_input(struct reader *r, struct decoder *dec,
+                      const unsigned char *in, size_t left)
+{
+	char msg[256];
+
+	snprintf(msg, sizeof(msg),
+	         "not %s text (byte 0x%02X after %ld characters); name the "
+	         "file's encoding with --encoding",
+	         r->encoding, *in, dec->chars);
+	if (left == 0)
+		snprintf(msg, sizeof(msg),
+		         "not %s text: the file ends inside a character; name "
+		         "the file's encoding with --encoding",
+		         r->encoding);
+	imp_diags_add(r->diags, IMP_ERROR, r->name, dec->lines + 1, "", NULL,
+	              "%s", msg);
+	g_string_append_c(dec->out, '\xFF');
+	dec->chars++;
+}
+
+/* Converts IN (N bytes, after what the last call left unfinished) to
+ * UTF-8 in dec->out; LAST says there is no more input. */
+static void decode(struct reader *r, struct decoder *dec, const char *in,
+                   size_t n, bool last)
+{
+	GString *src =
+	    g_string_new_len((const char *)dec->carry, (gssize)dec->carry_n);
+	gchar *ip, *op;
+	gsize il, ol;
+	char out[16 * 1024];
+
+	g_string_append_len(src, in, (gssize)n);
+	ip = src->str;
+	il = src->len;
+	dec->carry_n = 0;
+	g_string_truncate(dec->out, 0);
+	while (il > 0) {
+		op = out;
+		ol = sizeof(out);
+		gsize rc = g_iconv(dec->cd, &ip, &il, &op, &ol);
+		g_string_append_len(dec->out, out, op - out);
+		count_output(dec, out, (size_t)(op - out));
+		if (rc != (gsize)-1 || errno == E2BIG)
+			continue;
+		if (errno == EINVAL && !last && il < sizeof(dec->carry)) {
+			memcpy(dec->carry, ip, il);
+			dec->carry_n = il;
+			break;
+		}
+		/* EILSEQ, or a character cut by the end of the file. */
+		bad_input(r, dec, (const unsigned char *)ip,
+		          errno == EINVAL ? 0 : il);
+		size_t skip = MIN(il, dec->unit);
+		ip += skip;
+		il -= skip;
+	}
+	g_string_free(src, TRUE);
+}
+
+/* Reads the input buffer by buffer, converting it when it is not UTF-8,
+ * and splits it into lines. */
 static enum cbm_status read_lines(struct reader *r, FILE *fp,
+                                  struct decoder *dec,
                                   void (*progress)(void *, uint64_t),
                                   void *pdata)
 {
@@ -308,35 +448,23 @@ static enum cbm_status read_lines(struct reader *r, FILE *fp,
 	size_t got;
 
 	while (!r->stop && (got = fread(buf, 1, READ_CHUNK, fp)) > 0) {
-		const char *p = buf, *end = buf + got, *nl;
 		r->stats->bytes += got;
-		while (!r->stop && p < end) {
-			nl = memchr(p, '\n', (size_t)(end - p));
-			if (!nl) {
-				g_string_append_len(line, p, end - p);
-				break;
-			}
-			if (line->len == 0) {
-				feed_line(r, p, (size_t)(nl - p + 1));
-			} else {
-				g_string_append_len(line, p, nl - p + 1);
-				feed_line(r, line->str, line->len);
-				g_string_truncate(line, 0);
-			}
-			p = nl + 1;
-		}
-		if (line->len > IMP_MAX_RECORD_BYTES) {
-			r->line++;
-			r->rec_start = r->line;
-			record_error(r, "", NULL,
-			             "a line longer than 4 MiB; reading "
-			             "stopped here");
-			r->stop = true;
+		if (dec) {
+			decode(r, dec, buf, got, false);
+			split_lines(r, line, dec->out->str, dec->out->len);
+		} else {
+			split_lines(r, line, buf, got);
 		}
 		if (progress && r->stats->bytes >= next_progress) {
 			progress(pdata, r->stats->bytes);
 			next_progress = r->stats->bytes + PROGRESS_EVERY;
 		}
+		if (r->diags->truncated)
+			r->stop = true;
+	}
+	if (!r->stop && dec && dec->carry_n && !ferror(fp)) {
+		decode(r, dec, "", 0, true);
+		split_lines(r, line, dec->out->str, dec->out->len);
 	}
 	if (!r->stop && line->len > 0)
 		feed_line(r, line->str, line->len);
@@ -345,15 +473,60 @@ static enum cbm_status read_lines(struct reader *r, FILE *fp,
 	return ferror(fp) ? CBM_EINTERNAL : CBM_OK;
 }
 
-enum cbm_status imp_csv_read(FILE *fp, const char *name, imp_record_fn fn,
-                             void *data, struct imp_diags *diags,
-                             struct imp_csv_stats *stats,
-                             void (*progress)(void *, uint64_t), void *pdata)
+static bool is_utf8_name(const char *encoding)
+{
+	return !encoding || g_ascii_strcasecmp(encoding, "UTF-8") == 0 ||
+	       g_ascii_strcasecmp(encoding, "UTF8") == 0;
+}
+
+bool imp_encoding_known(const char *encoding)
+{
+	GIConv cd;
+
+	if (is_utf8_name(encoding))
+		return true;
+	cd = g_iconv_open("UTF-8", encoding);
+	if (cd == (GIConv)-1)
+		return false;
+	g_iconv_close(cd);
+	return true;
+}
+
+/* The size of a code unit of ENCODING, to step over a bad one. */
+static size_t unit_size(const char *encoding)
+{
+	if (g_ascii_strncasecmp(encoding, "UTF-16", 6) == 0 ||
+	    g_ascii_strncasecmp(encoding, "UTF16", 5) == 0 ||
+	    g_ascii_strncasecmp(encoding, "UCS-2", 5) == 0)
+		return 2;
+	if (g_ascii_strncasecmp(encoding, "UTF-32", 6) == 0 ||
+	    g_ascii_strncasecmp(encoding, "UTF32", 5) == 0 ||
+	    g_ascii_strncasecmp(encoding, "UCS-4", 5) == 0)
+		return 4;
+	return 1;
+}
+
+enum cbm_status imp_csv_read_encoded(FILE *fp, const char *name,
+                                     const char *encoding, imp_record_fn fn,
+                                     void *data, struct imp_diags *diags,
+                                     struct imp_csv_stats *stats,
+                                     void (*progress)(void *, uint64_t),
+                                     void *pdata)
 {
 	struct reader r = {0};
 	struct imp_csv_stats local = {0};
+	struct decoder dec = {0}, *decp = NULL;
 	enum cbm_status status;
 
+	if (!is_utf8_name(encoding)) {
+		dec.cd = g_iconv_open("UTF-8", encoding);
+		if (dec.cd == (GIConv)-1)
+			return CBM_EUSAGE;
+		dec.unit = unit_size(encoding);
+		dec.out = g_string_sized_new(2 * READ_CHUNK);
+		decp = &dec;
+		r.encoding = encoding;
+	}
 	r.name = name;
 	r.diags = diags;
 	r.fn = fn;
@@ -364,18 +537,31 @@ enum cbm_status imp_csv_read(FILE *fp, const char *name, imp_record_fn fn,
 	r.offsets = g_array_new(FALSE, FALSE, sizeof(size_t));
 	if (csv_init(&r.parser,
 	             CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		g_string_free(r.arena, TRUE);
-		g_array_free(r.offsets, TRUE);
-		return CBM_EINTERNAL;
+		status = CBM_EINTERNAL;
+		goto out;
 	}
 	csv_set_space_func(&r.parser, space_func);
-	status = read_lines(&r, fp, progress, pdata);
+	status = read_lines(&r, fp, decp, progress, pdata);
 	if (status == CBM_OK)
 		finish(&r);
 	csv_free(&r.parser);
+out:
 	g_string_free(r.arena, TRUE);
 	g_array_free(r.offsets, TRUE);
 	if (r.header)
 		g_ptr_array_free(r.header, TRUE);
+	if (decp) {
+		g_iconv_close(dec.cd);
+		g_string_free(dec.out, TRUE);
+	}
 	return status;
+}
+
+enum cbm_status imp_csv_read(FILE *fp, const char *name, imp_record_fn fn,
+                             void *data, struct imp_diags *diags,
+                             struct imp_csv_stats *stats,
+                             void (*progress)(void *, uint64_t), void *pdata)
+{
+	return imp_csv_read_encoded(fp, name, NULL, fn, data, diags, stats,
+	                            progress, pdata);
 }

@@ -1,8 +1,15 @@
 /*
  * fields.c - typed values from the current record.  Each helper reads one
- * column, reports what is wrong with it at FILE:LINE:COLUMN with the
- * offending value, and returns false; row handlers carry on with the other
- * columns so that one run shows every problem of a row.
+ * column, reports what is wrong with it at FILE:LINE:COLUMN (in a
+ * workbook FILE:SHEET!CELL:COLUMN) with the offending value, and returns
+ * false; row handlers carry on with the other columns so that one run
+ * shows every problem of a row.
+ *
+ * A workbook's cells keep their types: a number cell is read as the number
+ * it is (its plain form "1234.56", so that the rules on decimals hold but
+ * the one on "50,000" does not: that is for text), a date cell as its day,
+ * and a number where a date belongs, or a date where a number belongs, is
+ * an error that says so.  Text cells read as the fields of a CSV file.
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,9 +26,14 @@ static void add_diag(struct imp_ctx *ctx, enum imp_severity sev, int col,
 	char *msg = g_strdup_vprintf(fmt, ap);
 	const char *column =
 	    col >= 0 && ctx->header[col] ? ctx->header[col] : "";
+	const struct imp_record *rec = ctx->rec;
+	int i = col >= 0 ? ctx->col[col] : -1;
+	int cell = rec->cells && i >= 0 && (size_t)i < rec->n_fields
+	               ? rec->cells[i].column
+	               : -1;
 
-	imp_diags_add(&ctx->res->diags, sev, ctx->file, ctx->rec->line, column,
-	              value, "%s", msg);
+	imp_diags_add_cell(&ctx->res->diags, sev, ctx->file, rec->sheet,
+	                   rec->line, cell, column, value, "%s", msg);
 	g_free(msg);
 }
 
@@ -61,6 +73,23 @@ const char *imp_ctx_text(struct imp_ctx *ctx, int col)
 		return NULL;
 	s = imp_trim(ctx->rec->fields[i]);
 	return *s ? s : NULL;
+}
+
+/* The workbook cell of column COL; NULL in a text file or when absent. */
+static const struct imp_cell *ctx_cell(struct imp_ctx *ctx, int col)
+{
+	int i = ctx->col[col];
+
+	if (!ctx->rec->cells || i < 0 || (size_t)i >= ctx->rec->n_fields)
+		return NULL;
+	return &ctx->rec->cells[i];
+}
+
+static bool is_cell(struct imp_ctx *ctx, int col, enum imp_cell_type type)
+{
+	const struct imp_cell *cell = ctx_cell(ctx, col);
+
+	return cell && cell->type == type;
 }
 
 static bool missing(struct imp_ctx *ctx, int col)
@@ -140,8 +169,29 @@ bool imp_ctx_get_year(struct imp_ctx *ctx, int col, bool required, int *year)
 
 	if (!s)
 		return required ? missing(ctx, col) : true;
+	if (is_cell(ctx, col, IMP_CELL_DATE)) {
+		imp_ctx_error(ctx, col, s,
+		              "a date, not a year; write the year as a number");
+		return false;
+	}
 	if (!imp_parse_year(s, year)) {
 		imp_ctx_error(ctx, col, s, "not a year (1900 to 2100)");
+		return false;
+	}
+	return true;
+}
+
+/* A date cell's day, within the years a date field may have. */
+static bool cell_date(struct imp_ctx *ctx, int col, const char *s,
+                      int32_t *days)
+{
+	int y, m, d;
+
+	*days = ctx_cell(ctx, col)->days;
+	cbm_civil_from_days(*days, &y, &m, &d);
+	if (y < 1900 || y > 2100) {
+		imp_ctx_error(ctx, col, s,
+		              "a date outside the years 1900 to 2100");
 		return false;
 	}
 	return true;
@@ -157,6 +207,14 @@ bool imp_ctx_get_date(struct imp_ctx *ctx, int col, bool required,
 		*present = s != NULL;
 	if (!s)
 		return required ? missing(ctx, col) : true;
+	if (is_cell(ctx, col, IMP_CELL_DATE))
+		return cell_date(ctx, col, s, days);
+	if (is_cell(ctx, col, IMP_CELL_NUMBER)) {
+		imp_ctx_error(
+		    ctx, col, s,
+		    "a number, not a date; format the cell as a date");
+		return false;
+	}
 	if (!imp_parse_date(s, ctx->opt->date_format, days, why, sizeof(why))) {
 		imp_ctx_error(ctx, col, s, "%s", why);
 		return false;
@@ -190,14 +248,22 @@ bool imp_ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
 {
 	const char *s = imp_ctx_text(ctx, col);
 	char why[160];
+	char mark = ctx->opt->decimal_mark;
 
 	if (present)
 		*present = s != NULL;
 	if (!s)
 		return required ? missing(ctx, col) : true;
-	if (!imp_parse_amount(s, cur[0] ? cbm_currency_exponent(cur) : 3,
-	                      ctx->opt->decimal_mark, minor, why,
-	                      sizeof(why))) {
+	if (is_cell(ctx, col, IMP_CELL_DATE)) {
+		imp_ctx_error(ctx, col, s, "a date, not an amount");
+		return false;
+	}
+	/* A number cell reads in its plain form, with '.' and no thousands
+	 * separators: "50000", "1234.56". */
+	if (is_cell(ctx, col, IMP_CELL_NUMBER))
+		mark = '.';
+	if (!imp_parse_amount(s, cur[0] ? cbm_currency_exponent(cur) : 3, mark,
+	                      minor, why, sizeof(why))) {
 		if (cur[0] && strstr(why, "decimals, but"))
 			imp_ctx_error(ctx, col, s, "%s (%s)", why, cur);
 		else
@@ -245,8 +311,14 @@ bool imp_ctx_get_decimal(struct imp_ctx *ctx, int col, double min, double max,
 
 	if (!s)
 		return missing(ctx, col);
-	if (!imp_parse_decimal(s, ctx->opt->decimal_mark, out, why,
-	                       sizeof(why))) {
+	if (is_cell(ctx, col, IMP_CELL_DATE)) {
+		imp_ctx_error(ctx, col, s, "a date, not a number");
+		return false;
+	}
+	if (is_cell(ctx, col, IMP_CELL_NUMBER)) {
+		*out = ctx_cell(ctx, col)->number;
+	} else if (!imp_parse_decimal(s, ctx->opt->decimal_mark, out, why,
+	                              sizeof(why))) {
 		imp_ctx_error(ctx, col, s, "%s", why);
 		return false;
 	}
@@ -294,9 +366,14 @@ bool imp_ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
 	gpointer line;
 
 	if (g_hash_table_lookup_extended(ctx->seen, key, NULL, &line)) {
-		imp_ctx_error(ctx, col, NULL,
-		              "%s repeats line %ld of this file", what,
-		              (long)GPOINTER_TO_SIZE(line));
+		if (ctx->rec->sheet)
+			imp_ctx_error(ctx, col, NULL,
+			              "%s repeats row %ld of this sheet", what,
+			              (long)GPOINTER_TO_SIZE(line));
+		else
+			imp_ctx_error(ctx, col, NULL,
+			              "%s repeats line %ld of this file", what,
+			              (long)GPOINTER_TO_SIZE(line));
 		return false;
 	}
 	g_hash_table_insert(ctx->seen, g_strdup(key),

@@ -9,10 +9,19 @@
  * reported as FILE:LINE:COLUMN: message 'value' (up to IMP_MAX_ERRORS per
  * file) before anything is written.
  *
+ * Workbooks (.xlsx, .ods) go through the same validation: their rows
+ * arrive as the same records, each field with its cell's type (a number
+ * cell is a number, a date cell a date), and problems are reported as
+ * FILE:SHEET!CELL:COLUMN.  Text files may be UTF-8, UTF-16 with a BOM, or
+ * in any encoding iconv knows; they are converted to UTF-8 as they are
+ * read, keeping the file's own line numbers.
+ *
  * Layers, each usable alone (the fuzzers and the tests call them
- * directly): imp_csv_* reads records with their physical line numbers;
- * imp_parse_* turn one field into a value; imp_names_* resolve state
- * names; imp_import_file() drives a whole file of one kind.
+ * directly): imp_sniff_* tells what a file is from its bytes; imp_csv_*
+ * reads text records with their physical line numbers; imp_workbook_*
+ * reads the rows of one sheet; imp_parse_* turn one field into a value;
+ * imp_names_* resolve state names; imp_import_file() drives a whole file
+ * of one kind.
  */
 #ifndef CBM_IMPORT_H
 #define CBM_IMPORT_H
@@ -36,7 +45,10 @@ enum imp_severity { IMP_ERROR, IMP_WARNING };
 
 /* One problem found in a file.  line is 1-based (the header is line 1),
  * 0 for the file as a whole; column is a header name or "" when the problem
- * is the record itself; value is the offending text or NULL. */
+ * is the record itself; value is the offending text or NULL.  In a
+ * workbook, sheet names the sheet, line is the row and cell the column of
+ * the cell in the sheet (0 is A), -1 for the row as a whole; in a text
+ * file sheet is NULL and cell -1. */
 struct imp_diag {
 	enum imp_severity severity;
 	char *file;
@@ -44,6 +56,8 @@ struct imp_diag {
 	char *column;
 	char *message;
 	char *value;
+	char *sheet;
+	int cell;
 };
 
 /* A list of diagnostics; owns its entries. */
@@ -63,20 +77,59 @@ void imp_diags_add(struct imp_diags *d, enum imp_severity sev, const char *file,
                    long line, const char *column, const char *value,
                    const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
+/* Adds a diagnostic at a cell of SHEET: ROW (0: the sheet as a whole)
+ * and CELL, the cell's column in the sheet (0 is A; -1: the row as a
+ * whole).  With SHEET NULL it is imp_diags_add(). */
+void imp_diags_add_cell(struct imp_diags *d, enum imp_severity sev,
+                        const char *file, const char *sheet, long row, int cell,
+                        const char *column, const char *value, const char *fmt,
+                        ...) __attribute__((format(printf, 9, 10)));
+
 /* Formats one diagnostic as "FILE:LINE:COLUMN: message 'value'" (the
- * contract of DESIGN.md), "warning: " after the location for warnings.
- * Returns a string the caller frees with g_free(). */
+ * contract of DESIGN.md), "warning: " after the location for warnings; in
+ * a workbook "FILE:SHEET!C14:COLUMN: ...", or "FILE:SHEET!14" for a whole
+ * row.  Returns a string the caller frees with g_free(). */
 char *imp_diag_format(const struct imp_diag *diag);
 
-/* ---- reading CSV --------------------------------------------------------- */
+/* "FILE", or "FILE:SHEET" when SHEET is not NULL, with SHEET quoted as
+ * Excel quotes it in a reference ('Budget 2024') when it holds anything
+ * but letters, digits and '_'.  The caller frees it with g_free(). */
+char *imp_where(const char *file, const char *sheet);
 
-/* One record: its fields (NUL-terminated, borrowed until the callback
- * returns) and the physical line on which it starts. */
+/* The name of the cell at ROW (1-based) and column COL (0 is A) of a
+ * sheet, such as "C14", into BUF; COL < 0 gives the row alone ("14"). */
+void imp_cell_name(long row, int col, char buf[24]);
+
+/* ---- records ------------------------------------------------------------- */
+
+/* What a workbook cell held.  Every field also has its text: a number
+ * reads in its plain form rounded to 15 significant digits ("50000",
+ * "1234.56"), a date in ISO form ("2023-12-12"). */
+enum imp_cell_type {
+	IMP_CELL_TEXT,
+	IMP_CELL_EMPTY,
+	IMP_CELL_NUMBER,
+	IMP_CELL_DATE,
+};
+
+struct imp_cell {
+	enum imp_cell_type type;
+	int column;    /* the cell's column in the sheet, 0 is A */
+	double number; /* IMP_CELL_NUMBER: rounded to 15 significant digits */
+	int32_t days;  /* IMP_CELL_DATE: days since 1970-01-01 */
+};
+
+/* One record: its fields (NUL-terminated, writable, borrowed until the
+ * callback returns) and the physical line on which it starts, or in a
+ * workbook the row.  A text file has neither sheet nor cells (every field
+ * is text); a workbook gives its sheet's name and one cell per field. */
 struct imp_record {
 	long line;
 	size_t n_fields;
 	char **fields;
 	size_t *lengths;
+	const char *sheet;
+	const struct imp_cell *cells;
 };
 
 /* Called for each record, the header first (index 0).  Return non-zero to
@@ -85,11 +138,47 @@ typedef int (*imp_record_fn)(void *data, size_t index,
                              const struct imp_record *rec);
 
 struct imp_csv_stats {
-	long lines;     /* physical lines read */
+	long lines;     /* physical lines read (a workbook: rows) */
 	long records;   /* records delivered, header included */
-	char delimiter; /* ',', ';' or '\t' */
-	uint64_t bytes; /* bytes read */
+	char delimiter; /* ',', ';' or '\t'; 0 for a workbook */
+	uint64_t bytes; /* bytes read (a workbook: of the sheet's XML) */
 };
+
+/* ---- what a file is ------------------------------------------------------ */
+
+enum imp_format {
+	IMP_FORMAT_TEXT,    /* UTF-8, or nothing better: read as UTF-8 */
+	IMP_FORMAT_UTF16LE, /* text with a UTF-16 byte-order mark */
+	IMP_FORMAT_UTF16BE,
+	IMP_FORMAT_CP1251, /* not UTF-8, and reads as Russian Windows-1251 */
+	IMP_FORMAT_ZIP,    /* a zip archive: .xlsx or .ods */
+	IMP_FORMAT_OLE2,   /* a legacy .xls or an encrypted workbook */
+};
+
+/* The state of recognising a file from its bytes, fed in order. */
+struct imp_sniff {
+	unsigned char head[8];
+	size_t head_n;
+	unsigned char partial[4]; /* an unfinished UTF-8 character */
+	size_t partial_n;
+	bool utf8;   /* valid UTF-8 so far */
+	bool cp1251; /* every byte above 0x7F one that Russian text uses */
+	bool high;   /* a byte above 0x7F was seen */
+	bool word;   /* two of them in a row were Russian letters */
+	int prev;    /* the class of the previous byte */
+};
+
+void imp_sniff_init(struct imp_sniff *s);
+void imp_sniff_update(struct imp_sniff *s, const void *buf, size_t n);
+
+/* What the bytes fed so far are: by their first bytes (zip, OLE2,
+ * byte-order marks), else UTF-8 when they are valid UTF-8, else
+ * Windows-1251 when every byte above 0x7F is a Russian letter (А-я, Ё,
+ * ё, І, і), '№', '«', '»', a dash or a no-break space, no such letter
+ * touches a Latin one ("Tьrkiye" is Latin-1 "Türkiye") and two such
+ * letters stand together somewhere (a word, not a stray accented
+ * letter), else text. */
+enum imp_format imp_sniff_result(const struct imp_sniff *s);
 
 /* Reads CSV from FP (named NAME in diagnostics): UTF-8 check per line with
  * an optional BOM, delimiter detected from the header line, quoted
@@ -102,6 +191,62 @@ enum cbm_status imp_csv_read(FILE *fp, const char *name, imp_record_fn fn,
                              void *data, struct imp_diags *diags,
                              struct imp_csv_stats *stats,
                              void (*progress)(void *, uint64_t), void *pdata);
+
+/* Reads CSV as imp_csv_read() does, from text in ENCODING (a name iconv
+ * knows: "cp1251", "UTF-16LE", ...) converted to UTF-8 as it is read.
+ * Line numbers are those of the file; a byte that does not read in
+ * ENCODING is an error at its line, and its record is not delivered.
+ * ENCODING NULL or "UTF-8" is imp_csv_read().  Returns CBM_EUSAGE when
+ * iconv does not know ENCODING. */
+enum cbm_status imp_csv_read_encoded(FILE *fp, const char *name,
+                                     const char *encoding, imp_record_fn fn,
+                                     void *data, struct imp_diags *diags,
+                                     struct imp_csv_stats *stats,
+                                     void (*progress)(void *, uint64_t),
+                                     void *pdata);
+
+/* True when iconv can convert ENCODING to UTF-8. */
+bool imp_encoding_known(const char *encoding);
+
+/* ---- reading workbooks --------------------------------------------------- */
+
+struct imp_workbook;
+
+/* Opens the workbook in FP (a zip archive: an Office Open XML .xlsx or an
+ * OpenDocument .ods, told apart by its content), named NAME in
+ * diagnostics, and chooses its sheet SHEET, or the first worksheet when
+ * SHEET is NULL.  FP stays the caller's and must stay open and unread
+ * until imp_workbook_close().  A damaged archive, a zip that holds no
+ * workbook, an encrypted one or a missing sheet is an error in DIAGS and
+ * CBM_EDATA.  The caller owns *OUT (imp_workbook_close). */
+enum cbm_status imp_workbook_open(struct imp_workbook **out, FILE *fp,
+                                  const char *name, const char *sheet,
+                                  struct imp_diags *diags);
+
+/* The name of the chosen sheet, owned by WB. */
+const char *imp_workbook_sheet(const struct imp_workbook *wb);
+
+/* Reads the chosen sheet's rows as records, like imp_csv_read(): the
+ * header is its first non-empty row; empty rows are skipped, rows keep
+ * their numbers; the fields are the header's non-empty cells, in order
+ * (a value under a column without a header is a warning).  Each field
+ * has its cell: a number (rounded to 15 significant digits), a date
+ * (xlsx: a number under a date format, 1900 or 1904 date system; ods: a
+ * date value), text (shared, inline and rich strings joined) or empty.  A
+ * formula gives its saved value; a merged range gives every cell its
+ * top-left value.  A formula without a saved value, an error value
+ * (#N/A) or a merged header is an error at its cell, and its row is not
+ * delivered.  Memory stays flat in the number of rows; the strings a
+ * sheet shares are held, up to a limit.  Returns CBM_OK (data problems
+ * are in DIAGS). */
+enum cbm_status imp_workbook_read(struct imp_workbook *wb, imp_record_fn fn,
+                                  void *data, struct imp_diags *diags,
+                                  struct imp_csv_stats *stats,
+                                  void (*progress)(void *, uint64_t),
+                                  void *pdata);
+
+/* Closes WB; imp_workbook_close(NULL) is a no-op. */
+void imp_workbook_close(struct imp_workbook *wb);
 
 /* ---- parsing one field --------------------------------------------------- */
 
@@ -203,6 +348,10 @@ struct imp_options {
 	int64_t replace_batch; /* 0, or the batch this file replaces */
 	void (*progress)(void *data, uint64_t bytes, uint64_t total);
 	void *progress_data;
+	const char *sheet;    /* a workbook's sheet; NULL: the first */
+	const char *encoding; /* a text file's encoding, for one without a
+	                       * byte-order mark; NULL: UTF-8, or
+	                       * Windows-1251 when it reads as such */
 };
 
 /* What an import did. */
@@ -216,20 +365,27 @@ struct imp_result {
 	} counts[4];
 	int n_counts;
 	struct imp_diags diags;
+	char *sheet; /* the sheet read from a workbook, else NULL; owned */
 };
 
 void imp_result_init(struct imp_result *res);
 void imp_result_release(struct imp_result *res);
 
+/* The name errors use for PATH: "stdin" for "-", else PATH. */
+const char *imp_input_name(const char *path);
+
 /* Imports the file at PATH as KIND into DB, in one transaction (BEGIN
  * IMMEDIATE).  PATH "-" is standard input; it and a named pipe are
  * spooled to a temporary file (hashed as they are read); a folder or a
- * device is CBM_EUSAGE at once.  Returns CBM_OK when loaded (or already loaded,
- * or empty, or validated with opt->dry_run), CBM_EDATA when the file was
- * refused (see res->diags; the database is unchanged), CBM_EINTERNAL on I/O or
- * SQLite failure (err). */
-/* The name errors use for PATH: "stdin" for "-", else PATH. */
-const char *imp_input_name(const char *path);
+ * device is CBM_EUSAGE at once.  What the file is comes from its content
+ * (imp_sniff_result), not its name: a workbook's sheet (opt->sheet, else
+ * the first) or text in its encoding.  A batch is the file's SHA-256, its
+ * kind and its sheet: the same file already loaded as that kind and sheet
+ * is not loaded again.  Returns CBM_OK when loaded (or already loaded, or
+ * empty, or validated with opt->dry_run), CBM_EDATA when the file was
+ * refused (see res->diags; the database is unchanged), CBM_EUSAGE for
+ * opt->sheet with a text file or an encoding iconv does not know,
+ * CBM_EINTERNAL on I/O or SQLite failure (err). */
 
 enum cbm_status imp_import_file(struct st_db *db, enum imp_kind kind,
                                 const char *path, const struct imp_options *opt,

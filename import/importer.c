@@ -1,12 +1,16 @@
 /*
  * importer.c - one file of one kind into one batch, in one transaction.
  *
- * The order of work: hash the file (an already loaded file is a no-op);
- * BEGIN IMMEDIATE (a second importer waits here); remove the batch being
- * replaced; create the new batch; read every record, validating all and
- * inserting while no row has failed; run the kind's cross-row checks; then
- * COMMIT, or ROLLBACK when anything failed or on --dry-run.  Nothing is
- * half-loaded: every path out of the transaction but the last rolls back.
+ * The order of work: hash the file, and on the same pass tell what it is
+ * (sniff.c); pick the reader: a workbook's sheet (workbook.c) or text in
+ * its encoding (csvread.c); BEGIN IMMEDIATE (a second importer waits
+ * here); a file already loaded as this kind and sheet is a no-op; remove
+ * the batch being replaced; create the new batch; read every record,
+ * validating all and inserting while no row has failed; run the kind's
+ * cross-row checks; then COMMIT, or ROLLBACK when anything failed or on
+ * --dry-run.  Nothing is half-loaded: every path out of the transaction
+ * but the last rolls back.  The readers deliver the same records, so
+ * nothing after the choice of reader knows which one it was.
  */
 #include <errno.h>
 #include <glib.h>
@@ -40,10 +44,21 @@ void imp_result_init(struct imp_result *res)
 void imp_result_release(struct imp_result *res)
 {
 	imp_diags_release(&res->diags);
+	g_free(res->sheet);
 	memset(res, 0, sizeof(*res));
 }
 
-static enum cbm_status hash_file(struct imp_ctx *ctx, FILE *fp, char *hex)
+/* What the records come from: a workbook's sheet, or text in an encoding
+ * (NULL: UTF-8). */
+struct source {
+	struct imp_workbook *wb;
+	const char *encoding;
+};
+
+/* The file's SHA-256 into HEX (with what its kind's digest hook adds), its
+ * size into ctx->size and its first bytes into SNIFF; FP is rewound. */
+static enum cbm_status hash_file(struct imp_ctx *ctx, FILE *fp, char *hex,
+                                 struct imp_sniff *sniff)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	unsigned char buf[64 * 1024];
@@ -51,8 +66,10 @@ static enum cbm_status hash_file(struct imp_ctx *ctx, FILE *fp, char *hex)
 	enum cbm_status rc = CBM_OK;
 
 	ctx->size = 0;
+	imp_sniff_init(sniff);
 	while ((got = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		g_checksum_update(sum, buf, got);
+		imp_sniff_update(sniff, buf, got);
 		ctx->size += got;
 	}
 	if (ferror(fp) || fseek(fp, 0, SEEK_SET) != 0)
@@ -64,6 +81,30 @@ static enum cbm_status hash_file(struct imp_ctx *ctx, FILE *fp, char *hex)
 	snprintf(hex, 65, "%s", g_checksum_get_string(sum));
 	g_checksum_free(sum);
 	return rc;
+}
+
+/* Reports a problem of the header's field I (-1: of the header as a
+ * whole): at line 1 of a text file, at the header's cell in a sheet. */
+static void header_diag(struct imp_ctx *ctx, const struct imp_record *rec,
+                        int i, enum imp_severity sev, const char *column,
+                        const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+static void header_diag(struct imp_ctx *ctx, const struct imp_record *rec,
+                        int i, enum imp_severity sev, const char *column,
+                        const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	int cell = rec->cells && i >= 0 ? rec->cells[i].column : -1;
+
+	va_start(ap, fmt);
+	msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	imp_diags_add_cell(&ctx->res->diags, sev, ctx->file, rec->sheet,
+	                   rec->sheet ? rec->line : 1, cell, column, NULL, "%s",
+	                   msg);
+	g_free(msg);
 }
 
 /* Maps the header's names onto the kind's columns. */
@@ -81,14 +122,13 @@ static void map_header(struct imp_ctx *ctx, const struct imp_record *rec)
 			if (strcmp(key, def->columns[c]) == 0)
 				break;
 		if (!def->columns[c]) {
-			imp_diags_add(&ctx->res->diags, IMP_WARNING, ctx->file,
-			              1, name, NULL,
-			              "unknown column, ignored (a %s file has "
-			              "columns: see 'cbm help import')",
-			              def->name);
+			header_diag(ctx, rec, (int)i, IMP_WARNING, name,
+			            "unknown column, ignored (a %s file has "
+			            "columns: see 'cbm help import')",
+			            def->name);
 		} else if (ctx->col[c] >= 0) {
-			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 1,
-			              name, NULL, "column appears twice");
+			header_diag(ctx, rec, (int)i, IMP_ERROR, name,
+			            "column appears twice");
 		} else {
 			ctx->col[c] = (int)i;
 			ctx->header[c] = g_strdup(name);
@@ -98,9 +138,8 @@ static void map_header(struct imp_ctx *ctx, const struct imp_record *rec)
 	}
 	for (int c = 0; def->columns[c]; c++) {
 		if (ctx->col[c] < 0 && (def->required & (1u << c)))
-			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 1,
-			              def->columns[c], NULL,
-			              "missing required column");
+			header_diag(ctx, rec, -1, IMP_ERROR, def->columns[c],
+			            "missing required column");
 		if (!ctx->header[c])
 			ctx->header[c] = g_strdup(def->columns[c]);
 	}
@@ -109,7 +148,7 @@ static void map_header(struct imp_ctx *ctx, const struct imp_record *rec)
 
 /* A kind that names states needs states loaded first: one error for the
  * file rather than one per row. */
-static bool states_needed(struct imp_ctx *ctx)
+static bool states_needed(struct imp_ctx *ctx, const struct imp_record *rec)
 {
 	for (int c = 0; ctx->def->columns[c]; c++) {
 		const char *name = ctx->def->columns[c];
@@ -117,10 +156,9 @@ static bool states_needed(struct imp_ctx *ctx)
 		    (strcmp(name, "state") == 0 ||
 		     strcmp(name, "organizers") == 0) &&
 		    imp_names_empty(ctx->names)) {
-			imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 1,
-			              name, NULL,
-			              "no states are loaded yet; import them "
-			              "first with 'cbm import states FILE'");
+			header_diag(ctx, rec, ctx->col[c], IMP_ERROR, name,
+			            "no states are loaded yet; import them "
+			            "first with 'cbm import states FILE'");
 			return true;
 		}
 	}
@@ -134,7 +172,7 @@ static int on_record(void *data, size_t index, const struct imp_record *rec)
 	ctx->rec = rec;
 	if (index == 0) {
 		map_header(ctx, rec);
-		if (!ctx->header_ok || states_needed(ctx))
+		if (!ctx->header_ok || states_needed(ctx, rec))
 			return 1;
 		if (ctx->def->begin(ctx) != CBM_OK)
 			return 1;
@@ -221,8 +259,33 @@ static enum cbm_status remove_replaced(struct imp_ctx *ctx)
 	return st_batch_delete(ctx->db, b.id, ctx->err);
 }
 
+/* Reads the records from SRC into the import. */
+static enum cbm_status read_records(struct imp_ctx *ctx, FILE *fp,
+                                    const struct source *src,
+                                    struct imp_csv_stats *stats)
+{
+	enum cbm_status rc;
+
+	if (src->wb)
+		return imp_workbook_read(src->wb, on_record, ctx,
+		                         &ctx->res->diags, stats,
+		                         progress_bytes, ctx);
+	rc = imp_csv_read_encoded(fp, ctx->file, src->encoding, on_record, ctx,
+	                          &ctx->res->diags, stats, progress_bytes, ctx);
+	if (rc == CBM_EUSAGE)
+		return CBM_ERROR(ctx->err, rc, NULL,
+		                 "unknown encoding '%s' (iconv --list shows "
+		                 "the names it knows)",
+		                 src->encoding);
+	if (rc != CBM_OK)
+		return CBM_ERROR(ctx->err, rc, ctx->file, "cannot read: %s",
+		                 strerror(errno));
+	return CBM_OK;
+}
+
 /* Reads and loads the records; the transaction is open. */
-static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *sha)
+static enum cbm_status load(struct imp_ctx *ctx, FILE *fp,
+                            const struct source *src, const char *sha)
 {
 	struct imp_csv_stats stats;
 	enum cbm_status rc = CBM_OK;
@@ -231,22 +294,25 @@ static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *sha)
 	if (ctx->opt->replace_batch)
 		rc = remove_replaced(ctx);
 	if (rc == CBM_OK)
-		rc = st_batch_create(ctx->db, ctx->def->name, base, sha,
-		                     &ctx->batch_id, ctx->err);
+		rc = st_batch_create(ctx->db, ctx->def->name, base,
+		                     ctx->res->sheet, sha, &ctx->batch_id,
+		                     ctx->err);
 	g_free(base);
 	if (rc == CBM_OK)
 		rc = open_lookups(ctx);
 	if (rc != CBM_OK)
 		return rc;
 	ctx->writing = true;
-	rc = imp_csv_read(fp, ctx->file, on_record, ctx, &ctx->res->diags,
-	                  &stats, progress_bytes, ctx);
+	rc = read_records(ctx, fp, src, &stats);
 	if (rc != CBM_OK)
-		return CBM_ERROR(ctx->err, rc, ctx->file, "cannot read: %s",
-		                 strerror(errno));
+		return rc;
 	if (ctx->fatal)
 		return ctx->fatal;
-	if (stats.records == 0 && ctx->res->diags.errors == 0)
+	if (stats.records == 0 && ctx->res->diags.errors == 0 && src->wb)
+		imp_diags_add_cell(&ctx->res->diags, IMP_ERROR, ctx->file,
+		                   ctx->res->sheet, 0, -1, "", NULL,
+		                   "empty sheet: no header row");
+	else if (stats.records == 0 && ctx->res->diags.errors == 0)
 		imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 1, "",
 		              NULL, "empty file: no header line");
 	if (ctx->res->diags.errors)
@@ -263,25 +329,90 @@ static enum cbm_status load(struct imp_ctx *ctx, FILE *fp, const char *sha)
 	return rc;
 }
 
+/* The encoding of a text file: its byte-order mark says, else the user
+ * (--encoding), else UTF-8 unless the bytes read as Windows-1251, which
+ * is said in a notice. */
+static const char *text_encoding(struct imp_ctx *ctx,
+                                 const struct imp_sniff *sniff)
+{
+	enum imp_format format = imp_sniff_result(sniff);
+	bool utf8_bom =
+	    sniff->head_n >= 3 && memcmp(sniff->head, "\xEF\xBB\xBF", 3) == 0;
+
+	if (format == IMP_FORMAT_UTF16LE)
+		return "UTF-16LE";
+	if (format == IMP_FORMAT_UTF16BE)
+		return "UTF-16BE";
+	if (ctx->opt->encoding && !utf8_bom)
+		return ctx->opt->encoding;
+	if (format != IMP_FORMAT_CP1251)
+		return NULL;
+	imp_diags_add(&ctx->res->diags, IMP_WARNING, ctx->file, 0, "", NULL,
+	              "not UTF-8; read as Windows-1251 (Russian), which "
+	              "every byte above 0x7F fits; if it is another "
+	              "encoding, name it with --encoding");
+	return "WINDOWS-1251";
+}
+
+/* Chooses the reader of the file by what its bytes are (SNIFF). */
+static enum cbm_status open_source(struct imp_ctx *ctx, FILE *fp,
+                                   const struct imp_sniff *sniff,
+                                   struct source *src)
+{
+	enum imp_format format = imp_sniff_result(sniff);
+	enum cbm_status rc;
+
+	if (format == IMP_FORMAT_OLE2) {
+		imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 0, "",
+		              NULL,
+		              "an old Excel .xls file or an encrypted "
+		              "workbook; open it in Excel or LibreOffice and "
+		              "save it as .xlsx (without a password)");
+		return CBM_EDATA;
+	}
+	if (format == IMP_FORMAT_ZIP) {
+		rc = imp_workbook_open(&src->wb, fp, ctx->file, ctx->opt->sheet,
+		                       &ctx->res->diags);
+		if (rc == CBM_OK)
+			ctx->res->sheet = g_strdup(imp_workbook_sheet(src->wb));
+		return rc;
+	}
+	if (ctx->opt->sheet)
+		return CBM_ERROR(ctx->err, CBM_EUSAGE, ctx->file,
+		                 "--sheet is for workbooks (.xlsx, .ods), and "
+		                 "this is a text file");
+	src->encoding = text_encoding(ctx, sniff);
+	return CBM_OK;
+}
+
 static enum cbm_status import_open_file(struct imp_ctx *ctx, FILE *fp)
 {
 	char sha[65];
 	struct st_batch have;
+	struct imp_sniff sniff;
+	struct source src = {0};
 	enum cbm_status rc;
 
-	rc = hash_file(ctx, fp, sha);
+	rc = hash_file(ctx, fp, sha, &sniff);
+	if (rc == CBM_OK)
+		rc = open_source(ctx, fp, &sniff, &src);
 	if (rc == CBM_OK)
 		rc = st_begin(ctx->db, ctx->err);
-	if (rc != CBM_OK)
+	if (rc != CBM_OK) {
+		imp_workbook_close(src.wb);
 		return rc;
-	rc = st_batch_find_sha(ctx->db, sha, &have, ctx->err);
+	}
+	rc = st_batch_find(ctx->db, sha, ctx->def->name, ctx->res->sheet, &have,
+	                   ctx->err);
 	if (rc == CBM_OK && have.id) {
 		ctx->res->already_loaded = have.id;
 		st_rollback(ctx->db);
+		imp_workbook_close(src.wb);
 		return CBM_OK;
 	}
 	if (rc == CBM_OK)
-		rc = load(ctx, fp, sha);
+		rc = load(ctx, fp, &src, sha);
+	imp_workbook_close(src.wb);
 	if (rc == CBM_OK && ctx->res->rows > 0 && !ctx->opt->dry_run) {
 		ctx->res->batch_id = ctx->batch_id;
 		return st_commit(ctx->db, ctx->err);

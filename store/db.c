@@ -139,7 +139,29 @@ static enum cbm_status check_empty(struct st_db *db, struct cbm_error *err)
 	return CBM_OK;
 }
 
-static enum cbm_status migrate(struct st_db *db, struct cbm_error *err)
+/* After the migrations, inside their transaction: no row may point at
+ * what is not there (foreign keys were off while they ran). */
+static enum cbm_status check_foreign_keys(struct st_db *db,
+                                          struct cbm_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return st_sql_error(db, "cannot check the migration", err);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return CBM_OK;
+	if (rc == SQLITE_ROW)
+		return CBM_ERROR(err, CBM_EINTERNAL, db->path,
+		                 "the schema migration broke a reference; "
+		                 "the database is unchanged");
+	return st_sql_error(db, "cannot check the migration", err);
+}
+
+static enum cbm_status run_migrations(struct st_db *db, struct cbm_error *err)
 {
 	int n, version;
 	const char *const *steps = st_schema_migrations(&n);
@@ -166,6 +188,8 @@ static enum cbm_status migrate(struct st_db *db, struct cbm_error *err)
 		goto fail;
 	for (int i = version; i < n && rc == CBM_OK; i++)
 		rc = st_exec(db, steps[i], err);
+	if (rc == CBM_OK)
+		rc = check_foreign_keys(db, err);
 	if (rc != CBM_OK)
 		goto fail;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", n);
@@ -174,6 +198,22 @@ static enum cbm_status migrate(struct st_db *db, struct cbm_error *err)
 	return st_commit(db, err);
 fail:
 	st_rollback(db);
+	return rc;
+}
+
+/* Migrations run with foreign keys off, as SQLite's procedure for
+ * changing a table asks (a rebuilt table is dropped while rows still
+ * point at it); the pragma does nothing inside a transaction, so it is
+ * set around it, and the references are checked before committing. */
+static enum cbm_status migrate(struct st_db *db, struct cbm_error *err)
+{
+	enum cbm_status rc = st_exec(db, "PRAGMA foreign_keys = OFF", err);
+
+	if (rc == CBM_OK)
+		rc = run_migrations(db, err);
+	if (rc == CBM_OK)
+		return st_exec(db, "PRAGMA foreign_keys = ON", err);
+	sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	return rc;
 }
 

@@ -7,7 +7,16 @@
  * reads, functions other than load_extension, recursive CTEs and a list of
  * PRAGMAs that only report); sqlite3_stmt_readonly() must agree; and the
  * string must hold exactly one statement.
+ *
+ * Then the limits, so that a query typed in haste cannot take the machine
+ * down: a progress handler stops the statement once it has run its time
+ * (the clock runs only inside sqlite3_step, so a paused pager costs
+ * nothing), and SQLite's hard heap limit, with temporary tables in memory,
+ * turns a query that would eat all memory or fill the disk with sort files
+ * into an "out of memory" error.  Rows are not buffered here: the caller
+ * reads each one as it comes, so cbm's own memory stays flat.
  */
+#include <glib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -166,4 +175,106 @@ enum cbm_status st_query_prepare(struct st_db *db, const char *sql,
 		*stmt = NULL;
 	}
 	return status;
+}
+
+struct st_query {
+	struct st_db *db;
+	sqlite3_stmt *stmt;
+	unsigned timeout_s; /* 0: no limit */
+	int64_t used_us;    /* time spent in earlier steps */
+	int64_t step_start; /* g_get_monotonic_time() as this step began */
+	bool expired;       /* the progress handler stopped the statement */
+	int64_t old_limit;  /* the heap limit before st_query_open */
+};
+
+/* SQLite's progress handler: non-zero interrupts the statement. */
+static int on_progress(void *data)
+{
+	struct st_query *q = data;
+	int64_t spent = q->used_us + g_get_monotonic_time() - q->step_start;
+
+	if (spent < (int64_t)q->timeout_s * G_USEC_PER_SEC)
+		return 0;
+	q->expired = true;
+	return 1;
+}
+
+enum cbm_status st_query_open(struct st_query **out, struct st_db *db,
+                              const char *sql, unsigned timeout_s,
+                              struct cbm_error *err)
+{
+	struct st_query *q = g_new0(struct st_query, 1);
+	enum cbm_status rc;
+
+	*out = NULL;
+	q->db = db;
+	q->timeout_s = timeout_s;
+	q->old_limit = sqlite3_hard_heap_limit64(ST_QUERY_HEAP_LIMIT);
+	rc = st_exec(db, "PRAGMA temp_store = MEMORY", err);
+	if (rc == CBM_OK)
+		rc = st_query_prepare(db, sql, &q->stmt, err);
+	if (rc != CBM_OK) {
+		st_query_close(q);
+		return rc;
+	}
+	if (timeout_s > 0)
+		sqlite3_progress_handler(st_sqlite(db), ST_QUERY_CHECK_STEPS,
+		                         on_progress, q);
+	*out = q;
+	return CBM_OK;
+}
+
+sqlite3_stmt *st_query_stmt(struct st_query *q)
+{
+	return q->stmt;
+}
+
+/* The error RC of Q's statement in words for a finance officer. */
+static enum cbm_status query_error(struct st_query *q, int rc,
+                                   struct cbm_error *err)
+{
+	if (q->expired)
+		return CBM_ERROR(err, CBM_EDATA, NULL,
+		                 "query stopped after %u s; give --timeout "
+		                 "SECONDS for a longer limit, or --timeout 0 "
+		                 "for none",
+		                 q->timeout_s);
+	if (rc == SQLITE_NOMEM)
+		return CBM_ERROR(
+		    err, CBM_EDATA, NULL,
+		    "query stopped: it needs more than %d GiB of "
+		    "memory, the limit of cbm query; select fewer "
+		    "rows (WHERE, LIMIT) or sum them up (GROUP BY)",
+		    (int)(ST_QUERY_HEAP_LIMIT >> 30));
+	return CBM_ERROR(err, CBM_EDATA, NULL, "%s",
+	                 sqlite3_errmsg(st_sqlite(q->db)));
+}
+
+enum cbm_status st_query_step(struct st_query *q, bool *row,
+                              struct cbm_error *err)
+{
+	int rc;
+
+	q->step_start = g_get_monotonic_time();
+	rc = sqlite3_step(q->stmt);
+	q->used_us += g_get_monotonic_time() - q->step_start;
+	*row = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return CBM_OK;
+	return query_error(q, rc, err);
+}
+
+enum cbm_status st_query_failed(struct st_query *q, struct cbm_error *err)
+{
+	return query_error(q, sqlite3_errcode(st_sqlite(q->db)), err);
+}
+
+void st_query_close(struct st_query *q)
+{
+	if (!q)
+		return;
+	sqlite3_progress_handler(st_sqlite(q->db), 0, NULL, NULL);
+	sqlite3_finalize(q->stmt);
+	sqlite3_hard_heap_limit64(q->old_limit);
+	g_free(q);
 }

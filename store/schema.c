@@ -270,7 +270,41 @@ static const char migration_2[] =
 	" LEFT JOIN pledged p ON p.year = y.year"
 	" ORDER BY y.year;";
 
-/* Version 3: what the reports need to speak for the secretariat.
+/* Version 3: a batch is (file, kind, sheet): the sheet of a workbook joins the key,
+ * so that two sheets of one workbook are two batches.  SQLite cannot drop
+ * the UNIQUE of sha256 in place, so the table is rebuilt (foreign keys are
+ * off while migrations run, see db.c); ids are kept, and so is the
+ * AUTOINCREMENT mark, so that the number of an undone batch is still never
+ * reused.  sheet is '' for a text file, which the UNIQUE needs (NULLs are
+ * all distinct); the view shows NULL. */
+static const char migration_3[] =
+	"CREATE TABLE batches_new ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  kind TEXT NOT NULL,"
+	"  file_name TEXT NOT NULL,"
+	"  sheet TEXT NOT NULL DEFAULT '',"
+	"  sha256 TEXT NOT NULL,"
+	"  row_count INTEGER NOT NULL DEFAULT 0,"
+	"  loaded_at TEXT NOT NULL,"
+	"  tool_version TEXT NOT NULL,"
+	"  UNIQUE (sha256, kind, sheet));"
+	"INSERT INTO batches_new (id, kind, file_name, sha256, row_count,"
+	"  loaded_at, tool_version)"
+	" SELECT id, kind, file_name, sha256, row_count, loaded_at,"
+	"  tool_version FROM batches;"
+	"DELETE FROM sqlite_sequence WHERE name = 'batches_new';"
+	"INSERT INTO sqlite_sequence (name, seq)"
+	" SELECT 'batches_new', max(coalesce((SELECT max(seq) FROM"
+	"  sqlite_sequence WHERE name = 'batches'), 0),"
+	"  coalesce((SELECT max(id) FROM batches_new), 0));"
+	"DROP VIEW v_batches;"
+	"DROP TABLE batches;"
+	"ALTER TABLE batches_new RENAME TO batches;"
+	"CREATE VIEW v_batches AS"
+	" SELECT id AS batch, kind, file_name, nullif(sheet, '') AS sheet,"
+	"  sha256, row_count AS rows, loaded_at, tool_version FROM batches;";
+
+/* Version 4: what the reports need to speak for the secretariat.
  *  - A budget year is either approved or a draft (DESIGN.md "Figures and
  *    reports"): status, one per year, checked by the importer; a draft
  *    never enters a collection rate, so the view counts approved years.
@@ -280,7 +314,7 @@ static const char migration_2[] =
  *    emblem (the PNG's bytes), one row per batch; the latest batch wins.
  *    Its rows go with their batch (ON DELETE CASCADE), so that undo needs
  *    no list of tables to know of it. */
-static const char migration_3[] =
+static const char migration_4[] =
 	"ALTER TABLE budget_lines ADD COLUMN status TEXT NOT NULL"
 	" DEFAULT 'approved' CHECK (status IN ('draft', 'approved'));"
 	"ALTER TABLE budget_lines ADD COLUMN title_ru TEXT;"
@@ -358,6 +392,7 @@ static const char *const migrations[] = {
     migration_1,
     migration_2,
     migration_3,
+    migration_4,
 };
 
 const char *const *st_schema_migrations(int *n)
@@ -367,8 +402,8 @@ const char *const *st_schema_migrations(int *n)
 }
 
 static const struct st_view views[] = {
-    {"v_batches", "import batches: one row per loaded file (name, "
-                  "SHA-256, rows, time, tool version)"},
+    {"v_batches", "import batches: one row per loaded file or workbook "
+                  "sheet (name, sheet, SHA-256, rows, time, tool version)"},
     {"v_states", "states with their English, Russian and Kazakh names, "
                  "status, year joined and aliases"},
     {"v_areas", "priority areas with dimension and current "

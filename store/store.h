@@ -1,7 +1,7 @@
 /*
  * store.h - the SQLite database of cbm: schema, migrations, transactions,
- * import batches, fx conversion of stored money, and the read-only guard of
- * `cbm query`.
+ * import batches, fx conversion of stored money, and the read-only guard and
+ * the limits of `cbm query`.
  *
  * Invariants:
  *  - One database file holds everything.  Foreign keys are on and
@@ -9,7 +9,8 @@
  *    store checks for orphans itself before committing and names the
  *    batches that still need what would go.
  *  - Every data row carries the id of the batch (file) that loaded it; a
- *    batch is loaded or removed whole, in one transaction.
+ *    batch is loaded or removed whole, in one transaction.  A batch is
+ *    one file (its SHA-256), one kind and, for a workbook, one sheet.
  *  - Money is integer minor units with its currency, at most
  *    CBM_AMOUNT_MAX (10^15) per row.  Every money row also keeps the USD
  *    rate of its currency on its date (usd_per_unit) and its amount
@@ -86,26 +87,36 @@ struct st_batch {
 	int64_t id;
 	char kind[32];
 	char file_name[1024];
+	char sheet[256]; /* a workbook's sheet; "" for a text file */
 	char sha256[65];
 	int64_t rows;
 	char loaded_at[32]; /* UTC, ISO 8601 */
 	char tool_version[32];
 };
 
-/* Finds the batch that loaded a file with this SHA-256 (hex).  Returns
- * CBM_OK with out->id = 0 when there is none. */
+/* Finds the first batch that loaded a file with this SHA-256 (hex), of
+ * any kind or sheet.  Returns CBM_OK with out->id = 0 when there is none. */
 enum cbm_status st_batch_find_sha(struct st_db *db, const char *sha256,
                                   struct st_batch *out, struct cbm_error *err);
+
+/* Finds the batch that loaded SHEET (NULL or "" for a text file) of the
+ * file with this SHA-256 as KIND: the identity of a batch.  Returns
+ * CBM_OK with out->id = 0 when there is none. */
+enum cbm_status st_batch_find(struct st_db *db, const char *sha256,
+                              const char *kind, const char *sheet,
+                              struct st_batch *out, struct cbm_error *err);
 
 /* Loads batch ID into OUT; a missing batch is CBM_EDATA. */
 enum cbm_status st_batch_get(struct st_db *db, int64_t id, struct st_batch *out,
                              struct cbm_error *err);
 
 /* Creates a batch row (inside the caller's transaction) and returns its id
- * in *ID.  The row count is set later with st_batch_set_rows(). */
+ * in *ID; SHEET is a workbook's sheet, NULL for a text file.  The row
+ * count is set later with st_batch_set_rows(). */
 enum cbm_status st_batch_create(struct st_db *db, const char *kind,
-                                const char *file_name, const char *sha256,
-                                int64_t *id, struct cbm_error *err);
+                                const char *file_name, const char *sheet,
+                                const char *sha256, int64_t *id,
+                                struct cbm_error *err);
 enum cbm_status st_batch_set_rows(struct st_db *db, int64_t id, int64_t rows,
                                   struct cbm_error *err);
 
@@ -178,5 +189,52 @@ const struct st_view *st_views(size_t *n);
  * owns *STMT (sqlite3_finalize). */
 enum cbm_status st_query_prepare(struct st_db *db, const char *sql,
                                  sqlite3_stmt **stmt, struct cbm_error *err);
+
+/* ---- a query within limits ------------------------------------------------
+ */
+
+/* The most memory SQLite may hold while a query of `cbm query` runs, for
+ * the whole process (sqlite3_hard_heap_limit64): enough for any question
+ * about a secretariat's data, small enough that a runaway query (a
+ * recursive CTE sorted or concatenated without end) fails with a message
+ * long before the machine runs short.  Sorting and grouping count too:
+ * the query's temporary tables are kept in memory (PRAGMA temp_store), not
+ * in files that could fill a disk. */
+#define ST_QUERY_HEAP_LIMIT ((int64_t)1 << 30)
+
+/* The time limit is checked every so many SQLite VM steps (a few
+ * microseconds of work). */
+#define ST_QUERY_CHECK_STEPS 1000
+
+/* One statement of `cbm query` running within limits of time and memory. */
+struct st_query;
+
+/* Prepares SQL with st_query_prepare() on DB (opened ST_OPEN_READONLY)
+ * and sets its limits: the statement stops once it has run TIMEOUT_S
+ * seconds in all (0: no limit), counting only the time spent inside
+ * st_query_step(), so that a reader who pauses the output (a pager) does
+ * not use it up; and SQLite's heap limit is ST_QUERY_HEAP_LIMIT until
+ * st_query_close().  The caller owns *OUT (st_query_close). */
+enum cbm_status st_query_open(struct st_query **out, struct st_db *db,
+                              const char *sql, unsigned timeout_s,
+                              struct cbm_error *err);
+
+/* The prepared statement, for its columns (owned by Q). */
+sqlite3_stmt *st_query_stmt(struct st_query *q);
+
+/* Runs Q to its next row: CBM_OK with *ROW true when a row is ready (read
+ * it with sqlite3_column_*() before the next step), CBM_OK with *ROW false
+ * at the end.  A query stopped by the time or memory limit, or failing
+ * otherwise, gives CBM_EDATA and a message saying which. */
+enum cbm_status st_query_step(struct st_query *q, bool *row,
+                              struct cbm_error *err);
+
+/* The error of the last sqlite3_column_*() call on Q that failed (it
+ * returned NULL for a value that is not NULL: out of memory), worded as
+ * st_query_step() words it. */
+enum cbm_status st_query_failed(struct st_query *q, struct cbm_error *err);
+
+/* Finalizes the statement, removes the limits; a no-op for NULL. */
+void st_query_close(struct st_query *q);
 
 #endif /* CBM_STORE_H */

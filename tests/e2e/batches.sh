@@ -38,6 +38,37 @@ test_reimport_same_file_is_a_no_op() {
 	expect_db_unchanged
 }
 
+# A database of schema 1 (made by cbm 0.1.0 before sheets joined the
+# identity of a batch: states, areas, fx, contributions as batches 1-4,
+# batch 5 undone) is migrated by the first command that writes, keeping
+# every batch, its rows and the rule that a batch number is never reused.
+test_schema_1_database_migrates() {
+	cp "$(data store/schema_v1.sqlite)" "$DB"
+	run_cbm batches
+	expect_status 1
+	expect_stderr_has "cbm init"
+	run_cbm init
+	expect_status 0
+	expect_sql "PRAGMA user_version" 4
+	expect_sql "PRAGMA integrity_check" "ok"
+	expect_sql "PRAGMA foreign_key_check" ""
+	expect_sql "SELECT id, kind, file_name, sheet, row_count FROM batches ORDER BY id" \
+		"1|states|states.csv||7
+2|areas|areas.csv||2
+3|fx|fx.csv||4
+4|contributions|contributions.csv||3"
+	expect_sql "SELECT count(*) FROM contributions WHERE batch_id = 4" "3"
+	run_cbm import contributions "$(data contributions.csv)"
+	expect_status 0
+	expect_stdout_has "already loaded as batch 4"
+	run_cbm import fx "$(data fx_eur_mid2023.csv)"
+	expect_status 0
+	expect_stdout_has "loaded as batch 6"
+	run_cbm batches --format csv
+	expect_status 0
+	expect_stdout_has "4,contributions,contributions.csv,,3,"
+}
+
 test_batches_lists_files() {
 	base_with_rows
 	run_cbm batches
@@ -57,14 +88,15 @@ test_batches_csv() {
 	run_cbm batches --format csv
 	expect_status 0
 	expect_eq "$(printf '%s\n' "$OUT" | head -1)" \
-		"batch,kind,file,rows,loaded,sha256,version" "csv header"
+		"batch,kind,file,sheet,rows,loaded,sha256,version" "csv header"
 	expect_eq "$(printf '%s\n' "$OUT" | wc -l)" "5" "csv lines"
-	expect_eq "$(printf '%s\n' "$OUT" | awk -F, '$1 == 4 {print $2, $3, $4, $6, $7}')" \
-		"contributions contributions.csv 3 $sha 0.1.0" "batch 4 as csv"
-	expect_eq "$(printf '%s\n' "$OUT" | awk -F, 'NR > 1 && NF != 7' | wc -l)" "0" \
-		"every csv line has 7 fields"
+	# A text file has no sheet: an empty field.
+	expect_eq "$(printf '%s\n' "$OUT" | awk -F, '$1 == 4 {print $2, $3, "[" $4 "]", $5, $7, $8}')" \
+		"contributions contributions.csv [] 3 $sha 0.1.0" "batch 4 as csv"
+	expect_eq "$(printf '%s\n' "$OUT" | awk -F, 'NR > 1 && NF != 8' | wc -l)" "0" \
+		"every csv line has 8 fields"
 	# The time loaded is ISO 8601 UTC.
-	expect_eq "$(printf '%s\n' "$OUT" | awk -F, 'NR > 1 {print $5}' |
+	expect_eq "$(printf '%s\n' "$OUT" | awk -F, 'NR > 1 {print $6}' |
 		grep -cvE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$')" \
 		"0" "loaded times"
 }
@@ -73,7 +105,7 @@ test_batches_json() {
 	base_with_rows
 	run_cbm batches --format json
 	expect_status 0
-	expect_stdout_has '{"batch": 4, "kind": "contributions", "file": "contributions.csv", "rows": 3, '
+	expect_stdout_has '{"batch": 4, "kind": "contributions", "file": "contributions.csv", "sheet": null, "rows": 3, '
 	expect_eq "$(printf '%s\n' "$OUT" | head -1)" "[" "json start"
 	expect_eq "$(printf '%s\n' "$OUT" | tail -1)" "]" "json end"
 }
@@ -135,7 +167,7 @@ test_undo_users_first_then_states() {
 	expect_status 0
 	expect_sql "SELECT count(*) FROM states" "0"
 	expect_sql "SELECT count(*) FROM state_aliases" "0"
-	expect_sql "SELECT group_concat(kind) FROM batches" "areas,fx"
+	expect_sql "SELECT group_concat(kind) FROM (SELECT kind FROM batches ORDER BY id)" "areas,fx"
 }
 
 test_undo_fx_in_use_refused() {

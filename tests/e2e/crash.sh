@@ -13,7 +13,14 @@
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-BIG_ROWS=200000
+# Under sanitizers each import is several times slower: a quarter of the
+# rows and half the runs test the same thing in the same time.
+if [ "${CBM_SANITIZE:-0}" = 1 ]; then
+	BIG_ROWS=50000
+	: "${CBM_CRASH_RUNS:=10}"
+else
+	BIG_ROWS=200000
+fi
 
 
 wal_bytes() {
@@ -77,7 +84,7 @@ check_after_kill() {
 	if [ "$got" = "big.csv|$BIG_ROWS|1|$BIG_SUMMARY" ] && [ "$rows" = "$BIG_ROWS" ]; then
 		OUTCOME=complete
 		case "$OUT" in
-		*",big.csv,$BIG_ROWS,"*) ;;
+		*",big.csv,,$BIG_ROWS,"*) ;; # no sheet: a text file
 		*) fail "$run: cbm batches does not list the loaded big.csv" ;;
 		esac
 		return

@@ -115,13 +115,15 @@ test_column_appears_twice() {
 	expect_stderr_has "c.csv:1:State: "
 }
 
-test_utf16_file_refused_at_line_1() {
+test_utf16_file_errors_at_its_own_lines() {
 	base_with_rows
-	# Excel's "Unicode text": UTF-16LE with a BOM.
-	printf '\xff\xfes\x00t\x00a\x00t\x00e\x00\n\x00' | write u.csv
-	refuse u.csv
-	expect_stderr_has "u.csv:1: "
-	expect_stderr_has "UTF-8"
+	# Excel's "Unicode text": UTF-16LE with a BOM, read as such; its
+	# problems are reported at the file's lines.
+	printf 'state\tamount\r\nKAZ\t1\r\n' | iconv -f UTF-8 -t UTF-16LE |
+		{ printf '\xff\xfe'; cat; } | write u.txt
+	refuse u.txt
+	expect_stderr_has "u.txt:1:received_on: missing required column"
+	expect_stderr_lacks "UTF-8"
 }
 
 test_states_errors() {

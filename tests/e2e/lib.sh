@@ -4,8 +4,11 @@
 #   CBM           the cbm binary
 #   CBM_TESTDATA  the tests/data folder of the source tree
 #   CBM_WRAPPER   optional: a command run_cbm puts before cbm (valgrind)
+#   CBM_SANITIZE  1 when cbm was built with sanitizers (memory ceilings
+#                 are then not checked)
 #
-# A script defines functions named test_* and ends with `run_tests`.  Each
+# A script defines functions named test_* and ends with `run_tests "$@"`
+# (the names of some tests as arguments run only those).  Each
 # test runs in a subshell, in a fresh temporary directory ($T, removed
 # afterwards) with CBM_DB=$T/cbm.sqlite ($DB), so tests share nothing.
 # Assertions do not stop a test: every failed one is reported (with the
@@ -218,11 +221,12 @@ run_one() {
 	)
 }
 
+# run_tests [TEST...]: runs the tests named, or every test_* function.
 run_tests() {
 	local name passed=0 failed=0 failures=""
-	local only=${1:-}
+	local only=" $* "
 	for name in $(declare -F | awk '{print $3}' | grep '^test_'); do
-		if [ -n "$only" ] && [ "$name" != "$only" ]; then
+		if [ $# -gt 0 ] && [ "${only#* "$name" }" = "$only" ]; then
 			continue
 		fi
 		if run_one "$name"; then

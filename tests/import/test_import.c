@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "import.h"
+#include "test_import.h"
 
 /* Parses TEXT as an amount of a currency with EXP decimals; returns the
  * minor units, or -1 when refused (with the reason in why). */
@@ -370,6 +371,9 @@ static void test_diag_format(void)
 
 int main(void)
 {
+	int parts = test_encodings();
+
+	parts |= test_workbooks();
 	test_amounts();
 	test_amount_ceiling();
 	test_amount_messages();
@@ -380,5 +384,5 @@ int main(void)
 	test_csv_errors();
 	test_csv_limits();
 	test_diag_format();
-	return check_summary();
+	return check_summary() | parts;
 }

@@ -1,5 +1,5 @@
-/* test_store.c - opening and migrating, the read-only guard, batches and
- * their removal, and fx recomputation. */
+/* test_store.c - opening and migrating, the read-only guard and the limits
+ * of a query, batches and their removal, and fx recomputation. */
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -147,18 +147,80 @@ static void test_guard(void)
 	g_free(path);
 }
 
+/* st_query_*: rows one by one, then the time and memory limits, which
+ * end in a message and leave SQLite's heap limit as it was. */
+static void test_query_limits(void)
+{
+	static const char *const runaway =
+	    "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) ";
+	char *path = temp_path("limits.sqlite");
+	char *sql;
+	struct st_db *db = NULL;
+	struct st_query *q = NULL;
+	struct cbm_error err = {0};
+	int64_t before = sqlite3_hard_heap_limit64(-1);
+	bool row = false;
+
+	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
+	st_close(db);
+	CHECK_INT(st_open(&db, path, ST_OPEN_READONLY, &err), CBM_OK);
+
+	sql = g_strconcat(runaway, "SELECT x FROM r LIMIT 3", NULL);
+	CHECK_INT(st_query_open(&q, db, sql, 0, &err), CBM_OK);
+	CHECK_INT(sqlite3_hard_heap_limit64(-1), ST_QUERY_HEAP_LIMIT);
+	for (int i = 1; i <= 3; i++) {
+		CHECK_INT(st_query_step(q, &row, &err), CBM_OK);
+		CHECK(row);
+		CHECK_INT(sqlite3_column_int(st_query_stmt(q), 0), i);
+	}
+	CHECK_INT(st_query_step(q, &row, &err), CBM_OK);
+	CHECK(!row);
+	st_query_close(q);
+	CHECK_INT(sqlite3_hard_heap_limit64(-1), before);
+	g_free(sql);
+
+	sql = g_strconcat(runaway, "SELECT count(*) FROM r", NULL);
+	CHECK_INT(st_query_open(&q, db, sql, 1, &err), CBM_OK);
+	CHECK_INT(st_query_step(q, &row, &err), CBM_EDATA);
+	CHECK_HAS(err.message, "query stopped after 1 s");
+	st_query_close(q);
+	g_free(sql);
+
+	cbm_error_clear(&err);
+	CHECK_INT(st_query_open(&q, db,
+	                        "SELECT length(v), length(x'00' || "
+	                        "zeroblob(999000000)) FROM (SELECT x'00' || "
+	                        "zeroblob(80000000) AS v)",
+	                        0, &err),
+	          CBM_OK);
+	CHECK_INT(st_query_step(q, &row, &err), CBM_EDATA);
+	CHECK_HAS(err.message, "more than 1 GiB of memory");
+	st_query_close(q);
+
+	cbm_error_clear(&err);
+	CHECK_INT(st_query_open(&q, db, "DELETE FROM states", 0, &err),
+	          CBM_EDATA);
+	CHECK(q == NULL);
+	CHECK_INT(sqlite3_hard_heap_limit64(-1), before);
+	st_query_close(NULL);
+	st_close(db);
+	g_free(path);
+}
+
 /* A states batch, an fx batch and a contribution batch that needs both. */
 static void fill(struct st_db *db, int64_t *states, int64_t *fx, int64_t *money)
 {
 	struct cbm_error err = {0};
 
 	CHECK_INT(st_begin(db, &err), CBM_OK);
-	CHECK_INT(st_batch_create(db, "states", "s.csv", "a1", states, &err),
-	          CBM_OK);
-	CHECK_INT(st_batch_create(db, "fx", "f.csv", "a2", fx, &err), CBM_OK);
 	CHECK_INT(
-	    st_batch_create(db, "contributions", "c.csv", "a3", money, &err),
+	    st_batch_create(db, "states", "s.csv", NULL, "a1", states, &err),
 	    CBM_OK);
+	CHECK_INT(st_batch_create(db, "fx", "f.csv", NULL, "a2", fx, &err),
+	          CBM_OK);
+	CHECK_INT(st_batch_create(db, "contributions", "c.csv", NULL, "a3",
+	                          money, &err),
+	          CBM_OK);
 	char *sql = g_strdup_printf(
 	    "INSERT INTO states (code, name_en, batch_id)"
 	    " VALUES ('KAZ', 'Kazakhstan', %lld);"
@@ -205,6 +267,55 @@ static void test_undo(void)
 	CHECK_INT(st_undo(db, states, &err), CBM_OK);
 	CHECK_INT(scalar(db, "SELECT count(*) FROM batches"), 0);
 	CHECK_INT(st_undo(db, states, &err), CBM_EDATA);
+	st_close(db);
+	g_free(path);
+}
+
+/* A batch is (file, kind, sheet): two sheets of one workbook, or one file
+ * as two kinds, are two batches; the same three again are refused. */
+static void test_batch_identity(void)
+{
+	char *path = temp_path("identity.sqlite");
+	struct st_db *db = NULL;
+	struct cbm_error err = {0};
+	int64_t a = 0, b = 0, c = 0, d = 0;
+	struct st_batch found;
+
+	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
+	CHECK_INT(st_begin(db, &err), CBM_OK);
+	CHECK_INT(st_batch_create(db, "pledges", "w.xlsx", "2024", "f1", &a,
+	                          &err),
+	          CBM_OK);
+	CHECK_INT(st_batch_create(db, "pledges", "w.xlsx", "2025", "f1", &b,
+	                          &err),
+	          CBM_OK);
+	CHECK_INT(st_batch_create(db, "budget", "w.xlsx", "2024", "f1", &c,
+	                          &err),
+	          CBM_OK);
+	CHECK_INT(st_batch_create(db, "pledges", "p.csv", NULL, "f2", &d, &err),
+	          CBM_OK);
+	CHECK_INT(st_batch_create(db, "pledges", "again.xlsx", "2024", "f1",
+	                          &a, &err),
+	          CBM_EINTERNAL);
+	cbm_error_clear(&err);
+	CHECK_INT(st_batch_find(db, "f1", "pledges", "2025", &found, &err),
+	          CBM_OK);
+	CHECK_INT(found.id, b);
+	CHECK_STR(found.sheet, "2025");
+	CHECK_INT(st_batch_find(db, "f1", "budget", "2024", &found, &err),
+	          CBM_OK);
+	CHECK_INT(found.id, c);
+	CHECK_INT(st_batch_find(db, "f1", "budget", "2025", &found, &err),
+	          CBM_OK);
+	CHECK_INT(found.id, 0);
+	CHECK_INT(st_batch_find(db, "f2", "pledges", NULL, &found, &err),
+	          CBM_OK);
+	CHECK_INT(found.id, d);
+	CHECK_STR(found.sheet, "");
+	CHECK_INT(scalar(db, "SELECT count(*) FROM v_batches"
+	                     " WHERE sheet IS NULL"),
+	          1);
+	st_rollback(db);
 	st_close(db);
 	g_free(path);
 }
@@ -378,7 +489,7 @@ static void test_migration_2(void)
 	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
 	st_close(db);
 	sqlite3_open(path, &raw);
-	/* Back to version 1: its view, and without what version 3 adds. */
+	/* Back to version 1: its view, and without what version 4 adds. */
 	CHECK_INT(sqlite3_exec(
 	              raw,
 	              "DROP VIEW v_collection_by_year;"
@@ -400,8 +511,6 @@ static void test_migration_2(void)
 	          SQLITE_OK);
 	sqlite3_close(raw);
 	CHECK_INT(st_open(&db, path, ST_OPEN_READWRITE, &err), CBM_OK);
-	if (err.code)
-		fprintf(stderr, "  %s\n", err.message);
 	CHECK_INT(scalar(db, "PRAGMA user_version"), st_schema_version());
 	sql = text_of(db,
 	              "SELECT sql FROM sqlite_schema WHERE name ="
@@ -419,7 +528,9 @@ int main(void)
 	test_open();
 	test_foreign_database();
 	test_guard();
+	test_query_limits();
 	test_undo();
+	test_batch_identity();
 	test_fx_recompute();
 	test_views();
 	test_money_sql();
