@@ -230,27 +230,6 @@ static void by_state(struct rctx *x)
 	ana_table_release(&t);
 }
 
-static void execution(struct rctx *x)
-{
-	static const struct col_spec cols[] = {
-	    {ANA_EXECUTION_TITLE, "budget_line", 0.30, SHOW_LINE, false},
-	    {ANA_EXECUTION_APPROVED, "approved", 0.18, SHOW_VALUE, false},
-	    {ANA_EXECUTION_SPENT, "spent", 0.18, SHOW_VALUE, false},
-	    {ANA_EXECUTION_RATE, "execution_rate", 0.14, SHOW_VALUE, false},
-	    {ANA_EXECUTION_REMAINING, "remaining", 0.20, SHOW_VALUE, false},
-	};
-	struct table_opts o = {.sort_by = -1, .last_is_total = true};
-	struct ana_params a;
-	struct ana_table t;
-
-	rpt_figure_params(x, &a);
-	a.year = x->p->year;
-	rpt_doc_heading(x->d, 2, L(x, "finance.execution"));
-	if (rpt_run_figure(x, ana_execution, &a, &t))
-		rpt_figure_table(x, &t, cols, 5, &o);
-	ana_table_release(&t);
-}
-
 static void finance(struct rctx *x)
 {
 	struct ana_params a;
@@ -265,7 +244,8 @@ static void finance(struct rctx *x)
 	rpt_figure_params(x, &a);
 	a.year = x->p->year;
 	rpt_outstanding_table(x, &a, &o);
-	execution(x);
+	rpt_doc_heading(x->d, 2, L(x, "finance.execution"));
+	rpt_execution_table(x, x->p->year);
 }
 
 /* ---- history ------------------------------------------------------------- */

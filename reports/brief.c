@@ -458,28 +458,6 @@ static void next_year(struct rctx *x, const struct budget_grid *g, int year)
 	g_ptr_array_free(cells, TRUE);
 }
 
-static void execution_last(struct rctx *x)
-{
-	static const struct col_spec cols[] = {
-	    {ANA_EXECUTION_TITLE, "budget_line", 0.30, SHOW_LINE, false},
-	    {ANA_EXECUTION_APPROVED, "approved", 0.18, SHOW_VALUE, false},
-	    {ANA_EXECUTION_SPENT, "spent", 0.18, SHOW_VALUE, false},
-	    {ANA_EXECUTION_RATE, "execution_rate", 0.14, SHOW_VALUE, false},
-	    {ANA_EXECUTION_REMAINING, "remaining", 0.20, SHOW_VALUE, false},
-	};
-	struct table_opts o = {.sort_by = -1, .last_is_total = true};
-	struct ana_params a;
-	struct ana_table t;
-
-	rpt_figure_params(x, &a);
-	a.year = x->p->year - 1;
-	rpt_doc_heading(
-	    x->d, 2, LF(x, "budget.execution_last", rpt_year_str(x, a.year)));
-	if (rpt_run_figure(x, ana_execution, &a, &t))
-		rpt_figure_table(x, &t, cols, 5, &o);
-	ana_table_release(&t);
-}
-
 static void budget(struct rctx *x)
 {
 	struct ana_params a;
@@ -499,7 +477,10 @@ static void budget(struct rctx *x)
 		grid_close(&g);
 	}
 	ana_table_release(&t);
-	execution_last(x);
+	rpt_doc_heading(x->d, 2,
+	                LF(x, "budget.execution_last",
+	                   rpt_year_str(x, x->p->year - 1)));
+	rpt_execution_table(x, x->p->year - 1);
 }
 
 /* ---- who paid ------------------------------------------------------------ */

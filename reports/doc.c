@@ -8,6 +8,7 @@
  * Kazakh letters render; pango inserts no hyphens, and a line breaks
  * inside a word only when the word alone is wider than its box.
  */
+#include <assert.h>
 #include <cairo-pdf.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -676,6 +677,17 @@ void rpt_doc_keep(struct doc *d, double h)
 		place(d, h);
 }
 
+double rpt_doc_fit(struct doc *d, double h, double min, double after)
+{
+	double room;
+
+	assert(min <= h);
+	if (!rpt_doc_ok(d) || d->page == 0 || d->page_due)
+		return h;
+	room = PAGE_BOTTOM - d->y - pending_height(d) - after;
+	return room >= h || room < min ? h : room;
+}
+
 void rpt_doc_chart(struct doc *d, const struct chart *c, double h)
 {
 	struct cbm_error err = {0};
@@ -956,5 +968,6 @@ void rpt_doc_contents(struct doc *d, const char *heading, GPtrArray *titles)
 		        PANGO_ALIGN_RIGHT, 0.1);
 		d->y += h + 7;
 	}
-	d->page_due = true;
+	d->y += 18;
+	d->page_due = titles->len == 0;
 }

@@ -112,8 +112,10 @@ struct doc_cover {
 void rpt_doc_cover(struct doc *d, const struct doc_cover *c);
 
 /* The contents: one line per level-1 heading with its page (from the
- * plan; "..." in the first pass).  TITLES are the headings in order.
- * What follows starts on a new page. */
+ * plan; "..." before the pages are known).  TITLES are the headings in
+ * order.  What follows flows on below it (a page two-thirds empty is what
+ * a reader objects to); while TITLES is still empty, in a first pass that
+ * only learns them, it starts a new page instead. */
 void rpt_doc_contents(struct doc *d, const char *heading, GPtrArray *titles);
 
 /* A heading, kept with the block that follows.  Level 1 enters the
@@ -155,6 +157,12 @@ double rpt_doc_table_start(struct doc *d, const struct doc_table *t);
 
 /* A chart of height H points across the text width. */
 void rpt_doc_chart(struct doc *d, const struct chart *c, double h);
+
+/* The height to draw a chart of height H at, AFTER points of what must
+ * stay with it below: H when that fits on this page, else as much as fits
+ * down to MIN (a chart a little shorter rather than a page left
+ * half empty), else H again, for a new page. */
+double rpt_doc_fit(struct doc *d, double h, double min, double after);
 
 /* Room for H more points below the pending headings, or a new page: keeps
  * a chart with the table after it. */

@@ -422,6 +422,9 @@ void rpt_chart_params_for(struct rctx *x, struct rpt_chart_params *cp)
 
 /* The chart of KIND, or NULL when it has nothing to draw or failed (the
  * failure is then the report's error). */
+/* How much shorter than asked a chart may be drawn to stay on a page. */
+#define CHART_MIN 0.6
+
 static struct rpt_chart *open_chart(struct rctx *x, enum rpt_chart_kind kind,
                                     const struct rpt_chart_params *cp)
 {
@@ -442,8 +445,22 @@ void rpt_chart_block(struct rctx *x, enum rpt_chart_kind kind,
 	struct rpt_chart *c = open_chart(x, kind, cp);
 
 	if (c)
-		rpt_doc_chart(x->d, rpt_chart_get(c), h);
+		rpt_doc_chart(x->d, rpt_chart_get(c),
+		              rpt_doc_fit(x->d, h, CHART_MIN * h, 0));
 	rpt_chart_close(c);
+}
+
+void rpt_chart_then_table(struct rctx *x, const struct rpt_chart *c,
+                          double h, const struct rpt_table *tb)
+{
+	if (c) {
+		/* The chart and the start of its table on one page. */
+		double after = 10 + rpt_doc_table_start(x->d, &tb->doc);
+		h = rpt_doc_fit(x->d, h, CHART_MIN * h, after);
+		rpt_doc_keep(x->d, h + after);
+		rpt_doc_chart(x->d, rpt_chart_get(c), h);
+	}
+	draw_table(x, tb);
 }
 
 void rpt_chart_with_table(struct rctx *x, enum rpt_chart_kind kind,
@@ -460,13 +477,7 @@ void rpt_chart_with_table(struct rctx *x, enum rpt_chart_kind kind,
 		return;
 	}
 	tb = rpt_table_build(x, t, spec, n, o);
-	if (c) {
-		/* The chart and the start of its table on one page. */
-		rpt_doc_keep(x->d,
-		             h + 10 + rpt_doc_table_start(x->d, &tb->doc));
-		rpt_doc_chart(x->d, rpt_chart_get(c), h);
-	}
-	draw_table(x, tb);
+	rpt_chart_then_table(x, c, h, tb);
 	rpt_table_free(tb);
 	rpt_chart_close(c);
 }
@@ -525,6 +536,26 @@ void rpt_outstanding_table(struct rctx *x, const struct ana_params *a,
 	opts.total = true;
 	if (rpt_run_figure(x, ana_outstanding, a, &t))
 		rpt_figure_table(x, &t, cols, 5, &opts);
+	ana_table_release(&t);
+}
+
+void rpt_execution_table(struct rctx *x, int year)
+{
+	static const struct col_spec cols[] = {
+	    {ANA_EXECUTION_TITLE, "budget_line", 0.30, SHOW_LINE, false},
+	    {ANA_EXECUTION_APPROVED, "approved", 0.18, SHOW_VALUE, false},
+	    {ANA_EXECUTION_SPENT, "spent", 0.18, SHOW_VALUE, false},
+	    {ANA_EXECUTION_RATE, "execution_rate", 0.14, SHOW_VALUE, false},
+	    {ANA_EXECUTION_REMAINING, "remaining", 0.20, SHOW_VALUE, false},
+	};
+	struct table_opts o = {.sort_by = -1, .last_is_total = true};
+	struct ana_params a;
+	struct ana_table t;
+
+	rpt_figure_params(x, &a);
+	a.year = year;
+	if (rpt_run_figure(x, ana_execution, &a, &t))
+		rpt_figure_table(x, &t, cols, 5, &o);
 	ana_table_release(&t);
 }
 
@@ -693,6 +724,25 @@ static enum cbm_status pass(struct rctx *x, FILE *fp, struct doc_plan *plan,
 	return x->err->code;
 }
 
+/* A pass after the first, with the TITLES it learnt: a fresh list of
+ * sections and pool. */
+static enum cbm_status next_pass(struct rctx *x, FILE *fp,
+                                 struct doc_plan *plan, GPtrArray *titles)
+{
+	if (x->sections != titles)
+		g_ptr_array_free(x->sections, TRUE);
+	x->sections = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_set_size(x->pool, 0);
+	return pass(x, fp, plan, titles);
+}
+
+static void plan_release(struct doc_plan *plan)
+{
+	if (plan->sections)
+		g_array_free(plan->sections, TRUE);
+	*plan = (struct doc_plan){0};
+}
+
 /* Fills in the year a report is about and checks its subject exists. */
 static enum cbm_status resolve(struct st_db *db, struct rpt_params *p,
                                struct cbm_error *err)
@@ -742,19 +792,22 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 
 	x.pool = g_ptr_array_new_with_free_func(g_free);
 	x.sections = g_ptr_array_new_with_free_func(g_free);
+	/* The first pass learns the sections, the second lays out the
+	 * contents with them (the body flows on below it) and learns their
+	 * pages, the third lays out the same and writes the pages in. */
 	if (rc == CBM_OK)
 		rc = pass(&x, NULL, &plan, NULL);
-	/* The second pass lays out the same, knowing the pages. */
 	titles = x.sections;
-	x.sections = g_ptr_array_new_with_free_func(g_free);
-	g_ptr_array_set_size(x.pool, 0);
+	plan_release(&plan); /* its contents had no lines */
+	if (rc == CBM_OK)
+		rc = next_pass(&x, NULL, &plan, titles);
 	x.trace = trace; /* a test sees the pass that writes */
 	if (rc == CBM_OK)
-		rc = pass(&x, fp, &plan, titles);
-	if (plan.sections)
-		g_array_free(plan.sections, TRUE);
+		rc = next_pass(&x, fp, &plan, titles);
+	plan_release(&plan);
+	if (x.sections != titles)
+		g_ptr_array_free(x.sections, TRUE);
 	g_ptr_array_free(titles, TRUE);
-	g_ptr_array_free(x.sections, TRUE);
 	g_ptr_array_free(x.pool, TRUE);
 	return rc;
 }

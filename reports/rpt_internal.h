@@ -170,6 +170,12 @@ void rpt_chart_with_table(struct rctx *x, enum rpt_chart_kind kind,
                           const struct col_spec *spec, size_t n,
                           const struct table_opts *o);
 
+/* Chart C (NULL: none) H points high, a little shorter when that keeps it
+ * on this page, with the start of table TB after it; then the whole of
+ * TB, or a note that nothing was recorded. */
+void rpt_chart_then_table(struct rctx *x, const struct rpt_chart *c,
+                          double h, const struct rpt_table *tb);
+
 /* Builds a chart with names already loaded (borrowed until close). */
 enum cbm_status rpt_chart_build(struct rpt_chart **out, struct st_db *db,
                                 enum rpt_chart_kind kind,
@@ -191,6 +197,9 @@ enum cbm_status rpt_chart_state_years(struct rpt_chart **out,
  * first, with totals; KEEP may narrow the rows. */
 void rpt_outstanding_table(struct rctx *x, const struct ana_params *a,
                            const struct table_opts *o);
+
+/* Budget execution of YEAR line by line, the total last. */
+void rpt_execution_table(struct rctx *x, int year);
 
 /* The sources page: every import batch behind the figures. */
 void rpt_sources_section(struct rctx *x);

@@ -84,16 +84,10 @@ static void voluntary(struct rctx *x)
 		return;
 	}
 	tb = rpt_table_build(x, &t, cols, 3, &o);
-	if (rpt_chart_state_years(&c, &t, rpt_state(x, x->p->state), x->lang,
-	                          &quiet) == CBM_OK) {
-		rpt_doc_keep(
-		    x->d, 270 + rpt_doc_table_start(x->d, rpt_table_doc(tb)));
-		rpt_doc_chart(x->d, rpt_chart_get(c), 260);
-	}
-	if (rpt_table_doc(tb)->nrows)
-		rpt_doc_table(x->d, rpt_table_doc(tb));
-	else
-		rpt_doc_note(x->d, L(x, "no_data"));
+	/* No chart (nothing to draw) is no error: the table says so. */
+	rpt_chart_state_years(&c, &t, rpt_state(x, x->p->state), x->lang,
+	                      &quiet);
+	rpt_chart_then_table(x, c, 260, tb);
 	rpt_table_free(tb);
 	rpt_chart_close(c);
 	ana_table_release(&t);

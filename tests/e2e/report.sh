@@ -42,11 +42,15 @@ test_contents_pages_are_right() {
 	n=$(pages "$T/a.pdf")
 	contents=$(page_text "$T/a.pdf" 2)
 	printf '%s' "$contents" | grep -q "Contents" || fail "page 2 is not the contents"
+	# Not a page two-thirds empty: the summary starts below the contents.
+	printf '%s\n' "$contents" | grep -qE "^ *Summary +2 *\$" ||
+		fail "the summary does not follow the contents on page 2"
 	# Sections flow (a page ends early only when what follows cannot
-	# start on it): a heading is on its page, not always at the top.
+	# start on it): a heading is on its page, not always at the top; the
+	# summary follows the contents on page 2.
 	for title in "Summary" "Plan of implementation of CBMs" \
 		"The budget and its financing" "Contributions over the years" "Sources"; do
-		line=$(printf '%s\n' "$contents" | grep -F "$title")
+		line=$(printf '%s\n' "$contents" | grep -E "^ *$title +[0-9]+ *\$")
 		page=$(printf '%s' "$line" | awk '{ print $NF }')
 		[ -n "$page" ] || { fail "the contents lacks '$title'"; continue; }
 		page_text "$T/a.pdf" "$page" | grep -qE "^ *$title *\$" ||
