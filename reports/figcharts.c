@@ -123,6 +123,66 @@ static int index_of(GHashTable *index, GPtrArray *keys, const char *key)
 	return (int)keys->len - 1;
 }
 
+/* Figure rows as years x keys: a series per key (in the order of first
+ * appearance), a category per year from the first to the last, each value
+ * FILL until set.  The keys are borrowed from the table. */
+struct year_grid {
+	GHashTable *index;
+	GPtrArray *keys;
+	int first;
+	size_t ncat;
+	struct chart_series *series;
+};
+
+static void year_grid_open(struct year_grid *g, struct rpt_chart *c,
+                           const struct ana_table *t, size_t year_col,
+                           size_t key_col, double fill)
+{
+	const char **cats;
+	int last = 0;
+
+	g->index = g_hash_table_new(g_str_hash, g_str_equal);
+	g->keys = g_ptr_array_new();
+	g->first = 9999;
+	for (size_t r = 0; r < t->nrows; r++) {
+		int y = (int)ana_cell(t, r, year_col)->i;
+		g->first = MIN(g->first, y);
+		last = MAX(last, y);
+		index_of(g->index, g->keys, ana_cell(t, r, key_col)->s);
+	}
+	g->ncat = last >= g->first ? (size_t)(last - g->first + 1) : 0;
+	g->series = own(c, g_new0(struct chart_series, g->keys->len));
+	for (guint i = 0; i < g->keys->len; i++) {
+		double *v = doubles(c, g->ncat);
+		for (size_t k = 0; k < g->ncat; k++)
+			v[k] = fill;
+		g->series[i].values = v;
+	}
+	cats = own(c, g_new0(const char *, g->ncat));
+	for (size_t i = 0; i < g->ncat; i++)
+		cats[i] = year_text(c, g->first + (int)i);
+	c->chart.categories = cats;
+	c->chart.ncat = g->ncat;
+	c->chart.series = g->series;
+	c->chart.nseries = g->keys->len;
+}
+
+/* The value of row R of T in the grid, to set. */
+static double *year_grid_cell(struct year_grid *g, const struct ana_table *t,
+                              size_t r, size_t year_col, size_t key_col)
+{
+	int i = index_of(g->index, g->keys, ana_cell(t, r, key_col)->s);
+	int y = (int)ana_cell(t, r, year_col)->i;
+
+	return &((double *)g->series[i].values)[y - g->first];
+}
+
+static void year_grid_close(struct year_grid *g)
+{
+	g_ptr_array_free(g->keys, TRUE);
+	g_hash_table_destroy(g->index);
+}
+
 /* ---- contributions: one year's states, sorted bars ----------------------- */
 
 static int latest_year(const struct ana_table *t)
@@ -194,52 +254,23 @@ static enum cbm_status build_contributions(struct rpt_chart *c,
 static void history_chart(struct rpt_chart *c, const struct rpt_chart_params *p,
                           const struct ana_table *t)
 {
-	GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
-	GPtrArray *states = g_ptr_array_new();
-	int first = 9999, last = 0;
-	size_t ncat;
-	struct chart_series *s;
-	const char **cats;
+	struct year_grid g;
 
-	for (size_t r = 0; r < t->nrows; r++) {
-		int y = (int)ana_cell(t, r, ANA_CONTRIB_YEAR)->i;
-		first = MIN(first, y);
-		last = MAX(last, y);
-		index_of(index, states, ana_cell(t, r, ANA_CONTRIB_STATE)->s);
-	}
-	ncat = last >= first ? (size_t)(last - first + 1) : 0;
-	s = own(c, g_new0(struct chart_series, states->len));
-	cats = own(c, g_new0(const char *, ncat));
-	for (size_t i = 0; i < ncat; i++)
-		cats[i] = year_text(c, first + (int)i);
-	for (guint i = 0; i < states->len; i++) {
-		double *v = doubles(c, ncat);
-		for (size_t k = 0; k < ncat; k++)
-			v[k] = 0;
-		s[i].values = v;
-		s[i].name = ana_state_name(
-		    c->names, g_ptr_array_index(states, i), p->lang);
-	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		int i = index_of(index, states,
-		                 ana_cell(t, r, ANA_CONTRIB_STATE)->s);
-		int y = (int)ana_cell(t, r, ANA_CONTRIB_YEAR)->i;
-		((double *)s[i].values)[y - first] =
+	year_grid_open(&g, c, t, ANA_CONTRIB_YEAR, ANA_CONTRIB_STATE, 0);
+	for (guint i = 0; i < g.keys->len; i++)
+		g.series[i].name = ana_state_name(
+		    c->names, g_ptr_array_index(g.keys, i), p->lang);
+	for (size_t r = 0; r < t->nrows; r++)
+		*year_grid_cell(&g, t, r, ANA_CONTRIB_YEAR, ANA_CONTRIB_STATE) =
 		    money_units(t, ana_cell(t, r, ANA_CONTRIB_RECEIVED));
-	}
 	c->chart.kind = CHART_STACKED;
-	c->chart.categories = cats;
-	c->chart.ncat = ncat;
-	c->chart.series = s;
-	c->chart.nseries = states->len;
 	c->chart.top_n = 7;
 	c->chart.others_label = rpt_label(p->lang, "others");
 	c->chart.format = CHART_FMT_MONEY;
 	c->chart.title = rpt_label(p->lang, "history.title");
 	c->chart.subtitle =
 	    text(c, rpt_labelf(p->lang, "history.subtitle", t->currency));
-	g_ptr_array_free(states, TRUE);
-	g_hash_table_destroy(index);
+	year_grid_close(&g);
 }
 
 static enum cbm_status build_history(struct rpt_chart *c, struct st_db *db,
@@ -654,49 +685,25 @@ static void activity_chart(struct rpt_chart *c,
                            const struct rpt_chart_params *p,
                            const struct ana_table *t)
 {
-	GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
-	GPtrArray *areas = g_ptr_array_new();
-	int first = 9999, last = 0;
-	size_t ncat;
-	struct chart_series *s;
-	const char **cats;
+	struct year_grid g;
 
-	for (size_t r = 0; r < t->nrows; r++) {
-		first = MIN(first, (int)ana_cell(t, r, ANA_ACTIVITY_YEAR)->i);
-		last = MAX(last, (int)ana_cell(t, r, ANA_ACTIVITY_YEAR)->i);
-		index_of(index, areas, ana_cell(t, r, ANA_ACTIVITY_KEY)->s);
-	}
-	ncat = last >= first ? (size_t)(last - first + 1) : 0;
-	s = own(c, g_new0(struct chart_series, areas->len));
-	cats = own(c, g_new0(const char *, ncat));
-	for (size_t i = 0; i < ncat; i++)
-		cats[i] = year_text(c, first + (int)i);
-	for (guint i = 0; i < areas->len; i++) {
-		s[i].values = doubles(c, ncat);
-		s[i].name = ana_area_name(c->names, g_ptr_array_index(areas, i),
-		                          p->lang);
-	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		int i =
-		    index_of(index, areas, ana_cell(t, r, ANA_ACTIVITY_KEY)->s);
-		int y = (int)ana_cell(t, r, ANA_ACTIVITY_YEAR)->i;
-		/* Nothing in the plan is a grey cell, not a 0: a 0 says
-		 * events were planned and none was held. */
+	year_grid_open(&g, c, t, ANA_ACTIVITY_YEAR, ANA_ACTIVITY_KEY, NAN);
+	for (guint i = 0; i < g.keys->len; i++)
+		g.series[i].name = ana_area_name(
+		    c->names, g_ptr_array_index(g.keys, i), p->lang);
+	/* Nothing in the plan is a grey cell, not a 0: a 0 says events
+	 * were planned and none was held. */
+	for (size_t r = 0; r < t->nrows; r++)
 		if (ana_cell(t, r, ANA_ACTIVITY_PLANNED)->i > 0)
-			((double *)s[i].values)[y - first] =
+			*year_grid_cell(&g, t, r, ANA_ACTIVITY_YEAR,
+			                ANA_ACTIVITY_KEY) =
 			    (double)ana_cell(t, r, ANA_ACTIVITY_HELD)->i;
-	}
 	c->chart.kind = CHART_HEATMAP;
-	c->chart.categories = cats;
-	c->chart.ncat = ncat;
-	c->chart.series = s;
-	c->chart.nseries = areas->len;
 	c->chart.format = CHART_FMT_NUMBER;
 	c->chart.title = rpt_label(p->lang, "activity.title");
 	c->chart.subtitle = rpt_label(p->lang, "activity.subtitle");
 	c->chart.x_title = rpt_label(p->lang, "year");
-	g_ptr_array_free(areas, TRUE);
-	g_hash_table_destroy(index);
+	year_grid_close(&g);
 }
 
 static enum cbm_status build_activity(struct rpt_chart *c, struct st_db *db,
