@@ -242,6 +242,32 @@ static void test_heading_kept(void)
 	seen_release(&s);
 }
 
+/* A chart is drawn shorter, down to its minimum, rather than leave the
+ * rest of a page empty.  Worked by hand: an A4 page of 841.89 points, the
+ * body from 66 down to 841.89 - 64 = 777.89, so 711.89 points of room on
+ * a fresh page. */
+static void test_chart_fit(void)
+{
+	struct seen s;
+	struct doc_trace trace;
+	struct cbm_error err = {0};
+	struct doc *d;
+
+	seen_init(&s, "fit");
+	d = traced_doc(&s, &trace, &err);
+	/* Before the first page nothing is known: the height asked. */
+	CHECK_REL(rpt_doc_fit(d, 800, 600, 0), 800, 1e-12);
+	rpt_doc_keep(d, 10); /* page 1, at the top */
+	CHECK_REL(rpt_doc_fit(d, 700, 500, 0), 700, 1e-12);   /* fits */
+	CHECK_REL(rpt_doc_fit(d, 800, 600, 0), 711.89, 1e-12); /* shorter */
+	/* 100 points that stay with it below: 611.89 left. */
+	CHECK_REL(rpt_doc_fit(d, 700, 500, 100), 611.89, 1e-12);
+	/* Less room than the minimum: the height asked, for a new page. */
+	CHECK_REL(rpt_doc_fit(d, 700, 650, 100), 700, 1e-12);
+	CHECK_INT(rpt_doc_close(d, NULL), CBM_OK);
+	seen_release(&s);
+}
+
 /* The natural width of TEXT in bold 8-point DejaVu Sans. */
 static double word_width(const char *text)
 {
@@ -551,6 +577,7 @@ int main(void)
 {
 	test_table_breaks();
 	test_heading_kept();
+	test_chart_fit();
 	test_header_words();
 	test_sticky_error();
 	test_kazakh();
