@@ -9,13 +9,16 @@
  * the block after it, and a page ends before its foot only when the next
  * block cannot start on it: a chart with its title, a table's header with
  * its first three rows (or all of them, if fewer), a paragraph whole
- * (DESIGN.md "Figures and reports").  Level-1 headings do not start pages:
- * nothing is left mostly empty for the sake of a section.
+ * (DESIGN.md "Figures and reports").  Level-1 headings do not start pages,
+ * the body follows the contents on their page, and a chart may be drawn a
+ * little shorter to stay on a page (rpt_doc_fit): nothing is left mostly
+ * empty for the sake of a section.
  *
- * A report is laid out twice by the same function: the first time onto a
- * surface that writes nowhere, to learn the number of pages and the page
- * of each section; the second time into the file, with "page N of M" and
- * the contents filled in.  Both passes lay out the same text, so pages
+ * A report is laid out three times by the same function: first onto a
+ * surface that writes nowhere, to learn its sections; then, with the
+ * contents listing them, to learn the number of pages and the page of
+ * each section; last into the file, with "page N of M" and the contents'
+ * pages filled in.  The last two passes lay out the same text, so pages
  * fall in the same places.
  *
  * Errors are sticky, as in cairo: the document writes its failures into
