@@ -195,6 +195,14 @@ static const char *title_text(struct rctx *x, const struct ana_table *t,
 	return ana_cell(t, row, col)->s;
 }
 
+/* Whether the state of row ROW of figure outstanding pledged. */
+static bool pledge_made(const struct ana_table *t, size_t row)
+{
+	const char *status = ana_cell(t, row, ANA_OUTSTANDING_STATUS)->s;
+
+	return strcmp(status, "no pledge") != 0 && strcmp(status, "none") != 0;
+}
+
 /* One cell of T formatted for the reader, kept. */
 static const char *cell_text(struct rctx *x, const struct ana_table *t,
                              size_t row, const struct col_spec *spec)
@@ -205,6 +213,8 @@ static const char *cell_text(struct rctx *x, const struct ana_table *t,
 	if (spec->show == SHOW_LINE &&
 	    strcmp(ana_cell(t, row, ANA_EXECUTION_LINE)->s, "total") == 0)
 		return L(x, "total");
+	if (spec->show == SHOW_PLEDGE && !pledge_made(t, row))
+		return "\u2014";
 	if (!v->defined || t->cols[spec->column].type != ANA_TEXT)
 		return value_text(x, t, t->cols[spec->column].type, v);
 	switch (spec->show) {
@@ -523,9 +533,9 @@ void rpt_outstanding_table(struct rctx *x, const struct ana_params *a,
 {
 	static const struct col_spec cols[] = {
 	    {ANA_OUTSTANDING_STATE, "state", 0.25, SHOW_STATE, false},
-	    {ANA_OUTSTANDING_PLEDGED, "pledged", 0.15, SHOW_VALUE, true},
+	    {ANA_OUTSTANDING_PLEDGED, "pledged", 0.15, SHOW_PLEDGE, true},
 	    {ANA_OUTSTANDING_RECEIVED, "received", 0.15, SHOW_VALUE, true},
-	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.15, SHOW_VALUE,
+	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.15, SHOW_PLEDGE,
 	     true},
 	    {ANA_OUTSTANDING_STATUS, "pledge_status", 0.30, SHOW_STATUS, false},
 	};

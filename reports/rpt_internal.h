@@ -115,6 +115,8 @@ enum col_show {
 	SHOW_LINE,      /* a budget line's title (SHOW_TITLE), "Total" for
 	                 * the line "total" */
 	SHOW_STATES,    /* '|'-separated state codes shown as names */
+	SHOW_PLEDGE,    /* a pledge's money (figure outstanding): a dash
+	                 * where the state made no pledge, not a pledge of 0 */
 };
 
 struct col_spec {

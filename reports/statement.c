@@ -119,9 +119,9 @@ static void contributions(struct rctx *x)
 {
 	static const struct col_spec pledges[] = {
 	    {ANA_OUTSTANDING_YEAR, "year", 0.12, SHOW_VALUE, false},
-	    {ANA_OUTSTANDING_PLEDGED, "pledged", 0.2, SHOW_VALUE, true},
+	    {ANA_OUTSTANDING_PLEDGED, "pledged", 0.2, SHOW_PLEDGE, true},
 	    {ANA_OUTSTANDING_RECEIVED, "received", 0.2, SHOW_VALUE, true},
-	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.2, SHOW_VALUE, true},
+	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.2, SHOW_PLEDGE, true},
 	    {ANA_OUTSTANDING_STATUS, "pledge_status", 0.28, SHOW_STATUS, false},
 	};
 	struct table_opts o = {.keep = of_state,

@@ -103,6 +103,22 @@ static const struct drawn *find_text(const struct seen *s, const char *text)
 	return NULL;
 }
 
+/* How many dashes are drawn on the row of the first TEXT drawn. */
+static int dashes_beside(const struct seen *s, const char *text)
+{
+	const struct drawn *at = find_text(s, text);
+	int n = 0;
+
+	for (guint i = 0; at && i < s->texts->len; i++) {
+		const struct drawn *d =
+		    &g_array_index(s->texts, struct drawn, i);
+		if (d->page == at->page && fabs(d->y - at->y) < 0.5 &&
+		    strcmp(d->text, "\u2014") == 0)
+			n++;
+	}
+	return n;
+}
+
 /* A document traced into S, on recording surfaces. */
 static struct doc *traced_doc(struct seen *s, struct doc_trace *trace,
                               struct cbm_error *err)
@@ -569,6 +585,9 @@ static void test_brief_2025(void)
 	CHECK(find_text(&s, "2026 (Draft)") != NULL);
 	CHECK(find_text(&s, "no pledge, nothing paid") != NULL);
 	CHECK(find_text(&s, "Pledges outstanding from earlier years") != NULL);
+	/* Afghanistan pledged nothing: a dash under Pledged and Outstanding
+	 * on its row of the roll, not a pledge of 0.00. */
+	CHECK_INT(dashes_beside(&s, "Afghanistan"), 2);
 	ana_names_close(names);
 	seen_release(&s);
 }
