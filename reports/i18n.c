@@ -82,6 +82,7 @@ static const struct label labels[] = {
 {"kf.years_contributed", {"Years with a contribution", "Лет со взносом",
  "Жарна төленген жылдар"}},
 {"kf.member_since", {"Member since", "Член с", "Мүше болған жылы"}},
+{"kf.observer_since", {"Observer since", "Наблюдатель с", "Байқаушы болған жылы"}},
 {"kf.events_organised", {"Events organised or co-organised",
  "Мероприятий организовано или соорганизовано",
  "Ұйымдастырылған немесе бірлесіп ұйымдастырылған іс-шаралар"}},
