@@ -25,7 +25,7 @@
 struct st_db;
 struct ana_params;
 struct ana_table;
-struct rpt_names;
+struct ana_names;
 
 /* What a command needs of the database. */
 enum cli_db {
@@ -133,7 +133,7 @@ struct cli_view {
 	enum cbm_lang lang;            /* of the names; with LOCALISE, of all */
 	bool localise;                 /* headings, statuses, numbers and
 	                                * dates in LANG (table, workbook) */
-	const struct rpt_names *names; /* names in LANG; NULL: the figure's
+	const struct ana_names *names; /* names in LANG; NULL: the figure's
 	                                * English names */
 	const char *state;             /* only this state's rows; NULL: all */
 };

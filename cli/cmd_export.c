@@ -81,7 +81,7 @@ struct export
 	struct cli *cli;
 	struct ana_params p;
 	enum cbm_lang lang;
-	struct rpt_names *names;
+	struct ana_names *names;
 	GPtrArray *parts;  /* struct part *, in the order of the book */
 	GPtrArray *readme; /* struct cli_sheet *: the Read me's lines */
 };
@@ -300,7 +300,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		rc = check(cli, argc, argv, &o, &x);
 	if (rc == CBM_OK)
 		rc = cli_ready(cli);
-	if (rc == CBM_OK && rpt_names_open(&x.names, cli->db, &err) != CBM_OK)
+	if (rc == CBM_OK && ana_names_open(&x.names, cli->db, &err) != CBM_OK)
 		rc = cli_fail(cli, &err);
 	if (rc == CBM_OK)
 		rc = compute(&x);
@@ -317,7 +317,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		((struct part *)g_ptr_array_index(x.parts, i))->sheet = NULL;
 	g_ptr_array_free(x.parts, TRUE);
 	g_ptr_array_free(x.readme, TRUE);
-	rpt_names_close(x.names);
+	ana_names_close(x.names);
 	g_free(command);
 	g_free(o.currency);
 	g_free(o.lang);

@@ -75,7 +75,9 @@ GOptionContext *cmd_stats_options(struct cli *cli, void *opts)
 	    {"kind", 0, 0, G_OPTION_ARG_STRING, &o->kind,
 	     "voluntary (default), earmarked, in-kind or all", "KIND"},
 	    {"as-of", 0, 0, G_OPTION_ARG_STRING, &o->as_of,
-	     "collection: count what was received by this date", "DATE"},
+	     "collection, outstanding, forecast: count what was received "
+	     "by this date",
+	     "DATE"},
 	    {"by", 0, 0, G_OPTION_ARG_STRING, &o->by,
 	     "activity: area (default), dimension or organizer", "KEY"},
 	    {"with-co-organizers", 0, 0, G_OPTION_ARG_NONE, &o->with_co,
@@ -185,7 +187,7 @@ struct stats_run {
 static enum cbm_status write_book(struct cli *cli, const struct stats_run *run,
                                   const struct ana_table *t,
                                   const struct out_table *out,
-                                  const struct rpt_names *names,
+                                  const struct ana_names *names,
                                   struct cbm_outfile *of, struct cbm_error *err)
 {
 	struct cli_book bk = {
@@ -195,7 +197,7 @@ static enum cbm_status write_book(struct cli *cli, const struct stats_run *run,
 	    .db_path = cli->db_path,
 	    .state = run->state[0] ? run->state : NULL,
 	    .state_name = run->state[0] && names
-	                      ? rpt_state_name(names, run->state, run->lang)
+	                      ? ana_state_name(names, run->state, run->lang)
 	                      : run->state,
 	};
 	GPtrArray *sheets = g_ptr_array_new_with_free_func(cli_sheet_free);
@@ -223,7 +225,7 @@ static enum cbm_status write_book(struct cli *cli, const struct stats_run *run,
 /* Writes OUT as RUN says (a file whole or not at all, or stdout). */
 static int write_result(struct cli *cli, const struct stats_run *run,
                         const struct ana_table *t, const struct out_table *out,
-                        const struct rpt_names *names)
+                        const struct ana_names *names)
 {
 	struct cbm_outfile of = {0};
 	struct cbm_error err = {0};
@@ -298,7 +300,7 @@ static void notice_empty(const struct stats_run *run, const struct ana_table *t,
 static int run_stats(struct cli *cli, struct stats_run *run)
 {
 	struct cbm_error err = {0};
-	struct rpt_names *names = NULL;
+	struct ana_names *names = NULL;
 	struct ana_table t;
 	struct out_table out;
 	struct cli_view v = {
@@ -313,7 +315,7 @@ static int run_stats(struct cli *cli, struct stats_run *run)
 	size_t kept;
 	int rc = CBM_OK;
 
-	if (run->lang_given && rpt_names_open(&names, cli->db, &err) != CBM_OK)
+	if (run->lang_given && ana_names_open(&names, cli->db, &err) != CBM_OK)
 		return cli_fail(cli, &err);
 	v.names = names;
 	ana_table_init(&t);
@@ -331,7 +333,7 @@ static int run_stats(struct cli *cli, struct stats_run *run)
 	}
 	out_table_release(&out);
 	ana_table_release(&t);
-	rpt_names_close(names);
+	ana_names_close(names);
 	return rc;
 }
 

@@ -29,6 +29,11 @@ struct kind_def {
 	void (*row)(struct imp_ctx *ctx);
 	/* Checks across rows after the last record, inside the transaction. */
 	enum cbm_status (*end)(struct imp_ctx *ctx);
+	/* Issue 11: adds to the batch's SHA-256 what the file names beside
+	 * itself (the organization's emblem); NULL for every other kind.
+	 * Leaves FP at its start. */
+	enum cbm_status (*digest)(struct imp_ctx *ctx, FILE *fp,
+	                          GChecksum *sum);
 };
 
 struct imp_ctx {

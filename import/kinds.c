@@ -34,7 +34,7 @@ const struct kind_def imp_kind_defs[IMP_KIND_COUNT] = {
     [IMP_PLAN] = {"plan",
                   {"year", "item", "title", "area", "organizers",
                    "co_organizers", "start", "end", "format", "venue", "status",
-                   "note", NULL},
+                   "note", "title_ru", "title_kk", NULL},
                   REQ(5),
                   {"events", "organizers", "co-organizers", NULL},
                   imp_kind_plan_begin,
@@ -58,12 +58,12 @@ const struct kind_def imp_kind_defs[IMP_KIND_COUNT] = {
                      NULL},
     [IMP_BUDGET] = {"budget",
                     {"year", "line", "title", "approved", "currency", "spent",
-                     NULL},
+                     "title_ru", "title_kk", "status", NULL},
                     REQ(5),
                     {"budget lines", NULL},
                     imp_kind_budget_begin,
                     imp_kind_budget_row,
-                    NULL},
+                    imp_kind_budget_end},
     [IMP_FX] = {"fx",
                 {"currency", "date", "usd_per_unit", "units_per_usd", NULL},
                 REQ(2),
@@ -86,6 +86,18 @@ const struct kind_def imp_kind_defs[IMP_KIND_COUNT] = {
                    imp_kind_scale_begin,
                    imp_kind_scale_row,
                    imp_kind_scale_end},
+    /* Issue 11: the organisation's identity; its emblem's bytes enter the
+     * batch hash through the digest hook. */
+    [IMP_ORGANIZATION] = {"organization",
+                          {"name_en", "name_ru", "name_kk", "short_en",
+                           "short_ru", "short_kk", "signatory_en",
+                           "signatory_ru", "signatory_kk", "emblem", NULL},
+                          REQ(6),
+                          {"organization", NULL},
+                          imp_kind_organization_begin,
+                          imp_kind_organization_row,
+                          NULL,
+                          imp_kind_organization_digest},
 };
 
 const char *const *imp_kind_columns(enum imp_kind kind, unsigned *required)

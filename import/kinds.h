@@ -18,6 +18,7 @@ enum cbm_status imp_kind_pledges_begin(struct imp_ctx *ctx);
 void imp_kind_pledges_row(struct imp_ctx *ctx);
 enum cbm_status imp_kind_budget_begin(struct imp_ctx *ctx);
 void imp_kind_budget_row(struct imp_ctx *ctx);
+enum cbm_status imp_kind_budget_end(struct imp_ctx *ctx);
 enum cbm_status imp_kind_fx_begin(struct imp_ctx *ctx);
 void imp_kind_fx_row(struct imp_ctx *ctx);
 enum cbm_status imp_kind_fx_end(struct imp_ctx *ctx);
@@ -26,5 +27,9 @@ void imp_kind_secondments_row(struct imp_ctx *ctx);
 enum cbm_status imp_kind_scale_begin(struct imp_ctx *ctx);
 void imp_kind_scale_row(struct imp_ctx *ctx);
 enum cbm_status imp_kind_scale_end(struct imp_ctx *ctx);
+enum cbm_status imp_kind_organization_begin(struct imp_ctx *ctx);
+void imp_kind_organization_row(struct imp_ctx *ctx);
+enum cbm_status imp_kind_organization_digest(struct imp_ctx *ctx, FILE *fp,
+                                             GChecksum *sum);
 
 #endif

@@ -296,7 +296,24 @@ void imp_kind_pledges_row(struct imp_ctx *ctx)
 
 /* ---- budget -------------------------------------------------------------- */
 
-enum { B_YEAR, B_LINE, B_TITLE, B_APPROVED, B_CURRENCY, B_SPENT };
+/* Issue 11 (ported by hand into the table-driven importer): the optional
+ * columns title_ru, title_kk and status follow the contract's order.
+ * status is draft or approved (default approved); a draft has no spent
+ * amount, and a year is either approved or a draft, never a mix, across
+ * every batch (checked once after the last row, in imp_kind_budget_end). */
+enum {
+	B_YEAR,
+	B_LINE,
+	B_TITLE,
+	B_APPROVED,
+	B_CURRENCY,
+	B_SPENT,
+	B_TITLE_RU,
+	B_TITLE_KK,
+	B_STATUS
+};
+
+static const char *const budget_status[] = {"approved", "draft", NULL};
 
 enum cbm_status imp_kind_budget_begin(struct imp_ctx *ctx)
 {
@@ -306,7 +323,8 @@ enum cbm_status imp_kind_budget_begin(struct imp_ctx *ctx)
 	    ctx, 0,
 	    "INSERT INTO budget_lines (year, line, title, approved,"
 	    " spent, currency, usd_per_unit, approved_usd,"
-	    " spent_usd, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
+	    " spent_usd, batch_id, title_ru, title_kk, status)"
+	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
 		rc = imp_ctx_prepare(ctx, 1,
 		                     "SELECT batch_id FROM budget_lines WHERE"
@@ -329,9 +347,25 @@ static void budget_key(struct imp_ctx *ctx, int year, const char *line)
 	g_free(key);
 }
 
+/* The texts of a budget line: its line, its titles and its status. */
+struct budget_text {
+	const char *line, *title, *title_ru, *title_kk;
+	int status; /* index into budget_status */
+};
+
+static void budget_texts(struct imp_ctx *ctx, int year, struct budget_text *b)
+{
+	if (imp_ctx_get_text(ctx, B_LINE, true, false, &b->line))
+		budget_key(ctx, year, b->line);
+	imp_ctx_get_text(ctx, B_TITLE, true, false, &b->title);
+	imp_ctx_get_text(ctx, B_TITLE_RU, false, false, &b->title_ru);
+	imp_ctx_get_text(ctx, B_TITLE_KK, false, false, &b->title_kk);
+	imp_ctx_get_enum(ctx, B_STATUS, budget_status, 0, &b->status);
+}
+
 void imp_kind_budget_row(struct imp_ctx *ctx)
 {
-	const char *line, *title;
+	struct budget_text b = {0};
 	char cur[4] = "";
 	int year = 0;
 	int64_t approved = 0, spent = 0, approved_usd, spent_usd;
@@ -339,12 +373,14 @@ void imp_kind_budget_row(struct imp_ctx *ctx)
 	double rate = 1.0;
 
 	bool yearly = imp_ctx_get_year(ctx, B_YEAR, true, &year);
-	if (imp_ctx_get_text(ctx, B_LINE, true, false, &line))
-		budget_key(ctx, year, line);
-	imp_ctx_get_text(ctx, B_TITLE, true, false, &title);
+	budget_texts(ctx, year, &b);
 	bool priced = imp_ctx_get_currency(ctx, B_CURRENCY, cur);
 	imp_ctx_get_amount(ctx, B_APPROVED, true, cur, false, &approved, NULL);
 	imp_ctx_get_amount(ctx, B_SPENT, false, cur, false, &spent, &has_spent);
+	if (has_spent && strcmp(budget_status[b.status], "draft") == 0)
+		imp_ctx_error(ctx, B_SPENT, imp_ctx_text(ctx, B_SPENT),
+		              "a draft budget has nothing spent yet; leave "
+		              "spent empty or mark the line approved");
 	if (yearly && priced)
 		imp_ctx_get_rate(ctx, B_CURRENCY, cur,
 		                 cbm_days_from_civil(year, 1, 1), &rate);
@@ -356,8 +392,8 @@ void imp_kind_budget_row(struct imp_ctx *ctx)
 		sqlite3_stmt *st = ctx->stmt[0];
 		note_currency(ctx, cur);
 		sqlite3_bind_int(st, 1, year);
-		sqlite3_bind_text(st, 2, line, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, b.line, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, b.title, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, approved);
 		if (has_spent)
 			sqlite3_bind_int64(st, 5, spent);
@@ -367,10 +403,49 @@ void imp_kind_budget_row(struct imp_ctx *ctx)
 		if (has_spent)
 			sqlite3_bind_int64(st, 9, spent_usd);
 		sqlite3_bind_int64(st, 10, ctx->batch_id);
+		sqlite3_bind_text(st, 11, b.title_ru, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 12, b.title_kk, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 13, budget_status[b.status], -1,
+		                  SQLITE_STATIC);
 		imp_ctx_step(ctx, st);
 	}
 	if (imp_ctx_row_ok(ctx))
 		imp_ctx_count(ctx, 0, 1);
+}
+
+/* A budget year is approved or a draft as a whole: after the rows of this
+ * file are in, no year may hold lines of both, whichever batch brought
+ * them.  One error per mixed year, at the file as a whole. */
+enum cbm_status imp_kind_budget_end(struct imp_ctx *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int step;
+
+	if (sqlite3_prepare_v2(ctx->sql,
+	                       "SELECT year, sum(status = 'draft'),"
+	                       " sum(status = 'approved') FROM budget_lines"
+	                       " GROUP BY year"
+	                       " HAVING count(DISTINCT status) > 1"
+	                       " ORDER BY year",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return st_sql_error(ctx->db, "cannot check the budget",
+		                    ctx->err);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		char year[16];
+		snprintf(year, sizeof(year), "%d", sqlite3_column_int(st, 0));
+		imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 0,
+		              ctx->header[B_STATUS], year,
+		              "the budget of %s would mix %d draft and %d "
+		              "approved lines; a year is a draft or approved "
+		              "as a whole",
+		              year, sqlite3_column_int(st, 1),
+		              sqlite3_column_int(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return st_sql_error(ctx->db, "cannot check the budget",
+		                    ctx->err);
+	return CBM_OK;
 }
 
 /* ---- fx ------------------------------------------------------------------ */

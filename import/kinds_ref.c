@@ -282,7 +282,11 @@ enum {
 	P_FORMAT,
 	P_VENUE,
 	P_STATUS,
-	P_NOTE
+	P_NOTE,
+	/* Issue 11: the titles in Russian and Kazakh (DESIGN.md's optional
+	 * title_ru, title_kk), after the columns this importer had. */
+	P_TITLE_RU,
+	P_TITLE_KK
 };
 
 static const char *const event_formats[] = {"in-person", "virtual", "hybrid",
@@ -298,7 +302,8 @@ enum cbm_status imp_kind_plan_begin(struct imp_ctx *ctx)
 	    ctx, 0,
 	    "INSERT INTO events (year, item, title, area,"
 	    " start_date, end_date, format, venue, status, note,"
-	    " batch_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+	    " batch_id, title_ru, title_kk)"
+	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	if (rc == CBM_OK)
 		rc = imp_ctx_prepare(ctx, 1,
 		                     "INSERT OR IGNORE INTO event_organizers"
@@ -403,7 +408,7 @@ static bool plan_item(struct imp_ctx *ctx, char *buf, size_t n)
 void imp_kind_plan_row(struct imp_ctx *ctx)
 {
 	int year = 0, format = -1, status = 0;
-	const char *title, *venue, *note, **orgs, **co;
+	const char *title, *title_ru, *title_kk, *venue, *note, **orgs, **co;
 	char area[64], item[16];
 	int32_t start = 0, end = 0;
 	bool has_start = false, has_end = false;
@@ -412,6 +417,8 @@ void imp_kind_plan_row(struct imp_ctx *ctx)
 	if (plan_item(ctx, item, sizeof(item)))
 		plan_key(ctx, year, item);
 	imp_ctx_get_text(ctx, P_TITLE, true, true, &title);
+	imp_ctx_get_text(ctx, P_TITLE_RU, false, true, &title_ru);
+	imp_ctx_get_text(ctx, P_TITLE_KK, false, true, &title_kk);
 	imp_ctx_get_area(ctx, P_AREA, area, sizeof(area));
 	orgs = state_list(ctx, P_ORGANIZERS, true);
 	co = state_list(ctx, P_CO_ORGANIZERS, false);
@@ -441,6 +448,8 @@ void imp_kind_plan_row(struct imp_ctx *ctx)
 		                  SQLITE_STATIC);
 		sqlite3_bind_text(st, 10, note, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 11, ctx->batch_id);
+		sqlite3_bind_text(st, 12, title_ru, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 13, title_kk, -1, SQLITE_STATIC);
 		imp_ctx_step(ctx, st);
 		int64_t event = sqlite3_last_insert_rowid(ctx->sql);
 		insert_organizers(ctx, event, orgs, "organizer", 1);

@@ -177,12 +177,16 @@ test_figures_at_the_bound() {
 2024,KAZ,6094848000000000000000.00,0.93,Kazakhstan,IRR
 2024,KOR,458752000000000000000.00,0.07,Republic of Korea,IRR"
 
-	run_cbm stats outstanding --format csv
+	# The whole roll: the members that neither pledged nor paid too.
+	run_cbm stats outstanding --year 2024 --format csv
 	expect_status 0
 	expect_stdout_is "year,state,pledged,received,outstanding,status,name,currency
 2024,IRN,10000000000000.00,0.00,10000000000000.00,nothing,Iran,USD
 2024,KAZ,10000000000000.00,93000000000000000.00,0.00,paid in full,Kazakhstan,USD
-2024,KOR,10000000000000.00,7000000000000000.00,0.00,paid in full,Republic of Korea,USD"
+2024,KOR,10000000000000.00,7000000000000000.00,0.00,paid in full,Republic of Korea,USD
+2024,KWT,0.00,0.00,0.00,none,Kuwait,USD
+2024,RUS,0.00,0.00,0.00,none,Russia,USD
+2024,TUR,0.00,0.00,0.00,none,Türkiye,USD"
 	run_cbm stats outstanding --format json
 	expect_status 0
 	expect_stdout_has '"received": 93000000000000000.00'
