@@ -398,14 +398,20 @@ static void figure_links(FILE *fp, const struct web_req *r, const char *on)
 
 	fputs("<nav class=\"figs\">", fp);
 	for (size_t i = 0; i < n; i++) {
-		snprintf(key, sizeof(key), "sheet.%s", f[i].name);
+		/* The names of the figures' sheets in a workbook, without
+		 * the scale a sheet of shares names. */
+		char *name;
+		if (strcmp(f[i].name, "activity") == 0)
+			snprintf(key, sizeof(key), "sheet.activity_area");
+		else
+			snprintf(key, sizeof(key), "sheet.%s", f[i].name);
+		name = g_strstrip(rpt_labelf(r->lang, key, ""));
 		fprintf(fp, "<a href=\"/figures?figure=%s&amp;lang=%s\"%s>",
 		        f[i].name, lang_codes[r->lang],
 		        strcmp(f[i].name, on) == 0 ? " class=\"on\"" : "");
-		web_esc(fp, rpt_label(r->lang, key) == key
-		                ? f[i].name
-		                : rpt_label(r->lang, key));
+		web_esc(fp, strcmp(name, key) == 0 ? f[i].name : name);
 		fputs("</a> ", fp);
+		g_free(name);
 	}
 	fputs("</nav>\n", fp);
 }
