@@ -636,12 +636,27 @@ static void query_form(struct web_req *r, FILE *fp, const char *sql)
 	fputs("</button>\n</form>\n", fp);
 }
 
-/* Links to the pages before and after PAGE. */
+/* A link to page N of the same query, labelled with the word KEY. */
+static void page_link(struct web_req *r, FILE *fp, const char *rel, int n,
+                      const char *key)
+{
+	static const char *const keys[] = {"page"};
+	char page[16];
+	const char *v[] = {page};
+
+	snprintf(page, sizeof(page), "%d", n);
+	fprintf(fp, " <a rel=\"%s\" href=\"", rel);
+	web_href(fp, r, "/query", keys, v, 1);
+	fputs("\">", fp);
+	web_esc(fp, L(r, key));
+	fputs("</a>", fp);
+}
+
+/* Which rows PAGE shows, and links to the pages before and after it. */
 static void pager(struct web_req *r, FILE *fp, int page, size_t rows,
                   bool more)
 {
-	static const char *const key[] = {"page"};
-	char first[32], prev[16], next[16], *text;
+	char first[64], *text;
 
 	if (rows == 0) {
 		fputs("<p>", fp);
@@ -656,24 +671,10 @@ static void pager(struct web_req *r, FILE *fp, int page, size_t rows,
 	fputs("<p>", fp);
 	web_esc(fp, text);
 	g_free(text);
-	snprintf(prev, sizeof(prev), "%d", page - 1);
-	snprintf(next, sizeof(next), "%d", page + 1);
-	if (page > 1) {
-		const char *v[] = {prev};
-		fputs(" <a rel=\"prev\" href=\"", fp);
-		web_href(fp, r, "/query", key, v, 1);
-		fputs("\">", fp);
-		web_esc(fp, L(r, "prev"));
-		fputs("</a>", fp);
-	}
-	if (more) {
-		const char *v[] = {next};
-		fputs(" <a rel=\"next\" href=\"", fp);
-		web_href(fp, r, "/query", key, v, 1);
-		fputs("\">", fp);
-		web_esc(fp, L(r, "next"));
-		fputs("</a>", fp);
-	}
+	if (page > 1)
+		page_link(r, fp, "prev", page - 1, "prev");
+	if (more)
+		page_link(r, fp, "next", page + 1, "next");
 	fputs("</p>\n", fp);
 }
 
