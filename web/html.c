@@ -19,7 +19,7 @@ static const char style[] =
     "main{padding:1em 2em;max-width:1200px}"
     "table{border-collapse:collapse;margin:1em 0;background:#fff}"
     "th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;"
-    "vertical-align:top}"
+    "vertical-align:top;overflow-wrap:anywhere}"
     "th{background:#e8eef5}td.n{text-align:right;white-space:nowrap}"
     "tfoot td{font-weight:bold;border-top:2px solid #555}"
     ".cards{display:flex;flex-wrap:wrap;gap:1em}"
