@@ -58,7 +58,8 @@ static void open_browser(const char *url)
 	                   G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
 	                       G_SPAWN_STDERR_TO_DEV_NULL,
 	                   NULL, NULL, NULL, &gerr)) {
-		fprintf(stderr, "cbm serve: cannot open a browser (%s); open %s\n",
+		fprintf(stderr,
+		        "cbm serve: cannot open a browser (%s); open %s\n",
 		        gerr->message, url);
 		g_error_free(gerr);
 	}

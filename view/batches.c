@@ -28,18 +28,18 @@ static int add_batch(void *data, const struct st_batch *b)
 }
 
 enum cbm_status view_batch_table(struct st_db *db, const enum cbm_lang *lang,
-                                struct out_table *t, struct cbm_error *err)
+                                 struct out_table *t, struct cbm_error *err)
 {
 	static const char *const columns[] = {"batch",  "kind",   "file",
 	                                      "sheet",  "rows",   "loaded",
 	                                      "sha256", "version"};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(columns); i++) {
-		char *h = lang ? view_heading(*lang, "batches", columns[i], NULL)
-		               : g_strdup(columns[i]);
+		char *h = lang
+		              ? view_heading(*lang, "batches", columns[i], NULL)
+		              : g_strdup(columns[i]);
 		out_table_column(t, h);
 		g_free(h);
 	}
 	return st_batch_each(db, add_batch, t, err);
 }
-

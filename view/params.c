@@ -75,8 +75,8 @@ static enum cbm_status pick_enums(const struct view_options *o,
 	return CBM_OK;
 }
 
-enum cbm_status view_params(const struct view_options *o,
-                            struct ana_params *p, struct cbm_error *err)
+enum cbm_status view_params(const struct view_options *o, struct ana_params *p,
+                            struct cbm_error *err)
 {
 	char why[200];
 	enum cbm_status rc;

@@ -106,8 +106,7 @@ static bool cell_of(sqlite3_stmt *st, int c, struct query_col *col,
 
 enum cbm_status view_query_stream(struct st_query *q, struct out_stream *out,
                                   size_t skip, size_t max_rows, size_t *rows,
-                                  bool *more,
-                                  struct cbm_error *err)
+                                  bool *more, struct cbm_error *err)
 {
 	sqlite3_stmt *st = st_query_stmt(q);
 	int ncol = sqlite3_column_count(st);
@@ -119,8 +118,7 @@ enum cbm_status view_query_stream(struct st_query *q, struct out_stream *out,
 
 	for (int c = 0; c < ncol; c++)
 		out_stream_column(out, sqlite3_column_name(st, c));
-	while (written && (rc = st_query_step(q, &row, err)) == CBM_OK &&
-	       row) {
+	while (written && (rc = st_query_step(q, &row, err)) == CBM_OK && row) {
 		if (skip > 0) {
 			skip--;
 			continue;
@@ -165,4 +163,3 @@ char *view_columns(struct st_db *db, const char *view)
 	g_free(sql);
 	return g_string_free(s, FALSE);
 }
-

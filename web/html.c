@@ -98,12 +98,11 @@ void web_href(FILE *fp, const struct web_req *r, const char *path,
 	g_string_free(s, TRUE);
 }
 
-void web_html_open(struct web_html *h, const struct web_req *r,
-                   const char *nav)
+void web_html_open(struct web_html *h, const struct web_req *r, const char *nav)
 {
 	static const char *const pages[][2] = {
-	    {"/", "nav.overview"},   {"/figures", "nav.figures"},
-	    {"/query", "nav.query"}, {"/reports", "nav.reports"},
+	    {"/", "nav.overview"},       {"/figures", "nav.figures"},
+	    {"/query", "nav.query"},     {"/reports", "nav.reports"},
 	    {"/batches", "nav.batches"},
 	};
 	static const char *const langs[] = {"en", "ru", "kk"};
@@ -115,12 +114,14 @@ void web_html_open(struct web_html *h, const struct web_req *r,
 	h->r = r;
 	h->fp = fp = open_memstream(&h->buf, &h->len);
 	g_assert(fp);
-	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
-	            "<meta charset=\"utf-8\">\n<title>cbm — ",
+	fprintf(fp,
+	        "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+	        "<meta charset=\"utf-8\">\n<title>cbm — ",
 	        langs[r->lang]);
 	web_esc(fp, web_label(r->lang, nav));
-	fprintf(fp, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>"
-	            "<strong>cbm</strong>\n",
+	fprintf(fp,
+	        "</title>\n<style>%s</style>\n</head>\n<body>\n<header>"
+	        "<strong>cbm</strong>\n",
 	        style);
 	for (size_t i = 0; i < G_N_ELEMENTS(pages); i++) {
 		const char *v[] = {langs[r->lang]};

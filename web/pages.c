@@ -78,9 +78,8 @@ static void download(struct web_req *r, FILE *fp, char **buf, size_t *len,
 typedef enum cbm_status (*book_fn)(struct cbm_outfile *of, void *data,
                                    struct cbm_error *err);
 
-static enum cbm_status xlsx_answer(struct web_req *r, book_fn write,
-                                   void *data, const char *name,
-                                   struct cbm_error *err)
+static enum cbm_status xlsx_answer(struct web_req *r, book_fn write, void *data,
+                                   const char *name, struct cbm_error *err)
 {
 	char *dir = g_dir_make_tmp("cbm-serve-XXXXXX", NULL);
 	char *path = dir ? g_build_filename(dir, "book.xlsx", NULL) : NULL;
@@ -130,12 +129,10 @@ static void card(FILE *fp, const char *label, const char *value)
 }
 
 /* FIGURE with P into T and, as a page in R's language shows it, OUT. */
-static enum cbm_status figure_cells(struct web_req *r, const char *figure,
-                                    const struct ana_params *p,
-                                    const struct ana_names *names,
-                                    enum out_format format,
-                                    struct ana_table *t, struct out_table *out,
-                                    struct cbm_error *err)
+static enum cbm_status
+figure_cells(struct web_req *r, const char *figure, const struct ana_params *p,
+             const struct ana_names *names, enum out_format format,
+             struct ana_table *t, struct out_table *out, struct cbm_error *err)
 {
 	const struct ana_figure *f = ana_figure_find(figure);
 	struct view_figure v = {
@@ -208,9 +205,9 @@ static enum cbm_status key_figures(struct web_req *r, FILE *fp, int y,
 		fputs("<h2>", fp);
 		web_esc(fp, title);
 		fputs("</h2>\n<div class=\"cards\" id=\"key-figures\">\n", fp);
-		events = g_strdup_printf("%s / %s",
-		                         cell_of(&act, &oact, -1, "held"),
-		                         cell_of(&act, &oact, -1, "planned"));
+		events =
+		    g_strdup_printf("%s / %s", cell_of(&act, &oact, -1, "held"),
+		                    cell_of(&act, &oact, -1, "planned"));
 		card(fp, rpt_label(r->lang, "kf.events"), events);
 		card(fp, rpt_label(r->lang, "kf.collection"),
 		     cell_of(&col, &ocol, 0, "collection_rate"));
@@ -271,8 +268,7 @@ static void charts(struct web_req *r, FILE *fp, int y)
 
 		if (k == RPT_CHART_CONTRIBUTIONS || k == RPT_CHART_CURVE)
 			cp.year = y;
-		snprintf(prefix, sizeof(prefix), "c%d",
-		         k + 1);
+		snprintf(prefix, sizeof(prefix), "c%d", k + 1);
 		fprintf(fp, "<div class=\"chart\" id=\"chart-%s\">\n",
 		        rpt_chart_kind_name((enum rpt_chart_kind)k));
 		m = open_memstream(&svg, &len);
@@ -653,8 +649,7 @@ static void page_link(struct web_req *r, FILE *fp, const char *rel, int n,
 }
 
 /* Which rows PAGE shows, and links to the pages before and after it. */
-static void pager(struct web_req *r, FILE *fp, int page, size_t rows,
-                  bool more)
+static void pager(struct web_req *r, FILE *fp, int page, size_t rows, bool more)
 {
 	char first[64], *text;
 
@@ -768,8 +763,8 @@ static void page_query(struct web_req *r)
 		return;
 	}
 	page = page < 1 ? 1 : page;
-	if (sql && st_query_open(&q, r->db, sql, r->cfg->timeout_s, &err) ==
-	               CBM_OK &&
+	if (sql &&
+	    st_query_open(&q, r->db, sql, r->cfg->timeout_s, &err) == CBM_OK &&
 	    format && query_download(r, q, f, &err) == CBM_OK) {
 		st_query_close(q);
 		return;
@@ -806,7 +801,8 @@ static enum cbm_status report_params(struct web_req *r, struct rpt_params *p,
 		                 kind);
 	if (rlang && !cbm_lang_parse(rlang, &p->lang))
 		return CBM_ERROR(err, CBM_EUSAGE, NULL,
-		                 "the language is en, ru or kk, not '%s'", rlang);
+		                 "the language is en, ru or kk, not '%s'",
+		                 rlang);
 	if (y < 0 || (y && (y < 1900 || y > 2100)))
 		return CBM_ERROR(err, CBM_EUSAGE, NULL, "not a year: '%s'",
 		                 web_param(r, "year"));
@@ -833,8 +829,7 @@ static enum cbm_status report_params(struct web_req *r, struct rpt_params *p,
 	return CBM_OK;
 }
 
-static enum cbm_status report_download(struct web_req *r,
-                                       struct cbm_error *err)
+static enum cbm_status report_download(struct web_req *r, struct cbm_error *err)
 {
 	static const char *const kinds[] = {"annual", "budget", "state"};
 	struct rpt_params p;
@@ -853,8 +848,7 @@ static enum cbm_status report_download(struct web_req *r,
 		return rc;
 	}
 	name = g_strdup_printf("%s%s%s-%s.pdf", kinds[p.kind],
-	                       state[0] ? "-" : "", state,
-	                       lang_codes[p.lang]);
+	                       state[0] ? "-" : "", state, lang_codes[p.lang]);
 	download(r, fp, &buf, &len, "application/pdf", name);
 	g_free(name);
 	return CBM_OK;
@@ -917,9 +911,10 @@ static void page_reports(struct web_req *r)
 	if (err.code != CBM_OK)
 		web_html_error(&h, err.message);
 	report_form(r, h.fp);
-	web_html_close(&h, r, err.code == CBM_OK         ? 200
-	                      : err.code == CBM_EINTERNAL ? 500
-	                                                  : 400);
+	web_html_close(&h, r,
+	               err.code == CBM_OK          ? 200
+	               : err.code == CBM_EINTERNAL ? 500
+	                                           : 400);
 }
 
 /* ---- batches ------------------------------------------------------------ */

@@ -151,8 +151,8 @@ static void work(gpointer data, gpointer user)
 /* Copies the query's parameters: the worker outlives libsoup's table. */
 static GHashTable *copy_query(GHashTable *query)
 {
-	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	                                      g_free);
+	GHashTable *t =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	GHashTableIter it;
 	gpointer k, v;
 
@@ -233,10 +233,9 @@ enum cbm_status web_open(struct web_server **out, const struct web_config *c,
 	         uris ? g_uri_get_port(uris->data) : (int)c->port);
 	g_slist_free_full(uris, (GDestroyNotify)g_uri_unref);
 	s->url = g_strdup_printf("http://127.0.0.1:%s/", s->port);
-	s->pool = g_thread_pool_new(work, s,
-	                            c->workers ? (int)c->workers
-	                                       : WEB_WORKERS_DEFAULT,
-	                            FALSE, NULL);
+	s->pool = g_thread_pool_new(
+	    work, s, c->workers ? (int)c->workers : WEB_WORKERS_DEFAULT, FALSE,
+	    NULL);
 	*out = s;
 	return CBM_OK;
 }

@@ -29,9 +29,9 @@ struct web_req {
 	struct st_db *db; /* read-only, the worker's own */
 	/* the answer */
 	unsigned status;
-	const char *type;     /* content type (static) */
-	char *filename;       /* a download's name, or NULL (owned) */
-	char *body;           /* owned */
+	const char *type; /* content type (static) */
+	char *filename;   /* a download's name, or NULL (owned) */
+	char *body;       /* owned */
 	size_t len;
 };
 
