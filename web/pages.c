@@ -93,12 +93,14 @@ static enum cbm_status xlsx_answer(struct web_req *r, book_fn write, void *data,
 		return CBM_ERROR(err, CBM_EINTERNAL, NULL,
 		                 "cannot make a temporary folder");
 	}
+	g_mutex_lock(r->files);
 	rc = cbm_outfile_open(&of, path, err);
 	if (rc == CBM_OK)
 		rc = write(&of, data, err);
 	if (rc == CBM_OK)
 		rc = cbm_outfile_commit(&of, err);
 	cbm_outfile_abort(&of);
+	g_mutex_unlock(r->files);
 	if (rc == CBM_OK && !g_file_get_contents(path, &bytes, &n, NULL))
 		rc = CBM_ERROR(err, CBM_EINTERNAL, NULL,
 		               "cannot read the workbook back");

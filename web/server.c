@@ -26,6 +26,7 @@ struct web_server {
 	SoupServer *soup;
 	GThreadPool *pool;
 	GMainContext *ctx;
+	GMutex files; /* web_req.files */
 	char *url;
 	char port[16];
 };
@@ -194,6 +195,7 @@ static void handle(SoupServer *soup, SoupServerMessage *msg, const char *path,
 	j->r.path = g_strdup(path);
 	j->r.query = copy_query(query);
 	j->r.cfg = &s->cfg;
+	j->r.files = &s->files;
 	lang = web_param(&j->r, "lang");
 	if (!lang || !cbm_lang_parse(lang, &j->r.lang))
 		j->r.lang = CBM_LANG_EN;
@@ -216,6 +218,7 @@ enum cbm_status web_open(struct web_server **out, const struct web_config *c,
 	st_close(db);
 	s = g_new0(struct web_server, 1);
 	s->cfg = *c;
+	g_mutex_init(&s->files);
 	s->ctx = g_main_context_default();
 	s->soup = soup_server_new("server-header", "cbm ", NULL);
 	soup_server_add_handler(s->soup, NULL, handle, s, NULL);
@@ -263,6 +266,7 @@ void web_close(struct web_server *s)
 		soup_server_disconnect(s->soup);
 		g_object_unref(s->soup);
 	}
+	g_mutex_clear(&s->files);
 	g_free(s->url);
 	g_free(s);
 }

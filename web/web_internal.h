@@ -27,6 +27,10 @@ struct web_req {
 	enum cbm_lang lang;
 	const struct web_config *cfg;
 	struct st_db *db; /* read-only, the worker's own */
+	/* Held while a file is written (a workbook): cbm_outfile keeps a
+	 * process-wide list of files being written and reads the umask by
+	 * setting it, neither safe on two threads at once. */
+	GMutex *files;
 	/* the answer */
 	unsigned status;
 	const char *type; /* content type (static) */

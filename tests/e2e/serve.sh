@@ -272,6 +272,21 @@ test_fifty_overviews_at_once() {
 	for i in $(seq 1 50); do
 		grep -q 'id="key-figures"' "$T/fifty/o$i" || fail "overview $i incomplete"
 	done
+	# Workbooks are written to files: ten at once, each whole.
+	pids=""
+	for i in $(seq 1 10); do
+		curl -s -o "$T/fifty/x$i" --max-time 300 \
+			"$URL/figures?figure=contributions&year=2024&format=xlsx" &
+		pids="$pids $!"
+	done
+	# shellcheck disable=SC2086 # the curls, not the server
+	wait $pids
+	for i in $(seq 1 10); do
+		python3 -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+sys.exit(z.testzip() is not None or "xl/workbook.xml" not in z.namelist())' \
+			"$T/fifty/x$i" || fail "workbook $i is not whole"
+	done
 	kill -0 "$SERVE_PID" || fail "the server died"
 	stop_server
 }
