@@ -309,6 +309,36 @@ test_report_pdf() {
 	stop_server
 }
 
+test_sees_imports_made_while_running() {
+	init_db
+	import_ok states "$EXAMPLES/states.csv"
+	start_server || return
+	get "/batches"
+	grep -q 'areas.csv' "$T/body" && fail "areas before they are loaded"
+	import_ok areas "$EXAMPLES/areas.csv"
+	get "/batches"
+	grep -q 'areas.csv' "$T/body" || fail "an import made meanwhile is not shown"
+	# HEAD answers as GET does, without the body.
+	CODE=$(curl -s -o "$T/head" -w '%{http_code}' -I "$URL/batches")
+	expect_eq "$CODE" 200 "HEAD"
+	stop_server
+}
+
+test_open_starts_the_browser() {
+	load_examples
+	mkdir "$T/bin"
+	printf '#!/bin/sh\necho "$1" >"%s/opened"\n' "$T" >"$T/bin/xdg-open"
+	chmod +x "$T/bin/xdg-open"
+	PATH="$T/bin:$PATH" start_server --open || return
+	local i
+	for i in $(seq 1 100); do
+		[ -s "$T/opened" ] && break
+		sleep 0.1
+	done
+	expect_eq "$(cat "$T/opened" 2>/dev/null)" "$URL/" "the page opened"
+	stop_server
+}
+
 test_usage() {
 	load_examples
 	run_cbm serve --port 70000
