@@ -42,6 +42,8 @@ static const struct label labels[] = {
     {"opt.of", {"Trend of", "Тренд", "Тренд"}},
     {"opt.scale", {"Scale", "Шкала", "Шкала"}},
     {"opt.state", {"State", "Государство", "Мемлекет"}},
+    {"opt.with_co",
+     {"with co-organizers", "с соорганизаторами", "тең ұйымдастырушылармен"}},
     {"opt.report", {"Report", "Отчёт", "Есеп"}},
     {"opt.lang", {"Language", "Язык", "Тіл"}},
     {"any", {"(any)", "(любой)", "(кез келген)"}},

@@ -133,8 +133,9 @@ static void card(FILE *fp, const char *label, const char *value)
 /* FIGURE with P into T and, as a page in R's language shows it, OUT. */
 static enum cbm_status
 figure_cells(struct web_req *r, const char *figure, const struct ana_params *p,
-             const struct ana_names *names, enum out_format format,
-             struct ana_table *t, struct out_table *out, struct cbm_error *err)
+             const char *state, const struct ana_names *names,
+             enum out_format format, struct ana_table *t, struct out_table *out,
+             struct cbm_error *err)
 {
 	const struct ana_figure *f = ana_figure_find(figure);
 	struct view_figure v = {
@@ -144,6 +145,7 @@ figure_cells(struct web_req *r, const char *figure, const struct ana_params *p,
 	    .lang = r->lang,
 	    .localise = format == OUT_HTML || format == OUT_XLSX,
 	    .names = names,
+	    .state = state,
 	};
 	enum cbm_status rc = f->fn(r->db, p, t, err);
 
@@ -192,15 +194,15 @@ static enum cbm_status key_figures(struct web_req *r, FILE *fp, int y,
 	out_table_init(&ocol);
 	out_table_init(&oact);
 	out_table_init(&oexe);
-	rc = figure_cells(r, "collection", &p, names, OUT_HTML, &col, &ocol,
-	                  err);
+	rc = figure_cells(r, "collection", &p, NULL, names, OUT_HTML, &col,
+	                  &ocol, err);
 	p.by = ANA_BY_DIMENSION;
 	if (rc == CBM_OK)
-		rc = figure_cells(r, "activity", &p, names, OUT_HTML, &act,
-		                  &oact, err);
+		rc = figure_cells(r, "activity", &p, NULL, names, OUT_HTML,
+		                  &act, &oact, err);
 	if (rc == CBM_OK)
-		rc = figure_cells(r, "execution", &p, names, OUT_HTML, &exe,
-		                  &oexe, err);
+		rc = figure_cells(r, "execution", &p, NULL, names, OUT_HTML,
+		                  &exe, &oexe, err);
 	if (rc == CBM_OK) {
 		snprintf(year, sizeof(year), "%d", y);
 		title = web_labelf(r->lang, "key.figures", year);
@@ -323,7 +325,8 @@ static void page_overview(struct web_req *r)
 
 /* The options a figure's form offers, as URL parameters. */
 static const char *const option_names[] = {
-    "year", "from", "to", "currency", "kind", "as_of", "by", "of", "scale",
+    "year",  "from", "to", "currency", "kind",
+    "as_of", "by",   "of", "scale",    "state",
 };
 
 /* A <select> of NAME offering CHOICES, the URL's value selected. */
@@ -374,15 +377,22 @@ static void figure_form(FILE *fp, const struct web_req *r, const char *figure)
 		else {
 			fprintf(fp, "<input name=\"%s\" size=\"%d\" value=\"",
 			        name,
-			        strcmp(name, "as_of") == 0   ? 10
-			        : strcmp(name, "scale") == 0 ? 12
-			                                     : 5);
+			        strcmp(name, "as_of") == 0 ? 10
+			        : strcmp(name, "scale") == 0 ||
+			                strcmp(name, "state") == 0
+			            ? 12
+			            : 5);
 			web_esc(fp, web_param(r, name));
 			fputs("\">", fp);
 		}
 		fputs("</label>\n", fp);
 	}
-	fputs("<button type=\"submit\">", fp);
+	fprintf(fp,
+	        "<label><input type=\"checkbox\" name=\"with_co\" "
+	        "value=\"1\"%s> ",
+	        web_param(r, "with_co") ? " checked" : "");
+	web_esc(fp, L(r, "opt.with_co"));
+	fputs("</label>\n<button type=\"submit\">", fp);
 	web_esc(fp, L(r, "show"));
 	fputs("</button>\n</form>\n", fp);
 }
@@ -437,9 +447,11 @@ static enum cbm_status write_figure_book(struct cbm_outfile *of, void *data,
 	return view_book_figure(of, &bk, fb->figure, fb->t, fb->out, err);
 }
 
-/* FIGURE with P as a download in FORMAT (csv, json, xlsx). */
+/* FIGURE with P (the rows of STATE, or all for NULL) as a download in
+ * FORMAT (csv, json, xlsx). */
 static enum cbm_status figure_download(struct web_req *r, const char *figure,
                                        const struct ana_params *p,
+                                       const char *state,
                                        const struct ana_names *names,
                                        enum out_format format,
                                        struct cbm_error *err)
@@ -459,7 +471,7 @@ static enum cbm_status figure_download(struct web_req *r, const char *figure,
 
 	ana_table_init(&t);
 	out_table_init(&out);
-	rc = figure_cells(r, figure, p, names, format, &t, &out, err);
+	rc = figure_cells(r, figure, p, state, names, format, &t, &out, err);
 	if (rc == CBM_OK && format == OUT_XLSX) {
 		struct figure_book fb = {r, figure, p, &t, &out};
 		rc = xlsx_answer(r, write_figure_book, &fb, name, err);
@@ -475,11 +487,10 @@ static enum cbm_status figure_download(struct web_req *r, const char *figure,
 }
 
 /* The figure as a table on the page, with its download links. */
-static enum cbm_status figure_table(struct web_req *r, FILE *fp,
-                                    const char *figure,
-                                    const struct ana_params *p,
-                                    const struct ana_names *names,
-                                    struct cbm_error *err)
+static enum cbm_status
+figure_table(struct web_req *r, FILE *fp, const char *figure,
+             const struct ana_params *p, const char *state,
+             const struct ana_names *names, struct cbm_error *err)
 {
 	static const char *const formats[] = {"csv", "json", "xlsx"};
 	static const char *const key[] = {"format"};
@@ -490,7 +501,7 @@ static enum cbm_status figure_table(struct web_req *r, FILE *fp,
 
 	ana_table_init(&t);
 	out_table_init(&out);
-	rc = figure_cells(r, figure, p, names, OUT_HTML, &t, &out, err);
+	rc = figure_cells(r, figure, p, state, names, OUT_HTML, &t, &out, err);
 	if (rc == CBM_OK) {
 		fputs("<div id=\"figure\">\n", fp);
 		out_print(&out, OUT_HTML, fp);
@@ -518,6 +529,24 @@ static enum cbm_status figure_table(struct web_req *r, FILE *fp,
 	return rc;
 }
 
+/* The code of the state the URL names into STATE ("" for none); only
+ * the figures by state take one. */
+static enum cbm_status figure_state(struct web_req *r, const char *figure,
+                                    const struct ana_params *p, char state[4],
+                                    struct cbm_error *err)
+{
+	const char *name = web_param(r, "state");
+
+	if (!name)
+		return CBM_OK;
+	if (!view_state_column(figure, p))
+		return CBM_ERROR(err, CBM_EUSAGE, NULL,
+		                 "a state is for the figures by state: "
+		                 "contributions, outstanding, shares, "
+		                 "secondments and activity by organizer");
+	return view_state_code(r->db, name, state, err);
+}
+
 static void page_figures(struct web_req *r)
 {
 	const char *figure = web_param(r, "figure"),
@@ -532,11 +561,13 @@ static void page_figures(struct web_req *r)
 	    .by = web_param(r, "by"),
 	    .of = web_param(r, "of"),
 	    .scale = web_param(r, "scale"),
+	    .with_co_organizers = web_param(r, "with_co") != NULL,
 	};
 	struct cbm_error err = {0};
 	struct ana_names *names = NULL;
 	struct ana_params p;
 	enum out_format f = OUT_HTML;
+	char state[4] = "";
 	struct web_html h;
 	unsigned status = 200;
 
@@ -551,8 +582,10 @@ static void page_figures(struct web_req *r)
 		return;
 	}
 	if (view_params(&o, &p, &err) == CBM_OK &&
-	    ana_names_open(&names, r->db, &err) == CBM_OK && format &&
-	    figure_download(r, figure, &p, names, f, &err) == CBM_OK) {
+	    ana_names_open(&names, r->db, &err) == CBM_OK &&
+	    figure_state(r, figure, &p, state, &err) == CBM_OK && format &&
+	    figure_download(r, figure, &p, state[0] ? state : NULL, names, f,
+	                    &err) == CBM_OK) {
 		ana_names_close(names);
 		return;
 	}
@@ -560,10 +593,13 @@ static void page_figures(struct web_req *r)
 	figure_links(h.fp, r, figure);
 	figure_form(h.fp, r, figure);
 	if (err.code == CBM_OK)
-		figure_table(r, h.fp, figure, &p, names, &err);
+		figure_table(r, h.fp, figure, &p, state[0] ? state : NULL,
+		             names, &err);
 	if (err.code != CBM_OK) {
 		web_html_error(&h, err.message);
-		status = err.code == CBM_EUSAGE ? 400 : 500;
+		/* What the user asked is wrong (an option, a state that is
+		 * not one) or the data cannot give it: 400; else 500. */
+		status = err.code == CBM_EINTERNAL ? 500 : 400;
 	}
 	ana_names_close(names);
 	web_html_close(&h, r, status);

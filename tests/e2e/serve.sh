@@ -121,6 +121,18 @@ test_figure_downloads_equal_stats() {
 		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" \
 		"xlsx type"
 	expect_eq "$(head -c 2 "$T/body")" "PK" "an xlsx is a zip"
+	# One state's rows, named as the importers name it.
+	get "/figures?figure=outstanding&year=2024&state=Kazakhstan&format=csv"
+	run_cbm stats outstanding --year 2024 --state Kazakhstan --format csv
+	expect_eq "$(cat "$T/body")" "$OUT" "CSV of one state"
+	get "/figures?figure=activity&by=organizer&with_co=1&year=2024&format=json"
+	run_cbm stats activity --by organizer --with-co-organizers --year 2024 \
+		--format json
+	expect_eq "$(cat "$T/body")" "$OUT" "JSON with co-organizers"
+	get "/figures?figure=collection&state=KAZ"
+	expect_eq "$CODE" 400 "a state for a figure not by state"
+	get "/figures?figure=outstanding&state=Atlantis"
+	expect_eq "$CODE" 400 "an unknown state"
 	# The page's table has the totals row of cbm stats.
 	get "/figures?figure=collection&from=2019&lang=en"
 	grep -q '<tfoot><tr><td>Total</td>' "$T/body" || fail "no totals row"
