@@ -185,6 +185,8 @@ size_t out_display_width(const char *s);
 
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
+/* `cbm help import KIND`: the columns of KIND in three languages. */
+int cmd_import_help_kind(struct cli *cli, const char *kind);
 int cmd_batches(struct cli *cli, int argc, char **argv);
 int cmd_undo(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);

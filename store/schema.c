@@ -304,12 +304,32 @@ static const char migration_3[] =
 	" SELECT id AS batch, kind, file_name, nullif(sheet, '') AS sheet,"
 	"  sha256, row_count AS rows, loaded_at, tool_version FROM batches;";
 
+/* Version 4 (issue 10): each batch records the operating-system user
+ * who loaded it and how the file's headers and values were read (the
+ * --map lines, '' when every header was the English name); plan events
+ * and budget lines carry their titles in Russian and Kazakh beside the
+ * English one.  NULL where a file gives none: reports fall back to the
+ * English title. */
+static const char migration_4[] =
+	"ALTER TABLE batches ADD COLUMN loaded_by TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE batches ADD COLUMN mapping TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE events ADD COLUMN title_ru TEXT;"
+	"ALTER TABLE events ADD COLUMN title_kk TEXT;"
+	"ALTER TABLE budget_lines ADD COLUMN title_ru TEXT;"
+	"ALTER TABLE budget_lines ADD COLUMN title_kk TEXT;"
+	"DROP VIEW v_batches;"
+	"CREATE VIEW v_batches AS"
+	" SELECT id AS batch, kind, file_name, nullif(sheet, '') AS sheet,"
+	"  sha256, row_count AS rows, loaded_at, tool_version, loaded_by,"
+	"  nullif(mapping, '') AS mapping FROM batches;";
+
 /* clang-format on */
 
 static const char *const migrations[] = {
     migration_1,
     migration_2,
     migration_3,
+    migration_4,
 };
 
 const char *const *st_schema_migrations(int *n)
@@ -320,7 +340,8 @@ const char *const *st_schema_migrations(int *n)
 
 static const struct st_view views[] = {
     {"v_batches", "import batches: one row per loaded file or workbook "
-                  "sheet (name, sheet, SHA-256, rows, time, tool version)"},
+                  "sheet (name, sheet, SHA-256, rows, time, tool version, "
+                  "the user who loaded it, how its headers were read)"},
     {"v_states", "states with their English, Russian and Kazakh names, "
                  "status, year joined and aliases"},
     {"v_areas", "priority areas with dimension and current "
