@@ -23,6 +23,7 @@
  * temp.imp_child until their rows are in place.
  */
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "import_internal.h"
