@@ -77,6 +77,11 @@ struct kind_def {
 	const char *extras[MAX_EXTRAS]; /* stored values the row hook gives */
 	const char *count_names[4];     /* what res->counts hold */
 	struct imp_dup dup;             /* .on NULL: no check */
+	/* The key of the table's main index, as columns of the staged rows
+	 * ("state, received_on, ..."), or NULL: many rows added to a table
+	 * that keeps its indexes go in this order, so that the index is
+	 * walked, not hit at random (stage.c). */
+	const char *order;
 	/* Moves the staged children (temp.imp_child: n, a, b, c) into place
 	 * once the rows are, with ?1 the batch; NULL when there are none. */
 	const char *children;
