@@ -12,56 +12,6 @@
 
 #include "kinds.h"
 
-/* Header names that several kinds share. */
-#define RU_STATE                                                               \
-	{                                                                      \
-		"Государство", "Страна"                                  \
-	}
-#define KK_STATE                                                               \
-	{                                                                      \
-		"Мемлекет", "Ел"                                             \
-	}
-#define RU_CURRENCY                                                            \
-	{                                                                      \
-		"Валюта"                                                 \
-	}
-#define KK_CURRENCY                                                            \
-	{                                                                      \
-		"Валюта", "Валютасы"                                   \
-	}
-#define RU_AMOUNT                                                              \
-	{                                                                      \
-		"Сумма"                                                   \
-	}
-#define KK_AMOUNT                                                              \
-	{                                                                      \
-		"Сома", "Сомасы"                                         \
-	}
-#define RU_BUDGET_YEAR                                                         \
-	{                                                                      \
-		"Бюджетный год"                                    \
-	}
-#define KK_BUDGET_YEAR                                                         \
-	{                                                                      \
-		"Бюджет жылы"                                        \
-	}
-#define RU_YEAR                                                                \
-	{                                                                      \
-		"Год"                                                       \
-	}
-#define KK_YEAR                                                                \
-	{                                                                      \
-		"Жыл", "Жылы"                                              \
-	}
-#define RU_NOTE                                                                \
-	{                                                                      \
-		"Примечание", "Комментарий"                         \
-	}
-#define KK_NOTE                                                                \
-	{                                                                      \
-		"Ескерту", "Ескертпе"                                  \
-	}
-
 /* Records CUR in the store's currency table once per import. */
 static void note_currency(struct imp_ctx *ctx, const char *cur)
 {
@@ -310,11 +260,9 @@ static const struct imp_column budget_columns[B_N] = {
     [B_CURRENCY] = {"currency", IMP_T_CURRENCY, true, "currency",
                     .ru = RU_CURRENCY, .kk = KK_CURRENCY},
     [B_TITLE_RU] = {"title_ru", IMP_T_TEXT, false, "title_ru",
-                    .ru = {"Название (рус.)", "Наименование (рус.)"},
-                    .kk = {"Атауы (орыс.)", "Орысша атауы"}},
+                    .ru = RU_TITLE_RU, .kk = KK_TITLE_RU},
     [B_TITLE_KK] = {"title_kk", IMP_T_TEXT, false, "title_kk",
-                    .ru = {"Название (каз.)", "Наименование (каз.)"},
-                    .kk = {"Атауы (қаз.)", "Қазақша атауы"}},
+                    .ru = RU_TITLE_KK, .kk = KK_TITLE_KK},
     [B_SPENT] = {"spent", IMP_T_MONEY, false, "spent",
                  .ru = {"Израсходовано", "Исполнено"},
                  .kk = {"Жұмсалған", "Игерілген"}},

@@ -9,56 +9,6 @@
 
 #include "kinds.h"
 
-/* Header names that several kinds share. */
-#define RU_STATE                                                               \
-	{                                                                      \
-		"Государство", "Страна"                                  \
-	}
-#define KK_STATE                                                               \
-	{                                                                      \
-		"Мемлекет", "Ел"                                             \
-	}
-#define RU_AREA                                                                \
-	{                                                                      \
-		"Приоритетная область", "Область"                       \
-	}
-#define KK_AREA                                                                \
-	{                                                                      \
-		"Басым бағыт", "Бағыт"                                    \
-	}
-#define RU_NOTE                                                                \
-	{                                                                      \
-		"Примечание", "Комментарий"                         \
-	}
-#define KK_NOTE                                                                \
-	{                                                                      \
-		"Ескерту", "Ескертпе"                                  \
-	}
-#define RU_NAME_EN                                                               \
-	{                                                                        \
-		"Название (англ.)", "Название на английском" \
-	}
-#define KK_NAME_EN                                                             \
-	{                                                                      \
-		"Атауы (ағылш.)", "Ағылшынша атауы"              \
-	}
-#define RU_NAME_RU                                                             \
-	{                                                                      \
-		"Название (рус.)", "Название на русском"      \
-	}
-#define KK_NAME_RU                                                             \
-	{                                                                      \
-		"Атауы (орыс.)", "Орысша атауы"                     \
-	}
-#define RU_NAME_KK                                                             \
-	{                                                                      \
-		"Название (каз.)", "Название на казахском"  \
-	}
-#define KK_NAME_KK                                                             \
-	{                                                                      \
-		"Атауы (қаз.)", "Қазақша атауы"                    \
-	}
-
 /* A code of letters, digits, '-' or '_' in capitals, at most MAX long
  * (3 letters exactly for a state): the text of column COL, checked and
  * written into its value's buffer. */
@@ -265,8 +215,7 @@ enum {
 };
 
 static const struct imp_column plan_columns[P_N] = {
-    [P_YEAR] = {"year", IMP_T_YEAR, true, "year", .ru = {"Год"},
-                .kk = {"Жыл", "Жылы"}},
+    [P_YEAR] = {"year", IMP_T_YEAR, true, "year", .ru = RU_YEAR, .kk = KK_YEAR},
     [P_ITEM] = {"item", IMP_T_CODE, true, "item", .ru = {"Пункт", "Номер", "№"},
                 .kk = {"Тармақ", "Нөмірі"}},
     [P_TITLE] = {"title", IMP_T_NOTE, true, "title",
@@ -277,11 +226,9 @@ static const struct imp_column plan_columns[P_N] = {
                       .ru = {"Организаторы", "Организатор"},
                       .kk = {"Ұйымдастырушылар", "Ұйымдастырушы"}},
     [P_TITLE_RU] = {"title_ru", IMP_T_NOTE, false, "title_ru",
-                    .ru = {"Название (рус.)", "Название на русском"},
-                    .kk = {"Атауы (орыс.)", "Орысша атауы"}},
+                    .ru = RU_TITLE_RU, .kk = KK_TITLE_RU},
     [P_TITLE_KK] = {"title_kk", IMP_T_NOTE, false, "title_kk",
-                    .ru = {"Название (каз.)", "Название на казахском"},
-                    .kk = {"Атауы (қаз.)", "Қазақша атауы"}},
+                    .ru = RU_TITLE_KK, .kk = KK_TITLE_KK},
     [P_CO_ORGANIZERS] = {"co_organizers", IMP_T_STATES, false, NULL,
                          .ru = {"Соорганизаторы"},
                          .kk = {"Бірлескен ұйымдастырушылар"}},
