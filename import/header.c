@@ -46,23 +46,18 @@ static bool is_separator(gunichar c)
 
 char *imp_header_key(const char *name, char cur[4])
 {
-	char *norm, *folded;
+	char *folded, *norm = g_strdup(name);
 	GString *s;
 	bool gap = false;
 
 	if (cur)
 		cur[0] = '\0';
-	if (!g_utf8_validate(name, -1, NULL))
-		return g_strdup("");
-	norm = g_utf8_normalize(name, -1, G_NORMALIZE_NFKC);
-	if (!norm)
-		return g_strdup("");
+	/* The code in capitals, before folding ("(usd)" is no code). */
 	drop_currency(norm, cur);
-	folded = g_utf8_casefold(norm, -1);
-	g_free(norm);
-	norm = g_utf8_normalize(folded, -1, G_NORMALIZE_NFKC);
-	g_free(folded);
 	s = g_string_sized_new(strlen(norm));
+	folded = imp_fold(norm);
+	g_free(norm);
+	norm = folded;
 	for (const char *p = norm; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 		if (is_separator(c)) {

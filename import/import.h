@@ -375,6 +375,11 @@ const char *imp_names_suggest(struct imp_names *names, const char *name);
 /* The normalised, case-folded key of NAME; caller frees with g_free(). */
 char *imp_names_key(const char *name);
 
+/* NAME after NFKC, Unicode case folding and NFKC again, the base of every
+ * key cbm compares names by; "" when NAME is not UTF-8.  Caller frees
+ * with g_free(). */
+char *imp_fold(const char *name);
+
 /* ---- importing files ----------------------------------------------------- */
 
 enum imp_kind {

@@ -18,11 +18,9 @@ struct imp_names {
 	GHashTable *seen;  /* a name as a file wrote it -> code (a memo) */
 };
 
-char *imp_names_key(const char *name)
+char *imp_fold(const char *name)
 {
-	char *norm, *folded, *key;
-	GString *s;
-	bool space = false;
+	char *norm, *folded;
 
 	/* g_utf8_normalize() refuses most bad UTF-8 but passes code points
 	 * beyond U+10FFFF ("\xF6\xBD\xBD\xBB") through: check first. */
@@ -33,9 +31,17 @@ char *imp_names_key(const char *name)
 		return g_strdup("");
 	folded = g_utf8_casefold(norm, -1);
 	g_free(norm);
-	key = g_utf8_normalize(folded, -1, G_NORMALIZE_NFKC);
+	norm = g_utf8_normalize(folded, -1, G_NORMALIZE_NFKC);
 	g_free(folded);
-	s = g_string_sized_new(strlen(key));
+	return norm ? norm : g_strdup("");
+}
+
+char *imp_names_key(const char *name)
+{
+	char *key = imp_fold(name);
+	GString *s = g_string_sized_new(strlen(key));
+	bool space = false;
+
 	for (const char *p = key; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 		if (g_unichar_isspace(c)) {
