@@ -327,15 +327,15 @@ static const char migration_4[] =
  * million rows wants it.  SQLite checks "kind IN (...)" by building an
  * ephemeral table for every row inserted (1.7 us a row); the same check
  * written with OR costs nothing, but a CHECK cannot be changed in place,
- * so the table is rebuilt (ids kept; the views on it dropped and made
- * again).  The duplicate check of a re-exported file looks rows up by
- * (state, received_on, amount, currency, kind): an index covering all
- * five replaces contributions_state, so that the set-based check reads
- * the table only for a row whose five values match (for its reference
- * and batch). */
+ * so the table is rebuilt, ids kept.  The views on it are left as they
+ * are: with legacy_alter_table on, the rename neither checks nor rewrites
+ * them, and they read the new table by its old name.  The duplicate check
+ * of a re-exported file looks rows up by (state, received_on, amount,
+ * currency, kind): an index covering all five replaces
+ * contributions_state, so that the set-based check reads the table only
+ * for a row whose five values match (for its reference and batch). */
 static const char migration_5[] =
-	"DROP VIEW v_contributions;"
-	"DROP VIEW v_collection_by_year;"
+	"PRAGMA legacy_alter_table = ON;"
 	"CREATE TABLE contributions_new ("
 	"  id INTEGER PRIMARY KEY,"
 	"  state TEXT NOT NULL" FK("states", "code") ","
@@ -351,39 +351,12 @@ static const char migration_5[] =
 	" amount_usd, batch_id FROM contributions;"
 	"DROP TABLE contributions;"
 	"ALTER TABLE contributions_new RENAME TO contributions;"
+	"PRAGMA legacy_alter_table = OFF;"
 	"CREATE INDEX contributions_figures ON contributions(kind, budget_year,"
 	" state, received_on, amount_usd);"
 	"CREATE INDEX contributions_payment ON contributions(state, received_on,"
 	" amount, currency, kind);"
-	"CREATE INDEX contributions_batch ON contributions(batch_id);"
-	"CREATE VIEW v_contributions AS"
-	" SELECT c.id, c.budget_year, c.received_on, c.state,"
-	"  s.name_en AS state_name, c.kind,"
-	"  c.amount * 1.0 / cu.minor_per_unit AS amount, c.currency,"
-	"  c.usd_per_unit, c.amount_usd / 100.0 AS amount_usd,"
-	"  c.reference, c.note, c.batch_id"
-	" FROM contributions c JOIN states s ON s.code = c.state"
-	" JOIN currencies cu ON cu.code = c.currency;"
-	"CREATE VIEW v_collection_by_year AS"
-	" WITH years AS ("
-	"   SELECT year FROM budget_lines"
-	"   UNION SELECT budget_year FROM contributions"
-	"   UNION SELECT budget_year FROM pledges),"
-	" approved AS (SELECT year, total(approved_usd) AS cents"
-	"   FROM budget_lines GROUP BY year),"
-	" received AS (SELECT budget_year AS year, total(amount_usd) AS cents"
-	"   FROM contributions WHERE kind = 'voluntary' GROUP BY budget_year),"
-	" pledged AS (SELECT budget_year AS year, total(amount_usd) AS cents"
-	"   FROM pledges GROUP BY budget_year)"
-	" SELECT y.year, a.cents / 100.0 AS approved_usd,"
-	"  coalesce(r.cents, 0) / 100.0 AS received_usd,"
-	"  CASE WHEN a.cents > 0 THEN coalesce(r.cents, 0) * 1.0 / a.cents END"
-	"   AS collection_rate,"
-	"  p.cents / 100.0 AS pledged_usd"
-	" FROM years y LEFT JOIN approved a ON a.year = y.year"
-	" LEFT JOIN received r ON r.year = y.year"
-	" LEFT JOIN pledged p ON p.year = y.year"
-	" ORDER BY y.year;";
+	"CREATE INDEX contributions_batch ON contributions(batch_id);";
 
 /* clang-format on */
 
