@@ -79,21 +79,32 @@ static long double round_minor(long double v)
 	return roundl(v);
 }
 
+/* The conversion of both cbm_money_convert*: V in minor units of the
+ * target, or false for a bad rate or a value not below LIMIT. */
+static bool convert(int64_t amount, int from_exp, double from_usd, int to_exp,
+                    double to_usd, long double limit, long double *v)
+{
+	if (!(from_usd > 0) || !(to_usd > 0))
+		return false;
+	if (from_exp == to_exp && from_usd == to_usd) {
+		*v = amount;
+		return true;
+	}
+	*v = scaled(amount, from_exp, from_usd, to_exp, to_usd);
+	if (!(fabsl(*v) < limit))
+		return false;
+	*v = round_minor(*v);
+	return true;
+}
+
 bool cbm_money_convert(int64_t amount, int from_exp, double from_usd,
                        int to_exp, double to_usd, int64_t *out)
 {
 	long double v;
 
-	if (!(from_usd > 0) || !(to_usd > 0))
+	if (!convert(amount, from_exp, from_usd, to_exp, to_usd, 9.0e15L, &v))
 		return false;
-	if (from_exp == to_exp && from_usd == to_usd) {
-		*out = amount;
-		return true;
-	}
-	v = scaled(amount, from_exp, from_usd, to_exp, to_usd);
-	if (!(fabsl(v) < 9.0e15L))
-		return false;
-	*out = (int64_t)round_minor(v);
+	*out = (int64_t)v;
 	return true;
 }
 
@@ -102,18 +113,11 @@ bool cbm_money_convert_wide(int64_t amount, int from_exp, double from_usd,
 {
 	long double v;
 
-	if (!(from_usd > 0) || !(to_usd > 0))
-		return false;
-	if (from_exp == to_exp && from_usd == to_usd) {
-		*out = amount;
-		return true;
-	}
-	v = scaled(amount, from_exp, from_usd, to_exp, to_usd);
 	/* 10^36 is far below the 1.7 x 10^38 of 128 bits, and far above
 	 * anything import lets in (see cbm.h). */
-	if (!(fabsl(v) < 1.0e36L))
+	if (!convert(amount, from_exp, from_usd, to_exp, to_usd, 1.0e36L, &v))
 		return false;
-	*out = (cbm_money)round_minor(v);
+	*out = (cbm_money)v;
 	return true;
 }
 

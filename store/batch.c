@@ -46,10 +46,11 @@ static void read_batch(sqlite3_stmt *st, struct st_batch *b)
 	"SELECT id, kind, file_name, sha256, row_count, loaded_at, "           \
 	"tool_version, sheet, loaded_by, mapping FROM batches "
 
-/* Runs SQL with one bound value (text or integer) and reads at most one
- * batch; out->id stays 0 when there is none. */
+/* Runs SQL with its values bound in order: N texts (TEXTS), or, when N is
+ * 0, the integer NUM; reads at most one batch; out->id stays 0 when there
+ * is none. */
 static enum cbm_status find_one(struct st_db *db, const char *sql,
-                                const char *text, int64_t num,
+                                const char *const *texts, int n, int64_t num,
                                 struct st_batch *out, struct cbm_error *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -58,9 +59,9 @@ static enum cbm_status find_one(struct st_db *db, const char *sql,
 	memset(out, 0, sizeof(*out));
 	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
 		return st_sql_error(db, "cannot read batches", err);
-	if (text)
-		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	else
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_text(st, i + 1, texts[i], -1, SQLITE_STATIC);
+	if (n == 0)
 		sqlite3_bind_int64(st, 1, num);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -75,39 +76,26 @@ enum cbm_status st_batch_find_sha(struct st_db *db, const char *sha256,
                                   struct st_batch *out, struct cbm_error *err)
 {
 	return find_one(db, BATCH_COLUMNS "WHERE sha256 = ? ORDER BY id",
-	                sha256, 0, out, err);
+	                &sha256, 1, 0, out, err);
 }
 
 enum cbm_status st_batch_find(struct st_db *db, const char *sha256,
                               const char *kind, const char *sheet,
                               struct st_batch *out, struct cbm_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
+	const char *const key[] = {sha256, kind, sheet ? sheet : ""};
 
-	memset(out, 0, sizeof(*out));
-	if (sqlite3_prepare_v2(st_sqlite(db),
-	                       BATCH_COLUMNS "WHERE sha256 = ? AND kind = ?"
-	                                     " AND sheet = ?",
-	                       -1, &st, NULL) != SQLITE_OK)
-		return st_sql_error(db, "cannot read batches", err);
-	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, sheet ? sheet : "", -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_batch(st, out);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_sql_error(db, "cannot read batches", err);
-	return CBM_OK;
+	return find_one(db,
+	                BATCH_COLUMNS "WHERE sha256 = ? AND kind = ?"
+	                              " AND sheet = ?",
+	                key, 3, 0, out, err);
 }
 
 enum cbm_status st_batch_get(struct st_db *db, int64_t id, struct st_batch *out,
                              struct cbm_error *err)
 {
 	enum cbm_status rc =
-	    find_one(db, BATCH_COLUMNS "WHERE id = ?", NULL, id, out, err);
+	    find_one(db, BATCH_COLUMNS "WHERE id = ?", NULL, 0, id, out, err);
 
 	if (rc == CBM_OK && out->id == 0)
 		return CBM_ERROR(err, CBM_EDATA, NULL,

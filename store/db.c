@@ -25,6 +25,7 @@
  *    reads the WAL through the existing files.
  */
 #include <glib.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,46 @@ struct st_db {
 	sqlite3 *sql;
 	char *path;
 	bool readonly;
+	unsigned long ticks, stop_at; /* the crash test's hook, below */
 };
+
+/*
+ * A hook for tests/e2e/crash.sh, as git's GIT_TEST_* variables are: with
+ * CBM_TEST_STOP_AT_TICK=N a writing connection stops itself (SIGSTOP)
+ * after N times ST_TEST_TICK virtual-machine steps of SQLite, so that
+ * the test can kill it with SIGKILL at a point that is the same on every
+ * machine, however fast; with CBM_TEST_STOP_AT_TICK=count it prints the
+ * number of ticks on stderr when it closes, the length of the work to
+ * spread the points over.  Unset, nothing is installed.
+ */
+#define ST_TEST_TICK 1000
+
+static int test_tick(void *arg)
+{
+	struct st_db *db = arg;
+
+	if (++db->ticks == db->stop_at)
+		raise(SIGSTOP);
+	return 0;
+}
+
+static void test_hook_install(struct st_db *db)
+{
+	const char *env = getenv("CBM_TEST_STOP_AT_TICK");
+
+	if (!env || !*env)
+		return;
+	db->stop_at = strcmp(env, "count") == 0 ? 0 : strtoul(env, NULL, 10);
+	sqlite3_progress_handler(db->sql, ST_TEST_TICK, test_tick, db);
+}
+
+static void test_hook_report(const struct st_db *db)
+{
+	const char *env = getenv("CBM_TEST_STOP_AT_TICK");
+
+	if (!db->readonly && env && strcmp(env, "count") == 0)
+		fprintf(stderr, "cbm: test ticks %lu\n", db->ticks);
+}
 
 sqlite3 *st_sqlite(struct st_db *db)
 {
@@ -261,7 +301,9 @@ static enum cbm_status configure(struct st_db *db, struct cbm_error *err)
 	}
 	if ((rc = st_exec(db, "PRAGMA journal_mode = WAL", err)) != CBM_OK)
 		return rc;
-	return migrate(db, err);
+	if ((rc = migrate(db, err)) == CBM_OK)
+		test_hook_install(db);
+	return rc;
 }
 
 /* True when this user may create files in PATH's folder and write PATH. */
@@ -351,8 +393,10 @@ void st_close(struct st_db *db)
 {
 	if (!db)
 		return;
-	if (db->sql)
+	if (db->sql) {
+		test_hook_report(db);
 		sqlite3_close_v2(db->sql);
+	}
 	g_free(db->path);
 	free(db);
 }

@@ -3,29 +3,30 @@
 # crash.sh - an import killed with SIGKILL at any moment leaves the database
 # whole: the file's batch is either loaded in full or not at all, earlier
 # batches are untouched, and SQLite's integrity and foreign-key checks pass.
-# Label `long` (about a minute): 20 imports of a 200 000-row file, each
-# killed after a random time spread over a measured full import.
+# Label `long` (a few minutes): 12 imports of a 100 000-row file, each
+# stopped by cbm's test hook (CBM_TEST_STOP_AT_TICK, store/db.c) at a
+# point spread over the import's work and killed there, so that where the
+# kills land does not depend on the machine's speed; then a few killed
+# at random times.
 #
 # Environment, besides CBM and CBM_TESTDATA:
-#   CBM_CRASH_RUNS  the number of killed imports (default 20)
-#   CBM_CRASH_SEED  the seed of the random sleep times (default: random;
+#   CBM_CRASH_RUNS  the number of killed imports (default 12, 8 under
+#                   sanitizers)
+#   CBM_CRASH_SEED  the seed of the random points (default: random;
 #                   printed, so that a failing run can be repeated)
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-# Under sanitizers each import is several times slower: a quarter of the
-# rows and half the runs test the same thing in the same time.
+# Under sanitizers each import is several times slower: a third of the
+# rows and fewer runs test the same thing in the same time.
 if [ "${CBM_SANITIZE:-0}" = 1 ]; then
-	BIG_ROWS=50000
-	: "${CBM_CRASH_RUNS:=10}"
+	BIG_ROWS=30000
+	: "${CBM_CRASH_RUNS:=8}"
 else
-	BIG_ROWS=200000
+	BIG_ROWS=100000
+	: "${CBM_CRASH_RUNS:=12}"
 fi
 
-
-wal_bytes() {
-	stat -c %s "$DB-wal" 2>/dev/null || echo 0
-}
 
 # The earlier batches (ids in $EARLIER) and what they hold: the batches
 # rows, their contributions, states and fx rates.
@@ -93,10 +94,62 @@ check_after_kill() {
   rows other than the earlier ones: $batches ($got); expected none, or big.csv|$BIG_ROWS|1|$BIG_SUMMARY"
 }
 
+# Waits until process $1 has stopped itself (state T) or ended; 0 when
+# it stopped.  The time limit only catches a hang: no result depends on
+# how fast the machine is.
+wait_stopped() {
+	local pid=$1 state i
+	for ((i = 0; i < 60000; i++)); do
+		state=$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null) || return 1
+		case $state in
+		T | t) return 0 ;;
+		Z | X | "") return 1 ;;
+		esac
+		sleep 0.01
+	done
+	return 1
+}
+
+# Runs one import of big.csv killed as $1 says ("tick N": stopped by
+# cbm's test hook after N ticks, then killed; "ms N": killed after N
+# milliseconds) and checks the database.  Sets RC and OUTCOME.
+killed_import() {
+	local how=$1 n=$2 pid
+	sql "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+	if [ "$how" = tick ]; then
+		CBM_TEST_STOP_AT_TICK=$n "$CBM" import contributions big.csv \
+			>"run.out" 2>"run.err" &
+		pid=$!
+		wait_stopped "$pid"
+	else
+		"$CBM" import contributions big.csv >"run.out" 2>"run.err" &
+		pid=$!
+		sleep "$(printf '%d.%03d' $((n / 1000)) $((n % 1000)))"
+	fi
+	kill -9 "$pid" 2>/dev/null
+	kill -CONT "$pid" 2>/dev/null
+	# (braces: no "Killed" notice from bash on stderr)
+	{ wait "$pid"; } 2>/dev/null
+	RC=$?
+	CMD="cbm import contributions big.csv, killed at $how $n"
+	OUT=$(cat run.out)
+	ERR=$(head -c 2000 run.err)
+	STATUS=$RC
+	case $RC in
+	137 | 0) ;;
+	*) fail "$how $n: import ended with status $RC (not killed, not 0)" ;;
+	esac
+	check_after_kill "$how $n"
+	if [ "$OUTCOME" = complete ]; then
+		run_cbm undo "$(sql "SELECT id FROM batches WHERE file_name = 'big.csv'")"
+		expect_status 0
+		expect_eq "$(new_rows) $(new_batches)" "0 0" "$how $n: after undo"
+	fi
+}
+
 test_sigkill_during_import_is_all_or_nothing() {
 	local runs=${CBM_CRASH_RUNS:-20} seed=${CBM_CRASH_SEED:-$RANDOM$RANDOM}
-	local t0 dur i pid rc ms wal0 wal1 killed=0 midway=0 spilled=0 complete=0
-	local id log="" need=$((runs * 3 / 4)) need_spilled=$((runs / 5))
+	local t0 dur i n ticks id log="" absent=0 early=0
 	RANDOM=$seed
 	init_db
 	import_ok states "$EXAMPLES/states.csv"
@@ -108,12 +161,16 @@ test_sigkill_during_import_is_all_or_nothing() {
 	gen_contributions "$BIG_ROWS" B 2006 20 >big.csv
 	BIG_SHA=$(sha256sum big.csv | cut -d' ' -f1)
 
-	# A full import: its duration and what it loads; then undone.
+	# A full import: what it loads and how much work it is (SQLite's
+	# steps in ticks, see store/db.c; and its time); then undone.
 	t0=$(now_ms)
-	run_cbm import contributions big.csv
+	CBM_TEST_STOP_AT_TICK=count run_cbm import contributions big.csv
 	dur=$(($(now_ms) - t0))
 	expect_status 0
 	expect_stdout_has "big.csv: loaded as batch"
+	ticks=$(sed -n 's/^cbm: test ticks \([0-9]*\)$/\1/p' "$T/.stderr" | tail -1)
+	[ -n "$ticks" ] && [ "$ticks" -gt 100 ] ||
+		fail "the import's tick count: '$ticks' (stderr: $ERR)"
 	BIG_SUMMARY=$(sql "SELECT count(*) || '|' || sum(amount) || '|' || sum(amount_usd)
 	                   FROM contributions WHERE batch_id NOT IN ($EARLIER)")
 	expect_eq "${BIG_SUMMARY%%|*}" "$BIG_ROWS" "rows of big.csv"
@@ -122,67 +179,34 @@ test_sigkill_during_import_is_all_or_nothing() {
 	expect_status 0
 	expect_eq "$(new_rows) $(earlier_fingerprint)" "0 $FINGERPRINT" "after undo"
 	[ "$TEST_FAILED" = 0 ] || return
-	echo "full import of $BIG_ROWS rows: $dur ms; $runs killed imports, seed $seed"
+	echo "full import of $BIG_ROWS rows: $ticks ticks, $dur ms; $runs killed imports, seed $seed"
 
-	# The runs: at least $runs, and up to 10 more while fewer than 3/4
-	# of them were killed mid-import, or fewer than a fifth while the
-	# rows were going into place (other tests running beside this one
-	# make the measured duration a poor guess).
-	for ((i = 0; i < runs || ((midway < need || spilled < need_spilled) &&
-		i < runs + 10); i++)); do
-		# A sleep spread over [0, dur): run i sleeps in the i-th slice
-		# (then anywhere, in the extra runs).
-		if ((i < runs)); then
-			ms=$(((i * dur + RANDOM % 1000 * dur / 1000) / runs))
-		else
-			ms=$((RANDOM % 1000 * dur / 1000))
+	# Killed at points spread over the import's work: run i stops in the
+	# i-th slice of the ticks.  A point in the first three quarters comes
+	# before the commit (the commit is the import's last write), so the
+	# batch must be absent; later points may fall after it.
+	for ((i = 0; i < runs; i++)); do
+		n=$((1 + (i * ticks + RANDOM % 1000 * ticks / 1000) / runs))
+		killed_import tick "$n"
+		log="$log $n:$RC:$OUTCOME"
+		[ "$OUTCOME" = broken ] && break
+		if ((n <= ticks * 3 / 4)); then
+			early=$((early + 1))
+			[ "$RC:$OUTCOME" = 137:absent ] ||
+				fail "killed at tick $n of $ticks, before the commit: status $RC, batch $OUTCOME (want 137, absent)"
 		fi
-		sql "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-		wal0=$(wal_bytes)
-		"$CBM" import contributions big.csv >"run$i.out" 2>"run$i.err" &
-		pid=$!
-		sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
-		kill -9 "$pid" 2>/dev/null
-		# (braces: no "Killed" notice from bash on stderr)
-		{ wait "$pid"; } 2>/dev/null
-		rc=$?
-		wal1=$(wal_bytes)
-		CMD="cbm import contributions big.csv & sleep $ms ms; kill -9"
-		OUT=$(cat "run$i.out")
-		ERR=$(head -c 2000 "run$i.err")
-		STATUS=$rc
-		case $rc in
-		137) killed=$((killed + 1)) ;;
-		0) ;;
-		*) fail "run $i: import ended with status $rc (not killed, not 0)" ;;
-		esac
-		check_after_kill "run $i ($ms ms)"
-		# Mid-import: killed with its transaction open.  The rows are
-		# staged in a temporary file first and go into the database at
-		# the end, so some kills come while that transaction has written
-		# more than 1 MB (uncommitted pages spilled to the WAL): they are
-		# counted apart.
-		if [ "$rc" = 137 ] && [ "$OUTCOME" = absent ]; then
-			midway=$((midway + 1))
-			[ $((wal1 - wal0)) -gt 1048576 ] && spilled=$((spilled + 1))
-		fi
-		log="$log $ms:$rc:$OUTCOME:$((wal1 / 1024))K"
-		if [ "$OUTCOME" = complete ]; then
-			complete=$((complete + 1))
-			# The import takes at most $ms now: sleep less from here on.
-			((ms < dur)) && dur=$ms
-			run_cbm undo "$(sql "SELECT id FROM batches WHERE file_name = 'big.csv'")"
-			expect_status 0
-			expect_eq "$(new_rows) $(new_batches)" "0 0" "run $i: after undo"
-		fi
+		[ "$OUTCOME" = absent ] && absent=$((absent + 1))
+	done
+	echo "runs (tick:status:outcome):$log"
+	echo "runs: $runs, before the commit: $early, batch absent after: $absent"
+	[ "$TEST_FAILED" = 0 ] || return
+
+	# And a few at random times, parsing included (any outcome but a
+	# broken one is right).
+	for ((i = 0; i < 4; i++)); do
+		killed_import ms $((RANDOM % 1000 * dur / 1000))
 		[ "$OUTCOME" = broken ] && break
 	done
-	echo "runs (sleep ms:status:outcome:WAL):$log"
-	echo "runs: $i, killed: $killed, killed mid-import: $midway (with uncommitted pages in the WAL: $spilled), completed before the kill: $complete"
-	[ "$midway" -ge "$need" ] ||
-		fail "only $midway of $i imports were killed mid-import (want $need)"
-	[ "$spilled" -ge "$need_spilled" ] ||
-		fail "only $spilled of $i imports were killed with uncommitted pages in the WAL (want $need_spilled)"
 
 	# Finally, an import left alone loads the whole file.
 	run_cbm import contributions big.csv
