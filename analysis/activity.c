@@ -14,7 +14,8 @@
 #include "analysis_internal.h"
 
 static const char area_sql[] =
-    "WITH y AS (SELECT DISTINCT year FROM events WHERE %s)"
+    "WITH y AS (SELECT DISTINCT year FROM events"
+    "  WHERE year BETWEEN :from AND :to)"
     " SELECT y.year, a.code, count(e.id), total(e.status = 'held'),"
     "  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
     "  a.name_en, total(e.status = 'planned')"
@@ -23,7 +24,8 @@ static const char area_sql[] =
     " GROUP BY y.year, a.code ORDER BY y.year, d.sort, a.code";
 
 static const char dimension_sql[] =
-    "WITH y AS (SELECT DISTINCT year FROM events WHERE %s)"
+    "WITH y AS (SELECT DISTINCT year FROM events"
+    "  WHERE year BETWEEN :from AND :to)"
     " SELECT y.year, d.code, count(e.id), total(e.status = 'held'),"
     "  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
     "  d.name_en, total(e.status = 'planned')"
@@ -34,69 +36,55 @@ static const char dimension_sql[] =
 
 static const char organizer_sql[] =
     "WITH o AS (SELECT DISTINCT event_id, state FROM event_organizers"
-    "  WHERE role = 'organizer' OR %d)"
+    "  WHERE role = 'organizer' OR :co)"
     " SELECT e.year, o.state, count(e.id), total(e.status = 'held'),"
     "  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
     "  s.name_en, total(e.status = 'planned')"
     " FROM events e JOIN o ON o.event_id = e.id"
     " JOIN states s ON s.code = o.state"
-    " WHERE %s GROUP BY e.year, o.state ORDER BY e.year, o.state";
+    " WHERE e.year BETWEEN :from AND :to"
+    " GROUP BY e.year, o.state ORDER BY e.year, o.state";
 
-static void activity_row(struct ana_table *t, sqlite3_stmt *st)
+static void activity_row(void *data, sqlite3_stmt *st)
 {
+	struct ana_table *t = data;
 	size_t r = ana_tb_row(t);
 	int64_t planned = sqlite3_column_int64(st, 2);
 
-	ana_tb_int(t, r, 0, sqlite3_column_int(st, 0));
-	ana_tb_text(t, r, 1, (const char *)sqlite3_column_text(st, 1));
-	ana_tb_int(t, r, 2, planned);
-	for (int c = 3; c <= 5; c++)
-		ana_tb_int(t, r, (size_t)c, sqlite3_column_int64(st, c));
+	ana_tb_int(t, r, ANA_ACTIVITY_YEAR, sqlite3_column_int(st, 0));
+	ana_tb_text(t, r, ANA_ACTIVITY_KEY,
+	            (const char *)sqlite3_column_text(st, 1));
+	ana_tb_int(t, r, ANA_ACTIVITY_PLANNED, planned);
+	ana_tb_int(t, r, ANA_ACTIVITY_HELD, sqlite3_column_int64(st, 3));
+	ana_tb_int(t, r, ANA_ACTIVITY_POSTPONED, sqlite3_column_int64(st, 4));
+	ana_tb_int(t, r, ANA_ACTIVITY_CANCELLED, sqlite3_column_int64(st, 5));
 	if (planned > 0)
-		ana_tb_double(t, r, 6,
+		ana_tb_double(t, r, ANA_ACTIVITY_RATE,
 		              (double)sqlite3_column_int64(st, 3) /
 		                  (double)planned);
-	ana_tb_int(t, r, 7, sqlite3_column_int64(st, 7));
-	ana_tb_text(t, r, 8, (const char *)sqlite3_column_text(st, 6));
+	ana_tb_int(t, r, ANA_ACTIVITY_PENDING, sqlite3_column_int64(st, 7));
+	ana_tb_text(t, r, ANA_ACTIVITY_NAME,
+	            (const char *)sqlite3_column_text(st, 6));
 }
 
 enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
                              struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-	    {"year", ANA_INT},
-	    {"key", ANA_TEXT},
-	    {"planned", ANA_INT},
-	    {"held", ANA_INT},
-	    {"postponed", ANA_INT},
-	    {"cancelled", ANA_INT},
-	    {"implementation_rate", ANA_RATE},
-	    {"pending", ANA_INT},
-	    {"name", ANA_TEXT},
+	    [ANA_ACTIVITY_YEAR] = {"year", ANA_INT},
+	    [ANA_ACTIVITY_KEY] = {"key", ANA_TEXT},
+	    [ANA_ACTIVITY_PLANNED] = {"planned", ANA_INT},
+	    [ANA_ACTIVITY_HELD] = {"held", ANA_INT},
+	    [ANA_ACTIVITY_POSTPONED] = {"postponed", ANA_INT},
+	    [ANA_ACTIVITY_CANCELLED] = {"cancelled", ANA_INT},
+	    [ANA_ACTIVITY_RATE] = {"implementation_rate", ANA_RATE},
+	    [ANA_ACTIVITY_PENDING] = {"pending", ANA_INT},
+	    [ANA_ACTIVITY_NAME] = {"name", ANA_TEXT},
 	};
-	char *years, *sql;
-	sqlite3_stmt *st = NULL;
-	enum cbm_status rc = CBM_OK;
-	int step;
+	const char *sql = p->by == ANA_BY_ORGANIZER ? organizer_sql
+	                  : p->by == ANA_BY_AREA    ? area_sql
+	                                            : dimension_sql;
 
-	if (p->by == ANA_BY_ORGANIZER) {
-		years = ana_years_sql(p, "e.year");
-		sql = g_strdup_printf(organizer_sql,
-		                      p->with_co_organizers ? 1 : 0, years);
-	} else {
-		years = ana_years_sql(p, "year");
-		sql = g_strdup_printf(
-		    p->by == ANA_BY_AREA ? area_sql : dimension_sql, years);
-	}
-	ana_tb_columns(out, cols, 9, "USD");
-	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
-		rc = st_sql_error(db, "cannot compute activity", err);
-	while (rc == CBM_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
-		activity_row(out, st);
-	if (rc == CBM_OK && step != SQLITE_DONE)
-		rc = st_sql_error(db, "cannot compute activity", err);
-	sqlite3_finalize(st);
-	g_free(sql);
-	g_free(years);
-	return rc;
+	ana_tb_columns(out, cols, sizeof(cols) / sizeof(*cols), "USD");
+	return ana_run(db, sql, p, NULL, activity_row, out, err);
 }

@@ -40,8 +40,10 @@ enum ana_type {
 	ANA_AMOUNT, /* a double in units of the report currency */
 	ANA_RATE,   /* a fraction; percent for people */
 	ANA_SHARE,  /* a fraction of a scale; percent with two decimals */
-	ANA_NUMBER, /* any other real number (slope se, hhi, months) */
+	ANA_NUMBER, /* any other real number (slope se, months) */
 	ANA_DATE,   /* days since 1970-01-01 */
+	ANA_INDEX,  /* a unitless index from 0 to 1 (HHI, Gini): three
+	             * decimals for people */
 };
 
 struct ana_value {
@@ -83,21 +85,154 @@ enum ana_kind { ANA_VOLUNTARY, ANA_EARMARKED, ANA_IN_KIND, ANA_ALL_KINDS };
 enum ana_by { ANA_BY_AREA, ANA_BY_DIMENSION, ANA_BY_ORGANIZER };
 enum ana_of { ANA_OF_RECEIVED, ANA_OF_COLLECTION_RATE };
 
+struct ana_names;
+
 struct ana_params {
 	int year;           /* 0: every year (or the latest, for curve) */
 	int from, to;       /* 0: open */
 	char currency[4];   /* report currency; "" is USD */
 	enum ana_kind kind; /* basis of contribution figures */
-	int32_t as_of;      /* collection --as-of; INT32_MIN when not set */
+	int32_t as_of;      /* collection, forecast, outstanding: as of this
+	                     * day; INT32_MIN when not set */
 	enum ana_by by;
 	bool with_co_organizers;
 	enum ana_of of;
 	const char *scale; /* shares: "equal" or a scale's name */
+	const char *state; /* events, state years: one state's code */
+	/* The names of states, when the caller loaded them already (a
+	 * report does once); NULL: a figure that needs them loads them. */
+	const struct ana_names *names;
 };
 
 /* Defaults: every year, USD, voluntary, no as-of, by area, received,
- * equal shares. */
+ * equal shares, no state. */
 void ana_params_init(struct ana_params *p);
+
+/* ---- the columns of the figures ------------------------------------------
+ *
+ * Each figure's columns in order, so that a reader of a table names the
+ * column it means (ana_cell(t, r, ANA_COLLECTION_RATE)) rather than
+ * counting.  Figures by state end with the state's English name. */
+
+enum ana_collection_col {
+	ANA_COLLECTION_YEAR,
+	ANA_COLLECTION_APPROVED,
+	ANA_COLLECTION_RECEIVED,
+	ANA_COLLECTION_RATE,
+	ANA_COLLECTION_PLEDGED,
+	ANA_COLLECTION_FULFILMENT,
+	ANA_COLLECTION_AS_OF, /* only with an as-of day */
+};
+
+enum ana_contributions_col {
+	ANA_CONTRIB_YEAR,
+	ANA_CONTRIB_STATE,
+	ANA_CONTRIB_RECEIVED,
+	ANA_CONTRIB_SHARE,
+	ANA_CONTRIB_NAME,
+};
+
+enum ana_outstanding_col {
+	ANA_OUTSTANDING_YEAR,
+	ANA_OUTSTANDING_STATE,
+	ANA_OUTSTANDING_PLEDGED,
+	ANA_OUTSTANDING_RECEIVED,
+	ANA_OUTSTANDING_OUTSTANDING,
+	ANA_OUTSTANDING_STATUS, /* paid in full, in part, nothing, no pledge,
+	                         * none */
+	ANA_OUTSTANDING_NAME,
+};
+
+enum ana_execution_col {
+	ANA_EXECUTION_YEAR,
+	ANA_EXECUTION_LINE, /* "total" for the year's total row */
+	ANA_EXECUTION_APPROVED,
+	ANA_EXECUTION_SPENT,
+	ANA_EXECUTION_RATE,
+	ANA_EXECUTION_REMAINING,
+	ANA_EXECUTION_TITLE,
+	ANA_EXECUTION_TITLE_RU, /* undefined when the file gave none */
+	ANA_EXECUTION_TITLE_KK,
+	ANA_EXECUTION_STATUS, /* approved or draft */
+};
+
+enum ana_activity_col {
+	ANA_ACTIVITY_YEAR,
+	ANA_ACTIVITY_KEY,
+	ANA_ACTIVITY_PLANNED,
+	ANA_ACTIVITY_HELD,
+	ANA_ACTIVITY_POSTPONED,
+	ANA_ACTIVITY_CANCELLED,
+	ANA_ACTIVITY_RATE,
+	ANA_ACTIVITY_PENDING,
+	ANA_ACTIVITY_NAME,
+};
+
+enum ana_concentration_col {
+	ANA_CONCENTRATION_YEAR,
+	ANA_CONCENTRATION_CONTRIBUTORS,
+	ANA_CONCENTRATION_TOP1,
+	ANA_CONCENTRATION_TOP3,
+	ANA_CONCENTRATION_TOP5,
+	ANA_CONCENTRATION_HHI,
+	ANA_CONCENTRATION_GINI,
+};
+
+enum ana_trend_col {
+	ANA_TREND_NEXT_YEAR,
+	ANA_TREND_SLOPE,
+	ANA_TREND_INTERCEPT,
+	ANA_TREND_SLOPE_SE,
+	ANA_TREND_FORECAST,
+	ANA_TREND_LO95,
+	ANA_TREND_HI95,
+	ANA_TREND_CAGR,
+	ANA_TREND_FROM,
+	ANA_TREND_TO,
+	ANA_TREND_YEARS,
+};
+
+enum ana_shares_col {
+	ANA_SHARES_YEAR,
+	ANA_SHARES_STATE,
+	ANA_SHARES_SHARE,
+	ANA_SHARES_DUE,
+	ANA_SHARES_RECEIVED,
+	ANA_SHARES_DIFFERENCE,
+	ANA_SHARES_BUDGET, /* approved, or draft when the year has no approved
+	                    * budget yet */
+	ANA_SHARES_NAME,
+};
+
+enum ana_secondments_col {
+	ANA_SECONDMENTS_YEAR,
+	ANA_SECONDMENTS_STATE,
+	ANA_SECONDMENTS_PERSON_MONTHS,
+	ANA_SECONDMENTS_NAME,
+};
+
+enum ana_curve_col {
+	ANA_CURVE_YEAR,
+	ANA_CURVE_DAY,
+	ANA_CURVE_CUMULATIVE,
+	ANA_CURVE_RATE,
+	ANA_CURVE_MEAN,
+	ANA_CURVE_MIN,
+	ANA_CURVE_MAX,
+	ANA_CURVE_EVEN,
+	ANA_CURVE_DATE,
+	ANA_CURVE_EARLIER_YEARS,
+};
+
+enum ana_forecast_col {
+	ANA_FORECAST_YEAR,
+	ANA_FORECAST_AS_OF,
+	ANA_FORECAST_RATE,     /* rate(Y, D) */
+	ANA_FORECAST_FORECAST, /* rate(Y, D) + mean gain: by 31 December */
+	ANA_FORECAST_LOW,
+	ANA_FORECAST_HIGH,
+	ANA_FORECAST_YEARS, /* earlier years behind the gains; 0: none */
+};
 
 /* ---- the figures --------------------------------------------------------- */
 
@@ -126,11 +261,119 @@ enum cbm_status ana_secondments(struct st_db *db, const struct ana_params *p,
                                 struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_curve(struct st_db *db, const struct ana_params *p,
                           struct ana_table *out, struct cbm_error *err);
+/* The in-year forecast of the collection rate of year Y (P->year, else
+ * the latest approved year) from where it stands on day D (P->as_of,
+ * else the last receipt for Y): one row, see docs/figures.md.  D outside
+ * the calendar year Y, or Y without an approved budget, is CBM_EDATA. */
+enum cbm_status ana_forecast(struct st_db *db, const struct ana_params *p,
+                             struct ana_table *out, struct cbm_error *err);
 
-/* True when budget year YEAR is still in progress: no contribution in the
- * database was received after its 31 December (late payments of a year
- * arrive in the next one, so any later receipt closes it). */
-bool ana_year_in_progress(struct st_db *db, int year);
+/* ---- what reports need beyond the figures -------------------------------- */
+
+/* True in *OPEN when budget year YEAR is still in progress: no
+ * contribution in the database was received after its 31 December (late
+ * payments of a year arrive in the next one, so any later receipt closes
+ * it).  On failure *OPEN is true, the cautious answer. */
+enum cbm_status ana_year_in_progress(struct st_db *db, int year, bool *open,
+                                     struct cbm_error *err);
+
+/* The latest year with an approved budget into *YEAR (0: none); with
+ * FINISHED, the one before it while it is still in progress. */
+enum cbm_status ana_latest_year(struct st_db *db, bool finished, int *year,
+                                struct cbm_error *err);
+
+/* True in *HAS when YEAR has a budget, contributions or a plan. */
+enum cbm_status ana_year_has_data(struct st_db *db, int year, bool *has,
+                                  struct cbm_error *err);
+
+/* The day of the last receipt for budget year YEAR on P's basis, in
+ * *DAY; *FOUND is false when there is none. */
+enum cbm_status ana_last_receipt(struct st_db *db, const struct ana_params *p,
+                                 int year, int32_t *day, bool *found,
+                                 struct cbm_error *err);
+
+enum ana_sources_col {
+	ANA_SOURCES_BATCH,
+	ANA_SOURCES_KIND,
+	ANA_SOURCES_FILE,
+	ANA_SOURCES_ROWS,
+	ANA_SOURCES_LOADED, /* the day it was loaded (UTC) */
+	ANA_SOURCES_SHA256,
+};
+
+/* The import batches behind the figures, oldest first. */
+enum cbm_status ana_sources(struct st_db *db, struct ana_table *out,
+                            struct cbm_error *err);
+
+enum ana_events_col {
+	ANA_EVENTS_YEAR,
+	ANA_EVENTS_ITEM,
+	ANA_EVENTS_TITLE,
+	ANA_EVENTS_TITLE_RU, /* undefined when the plan gave none */
+	ANA_EVENTS_TITLE_KK,
+	ANA_EVENTS_AREA,
+	ANA_EVENTS_ORGANIZERS,    /* codes separated by '|' */
+	ANA_EVENTS_CO_ORGANIZERS, /* codes separated by '|', or undefined */
+	ANA_EVENTS_STATUS,
+	ANA_EVENTS_ROLE, /* with P->state: organizer or co-organizer */
+};
+
+/* The events of the plans of P's years in the order of the plan; with
+ * P->state, only those it organised or co-organised, with its role (an
+ * organizer listed as co-organizer too is an organizer). */
+enum cbm_status ana_events(struct st_db *db, const struct ana_params *p,
+                           struct ana_table *out, struct cbm_error *err);
+
+enum ana_state_years_col {
+	ANA_STATE_YEARS_YEAR,
+	ANA_STATE_YEARS_RECEIVED,     /* P->state's voluntary contributions */
+	ANA_STATE_YEARS_MEDIAN,       /* members' median, see below */
+	ANA_STATE_YEARS_CONTRIBUTORS, /* members behind the median */
+};
+
+/* Per year of P's span with voluntary contributions: P->state's total and
+ * the median of the totals of the member states that made a voluntary
+ * contribution that year (DESIGN.md "Figures and reports"). */
+enum cbm_status ana_state_years(struct st_db *db, const struct ana_params *p,
+                                struct ana_table *out, struct cbm_error *err);
+
+/* The organisation behind the reports: the latest batch of the
+ * organization kind.  Strings and bytes belong to the struct:
+ * ana_org_release() frees them. */
+struct ana_org {
+	bool found;
+	char *name[3], *short_name[3],
+	    *signatory[3];     /* by enum cbm_lang;
+	                        * signatory may be NULL */
+	unsigned char *emblem; /* PNG bytes, or NULL */
+	size_t emblem_len;
+};
+enum cbm_status ana_organization(struct st_db *db, struct ana_org *out,
+                                 struct cbm_error *err);
+void ana_org_release(struct ana_org *org);
+
+/* ---- names of states and areas --------------------------------------------
+ *
+ * Loaded once from the database for whoever names states or areas: the
+ * figures' "name" column, the reports and the charts. */
+
+/* Loads every state (names, status, year joined) and area.  The caller
+ * owns *OUT (ana_names_close; ana_names_close(NULL) does nothing). */
+enum cbm_status ana_names_open(struct ana_names **out, struct st_db *db,
+                               struct cbm_error *err);
+void ana_names_close(struct ana_names *names);
+
+/* The name of state or area CODE in LANG (English when the file gave
+ * none); owned by NAMES, or CODE itself (the caller's) when unknown. */
+const char *ana_state_name(const struct ana_names *names, const char *code,
+                           enum cbm_lang lang);
+const char *ana_area_name(const struct ana_names *names, const char *code,
+                          enum cbm_lang lang);
+
+/* True when CODE is a loaded state; its year joined in *JOINED (0 when
+ * unknown) and whether it is a member. */
+bool ana_state_info(const struct ana_names *names, const char *code,
+                    int *joined, bool *member);
 
 /* The figures by name, for the command line: NAME, a one-line summary,
  * and the function. */

@@ -1,20 +1,20 @@
 /*
  * collection.c - the figures of money received: collection, contributions,
- * outstanding pledges, concentration and what-if shares.
+ * outstanding pledges and concentration.
  *
  * Each is built from per (budget year, state) sums done by SQLite, on the
  * covering index contributions(kind, budget_year, state, ...), so that a
- * million contributions aggregate without touching the table; the
- * arithmetic between sums (rates, shares, fulfilment) is done here.
+ * million contributions aggregate without touching the table.  Pledges
+ * meet receipts in one SQL join (ana_pledge_rows); the arithmetic between
+ * sums (rates, shares, fulfilment) is done here, walking rows that come
+ * ordered by year, so that no row is ever searched for.
  */
 #include <limits.h>
 #include <string.h>
 
 #include "analysis_internal.h"
 
-/* The date of month and day MD (month x 100 + day) in YEAR; 29 February
- * becomes 28 February in a common year. */
-static int32_t same_day_in(int year, int md)
+int32_t ana_same_day_in(int year, int md)
 {
 	int m = md / 100, d = md % 100;
 
@@ -23,168 +23,307 @@ static int32_t same_day_in(int year, int md)
 	return cbm_days_from_civil(year, m, d);
 }
 
-/* The as-of cutoff of every budget year FIRST..LAST as an SQL table
- * cut(year, day): the same calendar day MD in each year.  Joined on the
- * year, it costs SQLite nothing per row, unlike date arithmetic in the
- * WHERE. */
-static char *cutoff_table(int md, int first, int last)
-{
-	GString *s = g_string_new("cut(year, day) AS (VALUES ");
-	char iso[11];
+/* ---- received per (year, state) ------------------------------------------ */
 
-	for (int y = first; y <= last; y++) {
-		cbm_date_iso(same_day_in(y, md), iso);
-		g_string_append_printf(s, "%s(%d, '%s')", y > first ? ", " : "",
-		                       y, iso);
+/* The as-of cutoff of every budget year :first..:last as a table
+ * cut(year, day): the same calendar day :md ("MM-DD") in each year, 29
+ * February read as 28 February in a common year.  Joined on the year, it
+ * costs SQLite nothing per row, unlike date arithmetic in the WHERE. */
+static const char cut_cte[] =
+    "WITH RECURSIVE span(y) AS (SELECT :first UNION ALL"
+    "  SELECT y + 1 FROM span WHERE y < :last),"
+    " cut(year, day) AS (SELECT y, printf('%04d-', y) || CASE WHEN"
+    "  :md = '02-29' AND NOT (y % 4 = 0 AND (y % 100 <> 0 OR y % 400 = 0))"
+    "  THEN '02-28' ELSE :md END FROM span)";
+
+/* The contributions a figure reads, as "... c", for each way of cutting
+ * receipts off. */
+static char *contributions_from(enum ana_cut cut)
+{
+	switch (cut) {
+	case ANA_CUT_SAME_DAY:
+		/* The cut table holds exactly the years in scope, so that
+		 * SQLite joins on the index (kind, year) rather than
+		 * scanning a range once per year. */
+		return g_strconcat("(", cut_cte,
+		                   " SELECT c.* FROM contributions c"
+		                   " JOIN cut ON cut.year = c.budget_year"
+		                   " WHERE c.received_on <= cut.day) c",
+		                   NULL);
+	case ANA_CUT_DATE:
+		return g_strdup("(SELECT * FROM contributions"
+		                " WHERE received_on <= :asof) c");
+	default:
+		return g_strdup("contributions c");
 	}
-	g_string_append(s, ")");
-	return g_string_free(s, FALSE);
 }
 
-/* The first and last budget year of the contributions (1900, 1900 when
- * there are none). */
-static enum cbm_status year_span(struct st_db *db, int *first, int *last,
-                                 struct cbm_error *err)
-{
-	GArray *a = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
-	enum cbm_status rc =
-	    ana_sums(db,
-	             "SELECT coalesce(min(budget_year), 1900), '',"
-	             " coalesce(max(budget_year), 1900) FROM contributions",
-	             a, err);
+static const char received_where[] =
+    "c.kind IN (:k1, :k2, :k3) AND c.budget_year BETWEEN :from AND :to";
 
-	if (rc == CBM_OK) {
-		*first = g_array_index(a, struct ana_sum, 0).year;
-		*last = (int)g_array_index(a, struct ana_sum, 0).value;
-	}
-	g_array_free(a, TRUE);
+struct span {
+	int first, last;
+};
+
+static void span_row(void *data, sqlite3_stmt *st)
+{
+	struct span *s = data;
+
+	s->first = sqlite3_column_int(st, 0);
+	s->last = sqlite3_column_int(st, 1);
+}
+
+/* Binds :first, :last and :md of the cut table: the budget years of the
+ * contributions within P's scope. */
+static enum cbm_status bind_cut(struct st_db *db, const struct ana_params *p,
+                                int md, sqlite3_stmt *st, struct cbm_error *err)
+{
+	struct span s = {0, 0};
+	char mmdd[8];
+	enum cbm_status rc = ana_run(
+	    db,
+	    "SELECT max(:from, coalesce(min(budget_year), 0)),"
+	    " min(:to, coalesce(max(budget_year), 0)) FROM contributions",
+	    p, NULL, span_row, &s, err);
+
+	snprintf(mmdd, sizeof(mmdd), "%02d-%02d", md / 100 % 100, md % 100);
+	ana_bind_int(st, ":first", s.first);
+	ana_bind_int(st, ":last", MAX(s.first, s.last));
+	ana_bind_text(st, ":md", mmdd);
 	return rc;
+}
+
+/* Prepares SQL over contributions cut off as CUT (MD for the same day),
+ * with every parameter bound. */
+static enum cbm_status prepare_cut(struct st_db *db, const char *sql,
+                                   const struct ana_params *p, const char *cur,
+                                   enum ana_cut cut, int md, sqlite3_stmt **st,
+                                   struct cbm_error *err)
+{
+	enum cbm_status rc = ana_prepare(db, sql, p, cur, st, err);
+
+	if (rc == CBM_OK && cut == ANA_CUT_SAME_DAY)
+		rc = bind_cut(db, p, md, *st, err);
+	if (rc != CBM_OK) {
+		sqlite3_finalize(*st);
+		*st = NULL;
+	}
+	return rc;
+}
+
+/* The rates a figure over contributions CUT needs, checked first. */
+static enum cbm_status received_rates(struct st_db *db,
+                                      const struct ana_params *p,
+                                      const char *cur, struct cbm_error *err)
+{
+	return ana_require_rates(db, p, cur, "contributions c", "c.received_on",
+	                         received_where, err);
+}
+
+static void append_sum(void *data, sqlite3_stmt *st)
+{
+	GArray *out = data;
+	struct ana_sum s = {0};
+
+	s.year = sqlite3_column_int(st, 0);
+	snprintf(s.state, sizeof(s.state), "%s",
+	         (const char *)sqlite3_column_text(st, 1));
+	st_column_money(st, 2, &s.value);
+	s.real = sqlite3_column_double(st, 2);
+	g_array_append_val(out, s);
 }
 
 enum cbm_status ana_received_sums(struct st_db *db, const struct ana_params *p,
                                   const char *cur, int md, GArray *out,
                                   struct cbm_error *err)
 {
-	char *money = NULL, *years = NULL, *cut = NULL, *from = NULL,
-	     *where = NULL, *sql = NULL;
-	int first = 0, last = 0;
-	enum cbm_status rc =
-	    md > 0 ? year_span(db, &first, &last, err) : CBM_OK;
+	enum ana_cut cut = md > 0 ? ANA_CUT_SAME_DAY : ANA_CUT_NONE;
+	char *money = ana_money_sql("c", "amount", "amount_usd",
+	                            "c.received_on", strcmp(cur, "USD") == 0);
+	char *from = contributions_from(cut);
+	char *sql =
+	    g_strconcat("SELECT c.budget_year, c.state, cbm_sum(", money,
+	                ") FROM ", from, " WHERE ", received_where,
+	                " GROUP BY c.budget_year, c.state"
+	                " ORDER BY c.budget_year, c.state",
+	                NULL);
+	sqlite3_stmt *st = NULL;
+	enum cbm_status rc = received_rates(db, p, cur, err);
 
-	if (rc != CBM_OK)
-		return rc;
-	money =
-	    ana_money_sql("c", "amount", "amount_usd", "c.received_on", cur);
-	if (md > 0) {
-		/* The cut table holds exactly the years in scope, so that
-		 * SQLite joins on the index (kind, year) rather than
-		 * scanning a range once per year. */
-		if (p->year)
-			first = last = p->year;
-		first = MAX(first, p->from);
-		last = p->to ? MIN(last, p->to) : last;
-		cut = cutoff_table(md, first, MAX(first, last));
-		years = g_strdup("1");
-	} else {
-		years = ana_years_sql(p, "c.budget_year");
-	}
-	from = cut ? g_strdup_printf("(WITH %s SELECT c.* FROM contributions c"
-	                             " JOIN cut ON cut.year = c.budget_year"
-	                             " WHERE c.received_on <= cut.day) c",
-	                             cut)
-	           : g_strdup("contributions c");
-	where = g_strdup_printf("%s AND %s", ana_kind_sql(p), years);
-	sql =
-	    g_strdup_printf("SELECT c.budget_year, c.state, cbm_sum(%s) FROM %s"
-	                    " WHERE %s GROUP BY c.budget_year, c.state"
-	                    " ORDER BY c.budget_year, c.state",
-	                    money, from, where);
-	rc = ana_require_rates(db, cur, from, "c.received_on", where, err);
 	if (rc == CBM_OK)
-		rc = ana_sums(db, sql, out, err);
+		rc = prepare_cut(db, sql, p, cur, cut, md, &st, err);
+	if (rc == CBM_OK)
+		rc = ana_each_row(db, st, append_sum, out, err);
 	g_free(sql);
-	g_free(where);
 	g_free(from);
-	g_free(cut);
-	g_free(years);
 	g_free(money);
 	return rc;
 }
 
-/* Pledged per (budget year, state), in CUR at each pledge's date. */
-static enum cbm_status pledged_sums(struct st_db *db,
-                                    const struct ana_params *p, const char *cur,
-                                    GArray *out, struct cbm_error *err)
-{
-	char *money =
-	    ana_money_sql("g", "amount", "amount_usd", "g.rate_date", cur);
-	char *where = ana_years_sql(p, "g.budget_year");
-	char *sql = g_strdup_printf(
-	    "SELECT g.budget_year, g.state, cbm_sum(%s) FROM pledges g"
-	    " WHERE %s GROUP BY g.budget_year, g.state"
-	    " ORDER BY g.budget_year, g.state",
-	    money, where);
-	enum cbm_status rc =
-	    ana_require_rates(db, cur, "pledges g", "g.rate_date", where, err);
+/* ---- pledges against receipts -------------------------------------------- */
 
-	if (rc == CBM_OK)
-		rc = ana_sums(db, sql, out, err);
-	g_free(sql);
-	g_free(where);
-	g_free(money);
-	return rc;
+/* Per (year, state): pledges (g) and receipts (r) in the report
+ * currency; for pledging states only, the currencies of their receipts
+ * (rc: how many, one of them, their sum in it), which needs the table
+ * rows, while r reads the covering index alone; k, the pairs to report. */
+static char *pledge_sql(enum ana_cut cut, bool usd)
+{
+	char *recv =
+	    ana_money_sql("c", "amount", "amount_usd", "c.received_on", usd);
+	char *pledged =
+	    ana_money_sql("g", "amount", "amount_usd", "g.rate_date", usd);
+	char *from = contributions_from(cut);
+	char *sql = g_strconcat(
+	    "WITH g AS (SELECT g.budget_year AS year, g.state AS state,"
+	    "  cbm_sum(",
+	    pledged,
+	    ") AS v, count(DISTINCT g.currency) AS ncur,"
+	    "  min(g.currency) AS cur, cbm_sum(g.amount) AS own"
+	    "  FROM pledges g WHERE g.budget_year BETWEEN :from AND :to",
+	    cut == ANA_CUT_DATE
+	        ? "  AND (g.pledged_on IS NULL OR g.pledged_on <= :asof)"
+	        : "",
+	    "  GROUP BY g.budget_year, g.state),"
+	    " r AS (SELECT c.budget_year AS year, c.state AS state,"
+	    "  cbm_sum(",
+	    recv, ") AS v FROM ", from, " WHERE ", received_where,
+	    "  GROUP BY c.budget_year, c.state),"
+	    " rc AS (SELECT c.budget_year AS year, c.state AS state,"
+	    "  count(DISTINCT c.currency) AS ncur, min(c.currency) AS cur,"
+	    "  cbm_sum(c.amount) AS own FROM ",
+	    from,
+	    " JOIN g ON g.year = c.budget_year AND g.state = c.state"
+	    "  WHERE ",
+	    received_where,
+	    "  GROUP BY c.budget_year, c.state),"
+	    " y AS (SELECT year FROM budget_lines WHERE status = 'approved'"
+	    "  AND year BETWEEN :from AND :to UNION SELECT year FROM g),"
+	    " k AS (SELECT year, state FROM g"
+	    "  UNION SELECT year, state FROM r"
+	    "   WHERE NOT :roll OR year IN (SELECT year FROM y)"
+	    "  UNION SELECT y.year, s.code FROM y JOIN states s"
+	    "   ON s.status = 'member' AND coalesce(s.joined, 0) <= y.year"
+	    "   WHERE :roll)"
+	    " SELECT k.year, k.state, g.v, r.v, g.ncur, g.cur, g.own,"
+	    "  rc.ncur, rc.cur, rc.own"
+	    " FROM k LEFT JOIN g ON g.year = k.year AND g.state = k.state"
+	    " LEFT JOIN r ON r.year = k.year AND r.state = k.state"
+	    " LEFT JOIN rc ON rc.year = k.year AND rc.state = k.state"
+	    " ORDER BY k.year, k.state",
+	    NULL);
+
+	g_free(from);
+	g_free(pledged);
+	g_free(recv);
+	return sql;
 }
 
-/* Adds every year of A (and of B, when not NULL) to the sorted set YEARS. */
-static void collect_years(GArray *years, GArray *a, GArray *b)
+/* True when the pledges and the receipts of the row are all in one
+ * currency, the same: they are then compared in it. */
+static bool one_currency(sqlite3_stmt *st)
 {
-	GArray *src[2] = {a, b};
+	const unsigned char *g = sqlite3_column_text(st, 5);
+	const unsigned char *r = sqlite3_column_text(st, 8);
 
-	for (int k = 0; k < 2; k++) {
-		if (!src[k])
-			continue;
-		for (guint i = 0; i < src[k]->len; i++) {
-			int y = g_array_index(src[k], struct ana_sum, i).year;
-			guint j = 0;
-			while (j < years->len &&
-			       g_array_index(years, int, j) < y)
-				j++;
-			if (j == years->len ||
-			    g_array_index(years, int, j) != y)
-				g_array_insert_val(years, j, y);
-		}
+	return sqlite3_column_int(st, 4) == 1 &&
+	       sqlite3_column_int(st, 7) == 1 && g && r &&
+	       strcmp((const char *)g, (const char *)r) == 0;
+}
+
+static void pledge_row(void *data, sqlite3_stmt *st)
+{
+	GArray *out = data;
+	struct ana_pledge_row row = {0};
+	cbm_money own_g = 0, own_r = 0;
+
+	row.year = sqlite3_column_int(st, 0);
+	snprintf(row.state, sizeof(row.state), "%s",
+	         (const char *)sqlite3_column_text(st, 1));
+	row.has_pledge = st_column_money(st, 2, &row.pledged);
+	st_column_money(st, 3, &row.received);
+	if (row.has_pledge && one_currency(st)) {
+		/* The share left unpaid in the pledge's own currency, at
+		 * the value of the pledge in the report currency. */
+		st_column_money(st, 6, &own_g);
+		st_column_money(st, 9, &own_r);
+		if (own_r < own_g)
+			row.outstanding =
+			    (cbm_money)((long double)row.pledged *
+			                    ((long double)(own_g - own_r) /
+			                     (long double)own_g) +
+			                0.5L);
+	} else if (row.has_pledge && row.received < row.pledged) {
+		row.outstanding = row.pledged - row.received;
 	}
+	row.kept = row.has_pledge ? row.pledged - row.outstanding : 0;
+	if (!row.has_pledge)
+		row.status = row.received > 0 ? "no pledge" : "none";
+	else if (row.outstanding == 0)
+		row.status = "paid in full";
+	else
+		row.status = row.received > 0 ? "in part" : "nothing";
+	g_array_append_val(out, row);
+}
+
+enum cbm_status ana_pledge_rows(struct st_db *db, const struct ana_params *p,
+                                const char *cur, enum ana_cut cut, bool roll,
+                                GArray *out, struct cbm_error *err)
+{
+	int md = 0;
+	char *sql = pledge_sql(cut, strcmp(cur, "USD") == 0);
+	sqlite3_stmt *st = NULL;
+	enum cbm_status rc = received_rates(db, p, cur, err);
+
+	if (cut == ANA_CUT_SAME_DAY) {
+		int y, m, d;
+		cbm_civil_from_days(p->as_of, &y, &m, &d);
+		md = m * 100 + d;
+	}
+	if (rc == CBM_OK)
+		rc = ana_require_rates(db, p, cur, "pledges g", "g.rate_date",
+		                       "g.budget_year BETWEEN :from AND :to",
+		                       err);
+	if (rc == CBM_OK)
+		rc = prepare_cut(db, sql, p, cur, cut, md, &st, err);
+	if (rc == CBM_OK) {
+		ana_bind_int(st, ":roll", roll);
+		rc = ana_each_row(db, st, pledge_row, out, err);
+	}
+	g_free(sql);
+	return rc;
 }
 
 /* ---- collection --------------------------------------------------------- */
 
-enum {
-	COL_YEAR,
-	COL_APPROVED,
-	COL_RECEIVED,
-	COL_RATE,
-	COL_PLEDGED,
-	COL_FULFILMENT,
-	COL_AS_OF
+/* The totals of one year over its pledge rows. */
+struct year_sums {
+	int year;
+	cbm_money received, pledged, kept;
 };
 
-/* Totals of one year: received, pledged and received within pledges. */
-static void year_totals(GArray *recv, GArray *pledged, int year,
-                        cbm_money *received, cbm_money *pledge_sum,
-                        cbm_money *kept)
+/* Sums consecutive rows of one year: ROWS is ordered by year. */
+static GArray *sums_by_year(GArray *rows)
 {
-	*received = ana_sum_total(recv, year);
-	*pledge_sum = *kept = 0;
-	for (guint i = 0; i < pledged->len; i++) {
-		const struct ana_sum *s =
-		    &g_array_index(pledged, struct ana_sum, i);
-		const struct ana_sum *r;
-		if (s->year != year)
-			continue;
-		r = ana_sum_find(recv, year, s->state);
-		*pledge_sum += s->value;
-		*kept += MIN(s->value, r ? r->value : 0);
+	GArray *years = g_array_new(FALSE, TRUE, sizeof(struct year_sums));
+
+	for (guint i = 0; i < rows->len; i++) {
+		const struct ana_pledge_row *r =
+		    &g_array_index(rows, struct ana_pledge_row, i);
+		struct year_sums *y =
+		    years->len ? &g_array_index(years, struct year_sums,
+		                                years->len - 1)
+		               : NULL;
+		if (!y || y->year != r->year) {
+			struct year_sums fresh = {.year = r->year};
+			g_array_append_val(years, fresh);
+			y = &g_array_index(years, struct year_sums,
+			                   years->len - 1);
+		}
+		y->received += r->received;
+		y->pledged += r->pledged;
+		y->kept += r->kept;
 	}
+	return years;
 }
 
 /* The as-of month and day (month x 100 + day; 0 for none) and the years
@@ -203,81 +342,126 @@ static int as_of_month_day(const struct ana_params *p, struct ana_params *scope)
 	return m * 100 + d;
 }
 
-static void collection_row(struct ana_table *t, int year, GArray *approved,
-                           GArray *recv, GArray *pledged, int md)
+static void collection_row(struct ana_table *t, int year,
+                           const struct ana_sum *budget,
+                           const struct year_sums *s, int md)
 {
-	cbm_money budget = 0, received, pledge_sum, kept;
-	bool has_budget = ana_sum_of_year(approved, year, &budget);
 	size_t r = ana_tb_row(t);
 
-	year_totals(recv, pledged, year, &received, &pledge_sum, &kept);
-	ana_tb_int(t, r, COL_YEAR, year);
-	if (has_budget)
-		ana_tb_money(t, r, COL_APPROVED, budget);
-	ana_tb_money(t, r, COL_RECEIVED, received);
-	if (has_budget && budget > 0)
-		ana_tb_double(t, r, COL_RATE,
-		              (double)received / (double)budget);
-	ana_tb_money(t, r, COL_PLEDGED, pledge_sum);
-	if (pledge_sum > 0)
-		ana_tb_double(t, r, COL_FULFILMENT,
-		              (double)kept / (double)pledge_sum);
+	ana_tb_int(t, r, ANA_COLLECTION_YEAR, year);
+	if (budget)
+		ana_tb_money(t, r, ANA_COLLECTION_APPROVED, budget->value);
+	ana_tb_money(t, r, ANA_COLLECTION_RECEIVED, s ? s->received : 0);
+	if (budget && budget->value > 0)
+		ana_tb_double(t, r, ANA_COLLECTION_RATE,
+		              (double)(s ? s->received : 0) /
+		                  (double)budget->value);
+	ana_tb_money(t, r, ANA_COLLECTION_PLEDGED, s ? s->pledged : 0);
+	if (s && s->pledged > 0)
+		ana_tb_double(t, r, ANA_COLLECTION_FULFILMENT,
+		              (double)s->kept / (double)s->pledged);
 	if (md > 0)
-		ana_tb_int(t, r, COL_AS_OF, same_day_in(year, md));
+		ana_tb_int(t, r, ANA_COLLECTION_AS_OF,
+		           ana_same_day_in(year, md));
+}
+
+/* One row per year with an approved budget, receipts or pledges, in
+ * order: the two year-ordered arrays are merged. */
+static void collection_rows(struct ana_table *t, const struct ana_params *scope,
+                            GArray *approved, GArray *years, int md)
+{
+	guint a = 0, y = 0;
+
+	while (a < approved->len || y < years->len) {
+		const struct ana_sum *b =
+		    a < approved->len
+		        ? &g_array_index(approved, struct ana_sum, a)
+		        : NULL;
+		const struct year_sums *s =
+		    y < years->len ? &g_array_index(years, struct year_sums, y)
+		                   : NULL;
+		int year = b && (!s || b->year <= s->year) ? b->year : s->year;
+		if (b && b->year != year)
+			b = NULL;
+		if (s && s->year != year)
+			s = NULL;
+		a += b != NULL;
+		y += s != NULL;
+		if (ana_year_in(scope, year))
+			collection_row(t, year, b, s, md);
+	}
 }
 
 enum cbm_status ana_collection(struct st_db *db, const struct ana_params *p,
                                struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-	    {"year", ANA_INT},       {"approved", ANA_MONEY},
-	    {"received", ANA_MONEY}, {"collection_rate", ANA_RATE},
-	    {"pledged", ANA_MONEY},  {"pledge_fulfilment", ANA_RATE},
-	    {"as_of", ANA_DATE},
+	    [ANA_COLLECTION_YEAR] = {"year", ANA_INT},
+	    [ANA_COLLECTION_APPROVED] = {"approved", ANA_MONEY},
+	    [ANA_COLLECTION_RECEIVED] = {"received", ANA_MONEY},
+	    [ANA_COLLECTION_RATE] = {"collection_rate", ANA_RATE},
+	    [ANA_COLLECTION_PLEDGED] = {"pledged", ANA_MONEY},
+	    [ANA_COLLECTION_FULFILMENT] = {"pledge_fulfilment", ANA_RATE},
+	    [ANA_COLLECTION_AS_OF] = {"as_of", ANA_DATE},
 	};
 	struct ana_params scope;
 	int md = as_of_month_day(p, &scope);
 	GArray *approved = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
-	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
-	GArray *pledged = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
-	GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
+	GArray *rows = g_array_new(FALSE, FALSE, sizeof(struct ana_pledge_row));
+	GArray *years = NULL;
 	char cur[4];
 	enum cbm_status rc = ana_currency(p, cur, err);
 
 	if (rc == CBM_OK)
-		rc = ana_approved(db, &scope, cur, approved, err);
+		rc = ana_approved(db, cur, approved, err);
 	if (rc == CBM_OK)
-		rc = ana_received_sums(db, &scope, cur, md, recv, err);
-	if (rc == CBM_OK)
-		rc = pledged_sums(db, &scope, cur, pledged, err);
+		rc = ana_pledge_rows(db, &scope, cur,
+		                     md > 0 ? ANA_CUT_SAME_DAY : ANA_CUT_NONE,
+		                     false, rows, err);
 	if (rc == CBM_OK) {
 		ana_tb_columns(out, cols, md > 0 ? 7 : 6, cur);
-		collect_years(years, approved, recv);
-		collect_years(years, pledged, NULL);
-		for (guint i = 0; i < years->len; i++) {
-			int y = g_array_index(years, int, i);
-			if (ana_year_in(&scope, y))
-				collection_row(out, y, approved, recv, pledged,
-				               md);
-		}
+		years = sums_by_year(rows);
+		collection_rows(out, &scope, approved, years, md);
+		g_array_free(years, TRUE);
 	}
-	g_array_free(years, TRUE);
-	g_array_free(pledged, TRUE);
-	g_array_free(recv, TRUE);
+	g_array_free(rows, TRUE);
 	g_array_free(approved, TRUE);
 	return rc;
 }
 
 /* ---- contributions ------------------------------------------------------- */
 
+static void contributions_rows(struct ana_table *t, GArray *recv)
+{
+	GArray *totals = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	GHashTable *total_of;
+
+	ana_year_totals(recv, totals);
+	total_of = ana_sums_by_year(totals);
+	for (guint i = 0; i < recv->len; i++) {
+		const struct ana_sum *s =
+		    &g_array_index(recv, struct ana_sum, i);
+		cbm_money total = ana_sum_of(total_of, s->year)->value;
+		size_t r = ana_tb_row(t);
+		ana_tb_int(t, r, ANA_CONTRIB_YEAR, s->year);
+		ana_tb_text(t, r, ANA_CONTRIB_STATE, s->state);
+		ana_tb_money(t, r, ANA_CONTRIB_RECEIVED, s->value);
+		if (total > 0)
+			ana_tb_double(t, r, ANA_CONTRIB_SHARE,
+			              (double)s->value / (double)total);
+	}
+	g_hash_table_destroy(total_of);
+	g_array_free(totals, TRUE);
+}
+
 enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
                                   struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-	    {"year", ANA_INT},
-	    {"state", ANA_TEXT},
-	    {"received", ANA_MONEY},
-	    {"share", ANA_RATE},
+	    [ANA_CONTRIB_YEAR] = {"year", ANA_INT},
+	    [ANA_CONTRIB_STATE] = {"state", ANA_TEXT},
+	    [ANA_CONTRIB_RECEIVED] = {"received", ANA_MONEY},
+	    [ANA_CONTRIB_SHARE] = {"share", ANA_RATE},
 	};
 	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
 	char cur[4];
@@ -287,116 +471,108 @@ enum cbm_status ana_contributions(struct st_db *db, const struct ana_params *p,
 		rc = ana_received_sums(db, p, cur, 0, recv, err);
 	if (rc == CBM_OK) {
 		ana_tb_columns(out, cols, 4, cur);
-		for (guint i = 0; i < recv->len; i++) {
-			const struct ana_sum *s =
-			    &g_array_index(recv, struct ana_sum, i);
-			cbm_money total = ana_sum_total(recv, s->year);
-			size_t r = ana_tb_row(out);
-			ana_tb_int(out, r, 0, s->year);
-			ana_tb_text(out, r, 1, s->state);
-			ana_tb_money(out, r, 2, s->value);
-			if (total > 0)
-				ana_tb_double(out, r, 3,
-				              (double)s->value / (double)total);
-		}
+		contributions_rows(out, recv);
 	}
 	g_array_free(recv, TRUE);
 	if (rc == CBM_OK)
-		rc = ana_tb_add_state_names(db, out, err);
+		rc = ana_tb_add_state_names(db, p, out, err);
 	return rc;
 }
 
 /* ---- outstanding pledges ------------------------------------------------- */
 
-static const char *pledge_status(cbm_money pledged, bool has_pledge,
-                                 cbm_money received)
-{
-	if (!has_pledge)
-		return "no pledge";
-	if (received >= pledged)
-		return "paid in full";
-	return received > 0 ? "in part" : "nothing";
-}
-
-static void outstanding_row(struct ana_table *t, int year, const char *state,
-                            GArray *recv, GArray *pledged)
-{
-	const struct ana_sum *g = ana_sum_find(pledged, year, state);
-	const struct ana_sum *r = ana_sum_find(recv, year, state);
-	cbm_money pl = g ? g->value : 0, rv = r ? r->value : 0;
-	size_t row = ana_tb_row(t);
-
-	ana_tb_int(t, row, 0, year);
-	ana_tb_text(t, row, 1, state);
-	ana_tb_money(t, row, 2, pl);
-	ana_tb_money(t, row, 3, rv);
-	ana_tb_money(t, row, 4, pl > rv ? pl - rv : 0);
-	ana_tb_text(t, row, 5, pledge_status(pl, g != NULL, rv));
-}
-
 enum cbm_status ana_outstanding(struct st_db *db, const struct ana_params *p,
                                 struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-	    {"year", ANA_INT},          {"state", ANA_TEXT},
-	    {"pledged", ANA_MONEY},     {"received", ANA_MONEY},
-	    {"outstanding", ANA_MONEY}, {"status", ANA_TEXT},
+	    [ANA_OUTSTANDING_YEAR] = {"year", ANA_INT},
+	    [ANA_OUTSTANDING_STATE] = {"state", ANA_TEXT},
+	    [ANA_OUTSTANDING_PLEDGED] = {"pledged", ANA_MONEY},
+	    [ANA_OUTSTANDING_RECEIVED] = {"received", ANA_MONEY},
+	    [ANA_OUTSTANDING_OUTSTANDING] = {"outstanding", ANA_MONEY},
+	    [ANA_OUTSTANDING_STATUS] = {"status", ANA_TEXT},
 	};
-	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
-	GArray *pledged = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	GArray *rows = g_array_new(FALSE, FALSE, sizeof(struct ana_pledge_row));
 	char cur[4];
 	enum cbm_status rc = ana_currency(p, cur, err);
 
 	if (rc == CBM_OK)
-		rc = ana_received_sums(db, p, cur, 0, recv, err);
+		rc = ana_pledge_rows(db, p, cur,
+		                     p->as_of != INT32_MIN ? ANA_CUT_DATE
+		                                           : ANA_CUT_NONE,
+		                     true, rows, err);
 	if (rc == CBM_OK)
-		rc = pledged_sums(db, p, cur, pledged, err);
-	if (rc == CBM_OK) {
-		GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
 		ana_tb_columns(out, cols, 6, cur);
-		collect_years(years, pledged, NULL);
-		/* Years with pledges: every pledging state, then those who
-		 * paid without a pledge. */
-		for (guint i = 0; i < years->len; i++) {
-			int y = g_array_index(years, int, i);
-			for (guint j = 0; j < pledged->len; j++) {
-				const struct ana_sum *s =
-				    &g_array_index(pledged, struct ana_sum, j);
-				if (s->year == y)
-					outstanding_row(out, y, s->state, recv,
-					                pledged);
-			}
-			for (guint j = 0; j < recv->len; j++) {
-				const struct ana_sum *s =
-				    &g_array_index(recv, struct ana_sum, j);
-				if (s->year == y &&
-				    !ana_sum_find(pledged, y, s->state))
-					outstanding_row(out, y, s->state, recv,
-					                pledged);
-			}
-		}
-		g_array_free(years, TRUE);
+	for (guint i = 0; rc == CBM_OK && i < rows->len; i++) {
+		const struct ana_pledge_row *g =
+		    &g_array_index(rows, struct ana_pledge_row, i);
+		size_t r = ana_tb_row(out);
+		ana_tb_int(out, r, ANA_OUTSTANDING_YEAR, g->year);
+		ana_tb_text(out, r, ANA_OUTSTANDING_STATE, g->state);
+		ana_tb_money(out, r, ANA_OUTSTANDING_PLEDGED, g->pledged);
+		ana_tb_money(out, r, ANA_OUTSTANDING_RECEIVED, g->received);
+		ana_tb_money(out, r, ANA_OUTSTANDING_OUTSTANDING,
+		             g->outstanding);
+		ana_tb_text(out, r, ANA_OUTSTANDING_STATUS, g->status);
 	}
-	g_array_free(pledged, TRUE);
-	g_array_free(recv, TRUE);
+	g_array_free(rows, TRUE);
 	if (rc == CBM_OK)
-		rc = ana_tb_add_state_names(db, out, err);
+		rc = ana_tb_add_state_names(db, p, out, err);
 	return rc;
 }
 
 /* ---- concentration ------------------------------------------------------- */
 
+/* One row of concentration for the positive values X of YEAR. */
+static void concentration_row(struct ana_table *t, int year, GArray *x)
+{
+	struct ana_concentration c;
+	size_t r = ana_tb_row(t);
+
+	ana_concentration_of((double *)x->data, x->len, &c);
+	ana_tb_int(t, r, ANA_CONCENTRATION_YEAR, year);
+	ana_tb_int(t, r, ANA_CONCENTRATION_CONTRIBUTORS, x->len);
+	ana_tb_double(t, r, ANA_CONCENTRATION_TOP1, c.top1);
+	ana_tb_double(t, r, ANA_CONCENTRATION_TOP3, c.top3);
+	ana_tb_double(t, r, ANA_CONCENTRATION_TOP5, c.top5);
+	ana_tb_double(t, r, ANA_CONCENTRATION_HHI, c.hhi);
+	ana_tb_double(t, r, ANA_CONCENTRATION_GINI, c.gini);
+}
+
+static void concentration_rows(struct ana_table *t, GArray *recv)
+{
+	GArray *x = g_array_new(FALSE, FALSE, sizeof(double));
+
+	/* The sums come by year: each run of one year is one row. */
+	for (guint i = 0; i < recv->len; i++) {
+		const struct ana_sum *s =
+		    &g_array_index(recv, struct ana_sum, i);
+		double v = (double)s->value;
+		if (s->value > 0)
+			g_array_append_val(x, v);
+		if (i + 1 == recv->len ||
+		    g_array_index(recv, struct ana_sum, i + 1).year !=
+		        s->year) {
+			concentration_row(t, s->year, x);
+			g_array_set_size(x, 0);
+		}
+	}
+	g_array_free(x, TRUE);
+}
+
 enum cbm_status ana_concentration(struct st_db *db, const struct ana_params *p,
                                   struct ana_table *out, struct cbm_error *err)
 {
 	static const struct ana_column cols[] = {
-	    {"year", ANA_INT},        {"contributors", ANA_INT},
-	    {"top1_share", ANA_RATE}, {"top3_share", ANA_RATE},
-	    {"top5_share", ANA_RATE}, {"hhi", ANA_NUMBER},
-	    {"gini", ANA_NUMBER},
+	    [ANA_CONCENTRATION_YEAR] = {"year", ANA_INT},
+	    [ANA_CONCENTRATION_CONTRIBUTORS] = {"contributors", ANA_INT},
+	    [ANA_CONCENTRATION_TOP1] = {"top1_share", ANA_RATE},
+	    [ANA_CONCENTRATION_TOP3] = {"top3_share", ANA_RATE},
+	    [ANA_CONCENTRATION_TOP5] = {"top5_share", ANA_RATE},
+	    [ANA_CONCENTRATION_HHI] = {"hhi", ANA_INDEX},
+	    [ANA_CONCENTRATION_GINI] = {"gini", ANA_INDEX},
 	};
 	GArray *recv = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
-	GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
 	char cur[4];
 	enum cbm_status rc = ana_currency(p, cur, err);
 
@@ -404,31 +580,8 @@ enum cbm_status ana_concentration(struct st_db *db, const struct ana_params *p,
 		rc = ana_received_sums(db, p, cur, 0, recv, err);
 	if (rc == CBM_OK) {
 		ana_tb_columns(out, cols, 7, cur);
-		collect_years(years, recv, NULL);
-		for (guint i = 0; i < years->len; i++) {
-			int y = g_array_index(years, int, i);
-			GArray *x = g_array_new(FALSE, FALSE, sizeof(double));
-			struct ana_concentration c;
-			for (guint j = 0; j < recv->len; j++) {
-				const struct ana_sum *s =
-				    &g_array_index(recv, struct ana_sum, j);
-				double v = (double)s->value;
-				if (s->year == y && s->value > 0)
-					g_array_append_val(x, v);
-			}
-			ana_concentration_of((double *)x->data, x->len, &c);
-			size_t r = ana_tb_row(out);
-			ana_tb_int(out, r, 0, y);
-			ana_tb_int(out, r, 1, x->len);
-			ana_tb_double(out, r, 2, c.top1);
-			ana_tb_double(out, r, 3, c.top3);
-			ana_tb_double(out, r, 4, c.top5);
-			ana_tb_double(out, r, 5, c.hhi);
-			ana_tb_double(out, r, 6, c.gini);
-			g_array_free(x, TRUE);
-		}
+		concentration_rows(out, recv);
 	}
-	g_array_free(years, TRUE);
 	g_array_free(recv, TRUE);
 	return rc;
 }

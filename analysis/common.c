@@ -1,7 +1,15 @@
 /*
- * common.c - what the figures share: parameters, money in the report
- * currency as SQL, year filters and the small (year, state, value)
- * aggregates they are built from.
+ * common.c - what the figures share: parameters, statements with their
+ * values bound by name, money in the report currency as SQL, and the
+ * small (year, state, value) aggregates the figures are built from.
+ *
+ * No value ever enters the text of a statement: the SQL is made of
+ * constant pieces (column names, fixed conditions) and every value (the
+ * report currency, years, kinds, dates, a scale's or a state's name) is a
+ * named parameter bound by ana_prepare().  Money expressions come in two
+ * constant shapes, the stored US cents or a conversion into :cur, chosen
+ * by whether the report currency is USD: the cents keep the covering
+ * index of the contributions usable.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -34,60 +42,155 @@ enum cbm_status ana_currency(const struct ana_params *p, char cur[4],
 	return CBM_OK;
 }
 
-char *ana_money_sql(const char *alias, const char *amount_col,
-                    const char *usd_col, const char *date_expr, const char *cur)
+/* ---- statements ---------------------------------------------------------- */
+
+void ana_bind_int(sqlite3_stmt *st, const char *name, int64_t v)
 {
-	if (strcmp(cur, "USD") == 0)
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i > 0)
+		sqlite3_bind_int64(st, i, v);
+}
+
+void ana_bind_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i > 0)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+/* The kinds of P as the three values of "kind IN (:k1, :k2, :k3)". */
+static void kinds_of(const struct ana_params *p, const char *k[3])
+{
+	static const char *const one[] = {"voluntary", "earmarked", "in-kind"};
+
+	if (p->kind == ANA_ALL_KINDS) {
+		memcpy(k, one, sizeof(one));
+		return;
+	}
+	k[0] = k[1] = k[2] = one[p->kind <= ANA_IN_KIND ? p->kind : 0];
+}
+
+void ana_bind_scope(sqlite3_stmt *st, const struct ana_params *p,
+                    const char *cur)
+{
+	const char *k[3];
+	char iso[11];
+
+	kinds_of(p, k);
+	ana_bind_text(st, ":cur", cur);
+	ana_bind_text(st, ":k1", k[0]);
+	ana_bind_text(st, ":k2", k[1]);
+	ana_bind_text(st, ":k3", k[2]);
+	ana_bind_int(st, ":year", p->year);
+	ana_bind_int(st, ":from", p->year ? p->year : p->from);
+	ana_bind_int(st, ":to", p->year ? p->year : (p->to ? p->to : 9999));
+	ana_bind_int(st, ":co", p->with_co_organizers);
+	if (p->as_of != INT32_MIN) {
+		cbm_date_iso(p->as_of, iso);
+		ana_bind_text(st, ":asof", iso);
+	}
+	if (p->state)
+		ana_bind_text(st, ":state", p->state);
+	if (p->scale)
+		ana_bind_text(st, ":scale", p->scale);
+}
+
+enum cbm_status ana_prepare(struct st_db *db, const char *sql,
+                            const struct ana_params *p, const char *cur,
+                            sqlite3_stmt **st, struct cbm_error *err)
+{
+	*st = NULL;
+	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(*st);
+		*st = NULL;
+		return st_sql_error(db, "cannot compute", err);
+	}
+	if (p)
+		ana_bind_scope(*st, p, cur ? cur : "USD");
+	return CBM_OK;
+}
+
+enum cbm_status ana_each_row(struct st_db *db, sqlite3_stmt *st,
+                             void (*fn)(void *data, sqlite3_stmt *st),
+                             void *data, struct cbm_error *err)
+{
+	int step;
+
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		fn(data, st);
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return st_sql_error(db, "cannot compute", err);
+	return CBM_OK;
+}
+
+enum cbm_status ana_run(struct st_db *db, const char *sql,
+                        const struct ana_params *p, const char *cur,
+                        void (*fn)(void *data, sqlite3_stmt *st), void *data,
+                        struct cbm_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum cbm_status rc = ana_prepare(db, sql, p, cur, &st, err);
+
+	if (rc != CBM_OK)
+		return rc;
+	return ana_each_row(db, st, fn, data, err);
+}
+
+/* ---- money in the report currency ---------------------------------------- */
+
+char *ana_money_sql(const char *alias, const char *amount_col,
+                    const char *usd_col, const char *date_expr, bool usd)
+{
+	if (usd)
 		return g_strdup_printf("%s.%s", alias, usd_col);
 	return g_strdup_printf(
 	    "cbm_convert_wide(%s.%s, %s.currency, %s.usd_per_unit,"
-	    " '%s', cbm_rate('%s', %s))",
-	    alias, amount_col, alias, alias, cur, cur, date_expr);
+	    " :cur, cbm_rate(:cur, %s))",
+	    alias, amount_col, alias, alias, date_expr);
 }
 
-enum cbm_status ana_require_rates(struct st_db *db, const char *cur,
-                                  const char *table, const char *date_expr,
-                                  const char *where, struct cbm_error *err)
+struct first_day {
+	bool found;
+	char day[11];
+};
+
+static void first_day_row(void *data, sqlite3_stmt *st)
 {
+	struct first_day *f = data;
+
+	if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		f->found = true;
+		snprintf(f->day, sizeof(f->day), "%s",
+		         (const char *)sqlite3_column_text(st, 0));
+	}
+}
+
+enum cbm_status ana_require_rates(struct st_db *db, const struct ana_params *p,
+                                  const char *cur, const char *table,
+                                  const char *date_expr, const char *where,
+                                  struct cbm_error *err)
+{
+	struct first_day f = {0};
 	char *sql;
-	sqlite3_stmt *st = NULL;
-	enum cbm_status rc = CBM_OK;
+	enum cbm_status rc;
 
 	if (strcmp(cur, "USD") == 0)
 		return CBM_OK;
 	sql = g_strdup_printf(
 	    "SELECT min(%s) FROM %s WHERE (%s) AND %s < coalesce((SELECT"
-	    " min(date) FROM fx_rates WHERE currency = '%s'), '9999')",
-	    date_expr, table, where, date_expr, cur);
-	int step;
-
-	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
-		rc = st_sql_error(db, "cannot check fx rates", err);
-	else if ((step = sqlite3_step(st)) != SQLITE_ROW)
-		rc = st_sql_error(db, "cannot check fx rates", err);
-	else if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+	    " min(date) FROM fx_rates WHERE currency = :cur), '9999')",
+	    date_expr, table, where, date_expr);
+	rc = ana_run(db, sql, p, cur, first_day_row, &f, err);
+	g_free(sql);
+	if (rc == CBM_OK && f.found)
 		rc = CBM_ERROR(err, CBM_EDATA, NULL,
 		               "no fx rate for %s on or before %s; import "
 		               "%s rates to report in %s",
-		               cur, sqlite3_column_text(st, 0), cur, cur);
-	(void)step;
-	sqlite3_finalize(st);
-	g_free(sql);
+		               cur, f.day, cur, cur);
 	return rc;
-}
-
-const char *ana_kind_sql(const struct ana_params *p)
-{
-	switch (p->kind) {
-	case ANA_EARMARKED:
-		return "kind = 'earmarked'";
-	case ANA_IN_KIND:
-		return "kind = 'in-kind'";
-	case ANA_ALL_KINDS:
-		return "1";
-	default:
-		return "kind = 'voluntary'";
-	}
 }
 
 bool ana_year_in(const struct ana_params *p, int year)
@@ -97,111 +200,181 @@ bool ana_year_in(const struct ana_params *p, int year)
 	return (!p->from || year >= p->from) && (!p->to || year <= p->to);
 }
 
-char *ana_years_sql(const struct ana_params *p, const char *column)
+/* ---- small aggregates ---------------------------------------------------- */
+
+static void sum_row(void *data, sqlite3_stmt *st)
 {
-	if (p->year)
-		return g_strdup_printf("%s = %d", column, p->year);
-	return g_strdup_printf("%s BETWEEN %d AND %d", column,
-	                       p->from ? p->from : 0, p->to ? p->to : 9999);
+	GArray *out = data;
+	struct ana_sum s = {0};
+	const unsigned char *state = sqlite3_column_text(st, 1);
+
+	s.year = sqlite3_column_int(st, 0);
+	snprintf(s.state, sizeof(s.state), "%s",
+	         state ? (const char *)state : "");
+	st_column_money(st, 2, &s.value);
+	s.real = sqlite3_column_double(st, 2);
+	g_array_append_val(out, s);
 }
 
-enum cbm_status ana_sums(struct st_db *db, const char *sql, GArray *out,
-                         struct cbm_error *err)
+enum cbm_status ana_sums(struct st_db *db, const char *sql,
+                         const struct ana_params *p, const char *cur,
+                         GArray *out, struct cbm_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
-		return st_sql_error(db, "cannot compute", err);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct ana_sum s = {0};
-		const unsigned char *state = sqlite3_column_text(st, 1);
-		s.year = sqlite3_column_int(st, 0);
-		snprintf(s.state, sizeof(s.state), "%s",
-		         state ? (const char *)state : "");
-		st_column_money(st, 2, &s.value);
-		s.real = sqlite3_column_double(st, 2);
-		g_array_append_val(out, s);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return st_sql_error(db, "cannot compute", err);
-	return CBM_OK;
+	return ana_run(db, sql, p, cur, sum_row, out, err);
 }
 
-enum cbm_status ana_approved(struct st_db *db, const struct ana_params *p,
-                             const char *cur, GArray *out,
-                             struct cbm_error *err)
+/* The approved budget per year; DRAFTS: the draft years instead. */
+static enum cbm_status budget_sums(struct st_db *db, const char *cur,
+                                   bool drafts, GArray *out,
+                                   struct cbm_error *err)
 {
+	struct ana_params all;
 	const char *date = "printf('%04d-01-01', b.year)";
-	char *money = ana_money_sql("b", "approved", "approved_usd", date, cur);
+	const char *status =
+	    drafts ? "b.status = 'draft'" : "b.status = 'approved'";
+	char *money = ana_money_sql("b", "approved", "approved_usd", date,
+	                            strcmp(cur, "USD") == 0);
 	char *sql = g_strdup_printf("SELECT b.year, '', cbm_sum(%s) FROM"
-	                            " budget_lines b GROUP BY b.year"
+	                            " budget_lines b WHERE %s GROUP BY b.year"
 	                            " ORDER BY b.year",
-	                            money);
-	enum cbm_status rc =
-	    ana_require_rates(db, cur, "budget_lines b", date, "1", err);
+	                            money, status);
+	enum cbm_status rc;
 
-	(void)p;
+	ana_params_init(&all);
+	rc = ana_require_rates(db, &all, cur, "budget_lines b", date, status,
+	                       err);
 	if (rc == CBM_OK)
-		rc = ana_sums(db, sql, out, err);
+		rc = ana_sums(db, sql, &all, cur, out, err);
 	g_free(sql);
 	g_free(money);
 	return rc;
 }
 
-const struct ana_sum *ana_sum_find(GArray *sums, int year, const char *state)
+enum cbm_status ana_approved(struct st_db *db, const char *cur, GArray *out,
+                             struct cbm_error *err)
+{
+	return budget_sums(db, cur, false, out, err);
+}
+
+enum cbm_status ana_drafts(struct st_db *db, const char *cur, GArray *out,
+                           struct cbm_error *err)
+{
+	return budget_sums(db, cur, true, out, err);
+}
+
+void ana_year_totals(GArray *sums, GArray *out)
 {
 	for (guint i = 0; i < sums->len; i++) {
 		const struct ana_sum *s =
 		    &g_array_index(sums, struct ana_sum, i);
-		if (s->year == year && strcmp(s->state, state) == 0)
-			return s;
-	}
-	return NULL;
-}
-
-cbm_money ana_sum_total(GArray *sums, int year)
-{
-	cbm_money total = 0;
-
-	for (guint i = 0; i < sums->len; i++) {
-		const struct ana_sum *s =
-		    &g_array_index(sums, struct ana_sum, i);
-		if (s->year == year)
-			total += s->value;
-	}
-	return total;
-}
-
-bool ana_sum_of_year(GArray *sums, int year, cbm_money *value)
-{
-	for (guint i = 0; i < sums->len; i++) {
-		struct ana_sum *s = &g_array_index(sums, struct ana_sum, i);
-		if (s->year == year) {
-			*value = s->value;
-			return true;
+		struct ana_sum *last =
+		    out->len ? &g_array_index(out, struct ana_sum, out->len - 1)
+		             : NULL;
+		if (last && last->year == s->year) {
+			last->value += s->value;
+			last->real += s->real;
+		} else {
+			struct ana_sum t = {.year = s->year,
+			                    .value = s->value,
+			                    .real = s->real};
+			g_array_append_val(out, t);
 		}
 	}
-	return false;
 }
 
-bool ana_year_in_progress(struct st_db *db, int year)
+GHashTable *ana_sums_by_year(GArray *sums)
 {
-	sqlite3_stmt *st = NULL;
-	char last[16];
-	bool open = false;
+	GHashTable *h = g_hash_table_new(g_direct_hash, g_direct_equal);
 
-	snprintf(last, sizeof(last), "%04d-12-31", year);
-	/* Unreadable counts as in progress: the cautious answer. */
-	open = true;
-	if (sqlite3_prepare_v2(st_sqlite(db),
-	                       "SELECT max(received_on) FROM contributions", -1,
-	                       &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW) {
-		const char *max = (const char *)sqlite3_column_text(st, 0);
-		open = !max || strcmp(max, last) <= 0;
+	for (guint i = 0; i < sums->len; i++) {
+		struct ana_sum *s = &g_array_index(sums, struct ana_sum, i);
+		g_hash_table_insert(h, GINT_TO_POINTER(s->year), s);
 	}
-	sqlite3_finalize(st);
-	return open;
+	return h;
+}
+
+const struct ana_sum *ana_sum_of(GHashTable *by_year, int year)
+{
+	return g_hash_table_lookup(by_year, GINT_TO_POINTER(year));
+}
+
+/* ---- the state of the database ------------------------------------------- */
+
+static void int_row(void *data, sqlite3_stmt *st)
+{
+	int *v = data;
+
+	if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*v = sqlite3_column_int(st, 0);
+}
+
+enum cbm_status ana_year_in_progress(struct st_db *db, int year, bool *open,
+                                     struct cbm_error *err)
+{
+	struct first_day last = {0};
+	char end[11];
+	enum cbm_status rc =
+	    ana_run(db, "SELECT max(received_on) FROM contributions", NULL,
+	            NULL, first_day_row, &last, err);
+
+	snprintf(end, sizeof(end), "%04d-12-31", year);
+	*open = rc != CBM_OK || !last.found || strcmp(last.day, end) <= 0;
+	return rc;
+}
+
+enum cbm_status ana_latest_year(struct st_db *db, bool finished, int *year,
+                                struct cbm_error *err)
+{
+	bool open = false;
+	enum cbm_status rc;
+
+	*year = 0;
+	rc = ana_run(db,
+	             "SELECT max(year) FROM budget_lines"
+	             " WHERE status = 'approved'",
+	             NULL, NULL, int_row, year, err);
+
+	if (rc == CBM_OK && finished && *year)
+		rc = ana_year_in_progress(db, *year, &open, err);
+	if (rc == CBM_OK && open)
+		(*year)--;
+	return rc;
+}
+
+enum cbm_status ana_year_has_data(struct st_db *db, int year, bool *has,
+                                  struct cbm_error *err)
+{
+	struct ana_params p;
+	int found = 0;
+	enum cbm_status rc;
+
+	ana_params_init(&p);
+	p.year = year;
+	rc = ana_run(db,
+	             "SELECT EXISTS (SELECT 1 FROM budget_lines"
+	             "  WHERE year = :year)"
+	             " OR EXISTS (SELECT 1 FROM contributions"
+	             "  WHERE budget_year = :year)"
+	             " OR EXISTS (SELECT 1 FROM events WHERE year = :year)",
+	             &p, NULL, int_row, &found, err);
+	*has = found != 0;
+	return rc;
+}
+
+enum cbm_status ana_last_receipt(struct st_db *db, const struct ana_params *p,
+                                 int year, int32_t *day, bool *found,
+                                 struct cbm_error *err)
+{
+	struct ana_params q = *p;
+	struct first_day last = {0};
+	enum cbm_status rc;
+
+	q.year = year;
+	rc = ana_run(db,
+	             "SELECT max(received_on) FROM contributions"
+	             " WHERE budget_year = :year AND kind IN (:k1, :k2, :k3)",
+	             &q, NULL, first_day_row, &last, err);
+	*found =
+	    rc == CBM_OK && last.found && cbm_date_parse_iso(last.day, day);
+	return rc;
 }

@@ -34,6 +34,10 @@ static const struct ana_figure figures[] = {
      "cumulative collection by day of one year against earlier "
      "years",
      ana_curve},
+    {"forecast",
+     "the year's collection by 31 December, from where it stands "
+     "(--year, --as-of) and what earlier years still gained",
+     ana_forecast},
 };
 
 const struct ana_figure *ana_figures(size_t *n)

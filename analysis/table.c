@@ -105,50 +105,47 @@ void ana_tb_text(struct ana_table *t, size_t row, size_t col, const char *s)
 	c->s = s ? g_string_chunk_insert(t->strings, s) : NULL;
 }
 
-enum cbm_status ana_tb_add_state_names(struct st_db *db, struct ana_table *t,
-                                       struct cbm_error *err)
+/* Copies the rows of T into a table one column wider, the new last
+ * column holding each row's state's English name. */
+static void widen_with_names(struct ana_table *t, size_t state,
+                             const struct ana_names *names)
 {
-	int state = ana_col(t, "state");
 	size_t nc = t->ncols + 1;
-	struct ana_value *cells;
-	GHashTable *names;
-	sqlite3_stmt *st = NULL;
-	int rc;
+	struct ana_value *cells =
+	    g_new0(struct ana_value, MAX(t->nrows, 1) * nc);
 
-	if (state < 0)
-		return CBM_OK;
-	if (sqlite3_prepare_v2(st_sqlite(db),
-	                       "SELECT code, name_en FROM states", -1, &st,
-	                       NULL) != SQLITE_OK)
-		return st_sql_error(db, "cannot read state names", err);
-	names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		g_hash_table_insert(
-		    names, g_strdup((const char *)sqlite3_column_text(st, 0)),
-		    g_strdup((const char *)sqlite3_column_text(st, 1)));
-	sqlite3_finalize(st);
-	/* One more column at the end: rows are copied into a wider array. */
 	t->cols = g_renew(struct ana_column, t->cols, nc);
 	t->cols[t->ncols] = (struct ana_column){"name", ANA_TEXT};
-	cells = g_new0(struct ana_value, MAX(t->nrows, 1) * nc);
 	for (size_t r = 0; r < t->nrows; r++) {
-		const char *code = t->cells[r * t->ncols + (size_t)state].s;
+		const char *code = t->cells[r * t->ncols + state].s;
+		const char *name = ana_state_name(names, code, CBM_LANG_EN);
 		memcpy(&cells[r * nc], &t->cells[r * t->ncols],
 		       t->ncols * sizeof(*cells));
 		cells[r * nc + t->ncols] = (struct ana_value){
 		    .defined = true,
-		    .s = g_string_chunk_insert(
-		        t->strings,
-		        code && g_hash_table_lookup(names, code)
-		            ? (const char *)g_hash_table_lookup(names, code)
-		            : (code ? code : ""))};
+		    .s = g_string_chunk_insert(t->strings, name ? name : "")};
 	}
 	g_free(t->cells);
 	t->cells = cells;
 	t->ncols = nc;
 	t->cap = t->nrows;
-	g_hash_table_destroy(names);
-	if (rc != SQLITE_DONE)
-		return st_sql_error(db, "cannot read state names", err);
-	return CBM_OK;
+}
+
+enum cbm_status ana_tb_add_state_names(struct st_db *db,
+                                       const struct ana_params *p,
+                                       struct ana_table *t,
+                                       struct cbm_error *err)
+{
+	struct ana_names *own = NULL;
+	int state = ana_col(t, "state");
+	enum cbm_status rc = CBM_OK;
+
+	if (state < 0)
+		return CBM_OK;
+	if (!p->names)
+		rc = ana_names_open(&own, db, err);
+	if (rc == CBM_OK)
+		widen_with_names(t, (size_t)state, p->names ? p->names : own);
+	ana_names_close(own);
+	return rc;
 }

@@ -75,10 +75,13 @@ static int load(struct cli *cli, struct st_db *db, const char *dir)
 	for (int k = 0; k < IMP_KIND_COUNT && rc == CBM_OK; k++) {
 		/* The file of each kind; the order of the enum is a valid
 		 * import order except that fx must precede money. */
-		static const enum imp_kind order[] = {
-		    IMP_STATES,      IMP_AREAS, IMP_COORDINATORS,  IMP_FX,
-		    IMP_BUDGET,      IMP_PLAN,  IMP_CONTRIBUTIONS, IMP_PLEDGES,
-		    IMP_SECONDMENTS, IMP_SCALE};
+		static const enum imp_kind order[IMP_KIND_COUNT] = {
+		    IMP_ORGANIZATION, IMP_STATES,
+		    IMP_AREAS,        IMP_COORDINATORS,
+		    IMP_FX,           IMP_BUDGET,
+		    IMP_PLAN,         IMP_CONTRIBUTIONS,
+		    IMP_PLEDGES,      IMP_SECONDMENTS,
+		    IMP_SCALE};
 		const char *kind = imp_kind_name(order[k]);
 		char *name = g_strdup_printf("%s.csv", kind);
 		char *path = g_build_filename(dir, name, NULL);

@@ -12,7 +12,7 @@
 
 struct report_opts {
 	gint year, from, to;
-	char *as_of, *scale, *state, *lang, *output, *currency;
+	char *as_of, *scale, *state, *lang, *output, *currency, *symbol, *date;
 };
 
 GOptionContext *cmd_report_options(struct cli *cli, void *opts)
@@ -38,6 +38,8 @@ GOptionContext *cmd_report_options(struct cli *cli, void *opts)
 	    "  cbm report annual --year 2024 -o annual-2024.pdf\n"
 	    "  cbm report budget --year 2025 --scale draft-2026 --lang ru "
 	    "-o swg-ru.pdf\n"
+	    "  cbm report budget --symbol SOC/2025-III/SEC/1 --date "
+	    "2025-11-17 -o swg.pdf\n"
 	    "  cbm report state --state Қазақстан --lang kk -o kaz-kk.pdf");
 	GOptionEntry entries[] = {
 	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
@@ -56,6 +58,11 @@ GOptionContext *cmd_report_options(struct cli *cli, void *opts)
 	     "en (default), ru or kk", "LANG"},
 	    {"currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
 	     "report currency (default USD)", "CUR"},
+	    {"symbol", 0, 0, G_OPTION_ARG_STRING, &o->symbol,
+	     "the document symbol on the cover, e.g. SOC/2025-III/SEC/1",
+	     "SYMBOL"},
+	    {"date", 0, 0, G_OPTION_ARG_STRING, &o->date,
+	     "the document's date on the cover", "YYYY-MM-DD"},
 	    G_OPTION_ENTRY_NULL,
 	};
 
@@ -86,6 +93,13 @@ static int check(struct cli *cli, int argc, char **argv,
 	if (o->as_of && !imp_parse_date(o->as_of, IMP_DATES_STRICT, &p->as_of,
 	                                why, sizeof(why)))
 		return cli_usage(cli, "--as-of '%s': %s", o->as_of, why);
+	if (o->date &&
+	    (strlen(o->date) != 10 || !cbm_date_parse_iso(o->date, &p->date)))
+		return cli_usage(cli, "--date '%s': give the day as YYYY-MM-DD",
+		                 o->date);
+	if (o->symbol && !g_utf8_validate(o->symbol, -1, NULL))
+		return cli_usage(cli, "--symbol is not valid UTF-8");
+	p->symbol = o->symbol;
 	p->year = o->year;
 	p->from = o->from;
 	p->to = o->to;
@@ -151,5 +165,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	g_free(o.lang);
 	g_free(o.output);
 	g_free(o.currency);
+	g_free(o.symbol);
+	g_free(o.date);
 	return rc;
 }

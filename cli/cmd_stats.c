@@ -63,7 +63,9 @@ GOptionContext *cmd_stats_options(struct cli *cli, void *opts)
 	    {"kind", 0, 0, G_OPTION_ARG_STRING, &o->kind,
 	     "voluntary (default), earmarked, in-kind or all", "KIND"},
 	    {"as-of", 0, 0, G_OPTION_ARG_STRING, &o->as_of,
-	     "collection: count what was received by this date", "DATE"},
+	     "collection, outstanding, forecast: count what was received "
+	     "by this date",
+	     "DATE"},
 	    {"by", 0, 0, G_OPTION_ARG_STRING, &o->by,
 	     "activity: area (default), dimension or organizer", "KEY"},
 	    {"with-co-organizers", 0, 0, G_OPTION_ARG_NONE, &o->with_co,
@@ -199,6 +201,10 @@ static void set_cell(struct out_table *o, size_t col, const struct ana_table *t,
 		snprintf(plain, sizeof(plain), "%.10g", v->d);
 		cbm_fmt_percent(shown, sizeof(shown), v->d,
 		                type == ANA_SHARE ? 2 : 1, CBM_LANG_EN);
+		break;
+	case ANA_INDEX: /* HHI, Gini: three decimals (DESIGN.md "Output") */
+		snprintf(plain, sizeof(plain), "%.10g", v->d);
+		cbm_fmt_number(shown, sizeof(shown), v->d, 3, CBM_LANG_EN);
 		break;
 	default:
 		snprintf(plain, sizeof(plain), "%.10g", v->d);

@@ -285,6 +285,20 @@ def to_usd(fx, amount, cur, day):
 # --------------------------------------------------------------------------
 # Budget
 # --------------------------------------------------------------------------
+# Budget line titles in Russian and Kazakh.
+LINE_TITLES = {
+    "Staff costs": ("Расходы на персонал", "Қызметкерлерге арналған шығыстар"),
+    "Travel": ("Командировки", "Іссапарлар"),
+    "Events": ("Мероприятия", "Іс-шаралар"),
+    "Premises": ("Помещения", "Үй-жайлар"),
+    "Communications": ("Связь", "Байланыс"),
+    "IT and equipment": ("ИТ и оборудование", "АТ және жабдықтар"),
+}
+DRAFT_YEAR = LAST_BUDGET_YEAR + 1  # the draft under discussion at the SWG
+DRAFT_GROWTH = {"Staff costs": 1.045, "Travel": 1.02, "Events": 1.08,
+                "Premises": 1.03, "Communications": 1.0,
+                "IT and equipment": 1.15}
+
 LINES_4 = [("Staff costs", 0.66), ("Travel", 0.16), ("Premises", 0.12),
            ("Communications", 0.06)]
 LINES_5 = [("Staff costs", 0.59), ("Travel", 0.12), ("Events", 0.15),
@@ -317,8 +331,16 @@ def build_budget():
                 if y == 2020 and title in ("Travel", "Events"):
                     ratio = rng.uniform(0.45, 0.60)  # pandemic year
                 spent = money(approved * ratio + rng.randint(0, 99) / 100, "USD")
-            rows.append((y, i, title, money(approved, "USD"), "USD", spent))
+            rows.append((y, i, title, money(approved, "USD"), "USD", spent,
+                         *LINE_TITLES[title], "approved"))
         totals[y] = year_total
+    # The draft of next year, line by line from this year's (no random
+    # numbers: the data of earlier years stay as they were).
+    for y, i, title, approved, cur, _spent, ru, kk, _st in \
+            [r for r in rows if r[0] == LAST_BUDGET_YEAR]:
+        draft = round_to(float(approved) * DRAFT_GROWTH[title], 100)
+        rows.append((DRAFT_YEAR, i, title, money(draft, "USD"), cur, None,
+                     ru, kk, "draft"))
     return rows, totals
 
 
@@ -654,6 +676,132 @@ def build_scale():
 # --------------------------------------------------------------------------
 EVENT_TYPES = ["Workshop", "Seminar", "Round table", "Expert meeting",
                "Training course", "Conference"]
+# Russian and Kazakh: the kind of event, a colon, the topic.
+EVENT_TYPES_RU_KK = {
+    "Workshop": ("Семинар-практикум", "Семинар-практикум"),
+    "Seminar": ("Семинар", "Семинар"),
+    "Round table": ("Круглый стол", "Дөңгелек үстел"),
+    "Expert meeting": ("Совещание экспертов", "Сарапшылар кеңесі"),
+    "Training course": ("Учебный курс", "Оқу курсы"),
+    "Conference": ("Конференция", "Конференция"),
+}
+TOPICS_RU_KK = {
+    "military-political confidence-building measures":
+        ("военно-политические меры доверия", "әскери-саяси сенім шаралары"),
+    "exchange of information on military exercises":
+        ("обмен информацией о военных учениях",
+         "әскери жаттығулар туралы ақпарат алмасу"),
+    "arms control and non-proliferation":
+        ("контроль над вооружениями и нераспространение",
+         "қаруды бақылау және таратпау"),
+    "countering the financing of terrorism":
+        ("противодействие финансированию терроризма",
+         "терроризмді қаржыландыруға қарсы іс-қимыл"),
+    "preventing violent extremism and radicalisation":
+        ("предупреждение насильственного экстремизма и радикализации",
+         "зорлық-зомбылық экстремизмі мен радикалданудың алдын алу"),
+    "protection of critical infrastructure against terrorist attacks":
+        ("защита критической инфраструктуры от террористических атак",
+         "маңызды инфрақұрылымды террорлық шабуылдардан қорғау"),
+    "combating illicit drug trafficking":
+        ("борьба с незаконным оборотом наркотиков",
+         "есірткінің заңсыз айналымына қарсы күрес"),
+    "precursor control": ("контроль над прекурсорами", "прекурсорларды бақылау"),
+    "drug demand reduction and rehabilitation":
+        ("снижение спроса на наркотики и реабилитация",
+         "есірткіге сұранысты азайту және оңалту"),
+    "security of and in the use of ICTs":
+        ("безопасность ИКТ и в сфере их использования",
+         "АКТ қауіпсіздігі және оларды пайдалану саласындағы қауіпсіздік"),
+    "confidence-building measures in cyberspace":
+        ("меры доверия в киберпространстве", "киберкеңістіктегі сенім шаралары"),
+    "protection of critical information infrastructure":
+        ("защита критической информационной инфраструктуры",
+         "маңызды ақпараттық инфрақұрылымды қорғау"),
+    "trade facilitation": ("упрощение процедур торговли",
+                           "сауда рәсімдерін жеңілдету"),
+    "investment promotion, e-commerce and digital trade":
+        ("содействие инвестициям, электронная и цифровая торговля",
+         "инвестицияларға жәрдемдесу, электрондық және цифрлық сауда"),
+    "small and medium-sized enterprises":
+        ("малые и средние предприятия", "шағын және орта кәсіпорындар"),
+    "the Sustainable Development Goals":
+        ("Цели устойчивого развития", "Тұрақты даму мақсаттары"),
+    "green economy": ("зелёная экономика", "жасыл экономика"),
+    "poverty reduction and inclusive growth":
+        ("сокращение бедности и инклюзивный рост",
+         "кедейлікті азайту және инклюзивті өсу"),
+    "energy security": ("энергетическая безопасность",
+                        "энергетикалық қауіпсіздік"),
+    "renewable energy sources": ("возобновляемые источники энергии",
+                                 "жаңартылатын энергия көздері"),
+    "energy efficiency": ("энергоэффективность", "энергия тиімділігі"),
+    "secure and effective transport corridors":
+        ("безопасные и эффективные транспортные коридоры",
+         "қауіпсіз әрі тиімді көлік дәліздері"),
+    "international road and rail transit":
+        ("международный автомобильный и железнодорожный транзит",
+         "халықаралық автомобиль және теміржол транзиті"),
+    "logistics and connectivity in Asia":
+        ("логистика и взаимосвязанность в Азии",
+         "Азиядағы логистика және өзара байланыс"),
+    "tourism": ("туризм", "туризм"),
+    "cultural and heritage tourism": ("культурно-познавательный туризм",
+                                      "мәдени-танымдық туризм"),
+    "safe travel and tourism recovery":
+        ("безопасные поездки и восстановление туризма",
+         "қауіпсіз саяхат және туризмді қалпына келтіру"),
+    "environment protection": ("охрана окружающей среды",
+                               "қоршаған ортаны қорғау"),
+    "climate change adaptation": ("адаптация к изменению климата",
+                                  "климаттың өзгеруіне бейімделу"),
+    "air quality, desertification and land degradation":
+        ("качество воздуха, опустынивание и деградация земель",
+         "ауа сапасы, шөлейттену және жердің тозуы"),
+    "natural disaster management": ("управление стихийными бедствиями",
+                                    "табиғи апаттарды басқару"),
+    "early warning systems for earthquakes and floods":
+        ("системы раннего оповещения о землетрясениях и наводнениях",
+         "жер сілкінісі мен су тасқыны туралы ерте ескерту жүйелері"),
+    "disaster risk reduction": ("снижение риска бедствий",
+                                "апат қаупін азайту"),
+    "rational use of water resources":
+        ("рациональное использование водных ресурсов",
+         "су ресурстарын ұтымды пайдалану"),
+    "transboundary water cooperation":
+        ("трансграничное водное сотрудничество",
+         "трансшекаралық су ынтымақтастығы"),
+    "water-saving technologies in agriculture":
+        ("водосберегающие технологии в сельском хозяйстве",
+         "ауыл шаруашылығындағы су үнемдейтін технологиялар"),
+    "epidemiological safety, public health and pharmaceuticals":
+        ("эпидемиологическая безопасность, здравоохранение и фармацевтика",
+         "эпидемиологиялық қауіпсіздік, денсаулық сақтау және фармацевтика"),
+    "pandemic preparedness": ("готовность к пандемиям",
+                              "пандемияларға дайындық"),
+    "vaccine research and production":
+        ("исследование и производство вакцин",
+         "вакциналарды зерттеу және өндіру"),
+    "traditional medicine": ("традиционная медицина", "дәстүрлі медицина"),
+    "integration of traditional medicine into health systems":
+        ("интеграция традиционной медицины в системы здравоохранения",
+         "дәстүрлі медицинаны денсаулық сақтау жүйелеріне енгізу"),
+    "standards for herbal medicines":
+        ("стандарты растительных лекарственных средств",
+         "өсімдік текті дәрілік заттардың стандарттары"),
+    "volunteerism": ("волонтёрство", "еріктілік"),
+    "youth volunteer networks": ("молодёжные волонтёрские сети",
+                                 "жастар еріктілер желілері"),
+    "volunteering in emergencies": ("волонтёрство в чрезвычайных ситуациях",
+                                    "төтенше жағдайлардағы еріктілік"),
+    "education and people-to-people contacts":
+        ("образование и контакты между людьми",
+         "білім беру және адамдар арасындағы байланыстар"),
+    "youth exchanges": ("молодёжные обмены", "жастар алмасуы"),
+    "cooperation between universities, think tanks and media":
+        ("сотрудничество университетов, аналитических центров и СМИ",
+         "университеттер, талдау орталықтары және БАҚ ынтымақтастығы"),
+}
 TOPICS = {
     "MIL": ["military-political confidence-building measures",
             "exchange of information on military exercises",
@@ -690,6 +838,38 @@ TOPICS = {
     "EDU": ["education and people-to-people contacts", "youth exchanges",
             "cooperation between universities, think tanks and media"],
 }
+SPECIAL_TITLES_RU_KK = {
+    'Round table "CICA: confidence, dialogue, cooperation"':
+        ("Круглый стол «СВМДА: доверие, диалог, сотрудничество»",
+         "«АӨСШК: сенім, диалог, ынтымақтастық» дөңгелек үстелі"),
+    'Conference "Connectivity, trade and transit in Asia"':
+        ("Конференция «Взаимосвязанность, торговля и транзит в Азии»",
+         "«Азиядағы өзара байланыс, сауда және транзит» конференциясы"),
+    'International forum "Volunteers of Asia"':
+        ("Международный форум «Волонтёры Азии»",
+         "«Азия еріктілері» халықаралық форумы"),
+    'Seminar on "smart cities": digital, green and inclusive':
+        ("Семинар «Умные города»: цифровые, зелёные и инклюзивные",
+         "«Ақылды қалалар» семинары: цифрлық, жасыл және инклюзивті"),
+    'Youth forum "Asia: one region, many voices"':
+        ("Молодёжный форум «Азия: один регион, много голосов»",
+         "«Азия: бір өңір, көп дауыс» жастар форумы"),
+    'Conference on "Connectivity, trade and transit" in the CICA region':
+        ("Конференция «Взаимосвязанность, торговля и транзит» в регионе СВМДА",
+         "АӨСШК өңіріндегі «Өзара байланыс, сауда және транзит» конференциясы"),
+}
+
+
+def title_ru_kk(title):
+    """The Russian and Kazakh titles of an English event title."""
+    if title in SPECIAL_TITLES_RU_KK:
+        return SPECIAL_TITLES_RU_KK[title]
+    kind, topic = title.split(" on ", 1)
+    kr, kk = EVENT_TYPES_RU_KK[kind]
+    tr, tk = TOPICS_RU_KK[topic]
+    return f"{kr}: {tr}", f"{kk}: {tk}"
+
+
 SPECIAL_TITLES = {  # titles with commas and double quotes
     "MIL": 'Round table "CICA: confidence, dialogue, cooperation"',
     "TRN": 'Conference "Connectivity, trade and transit in Asia"',
@@ -805,19 +985,36 @@ def build_plan():
             rows.append([y, i, it["title"], it["area"], "|".join(it["orgs"]),
                          "|".join(it["co"]), it["start"].isoformat(),
                          it["end"].isoformat(), it["format"], it["venue"],
-                         it["status"], it["note"]])
+                         it["status"], it["note"], *title_ru_kk(it["title"])])
     # 2025 carries over the first event postponed from 2024
     if postponed_2024:
         src = next(r for r in rows if r[0] == 2024 and r[1] == postponed_2024[0])
         for r in rows:
             if r[0] == 2025 and r[3] == src[3] and r[10] == "held":
                 r[2] = src[2]
+                r[12], r[13] = src[12], src[13]
                 r[4] = src[4]
                 if r[9] not in ("Online", "Astana"):
                     r[9] = CAPITAL[src[4].split("|")[0]]
                 r[11] = f"Postponed from 2024 (item {src[1]})"
                 break
     return rows
+
+
+# --------------------------------------------------------------------------
+# The organisation: real names; the emblem is the project's own drawing
+# (emblem.py), not the organisation's logo.
+# --------------------------------------------------------------------------
+ORGANIZATION = (
+    ["name_en", "name_ru", "name_kk", "short_en", "short_ru", "short_kk",
+     "signatory_en", "signatory_ru", "signatory_kk", "emblem"],
+    ["Conference on Interaction and Confidence Building Measures in Asia",
+     "Совещание по взаимодействию и мерам доверия в Азии",
+     "Азиядағы өзара іс-қимыл және сенім шаралары жөніндегі кеңес",
+     "CICA", "СВМДА", "АӨСШК",
+     "Secretary General", "Генеральный секретарь", "Бас хатшы",
+     "emblem.png"],
+)
 
 
 # --------------------------------------------------------------------------
@@ -846,13 +1043,15 @@ def main():
     budget_rows, approved = build_budget()
     counts["budget.csv"] = write_csv(
         outdir, "budget.csv",
-        ["year", "line", "title", "approved", "currency", "spent"], budget_rows)
+        ["year", "line", "title", "approved", "currency", "spent", "title_ru",
+         "title_kk", "status"], budget_rows)
 
     plan_rows = build_plan()
     counts["plan.csv"] = write_csv(
         outdir, "plan.csv",
         ["year", "item", "title", "area", "organizers", "co_organizers", "start",
-         "end", "format", "venue", "status", "note"], plan_rows)
+         "end", "format", "venue", "status", "note", "title_ru", "title_kk"],
+        plan_rows)
 
     contrib = build_contributions(fx, approved)
     counts["contributions.csv"] = write_csv(
@@ -872,6 +1071,8 @@ def main():
         build_secondments())
     counts["scale.csv"] = write_csv(outdir, "scale.csv", ["scale", "state", "share"],
                                     build_scale())
+    counts["organization.csv"] = write_csv(
+        outdir, "organization.csv", ORGANIZATION[0], [ORGANIZATION[1]])
     for name, n in counts.items():
         print(f"{name}: {n} rows")
 

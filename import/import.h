@@ -393,6 +393,7 @@ enum imp_kind {
 	IMP_FX,
 	IMP_SECONDMENTS,
 	IMP_SCALE,
+	IMP_ORGANIZATION, /* the organisation's names and emblem (issue 11) */
 	IMP_KIND_COUNT
 };
 

@@ -91,6 +91,10 @@ struct kind_def {
 	void (*row)(struct imp_ctx *ctx);
 	/* Checks after the rows are in place, inside the transaction. */
 	enum cbm_status (*end)(struct imp_ctx *ctx);
+	/* Adds to the batch's SHA-256 what the file names beside itself
+	 * (the organization's emblem); optional.  Leaves FP at its start. */
+	enum cbm_status (*digest)(struct imp_ctx *ctx, FILE *fp,
+	                          GChecksum *sum);
 };
 
 /* A field as the driver read it. */
@@ -155,7 +159,7 @@ extern const struct kind_def *const imp_kind_defs[IMP_KIND_COUNT];
 extern const struct kind_def imp_kind_states, imp_kind_areas,
     imp_kind_coordinators, imp_kind_plan, imp_kind_contributions,
     imp_kind_pledges, imp_kind_budget, imp_kind_fx, imp_kind_secondments,
-    imp_kind_scale;
+    imp_kind_scale, imp_kind_organization;
 
 /* ---- the header (header.c) ----------------------------------------------- */
 
@@ -243,6 +247,7 @@ void imp_stage_close(struct imp_ctx *ctx);
 void imp_ctx_store_int(struct imp_ctx *ctx, int i, int64_t v);
 void imp_ctx_store_double(struct imp_ctx *ctx, int i, double v);
 void imp_ctx_store_text(struct imp_ctx *ctx, int i, const char *v);
+void imp_ctx_store_blob(struct imp_ctx *ctx, int i, const void *v, size_t n);
 
 /* Stages a child row (N, A, B, C) of the current row, counted in
  * res->counts[COUNT]. */

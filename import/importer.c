@@ -43,27 +43,32 @@ struct source {
 	const char *encoding;
 };
 
-static enum cbm_status hash_file(FILE *fp, const char *path, char *hex,
-                                 uint64_t *size, struct imp_sniff *sniff,
-                                 struct cbm_error *err)
+/* The file's SHA-256 into HEX (with what its kind's digest hook adds), its
+ * size into ctx->size and its first bytes into SNIFF; FP is rewound. */
+static enum cbm_status hash_file(struct imp_ctx *ctx, FILE *fp, char *hex,
+                                 struct imp_sniff *sniff)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	unsigned char buf[64 * 1024];
 	size_t got;
+	enum cbm_status rc = CBM_OK;
 
-	*size = 0;
+	ctx->size = 0;
 	imp_sniff_init(sniff);
 	while ((got = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		g_checksum_update(sum, buf, got);
 		imp_sniff_update(sniff, buf, got);
-		*size += got;
+		ctx->size += got;
 	}
+	if (ferror(fp) || fseek(fp, 0, SEEK_SET) != 0)
+		rc = CBM_ERROR(ctx->err, CBM_EINTERNAL, ctx->file,
+		               "cannot read: %s", strerror(errno));
+	/* Issue 11: a kind may hash what the file names (an emblem). */
+	if (rc == CBM_OK && ctx->def->digest)
+		rc = ctx->def->digest(ctx, fp, sum);
 	snprintf(hex, 65, "%s", g_checksum_get_string(sum));
 	g_checksum_free(sum);
-	if (ferror(fp) || fseek(fp, 0, SEEK_SET) != 0)
-		return CBM_ERROR(err, CBM_EINTERNAL, path, "cannot read: %s",
-		                 strerror(errno));
-	return CBM_OK;
+	return rc;
 }
 
 /* A kind that names states needs states loaded first: one error for the
@@ -385,7 +390,7 @@ static enum cbm_status import_open_file(struct imp_ctx *ctx, FILE *fp)
 	struct source src = {0};
 	enum cbm_status rc;
 
-	rc = hash_file(fp, ctx->file, sha, &ctx->size, &sniff, ctx->err);
+	rc = hash_file(ctx, fp, sha, &sniff);
 	if (rc == CBM_OK)
 		rc = open_source(ctx, fp, &sniff, &src);
 	if (rc == CBM_OK && ctx->opt->print_map) {

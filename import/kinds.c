@@ -2,7 +2,8 @@
  * kinds.c - the file kinds of the data contract (DESIGN.md), the one
  * table of enumerated values in three languages, and what `cbm help
  * import KIND` says about a kind.  Each kind's columns are declared in
- * its own file (kinds_ref.c, kinds_money.c) beside its column enum.
+ * its own file (kinds_ref.c, kinds_money.c, kinds_org.c) beside its
+ * column enum.
  */
 #include <string.h>
 
@@ -19,6 +20,7 @@ const struct kind_def *const imp_kind_defs[IMP_KIND_COUNT] = {
     [IMP_FX] = &imp_kind_fx,
     [IMP_SECONDMENTS] = &imp_kind_secondments,
     [IMP_SCALE] = &imp_kind_scale,
+    [IMP_ORGANIZATION] = &imp_kind_organization,
 };
 
 /* ---- enumerated values ----------------------------------------------------
@@ -86,6 +88,15 @@ const struct imp_enum_value imp_contribution_kinds[] = {
     {"voluntary", {"добровольный", "добровольные"}, {"ерікті"}},
     {"earmarked", {"целевой", "целевые"}, {"мақсатты"}},
     {"in-kind", {"в натуральной форме", "натуральный"}, {"заттай"}},
+    {NULL, {NULL}, {NULL}},
+};
+
+/* DESIGN "Figures and reports": a budget year is approved or a draft. */
+const struct imp_enum_value imp_budget_status[] = {
+    {"approved",
+     {"утверждён", "утверждено", "утвержденный"},
+     {"бекітілген", "бекітілді"}},
+    {"draft", {"проект"}, {"жоба"}},
     {NULL, {NULL}, {NULL}},
 };
 

@@ -10,6 +10,7 @@ extern const struct imp_enum_value imp_roles[];
 extern const struct imp_enum_value imp_event_formats[];
 extern const struct imp_enum_value imp_event_status[];
 extern const struct imp_enum_value imp_contribution_kinds[];
+extern const struct imp_enum_value imp_budget_status[];
 
 /* Built-in Russian and Kazakh header names that several kinds share
  * (struct imp_column .ru and .kk). */

@@ -244,6 +244,7 @@ enum {
 	B_TITLE_RU,
 	B_TITLE_KK,
 	B_SPENT,
+	B_STATUS,
 	B_N
 };
 
@@ -266,6 +267,9 @@ static const struct imp_column budget_columns[B_N] = {
     [B_SPENT] = {"spent", IMP_T_MONEY, false, "spent",
                  .ru = {"Израсходовано", "Исполнено"},
                  .kk = {"Жұмсалған", "Игерілген"}},
+    /* One per year, checked across batches by budget_end. */
+    [B_STATUS] = {"status", IMP_T_ENUM, false, "status", imp_budget_status, 0,
+                  .ru = {"Статус"}, .kk = {"Мәртебесі"}},
 };
 
 enum { B_X_RATE, B_X_APPROVED, B_X_SPENT };
@@ -281,6 +285,11 @@ static void budget_row(struct imp_ctx *ctx)
 		imp_ctx_unique_in_file(ctx, B_LINE, key, "budget line");
 		g_free(key);
 	}
+	if (ctx->v[B_STATUS].set && ctx->v[B_SPENT].set &&
+	    strcmp(ctx->v[B_STATUS].s, "draft") == 0)
+		imp_ctx_error(ctx, B_SPENT, ctx->v[B_SPENT].text,
+		              "a draft budget has nothing spent yet; leave "
+		              "spent empty or mark the line approved");
 	if (year->set && ctx->v[B_CURRENCY].set)
 		imp_ctx_get_rate(ctx, B_CURRENCY, ctx->currency,
 		                 cbm_days_from_civil((int)year->i, 1, 1),
@@ -297,6 +306,43 @@ static void budget_row(struct imp_ctx *ctx)
 		note_currency(ctx, ctx->currency);
 }
 
+/* A budget year is approved or a draft as a whole: with the rows of this
+ * file in place, no year may hold lines of both, whichever batch brought
+ * them.  One error per mixed year, at the file as a whole. */
+static enum cbm_status budget_end(struct imp_ctx *ctx)
+{
+	const char *column =
+	    ctx->h.name[B_STATUS] ? ctx->h.name[B_STATUS] : "status";
+	sqlite3_stmt *st = NULL;
+	int step;
+
+	if (sqlite3_prepare_v2(ctx->sql,
+	                       "SELECT year, sum(status = 'draft'),"
+	                       " sum(status = 'approved') FROM budget_lines"
+	                       " GROUP BY year"
+	                       " HAVING count(DISTINCT status) > 1"
+	                       " ORDER BY year",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return ctx->fatal = st_sql_error(
+		           ctx->db, "cannot check the budget", ctx->err);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		char year[16];
+		snprintf(year, sizeof(year), "%d", sqlite3_column_int(st, 0));
+		imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 0, column,
+		              year,
+		              "the budget of %s would mix %d draft and %d "
+		              "approved lines; a year is a draft or approved "
+		              "as a whole",
+		              year, sqlite3_column_int(st, 1),
+		              sqlite3_column_int(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return ctx->fatal = st_sql_error(
+		           ctx->db, "cannot check the budget", ctx->err);
+	return CBM_OK;
+}
+
 const struct kind_def imp_kind_budget = {
     .name = "budget",
     .table = "budget_lines",
@@ -309,6 +355,7 @@ const struct kind_def imp_kind_budget = {
     .dup = {"t.year = s.year AND t.line = s.line", B_LINE, NULL,
             "this budget line"},
     .row = budget_row,
+    .end = budget_end,
 };
 
 /* ---- fx ------------------------------------------------------------------ */

@@ -136,6 +136,12 @@ void imp_ctx_store_text(struct imp_ctx *ctx, int i, const char *v)
 	                  SQLITE_TRANSIENT);
 }
 
+void imp_ctx_store_blob(struct imp_ctx *ctx, int i, const void *v, size_t n)
+{
+	sqlite3_bind_blob64(ctx->stage, extra_param(ctx, i), v, n,
+	                    SQLITE_TRANSIENT);
+}
+
 /* Steps a bound staging insert and resets it; a failure is fatal. */
 static void step(struct imp_ctx *ctx, sqlite3_stmt *st)
 {

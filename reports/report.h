@@ -12,7 +12,10 @@
  *    English, Russian and Kazakh; a missing translation falls back to
  *    English, never to an empty string.
  *  - States and areas are named in the chosen language, falling back to
- *    the English name when the file gave none.
+ *    the English name when the file gave none (ana_names, loaded once
+ *    per report or chart).
+ *  - This module runs no SQL: every number, name and list comes from
+ *    analysis/ as a table or a lookup that returns a status.
  */
 #ifndef CBM_REPORT_H
 #define CBM_REPORT_H
@@ -32,26 +35,18 @@ const char *rpt_label(enum cbm_lang lang, const char *key);
 char *rpt_labelf(enum cbm_lang lang, const char *key, const char *value);
 
 /* The label KEY with "{1}" .. "{9}" replaced by VALUES[0..N); caller
- * frees (g_free).  Numbered, so that a translation may reorder them. */
+ * frees (g_free).  Numbered, so that a translation may reorder them;
+ * "{2:dat}" (also loc, abl, gen, acc, poss) gives a Kazakh value the
+ * case ending its numeral takes ("2025-ке", "20-сы"). */
 char *rpt_labelv(enum cbm_lang lang, const char *key, const char *const *values,
                  size_t n);
 
-/* ---- names of states and areas ------------------------------------------- */
-
-struct rpt_names;
-
-/* Loads the names of every state and area from DB.  The caller owns *OUT
- * (rpt_names_close). */
-enum cbm_status rpt_names_open(struct rpt_names **out, struct st_db *db,
-                               struct cbm_error *err);
-void rpt_names_close(struct rpt_names *names);
-
-/* The name of state or area CODE in LANG (English when the file gave
- * none); owned by NAMES, or CODE itself (the caller's) when unknown. */
-const char *rpt_state_name(const struct rpt_names *names, const char *code,
-                           enum cbm_lang lang);
-const char *rpt_area_name(const struct rpt_names *names, const char *code,
-                          enum cbm_lang lang);
+/* VALUE with the Kazakh case ending KASE ("dat", "loc", "abl", "gen",
+ * "acc", "poss") of the numeral or percent it ends with, joined by a
+ * hyphen: "2025" "dat" is "2025-ке", "20" "poss" is "20-сы", "61,2 %"
+ * "dat" is "61,2 %-ға".  VALUE as it is when it ends in no number.
+ * Caller frees (g_free). */
+char *rpt_kk_inflect(const char *value, const char *kase);
 
 /* ---- charts of the figures ----------------------------------------------- */
 
@@ -73,6 +68,12 @@ struct rpt_chart_params {
 	int from, to; /* 0: open */
 	enum cbm_lang lang;
 	char currency[4]; /* "" is USD */
+	/* curve and collection of a year in progress: its in-year forecast
+	 * as of this day; 0: as of the year's last receipt */
+	int32_t as_of;
+	/* collection: the rates of the years only, no forecast (a report
+	 * about a finished year leaves forecasting to the brief) */
+	bool rates_only;
 };
 
 struct rpt_chart;
@@ -109,12 +110,16 @@ struct rpt_params {
 	const char *scale; /* budget: what-if scale, "equal" or a name */
 	const char *state; /* state: its code (cli/ resolves names) */
 	enum cbm_lang lang;
-	char currency[4]; /* "" is USD */
+	char currency[4];   /* "" is USD */
+	const char *symbol; /* the document symbol on the cover, or NULL */
+	int32_t date;       /* the document's date on the cover; INT32_MIN:
+	                     * none */
 };
 
 void rpt_params_init(struct rpt_params *p);
 
-/* Writes the report P describes to FP as an A4 PDF: cover, contents,
+/* Writes the report P describes to FP as an A4 PDF: a cover naming the
+ * organisation (its emblem, names, the symbol and date), contents,
  * sections with tables and charts, page numbers, and the import batches
  * behind the figures.  Given SOURCE_DATE_EPOCH the output is byte for
  * byte the same for the same database.  CBM_EDATA when the database

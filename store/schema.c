@@ -304,26 +304,103 @@ static const char migration_3[] =
 	" SELECT id AS batch, kind, file_name, nullif(sheet, '') AS sheet,"
 	"  sha256, row_count AS rows, loaded_at, tool_version FROM batches;";
 
-/* Version 4 (issue 10): each batch records the operating-system user
- * who loaded it and how the file's headers and values were read (the
- * --map lines, '' when every header was the English name); plan events
- * and budget lines carry their titles in Russian and Kazakh beside the
- * English one.  NULL where a file gives none: reports fall back to the
- * English title. */
+/* Version 4: what the reports need to speak for the secretariat.
+ *  - A budget year is either approved or a draft (DESIGN.md "Figures and
+ *    reports"): status, one per year, checked by the importer; a draft
+ *    never enters a collection rate, so the view counts approved years.
+ *  - Budget lines and plan events may carry their titles in Russian and
+ *    Kazakh, as states and areas carry their names.
+ *  - The organisation itself: its names, short names, signatory and
+ *    emblem (the PNG's bytes), one row per batch; the latest batch wins.
+ *    Its rows go with their batch (ON DELETE CASCADE), so that undo needs
+ *    no list of tables to know of it. */
 static const char migration_4[] =
-	"ALTER TABLE batches ADD COLUMN loaded_by TEXT NOT NULL DEFAULT '';"
-	"ALTER TABLE batches ADD COLUMN mapping TEXT NOT NULL DEFAULT '';"
-	"ALTER TABLE events ADD COLUMN title_ru TEXT;"
-	"ALTER TABLE events ADD COLUMN title_kk TEXT;"
+	"ALTER TABLE budget_lines ADD COLUMN status TEXT NOT NULL"
+	" DEFAULT 'approved' CHECK (status IN ('draft', 'approved'));"
 	"ALTER TABLE budget_lines ADD COLUMN title_ru TEXT;"
 	"ALTER TABLE budget_lines ADD COLUMN title_kk TEXT;"
+	"ALTER TABLE events ADD COLUMN title_ru TEXT;"
+	"ALTER TABLE events ADD COLUMN title_kk TEXT;"
+
+	"CREATE TABLE organization ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name_en TEXT NOT NULL, name_ru TEXT NOT NULL, name_kk TEXT NOT NULL,"
+	"  short_en TEXT NOT NULL, short_ru TEXT NOT NULL,"
+	"  short_kk TEXT NOT NULL,"
+	"  signatory_en TEXT, signatory_ru TEXT, signatory_kk TEXT,"
+	"  emblem BLOB, emblem_file TEXT,"
+	"  batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE"
+	"    DEFERRABLE INITIALLY DEFERRED);"
+
+	"DROP VIEW v_budget;"
+	"CREATE VIEW v_budget AS"
+	" SELECT b.year, b.line, b.title, b.title_ru, b.title_kk, b.status,"
+	"  b.approved * 1.0 / cu.minor_per_unit AS approved,"
+	"  b.spent * 1.0 / cu.minor_per_unit AS spent, b.currency,"
+	"  b.approved_usd / 100.0 AS approved_usd,"
+	"  b.spent_usd / 100.0 AS spent_usd, b.batch_id"
+	" FROM budget_lines b JOIN currencies cu ON cu.code = b.currency;"
+
+	"DROP VIEW v_collection_by_year;"
+	"CREATE VIEW v_collection_by_year AS"
+	" WITH years AS ("
+	"   SELECT year FROM budget_lines WHERE status = 'approved'"
+	"   UNION SELECT budget_year FROM contributions"
+	"   UNION SELECT budget_year FROM pledges),"
+	" approved AS (SELECT year, total(approved_usd) AS cents"
+	"   FROM budget_lines WHERE status = 'approved' GROUP BY year),"
+	" received AS (SELECT budget_year AS year, total(amount_usd) AS cents"
+	"   FROM contributions WHERE kind = 'voluntary' GROUP BY budget_year),"
+	" pledged AS (SELECT budget_year AS year, total(amount_usd) AS cents"
+	"   FROM pledges GROUP BY budget_year)"
+	" SELECT y.year, a.cents / 100.0 AS approved_usd,"
+	"  coalesce(r.cents, 0) / 100.0 AS received_usd,"
+	"  CASE WHEN a.cents > 0 THEN coalesce(r.cents, 0) * 1.0 / a.cents END"
+	"   AS collection_rate,"
+	"  p.cents / 100.0 AS pledged_usd"
+	" FROM years y LEFT JOIN approved a ON a.year = y.year"
+	" LEFT JOIN received r ON r.year = y.year"
+	" LEFT JOIN pledged p ON p.year = y.year"
+	" ORDER BY y.year;"
+
+	"DROP VIEW v_events;"
+	"CREATE VIEW v_events AS"
+	" SELECT e.year, e.item, e.title, e.title_ru, e.title_kk, e.area,"
+	"  ar.name_en AS area_name, ar.dimension,"
+	"  (SELECT group_concat(o.state, '|') FROM event_organizers o"
+	"   WHERE o.event_id = e.id AND o.role = 'organizer') AS organizers,"
+	"  (SELECT group_concat(s.name_en, '|') FROM event_organizers o"
+	"   JOIN states s ON s.code = o.state"
+	"   WHERE o.event_id = e.id AND o.role = 'organizer')"
+	"   AS organizer_names,"
+	"  (SELECT group_concat(o.state, '|') FROM event_organizers o"
+	"   WHERE o.event_id = e.id AND o.role = 'co-organizer')"
+	"   AS co_organizers,"
+	"  e.start_date, e.end_date, e.format, e.venue, e.status, e.note,"
+	"  e.batch_id"
+	" FROM events e JOIN areas ar ON ar.code = e.area;"
+
+	"CREATE VIEW v_organization AS"
+	" SELECT name_en, name_ru, name_kk, short_en, short_ru, short_kk,"
+	"  signatory_en, signatory_ru, signatory_kk, emblem_file,"
+	"  length(emblem) AS emblem_bytes, batch_id"
+	" FROM organization ORDER BY batch_id DESC LIMIT 1;";
+
+/* Version 5 (issue 10): each batch records the operating-system user
+ * who loaded it and how the file's headers and values were read (the
+ * --map lines, '' when every header was the English name).  (The titles
+ * in Russian and Kazakh of plan events and budget lines came with
+ * version 4.) */
+static const char migration_5[] =
+	"ALTER TABLE batches ADD COLUMN loaded_by TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE batches ADD COLUMN mapping TEXT NOT NULL DEFAULT '';"
 	"DROP VIEW v_batches;"
 	"CREATE VIEW v_batches AS"
 	" SELECT id AS batch, kind, file_name, nullif(sheet, '') AS sheet,"
 	"  sha256, row_count AS rows, loaded_at, tool_version, loaded_by,"
 	"  nullif(mapping, '') AS mapping FROM batches;";
 
-/* Version 5 (issue 13): the contributions table as a staged import of a
+/* Version 6 (issue 13): the contributions table as a staged import of a
  * million rows wants it.  SQLite checks "kind IN (...)" by building an
  * ephemeral table for every row inserted (1.7 us a row); the same check
  * written with OR costs nothing, but a CHECK cannot be changed in place,
@@ -334,7 +411,7 @@ static const char migration_4[] =
  * currency, kind): an index covering all five replaces
  * contributions_state, so that the set-based check reads the table only
  * for a row whose five values match (for its reference and batch). */
-static const char migration_5[] =
+static const char migration_6[] =
 	"PRAGMA legacy_alter_table = ON;"
 	"CREATE TABLE contributions_new ("
 	"  id INTEGER PRIMARY KEY,"
@@ -366,6 +443,7 @@ static const char *const migrations[] = {
     migration_3,
     migration_4,
     migration_5,
+    migration_6,
 };
 
 const char *const *st_schema_migrations(int *n)
@@ -385,15 +463,19 @@ static const struct st_view views[] = {
     {"v_contributions", "contributions received, amount in its currency "
                         "and in USD at the rate of the day received"},
     {"v_pledges", "pledges, amount in its currency and in USD"},
-    {"v_budget", "approved budget and spending per line and year, in its "
-                 "currency and in USD"},
+    {"v_budget", "budget and spending per line and year (status approved "
+                 "or draft; titles in three languages), in its currency "
+                 "and in USD"},
     {"v_collection_by_year",
      "per budget year: approved budget, voluntary contributions received "
-     "and pledged (USD) and the collection rate (empty without a budget)"},
+     "and pledged (USD) and the collection rate (empty without an "
+     "approved budget; a draft does not count)"},
     {"v_events", "plan events with area, dimension, organizers and "
                  "co-organizers (codes and names separated by |)"},
     {"v_fx", "fx rates: USD per unit and units per USD by date"},
     {"v_secondments", "seconded person-months per state and year"},
+    {"v_organization", "the organisation's names, short names and "
+                       "signatory in three languages (the latest batch)"},
 };
 
 const struct st_view *st_views(size_t *n)

@@ -16,6 +16,9 @@
 
 static struct st_db *db;
 
+static void load_into(struct st_db *to, const char *dir, enum imp_kind kind,
+                      const char *name, const char *text);
+
 static void load(enum imp_kind kind, const char *name)
 {
 	struct imp_options opt = {0};
@@ -395,8 +398,13 @@ static void test_trend(void)
 	REAL(&t, 0, "forecast", 0.7 + 2 * 0.2);
 	ana_table_release(&t);
 	/* 2022 is over (a payment of 2023 arrived); 2023 is not. */
-	CHECK(!ana_year_in_progress(db, 2022));
-	CHECK(ana_year_in_progress(db, 2023));
+	{
+		bool open = true;
+		CHECK_INT(ana_year_in_progress(db, 2022, &open, &err), CBM_OK);
+		CHECK(!open);
+		CHECK_INT(ana_year_in_progress(db, 2023, &open, &err), CBM_OK);
+		CHECK(open);
+	}
 	/* Two years are not a trend. */
 	p.to = 2021;
 	ana_table_init(&t);
@@ -409,7 +417,6 @@ static void test_shares(void)
 {
 	struct ana_params p;
 	struct ana_table t;
-	struct cbm_error err = {0};
 	size_t r;
 
 	/* Without a year: the latest budget year only. */
@@ -438,8 +445,18 @@ static void test_shares(void)
 	MONEY(&t, find_row(&t, 2020, "state", "BBB"), "difference",
 	      20000 - 50000);
 	ana_table_release(&t);
+}
+
+static void test_shares_scale(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	struct cbm_error err = {0};
+	size_t r;
+
 	/* Scale "test" for 2022: 60 % and 40 % of 2000; CCC outside the
 	 * scale paid 500: share 0, difference +500. */
+	ana_params_init(&p);
 	p.year = 2022;
 	p.scale = "test";
 	run(ana_shares, &p, &t, CBM_OK);
@@ -537,6 +554,420 @@ static void test_stats_arrays(void)
 	CHECK_INT(ana_fit_forecast(x, y, 2, 3, &fit, &err), CBM_EDATA);
 }
 
+/* ---- the in-year forecast ------------------------------------------------ */
+
+/* On the small data set: approved 2020 (1000), 2021 (2000), 2022 (2000).
+ * Voluntary receipts on the curve (31 December the last day):
+ *   2020: 100 (Dec 2019: day 1), 300 on 1 Mar, 110 (100 EUR) on 1 Jul;
+ *         the 90 of 15 Jan 2021 is not on the curve
+ *   2021: 400 on 1 Feb, 600 (500 EUR at 1.20) on 1 Jul
+ *   2022: 1200 on 10 Jan, 300 on 5 May, 500 on 30 Jun */
+static void test_forecast(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+
+	/* Defaults: the latest approved year, 2022, as of its last receipt,
+	 * 30 June: rate 2000 / 2000 = 1.  Gains to 31 December from 30 June:
+	 * 2020 .51 - .40 = .11, 2021 .50 - .20 = .30; mean .205. */
+	ana_params_init(&p);
+	run(ana_forecast, &p, &t, CBM_OK);
+	CHECK_INT(t.nrows, 1);
+	CHECK_INT(cell(&t, 0, "year")->i, 2022);
+	CHECK_INT(cell(&t, 0, "as_of")->i, cbm_days_from_civil(2022, 6, 30));
+	REAL(&t, 0, "rate", 1.0);
+	REAL(&t, 0, "forecast", 1.205);
+	REAL(&t, 0, "low", 1.11);
+	REAL(&t, 0, "high", 1.30);
+	CHECK_INT(cell(&t, 0, "years")->i, 2);
+	CHECK_INT(ana_col(&t, "as_of"), ANA_FORECAST_AS_OF);
+	ana_table_release(&t);
+	/* As of 31 May 2022: 1500 / 2000 = .75; the same gains. */
+	p.year = 2022;
+	p.as_of = cbm_days_from_civil(2022, 5, 31);
+	run(ana_forecast, &p, &t, CBM_OK);
+	REAL(&t, 0, "rate", 0.75);
+	REAL(&t, 0, "forecast", 0.955);
+	REAL(&t, 0, "low", 0.86);
+	REAL(&t, 0, "high", 1.05);
+	ana_table_release(&t);
+}
+
+static void test_forecast_days(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	struct cbm_error err = {0};
+
+	/* 2021 as of 28 February: 400 / 2000 = .2; 2020 by 28 February had
+	 * .1 and ended at .51: gain .41. */
+	ana_params_init(&p);
+	p.year = 2021;
+	p.as_of = cbm_days_from_civil(2021, 2, 28);
+	run(ana_forecast, &p, &t, CBM_OK);
+	REAL(&t, 0, "rate", 0.2);
+	REAL(&t, 0, "forecast", 0.61);
+	REAL(&t, 0, "low", 0.61);
+	REAL(&t, 0, "high", 0.61);
+	CHECK_INT(cell(&t, 0, "years")->i, 1);
+	ana_table_release(&t);
+	/* 2020 has no earlier year: its rate on 29 February (the leap day),
+	 * .1, and nothing to forecast from. */
+	p.year = 2020;
+	p.as_of = cbm_days_from_civil(2020, 2, 29);
+	run(ana_forecast, &p, &t, CBM_OK);
+	REAL(&t, 0, "rate", 0.1);
+	UNDEFINED(&t, 0, "forecast");
+	UNDEFINED(&t, 0, "low");
+	UNDEFINED(&t, 0, "high");
+	CHECK_INT(cell(&t, 0, "years")->i, 0);
+	ana_table_release(&t);
+	/* A day outside the year is refused; so is a year without budget. */
+	p.year = 2022;
+	p.as_of = cbm_days_from_civil(2023, 1, 5);
+	ana_table_init(&t);
+	CHECK_INT(ana_forecast(db, &p, &t, &err), CBM_EDATA);
+	CHECK_HAS(err.message, "2023-01-05 is not in 2022");
+	ana_table_release(&t);
+	p.year = 2023;
+	p.as_of = cbm_days_from_civil(2023, 3, 1);
+	cbm_error_clear(&err);
+	ana_table_init(&t);
+	CHECK_INT(ana_forecast(db, &p, &t, &err), CBM_EDATA);
+	CHECK_HAS(err.message, "2023 has no approved budget");
+	ana_table_release(&t);
+}
+
+/* ---- the roll, drafts, pledges in their own currency ----------------------
+ */
+
+/* A third data set, small enough to work out by hand:
+ *   states  AAA, BBB members since 2000, CCC since 2021, DDD with no year
+ *           joined (counts as joined), OBS and OBX observers
+ *   fx      EUR 1.20 from 2020, 1.05 from 2023
+ *   budget  2023 approved 1000; 2024 a draft of 1200
+ *   pledges for 2023: AAA 100 EUR (1 Nov 2022: 120.00), BBB 200 USD
+ *           (1 Dec 2022), OBS 50 USD (1 Dec 2022)
+ *   receipts for 2023: AAA 100 EUR on 1 Feb (105.00), BBB 50 on 1 Mar
+ *           and 30 on 15 Sep, OBX 20 on 5 May (voluntary); CCC 40
+ *           earmarked, which no pledge or rate counts */
+static struct st_db *roll;
+
+static void setup_roll(void)
+{
+	const char *dir = check_tmpdir("cbm-analysis-roll");
+	char *path = g_build_filename(dir, "roll.sqlite", NULL);
+	char *emblem = NULL, *org, *png = g_build_filename(dir, "e.png", NULL);
+	gsize len = 0;
+	struct cbm_error err = {0};
+
+	CHECK_INT(st_open(&roll, path, ST_OPEN_CREATE, &err), CBM_OK);
+	load_into(roll, dir, IMP_STATES, "states.csv",
+	          "code,name_en,name_ru,status,joined\n"
+	          "AAA,Alpha,Альфа,member,2000\nBBB,Beta,,member,2000\n"
+	          "CCC,Gamma,,member,2021\nDDD,Delta,,member,\n"
+	          "OBS,Observer,,observer,2000\nOBX,Other,,observer,2000\n");
+	load_into(roll, dir, IMP_FX, "fx.csv",
+	          "currency,date,usd_per_unit\n"
+	          "EUR,2020-01-01,1.20\nEUR,2023-01-01,1.05\n");
+	load_into(roll, dir, IMP_BUDGET, "budget.csv",
+	          "year,line,title,approved,currency,title_ru,status\n"
+	          "2023,1,Staff,1000.00,USD,Персонал,approved\n"
+	          "2024,1,Staff,1200.00,USD,Персонал,draft\n");
+	load_into(roll, dir, IMP_PLEDGES, "pledges.csv",
+	          "state,budget_year,amount,currency,pledged_on\n"
+	          "AAA,2023,100.00,EUR,2022-11-01\n"
+	          "BBB,2023,200.00,USD,2022-12-01\n"
+	          "OBS,2023,50.00,USD,2022-12-01\n");
+	load_into(roll, dir, IMP_CONTRIBUTIONS, "contributions.csv",
+	          "state,received_on,amount,currency,budget_year,kind\n"
+	          "AAA,2023-02-01,100.00,EUR,2023,voluntary\n"
+	          "BBB,2023-03-01,50.00,USD,2023,voluntary\n"
+	          "BBB,2023-09-15,30.00,USD,2023,voluntary\n"
+	          "OBX,2023-05-05,20.00,USD,2023,voluntary\n"
+	          "CCC,2023-04-04,40.00,USD,2023,earmarked\n");
+	/* The organisation, twice: the later batch wins. */
+	CHECK(g_file_get_contents(CBM_TESTDATA "/../../examples/emblem.png",
+	                          &emblem, &len, NULL));
+	CHECK(g_file_set_contents(png, emblem, (gssize)len, NULL));
+	load_into(roll, dir, IMP_ORGANIZATION, "org1.csv",
+	          "name_en,name_ru,name_kk,short_en,short_ru,short_kk\n"
+	          "Old,Старое,Ескі,OLD,СТ,ЕС\n");
+	org = g_strdup_printf(
+	    "name_en,name_ru,name_kk,short_en,short_ru,short_kk,"
+	    "signatory_en,emblem\n"
+	    "Conference,Совещание,Кеңес,CICA,СВМДА,АӨСШК,Secretary "
+	    "General,e.png\n");
+	load_into(roll, dir, IMP_ORGANIZATION, "org2.csv", org);
+	g_unlink(png);
+	g_free(png);
+	g_free(org);
+	g_free(emblem);
+	g_free(path);
+}
+
+static void run_roll(ana_figure_fn fn, const struct ana_params *p,
+                     struct ana_table *t)
+{
+	struct cbm_error err = {0};
+
+	ana_table_init(t);
+	CHECK_INT(fn(roll, p, t, &err), CBM_OK);
+	if (err.code)
+		fprintf(stderr, "  %s\n", err.message);
+}
+
+static void test_roll_outstanding(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	size_t r;
+
+	ana_params_init(&p);
+	run_roll(ana_outstanding, &p, &t);
+	/* 2023 only (2024 is a draft without pledges): the four members,
+	 * the observer that pledged and the one that paid. */
+	CHECK_INT(t.nrows, 6);
+	/* AAA paid the 100 EUR it pledged: paid in full in euros, though
+	 * 105.00 USD is less than the 120.00 USD the pledge was worth. */
+	r = find_row(&t, 2023, "state", "AAA");
+	MONEY(&t, r, "pledged", 12000);
+	MONEY(&t, r, "received", 10500);
+	MONEY(&t, r, "outstanding", 0);
+	CHECK_STR(cell(&t, r, "status")->s, "paid in full");
+	/* BBB: 80 of 200 USD. */
+	r = find_row(&t, 2023, "state", "BBB");
+	MONEY(&t, r, "outstanding", 12000);
+	CHECK_STR(cell(&t, r, "status")->s, "in part");
+	/* CCC paid only earmarked money; DDD's year joined is unknown: both
+	 * are on the roll with nothing pledged or paid. */
+	r = find_row(&t, 2023, "state", "CCC");
+	MONEY(&t, r, "pledged", 0);
+	MONEY(&t, r, "received", 0);
+	CHECK_STR(cell(&t, r, "status")->s, "none");
+	CHECK_STR(cell(&t, find_row(&t, 2023, "state", "DDD"), "status")->s,
+	          "none");
+	/* Observers appear when they pledged or paid. */
+	r = find_row(&t, 2023, "state", "OBS");
+	MONEY(&t, r, "outstanding", 5000);
+	CHECK_STR(cell(&t, r, "status")->s, "nothing");
+	CHECK_STR(cell(&t, find_row(&t, 2023, "state", "OBX"), "status")->s,
+	          "no pledge");
+	CHECK_STR(cell(&t, r, "name")->s, "Observer");
+	CHECK_INT(ana_col(&t, "name"), ANA_OUTSTANDING_NAME);
+	ana_table_release(&t);
+}
+
+static void test_roll_as_of(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	size_t r;
+
+	/* As of 30 June 2023: BBB had paid 50 (150 to come), and OBX 20. */
+	ana_params_init(&p);
+	p.as_of = cbm_days_from_civil(2023, 6, 30);
+	run_roll(ana_outstanding, &p, &t);
+	CHECK_INT(t.nrows, 6);
+	MONEY(&t, find_row(&t, 2023, "state", "BBB"), "outstanding", 15000);
+	ana_table_release(&t);
+	/* As of 31 January: nothing received; AAA's 120.00 is outstanding
+	 * in full (compared in USD: there is no payment in euros yet). */
+	p.as_of = cbm_days_from_civil(2023, 1, 31);
+	run_roll(ana_outstanding, &p, &t);
+	CHECK_INT(t.nrows, 5);
+	r = find_row(&t, 2023, "state", "AAA");
+	MONEY(&t, r, "outstanding", 12000);
+	CHECK_STR(cell(&t, r, "status")->s, "nothing");
+	ana_table_release(&t);
+	/* As of 15 November 2022 BBB and OBS had not pledged yet. */
+	p.as_of = cbm_days_from_civil(2022, 11, 15);
+	p.year = 2023;
+	run_roll(ana_outstanding, &p, &t);
+	CHECK_STR(cell(&t, find_row(&t, 2023, "state", "BBB"), "status")->s,
+	          "none");
+	CHECK_STR(cell(&t, find_row(&t, 2023, "state", "AAA"), "status")->s,
+	          "nothing");
+	CHECK_INT(t.nrows, 4); /* AAA, BBB, CCC, DDD; OBS not yet */
+	ana_table_release(&t);
+}
+
+static void test_roll_collection(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+
+	ana_params_init(&p);
+	run_roll(ana_collection, &p, &t);
+	/* The draft of 2024 is no approved budget: 2023 alone. */
+	CHECK_INT(t.nrows, 1);
+	MONEY(&t, 0, "approved", 100000);
+	/* 105 + 80 + 20 voluntary; the earmarked 40 does not count. */
+	MONEY(&t, 0, "received", 20500);
+	REAL(&t, 0, "collection_rate", 0.205);
+	/* Pledged 120 + 200 + 50; kept 120 (in euros, in full) + 80 + 0. */
+	MONEY(&t, 0, "pledged", 37000);
+	REAL(&t, 0, "pledge_fulfilment", 200.0 / 370.0);
+	CHECK_INT(ana_cell(&t, 0, ANA_COLLECTION_RATE)->defined, 1);
+	ana_table_release(&t);
+}
+
+static void test_roll_drafts(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	size_t r;
+
+	/* Shares default to the latest approved year, not the draft. */
+	ana_params_init(&p);
+	run_roll(ana_shares, &p, &t);
+	/* The members AAA, BBB, CCC, DDD, and OBX, which paid outside the
+	 * split: share 0. */
+	CHECK_INT(t.nrows, 5);
+	REAL(&t, find_row(&t, 2023, "state", "OBX"), "share", 0.0);
+	r = find_row(&t, 2023, "state", "DDD");
+	MONEY(&t, r, "due", 25000);
+	CHECK_STR(cell(&t, r, "budget")->s, "approved");
+	ana_table_release(&t);
+	/* 2024 has only its draft: shares of the draft, marked. */
+	p.year = 2024;
+	run_roll(ana_shares, &p, &t);
+	CHECK_INT(t.nrows, 4);
+	r = find_row(&t, 2024, "state", "AAA");
+	MONEY(&t, r, "due", 30000);
+	MONEY(&t, r, "received", 0);
+	CHECK_STR(cell(&t, r, "budget")->s, "draft");
+	ana_table_release(&t);
+	/* Execution lists the draft with its status and titles. */
+	ana_params_init(&p);
+	run_roll(ana_execution, &p, &t);
+	r = find_row(&t, 2024, "line", "total");
+	CHECK_STR(cell(&t, r, "status")->s, "draft");
+	MONEY(&t, r, "approved", 120000);
+	r = find_row(&t, 2024, "line", "1");
+	CHECK_STR(cell(&t, r, "title_ru")->s, "Персонал");
+	UNDEFINED(&t, r, "title_kk");
+	UNDEFINED(&t, r, "spent");
+	ana_table_release(&t);
+	/* The curve and the trend know the approved years only. */
+	run_roll(ana_curve, &p, &t);
+	CHECK_INT(cell(&t, 0, "year")->i, 2023);
+	ana_table_release(&t);
+	{
+		int year = 0;
+		struct cbm_error err = {0};
+		CHECK_INT(ana_latest_year(roll, false, &year, &err), CBM_OK);
+		CHECK_INT(year, 2023);
+	}
+}
+
+static void test_state_years(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+
+	/* 2023: AAA 105, beside the members with a voluntary contribution,
+	 * AAA 105 and BBB 80 (observers do not count): median 92.50. */
+	ana_params_init(&p);
+	p.state = "AAA";
+	run_roll(ana_state_years, &p, &t);
+	CHECK_INT(t.nrows, 1);
+	MONEY(&t, 0, "received", 10500);
+	MONEY(&t, 0, "members_median", 9250);
+	CHECK_INT(cell(&t, 0, "members_contributing")->i, 2);
+	ana_table_release(&t);
+	/* CCC paid only earmarked money: 0 beside the same median. */
+	p.state = "CCC";
+	run_roll(ana_state_years, &p, &t);
+	MONEY(&t, 0, "received", 0);
+	MONEY(&t, 0, "members_median", 9250);
+	ana_table_release(&t);
+}
+
+static void test_names_and_organization(void)
+{
+	struct ana_names *n = NULL;
+	struct ana_org org;
+	struct cbm_error err = {0};
+	int joined = -1;
+	bool member = false;
+
+	CHECK_INT(ana_names_open(&n, roll, &err), CBM_OK);
+	CHECK_STR(ana_state_name(n, "AAA", CBM_LANG_RU), "Альфа");
+	CHECK_STR(ana_state_name(n, "BBB", CBM_LANG_KK), "Beta");
+	CHECK_STR(ana_state_name(n, "ZZZ", CBM_LANG_EN), "ZZZ");
+	CHECK(ana_state_info(n, "DDD", &joined, &member));
+	CHECK_INT(joined, 0);
+	CHECK(member);
+	CHECK(ana_state_info(n, "OBS", &joined, &member) && !member);
+	CHECK(!ana_state_info(n, "ZZZ", NULL, NULL));
+	ana_names_close(n);
+	ana_names_close(NULL);
+
+	CHECK_INT(ana_organization(roll, &org, &err), CBM_OK);
+	CHECK(org.found);
+	CHECK_STR(org.short_name[CBM_LANG_KK], "АӨСШК");
+	CHECK_STR(org.signatory[CBM_LANG_EN], "Secretary General");
+	CHECK(org.signatory[CBM_LANG_RU] == NULL);
+	CHECK(org.emblem_len > 8 && memcmp(org.emblem, "\x89PNG", 4) == 0);
+	ana_org_release(&org);
+	ana_org_release(NULL);
+}
+
+static void test_lookups(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	struct cbm_error err = {0};
+	bool has = false;
+	int32_t day = 0;
+	int year = 0;
+
+	/* AAA's events of 2023: items 1 and 2 as organizer, 3 as
+	 * co-organizer; BBB's 4 is not AAA's. */
+	ana_params_init(&p);
+	p.state = "AAA";
+	run(ana_events, &p, &t, CBM_OK);
+	CHECK_INT(t.nrows, 3);
+	CHECK_INT(ana_cell(&t, 0, ANA_EVENTS_ITEM)->i, 1);
+	CHECK_STR(ana_cell(&t, 0, ANA_EVENTS_ORGANIZERS)->s, "AAA|BBB");
+	CHECK_STR(ana_cell(&t, 0, ANA_EVENTS_ROLE)->s, "organizer");
+	CHECK_STR(ana_cell(&t, 2, ANA_EVENTS_ROLE)->s, "co-organizer");
+	CHECK_STR(ana_cell(&t, 2, ANA_EVENTS_CO_ORGANIZERS)->s, "AAA");
+	ana_table_release(&t);
+	/* Without a state: the whole plan, no role. */
+	p.state = NULL;
+	p.year = 2023;
+	run(ana_events, &p, &t, CBM_OK);
+	CHECK_INT(t.nrows, 4);
+	CHECK(!ana_cell(&t, 3, ANA_EVENTS_ROLE)->defined);
+	CHECK_STR(ana_cell(&t, 3, ANA_EVENTS_STATUS)->s, "planned");
+	ana_table_release(&t);
+
+	/* The batches, oldest first: states came first, scales last. */
+	ana_table_init(&t);
+	CHECK_INT(ana_sources(db, &t, &err), CBM_OK);
+	CHECK_INT(t.nrows, 9);
+	CHECK_STR(ana_cell(&t, 0, ANA_SOURCES_KIND)->s, "states");
+	CHECK_STR(ana_cell(&t, 0, ANA_SOURCES_FILE)->s, "states.csv");
+	CHECK_INT(ana_cell(&t, 0, ANA_SOURCES_ROWS)->i, 4);
+	CHECK(ana_cell(&t, 8, ANA_SOURCES_LOADED)->defined);
+	CHECK_INT(strlen(ana_cell(&t, 8, ANA_SOURCES_SHA256)->s), 64);
+	ana_table_release(&t);
+
+	CHECK_INT(ana_year_has_data(db, 2023, &has, &err), CBM_OK);
+	CHECK(has);
+	CHECK_INT(ana_year_has_data(db, 1990, &has, &err), CBM_OK);
+	CHECK(!has);
+	ana_params_init(&p);
+	CHECK_INT(ana_last_receipt(db, &p, 2020, &day, &has, &err), CBM_OK);
+	CHECK(has && day == cbm_days_from_civil(2021, 1, 15));
+	CHECK_INT(ana_last_receipt(db, &p, 2030, &day, &has, &err), CBM_OK);
+	CHECK(!has);
+	CHECK_INT(ana_latest_year(db, true, &year, &err), CBM_OK);
+	CHECK_INT(year, 2022); /* 2022 is over: a receipt of 2023 came */
+}
+
 /* ---- sums past 64 bits ----------------------------------------------------
  */
 
@@ -551,9 +982,9 @@ static void test_stats_arrays(void)
  * BBB's; the figures must give them to the cent. */
 static struct st_db *big;
 
-/* Writes TEXT into DIR/NAME and imports it as KIND into BIG. */
-static void load_text(const char *dir, enum imp_kind kind, const char *name,
-                      const char *text)
+/* Writes TEXT into DIR/NAME and imports it as KIND into TO. */
+static void load_into(struct st_db *to, const char *dir, enum imp_kind kind,
+                      const char *name, const char *text)
 {
 	char *path = g_build_filename(dir, name, NULL);
 	struct imp_options opt = {0};
@@ -562,12 +993,18 @@ static void load_text(const char *dir, enum imp_kind kind, const char *name,
 
 	CHECK(g_file_set_contents(path, text, -1, NULL));
 	imp_result_init(&res);
-	CHECK_INT(imp_import_file(big, kind, path, &opt, &res, &err), CBM_OK);
+	CHECK_INT(imp_import_file(to, kind, path, &opt, &res, &err), CBM_OK);
 	for (size_t i = 0; i < res.diags.n && i < 3; i++)
 		fprintf(stderr, "%s: %s\n", name, res.diags.items[i].message);
 	imp_result_release(&res);
 	g_unlink(path);
 	g_free(path);
+}
+
+static void load_text(const char *dir, enum imp_kind kind, const char *name,
+                      const char *text)
+{
+	load_into(big, dir, kind, name, text);
 }
 
 /* HEADER and N rows of ROW followed by the row's number (the last
@@ -594,7 +1031,7 @@ static void load_rows(const char *dir, enum imp_kind kind, const char *name,
 
 static void setup_big(void)
 {
-	char *dir = g_dir_make_tmp("cbm-analysis-big-XXXXXX", NULL);
+	const char *dir = check_tmpdir("cbm-analysis-big");
 	char *path = g_build_filename(dir, "big.sqlite", NULL);
 	char *states = NULL;
 	struct cbm_error err = {0};
@@ -625,7 +1062,6 @@ static void setup_big(void)
 	          "scale,state,share\ns,AAA,60\ns,BBB,40\n");
 	g_free(states);
 	g_free(path);
-	g_free(dir);
 }
 
 static void run_big(ana_figure_fn fn, const struct ana_params *p,
@@ -715,7 +1151,11 @@ static void test_big_outstanding(void)
 
 	ana_params_init(&p);
 	run_big(ana_outstanding, &p, &t);
-	CHECK_INT(t.nrows, 2);
+	/* AAA and BBB, and CCC, a member in 2024 that neither pledged nor
+	 * paid: the whole roll. */
+	CHECK_INT(t.nrows, 3);
+	CHECK_STR(cell(&t, find_row(&t, 2024, "state", "CCC"), "status")->s,
+	          "none");
 	r = find_row(&t, 2024, "state", "AAA");
 	DIGITS(&t, r, "pledged", "9300000000000000000");
 	DIGITS(&t, r, "received", "9300000000000000000");
@@ -808,23 +1248,33 @@ static void test_big_curve(void)
 	ana_table_release(&t);
 }
 
-/* The total of sums, in 128 bits: ana_sum_total() of what cbm_sum gave. */
+/* The totals of sums per year, in 128 bits: ana_year_totals() of what
+ * cbm_sum gave, found by year through ana_sums_by_year(). */
 static void test_sum_total(void)
 {
 	GArray *sums = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
-	struct ana_sum s = {.year = 2024};
-	cbm_money v = 0;
+	GArray *totals = g_array_new(FALSE, FALSE, sizeof(struct ana_sum));
+	GHashTable *by_year;
+	struct ana_sum s = {.year = 2023};
 	char b[CBM_MONEY_BUF];
 
 	s.value = INT64_MAX;
 	g_array_append_val(sums, s);
+	s.year = 2024;
 	g_array_append_val(sums, s);
-	s.year = 2023;
 	g_array_append_val(sums, s);
+	ana_year_totals(sums, totals);
+	by_year = ana_sums_by_year(totals);
 	/* 2 x (2^63 - 1) = 18,446,744,073,709,551,614. */
-	CHECK_STR(cbm_money_plain(b, sizeof(b), ana_sum_total(sums, 2024), 0),
-	          "18446744073709551614");
-	CHECK(ana_sum_of_year(sums, 2023, &v) && v == INT64_MAX);
+	CHECK(ana_sum_of(by_year, 2024) != NULL);
+	CHECK_STR(
+	    cbm_money_plain(b, sizeof(b), ana_sum_of(by_year, 2024)->value, 0),
+	    "18446744073709551614");
+	CHECK(ana_sum_of(by_year, 2023) &&
+	      ana_sum_of(by_year, 2023)->value == INT64_MAX);
+	CHECK(ana_sum_of(by_year, 2022) == NULL);
+	g_hash_table_destroy(by_year);
+	g_array_free(totals, TRUE);
 	g_array_free(sums, TRUE);
 }
 
@@ -841,9 +1291,20 @@ int main(void)
 	test_concentration();
 	test_trend();
 	test_shares();
+	test_shares_scale();
 	test_secondments();
 	test_curve();
 	test_stats_arrays();
+	test_forecast();
+	test_forecast_days();
+	test_lookups();
+	setup_roll();
+	test_roll_outstanding();
+	test_roll_as_of();
+	test_roll_collection();
+	test_roll_drafts();
+	test_state_years();
+	test_names_and_organization();
 	setup_big();
 	test_big_collection();
 	test_big_contributions();
@@ -854,6 +1315,7 @@ int main(void)
 	test_big_curve();
 	test_sum_total();
 	st_close(big);
+	st_close(roll);
 	st_close(db);
 	return check_summary();
 }

@@ -45,8 +45,17 @@ test_pdf_text_in_three_languages() {
 	done
 	run_cbm chart collection --lang en -o "$T/r.pdf"
 	text=$(pdftotext "$T/r.pdf" -)
-	for w in "Collection rate" "Forecast" "95 % interval" "2025 so far" "forecast for 2025" "100 %"; do
+	# The year in progress is labelled with the day it is as of, beside
+	# its in-year forecast; the trend of finished years stays, as such.
+	for w in "Collection rate" "Forecast by 31 December" "Trend of finished years" \
+		"2025 as of 14 Nov 2025" "Range of earlier years' gains" "forecast for 2025" "100 %"; do
 		printf '%s' "$text" | grep -qF "$w" || fail "collection chart lacks '$w'"
+	done
+	# Up to a finished year the trend forecasts the next, with its band.
+	run_cbm chart collection --to 2024 --lang en -o "$T/r2.pdf"
+	text=$(pdftotext "$T/r2.pdf" -)
+	for w in "Collection rate" "Trend of finished years" "95 % interval" "forecast for 2025"; do
+		printf '%s' "$text" | grep -qF "$w" || fail "collection chart to 2024 lacks '$w'"
 	done
 	run_cbm chart activity --lang kk -o "$T/a.pdf"
 	text=$(pdftotext "$T/a.pdf" -)

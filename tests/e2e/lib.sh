@@ -255,8 +255,8 @@ EXAMPLES=$(cd "${CBM_EXAMPLES:-$CBM_TESTDATA/../../examples}" && pwd) || exit 2
 load_examples() {
 	init_db
 	local k
-	for k in states areas coordinators fx budget plan contributions \
-		pledges secondments scale; do
+	for k in organization states areas coordinators fx budget plan \
+		contributions pledges secondments scale; do
 		import_ok "$k" "$EXAMPLES/$k.csv"
 	done
 }

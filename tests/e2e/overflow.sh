@@ -177,12 +177,16 @@ test_figures_at_the_bound() {
 2024,KAZ,6094848000000000000000.00,0.93,Kazakhstan
 2024,KOR,458752000000000000000.00,0.07,Republic of Korea"
 
-	run_cbm stats outstanding --format csv
+	# The whole roll: the members that neither pledged nor paid too.
+	run_cbm stats outstanding --year 2024 --format csv
 	expect_status 0
 	expect_stdout_is "year,state,pledged,received,outstanding,status,name
 2024,IRN,10000000000000.00,0.00,10000000000000.00,nothing,Iran
 2024,KAZ,10000000000000.00,93000000000000000.00,0.00,paid in full,Kazakhstan
-2024,KOR,10000000000000.00,7000000000000000.00,0.00,paid in full,Republic of Korea"
+2024,KOR,10000000000000.00,7000000000000000.00,0.00,paid in full,Republic of Korea
+2024,KWT,0.00,0.00,0.00,none,Kuwait
+2024,RUS,0.00,0.00,0.00,none,Russia
+2024,TUR,0.00,0.00,0.00,none,Türkiye"
 	run_cbm stats outstanding --format json
 	expect_status 0
 	expect_stdout_has '"received": 93000000000000000.00'

@@ -42,13 +42,21 @@ test_contents_pages_are_right() {
 	n=$(pages "$T/a.pdf")
 	contents=$(page_text "$T/a.pdf" 2)
 	printf '%s' "$contents" | grep -q "Contents" || fail "page 2 is not the contents"
+	# Not a page two-thirds empty: the summary starts below the contents.
+	printf '%s\n' "$contents" | grep -qE "^ *Summary +2 *\$" ||
+		fail "the summary does not follow the contents on page 2"
+	# Sections flow (a page ends early only when what follows cannot
+	# start on it): a heading is on its page, not always at the top; the
+	# summary follows the contents on page 2.
 	for title in "Summary" "Plan of implementation of CBMs" \
 		"The budget and its financing" "Contributions over the years" "Sources"; do
-		line=$(printf '%s\n' "$contents" | grep -F "$title")
+		line=$(printf '%s\n' "$contents" | grep -E "^ *$title +[0-9]+ *\$")
 		page=$(printf '%s' "$line" | awk '{ print $NF }')
 		[ -n "$page" ] || { fail "the contents lacks '$title'"; continue; }
-		page_text "$T/a.pdf" "$page" | head -3 | grep -qF "$title" ||
-			fail "'$title' is not at the top of page $page"
+		page_text "$T/a.pdf" "$page" | grep -qE "^ *$title *\$" ||
+			fail "'$title' is not a heading on page $page"
+		page_text "$T/a.pdf" "$((page - 1))" | grep -qE "^ *$title *\$" &&
+			fail "'$title' is a heading on page $((page - 1)) too"
 	done
 	# Every page but the cover says "N / M".
 	page_text "$T/a.pdf" "$n" | grep -qE "\b$n / $n\b" || fail "no '$n / $n' on the last page"
@@ -58,16 +66,17 @@ test_contents_pages_are_right() {
 	pdftotext "$T/a.pdf" - | grep -q "contributions.csv" || fail "no sources"
 }
 
-# The events of 2024 run over two pages: the header comes again.
+# The roll of pledges and payments of 2024 runs over two pages: the
+# header comes again.
 test_table_header_repeated() {
 	load_examples
 	run_cbm report annual --year 2024 -o "$T/a.pdf"
 	local n p with=0
 	n=$(pages "$T/a.pdf")
 	for ((p = 3; p <= n; p++)); do
-		page_text "$T/a.pdf" "$p" | grep -qE "^ *Item +Title +Priority area" && with=$((with + 1))
+		page_text "$T/a.pdf" "$p" | grep -qE "^ *State +Pledged +Received +Outstanding +Status" && with=$((with + 1))
 	done
-	[ "$with" -ge 2 ] || fail "the events header is on $with page(s), not 2"
+	[ "$with" -ge 2 ] || fail "the pledges header is on $with page(s), not 2"
 }
 
 test_three_languages() {
@@ -76,15 +85,95 @@ test_three_languages() {
 	expect_status 0
 	local text
 	text=$(pdftotext "$T/k.pdf" -)
-	for w in "Қазақстан: анықтама" "Мазмұны" "Жарналар мен міндеттемелер" "толық төленді" "Дереккөздер"; do
+	# Pledges are "жарияланған жарналар" (announced contributions), as in
+	# Russian "объявленные взносы", UN usage.
+	for w in "Қазақстан: анықтама" "Мазмұны" "Жарияланған жарналар мен төлемдер" "толық төленді" "Дереккөздер"; do
 		printf '%s' "$text" | grep -qF "$w" || fail "kk statement lacks '$w'"
 	done
 	run_cbm report budget --year 2025 --scale draft-2026 --lang ru -o "$T/r.pdf"
 	expect_status 0
 	text=$(pdftotext "$T/r.pdf" -)
-	for w in "Бюджет на 2025 год" "Содержание" "Сбор взносов на" "Если бы взносы были долевыми" "draft-2026" "Казахстан"; do
+	for w in "Бюджет на 2025 год" "Содержание" "Сбор взносов на" "Если бы взносы были долевыми" "draft-2026" "Казахстан" \
+		"Объявленные взносы и платежи" "Задолженность по объявленным взносам прошлых лет"; do
 		printf '%s' "$text" | grep -qF "$w" || fail "ru brief lacks '$w'"
 	done
+}
+
+# No Latin-script word in a Russian or Kazakh report that the data did
+# not put there: file names, checksums, currency codes, the scale's name
+# and the document symbol given; and "SHA-256", the checksum's name.
+test_reader_language_only() {
+	CBM_EXAMPLES=$EXAMPLES run_cbm demo -o "$T/demo"
+	expect_status 0
+	local db=$T/demo/demo.sqlite allowed f words bad
+	run_cbm --db "$db" report budget --symbol SOC/2025-III/SEC/1 --lang kk -o "$T/demo/symbol-kk.pdf"
+	expect_status 0
+	allowed=$(
+		{
+			sqlite3 -batch "$db" "SELECT file_name FROM batches; SELECT code FROM currencies;
+				SELECT DISTINCT scale FROM scales; SELECT sha256 FROM batches"
+			printf '%s\n' SHA-256 SOC/2025-III/SEC/1
+		} | tr '/' '\n' | sort -u
+	)
+	for f in "$T"/demo/*-ru.pdf "$T"/demo/*-kk.pdf; do
+		words=$(pdftotext "$f" - | grep -oE '[A-Za-z0-9][A-Za-z0-9_.-]*' |
+			grep '[A-Za-z]' | sed 's/[.]$//' | sort -u)
+		bad=""
+		for w in $words; do
+			printf '%s\n' "$allowed" | grep -qxF "$w" && continue
+			# The start of a checksum, as the sources page prints it.
+			printf '%s\n' "$allowed" | grep -q "^$w" && continue
+			bad="$bad $w"
+		done
+		[ -z "$bad" ] || fail "$(basename "$f") has Latin words that are no data:$bad"
+	done
+}
+
+# The brief of 2025 as of 14 November, as the SWG reads it: every member
+# state, the forecast from the year's position, the 2026 draft line by
+# line, the organisation on the cover.
+test_brief_done() {
+	load_examples
+	run_cbm report budget --year 2025 --as-of 2025-11-14 -o "$T/b.pdf"
+	expect_status 0
+	local text code name missing=""
+	text=$(pdftotext "$T/b.pdf" - | tr '\n' ' ')
+	for code in $(sql "SELECT code FROM states WHERE status = 'member'"); do
+		name=$(sql "SELECT name_en FROM states WHERE code = '$code'")
+		printf '%s' "$text" | grep -qF "$name" || missing="$missing $name"
+	done
+	[ -z "$missing" ] || fail "the brief does not list:$missing"
+	for w in "Conference on Interaction and Confidence Building Measures in Asia" \
+		"Forecast by 31 December" "Trend of finished years" \
+		"Draft budget 2026 against 2025" "no pledge, nothing paid" \
+		"Pledges outstanding from earlier years" "2025 as of 14 Nov 2025"; do
+		printf '%s' "$text" | grep -qF "$w" || fail "the brief lacks '$w'"
+	done
+	pdftotext -l 1 "$T/b.pdf" - | grep -qF "CICA" || fail "the cover does not name CICA"
+	# The in-year forecast is the one cbm stats gives.
+	run_cbm stats forecast --year 2025 --as-of 2025-11-14 --format csv
+	local forecast
+	forecast=$(printf '%s\n' "$OUT" | awk -F, 'NR == 2 { printf "%.1f %%", $4 * 100 }')
+	printf '%s' "$text" | grep -qF "is forecast at $forecast" ||
+		fail "the brief does not forecast $forecast"
+	# Totals are bold: the one bold font carries "Total".
+	pdffonts "$T/b.pdf" | grep -q "DejaVuSans-Bold" || fail "no bold font"
+}
+
+# --symbol and --date print on the cover; a bad date is refused.
+test_symbol_and_date() {
+	load_examples
+	run_cbm report annual --year 2024 --symbol SOC/2025-III/SEC/1 --date 2025-03-14 --lang ru -o "$T/a.pdf"
+	expect_status 0
+	local cover
+	cover=$(pdftotext -l 1 "$T/a.pdf" -)
+	printf '%s' "$cover" | grep -qF "SOC/2025-III/SEC/1" || fail "no symbol on the cover"
+	printf '%s' "$cover" | grep -qF "14.03.2025" || fail "no date on the cover"
+	printf '%s' "$cover" | grep -qF "СВМДА" || fail "no short name on the cover"
+	pdftotext -f 3 -l 3 "$T/a.pdf" - | grep -qF "SOC/2025-III/SEC/1" || fail "no symbol in the page header"
+	run_cbm report annual --date 14.03.2025 -o "$T/x.pdf"
+	expect_status 2
+	expect_stderr_has "--date '14.03.2025'"
 }
 
 test_figures_match_stats() {
