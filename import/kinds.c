@@ -199,7 +199,7 @@ char *imp_kind_help(enum imp_kind kind)
 
 	g_string_append_printf(
 	    s,
-	    "Columns of a %s file (* required), with the Russian and Kazakh "
+	    "The columns of %s files (* required), with the Russian and Kazakh "
 	    "headers read\nas them; headers match in any case, with spaces, "
 	    "hyphens or underscores:\n",
 	    def->name);

@@ -94,6 +94,15 @@ test_russian_and_kazakh_renditions_give_the_english_figures() {
 		"$I18N/kk/contributions.ods"
 	expect_stderr_lacks "warning"
 	expect_eq "$(figures)" "$want" "kk .ods"
+	# The titles read from the workbook are the reader's (issue 10.6).
+	run_cbm report annual --year 2024 --lang kk -o kk.pdf
+	expect_status 0
+	expect_eq "$(pdftotext kk.pdf - | grep -c 'Сарапшылар кеңесі: шағын және')" 1 \
+		"the Kazakh title of plan item 2024/11 in the Kazakh report"
+	run_cbm report annual --year 2024 --lang ru -o ru.pdf
+	expect_status 0
+	expect_eq "$(pdftotext ru.pdf - | grep -c 'Расходы на персонал')" 1 \
+		"the Russian title of budget line 1 in the Russian report"
 
 	# Excel's plain "CSV" in a Russian locale: Windows-1251, ';', dates
 	# as shown there (11.02.06).
