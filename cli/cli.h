@@ -20,8 +20,12 @@
 #include <stdio.h>
 
 #include "cbm.h"
+#include "output.h"
 
 struct st_db;
+struct ana_params;
+struct ana_table;
+struct ana_names;
 
 /* What a command needs of the database. */
 enum cli_db {
@@ -91,6 +95,13 @@ int cli_currency(struct cli *cli, const char *text, char out[4]);
  * problem and returns CBM_EUSAGE, or CBM_OK. */
 int cli_output_check(struct cli *cli, const char *path, bool binary);
 
+/* The format of a command's result from --format FORMAT, else from the
+ * name of -o OUTPUT (.txt, .csv, .json, .xlsx), else the table; then
+ * checks OUTPUT ("-" when NULL) with cli_output_check.  A workbook needs
+ * -o.  Prints a problem and returns CBM_EUSAGE, or CBM_OK. */
+int cli_output_format(struct cli *cli, const char *format, const char *output,
+                      enum out_format *out);
+
 /* Says on stderr (stdout when the output was a file) that PATH was
  * written; says nothing for "-", whose bytes are the output. */
 void cli_wrote(const char *path);
@@ -106,82 +117,98 @@ void cli_signals_install(void);
 /* The full help text of a command (caller frees). */
 char *cli_command_help(struct cli *cli, const struct cli_command *cmd);
 
-/* ---- output of tables --------------------------------------------------- */
+/* The code of the state NAME names (a code, a name in any of the three
+ * languages, or an alias, as the importers accept them) into CODE.  An
+ * unknown state is printed with the nearest known one; returns its exit
+ * status (CBM_EDATA). */
+int cli_state_code(struct cli *cli, const char *name, char code[4]);
 
-enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON };
+/* ---- figures as results (figure.c) --------------------------------------- */
 
-/* Parses "table", "csv" or "json". */
-bool out_format_parse(const char *s, enum out_format *out);
-
-/* A cell of a result.  PLAIN is the value for csv and json (C-locale
- * numbers, no separators; NULL for undefined) and holds LEN bytes, which may
- * include NUL bytes (a TEXT value of SQLite may); DISPLAY, a C string or
- * NULL, is an optional form for people (table format); NUMBER marks numbers
- * (right aligned, unquoted in csv and JSON).
- *
- * How each format shows a value: csv writes PLAIN's bytes as they are,
- * quoted where needed; JSON escapes ", \ and every control character,
- * NUL as \u0000; the table shows a newline, carriage return or tab as a
- * space, any other control character as its Unicode control picture (NUL
- * as U+2400) and a byte that is not UTF-8 as U+FFFD, so that one value
- * stays one cell on one line. */
-struct out_cell {
-	const char *plain;
-	size_t len;
-	const char *display;
-	bool number;
+/* How a figure is shown. */
+struct cli_view {
+	const char *figure;            /* its name */
+	const struct ana_params *p;    /* its parameters */
+	enum out_format format;        /* decides the totals and currency */
+	enum cbm_lang lang;            /* of the names; with LOCALISE, of all */
+	bool localise;                 /* headings, statuses, numbers and
+	                                * dates in LANG (table, workbook) */
+	const struct ana_names *names; /* names in LANG; NULL: the figure's
+	                                * English names */
+	const char *state;             /* only this state's rows; NULL: all */
 };
 
-/* A whole table of results, printed at once with out_print(); its cells
- * own their strings. */
-struct out_table {
-	GPtrArray *columns; /* char * */
-	GPtrArray *rows;    /* struct out_cell * arrays of columns->len */
+/* Puts figure T into OUT (initialised, no columns yet) as V says: its
+ * columns (and a `currency` column on money figures outside the table
+ * format), the rows of V's state, and a totals row of additive figures
+ * in the table and the workbook.  Returns the number of rows kept. */
+size_t cli_figure_out(const struct ana_table *t, const struct cli_view *v,
+                      struct out_table *out);
+
+/* The column of FIGURE holding a state's code ("state", or "key" of
+ * activity by organizer), or NULL for a figure not per state. */
+const char *cli_state_column(const char *figure, const struct ana_params *p);
+
+/* True when FIGURE's rows add up (it gets a totals row). */
+bool cli_figure_additive(const char *figure);
+
+/* True when T holds money (it gets a currency column). */
+bool cli_figure_money(const struct ana_table *t);
+
+/* The heading of COLUMN of FIGURE in LANG (caller frees). */
+char *cli_heading(enum cbm_lang lang, const char *figure, const char *column,
+                  const struct ana_params *p);
+
+/* ---- workbooks (book.c) -------------------------------------------------- */
+
+/* What a workbook says about itself. */
+struct cli_book {
+	enum cbm_lang lang;
+	const struct ana_params *p; /* currency, basis, years, as-of; NULL
+	                             * for a query, which has none */
+	const char *command;        /* the command line that made it */
+	const char *db_path;
+	const char *state;      /* the state's code, or NULL */
+	const char *state_name; /* its name in LANG */
 };
 
-void out_table_init(struct out_table *t);
-void out_table_release(struct out_table *t);
-void out_table_column(struct out_table *t, const char *name);
-/* Starts a new row; cells are then set with out_set*. */
-void out_table_row(struct out_table *t);
-/* Sets cell COL of the last row; copies the strings (PLAIN up to its NUL).
- */
-void out_set(struct out_table *t, size_t col, const char *plain,
-             const char *display, bool number);
-/* Prints T; the table format sizes its columns on every row. */
-void out_print(const struct out_table *t, enum out_format format, FILE *fp);
+/* A sheet of a workbook and what it shows, for the Read me. */
+struct cli_sheet {
+	char *name; /* as given to the book */
+	char *note; /* its definition, or why it is missing */
+};
 
-/* A result printed row by row as it comes, for results of any size: csv
- * and json write each row at once; the table format holds the first rows
- * (OUT_STREAM_SAMPLE_ROWS, or fewer when they pass OUT_STREAM_SAMPLE_BYTES)
- * to size its columns, then writes every later row at once with those
- * widths (a longer value widens its own line; nothing is cut).  Memory
- * stays bounded whatever the number of rows.  Columns are added before
- * the first row; the output ends with out_stream_finish(), without which
- * a json array stays open (an interrupted result is never taken for a
- * whole one). */
-#define OUT_STREAM_SAMPLE_ROWS  100
-#define OUT_STREAM_SAMPLE_BYTES (1024 * 1024)
+/* The sheet of FIGURE computed with P into T (NULL: not computed): its
+ * name and definition in LANG (caller frees: cli_sheet_free). */
+struct cli_sheet *cli_sheet_new(enum cbm_lang lang, const char *figure,
+                                const struct ana_params *p,
+                                const struct ana_table *t);
 
-struct out_stream;
+/* Frees a struct cli_sheet (a GDestroyNotify). */
+void cli_sheet_free(gpointer p);
 
-/* A new stream writing FORMAT to FP; out_stream_close() frees it. */
-struct out_stream *out_stream_open(enum out_format format, FILE *fp);
-/* Adds a column named NAME (copied). */
-void out_stream_column(struct out_stream *s, const char *name);
-/* Writes one row of as many CELLS as columns; the strings are only read
- * during the call.  Returns false once writing to FP has failed (a full
- * disk, a closed pipe): the caller may stop producing rows. */
-bool out_stream_row(struct out_stream *s, const struct out_cell *cells);
-/* Writes what ends the output (held rows, the json array's end). */
-void out_stream_finish(struct out_stream *s);
-/* Frees S; a no-op for NULL. */
-void out_stream_close(struct out_stream *s);
+/* Sets the document properties of B: title, subject (the command),
+ * currency, basis, as-of, years and state as custom properties. */
+enum cbm_status cli_book_info(struct out_book *b, const struct cli_book *bk,
+                              struct cbm_error *err);
 
-/* Terminal display width of a UTF-8 string (wide CJK letters count 2). */
-size_t out_display_width(const char *s);
+/* Adds the "Read me" sheet: how the book was made, its currency, basis,
+ * years, as-of and state, then SHEETS (struct cli_sheet *), each with
+ * what it shows, and notes on amounts, rates and totals. */
+enum cbm_status cli_book_readme(struct out_book *b, const struct cli_book *bk,
+                                const GPtrArray *sheets, struct cbm_error *err);
+
+/* "cbm ARGV..." with arguments quoted for a shell where they need it
+ * (caller frees). */
+char *cli_command_line(int argc, char **argv);
 
 /* ---- the commands -------------------------------------------------------- */
+
+/* Adds to T (initialised, without columns) the columns and a row per
+ * import batch of DB, as cbm batches lists them: headings in *LANG, or
+ * the English keys when LANG is NULL. */
+enum cbm_status cli_batch_table(struct st_db *db, const enum cbm_lang *lang,
+                                struct out_table *t, struct cbm_error *err);
 
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
@@ -196,6 +223,7 @@ int cmd_chart(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
 
 GOptionContext *cmd_init_options(struct cli *cli, void *opts);
 GOptionContext *cmd_import_options(struct cli *cli, void *opts);
@@ -208,5 +236,6 @@ GOptionContext *cmd_chart_options(struct cli *cli, void *opts);
 GOptionContext *cmd_report_options(struct cli *cli, void *opts);
 GOptionContext *cmd_demo_options(struct cli *cli, void *opts);
 GOptionContext *cmd_help_options(struct cli *cli, void *opts);
+GOptionContext *cmd_export_options(struct cli *cli, void *opts);
 
 #endif /* CBM_CLI_H */

@@ -45,25 +45,47 @@ GOptionContext *cmd_demo_options(struct cli *cli, void *opts)
 	return octx;
 }
 
-/* The folder of the example CSV files. */
-static const char *examples_dir(void)
+/* <prefix>/share/cbm/examples beside the running program
+ * (<prefix>/bin/cbm), wherever the package was installed or unpacked
+ * (caller frees); NULL when the program's path is unknown. */
+static char *examples_beside_program(void)
 {
-	const char *env = g_getenv("CBM_EXAMPLES");
-	const char *const tries[] = {env, CBM_EXAMPLES_INSTALLED,
-	                             CBM_EXAMPLES_SOURCE};
+	char *exe = g_file_read_link("/proc/self/exe", NULL);
+	char *bin, *prefix, *dir = NULL;
 
-	for (size_t i = 0; i < 3; i++) {
+	if (!exe)
+		return NULL;
+	bin = g_path_get_dirname(exe);
+	prefix = g_path_get_dirname(bin);
+	dir = g_build_filename(prefix, "share", "cbm", "examples", NULL);
+	g_free(prefix);
+	g_free(bin);
+	g_free(exe);
+	return dir;
+}
+
+/* The folder of the example CSV files (caller frees): $CBM_EXAMPLES,
+ * else the examples installed beside the program, else where `cmake
+ * --install` put them, else the source tree. */
+static char *examples_dir(void)
+{
+	char *beside = examples_beside_program();
+	const char *const tries[] = {g_getenv("CBM_EXAMPLES"), beside,
+	                             CBM_EXAMPLES_INSTALLED,
+	                             CBM_EXAMPLES_SOURCE};
+	char *found = NULL;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(tries) && !found; i++) {
 		char *probe;
-		bool found;
 		if (!tries[i] || !*tries[i])
 			continue;
 		probe = g_build_filename(tries[i], "states.csv", NULL);
-		found = g_file_test(probe, G_FILE_TEST_EXISTS);
+		if (g_file_test(probe, G_FILE_TEST_EXISTS))
+			found = g_strdup(tries[i]);
 		g_free(probe);
-		if (found)
-			return tries[i];
 	}
-	return NULL;
+	g_free(beside);
+	return found;
 }
 
 static int load(struct cli *cli, struct st_db *db, const char *dir)
@@ -247,8 +269,8 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	GOptionContext *octx = cmd_demo_options(cli, &o);
 	struct cbm_error err = {0};
 	struct cbm_outfile dbf = {0};
-	const char *out, *examples = examples_dir();
-	char *path = NULL;
+	const char *out;
+	char *examples = examples_dir(), *path = NULL;
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
 	g_option_context_free(octx);
@@ -273,6 +295,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	if (rc == CBM_OK && cbm_outfile_commit(&dbf, &err) != CBM_OK)
 		rc = cli_fail(cli, &err);
 	cbm_outfile_abort(&dbf);
+	g_free(examples);
 	g_free(path);
 	g_free(o.output);
 	return rc;

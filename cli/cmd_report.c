@@ -108,31 +108,6 @@ static int check(struct cli *cli, int argc, char **argv,
 	return CBM_OK;
 }
 
-/* The code of the state the user named, any way the importers accept. */
-static int state_code(struct cli *cli, struct st_db *db, const char *name,
-                      char code[4])
-{
-	struct imp_names *names = NULL;
-	struct cbm_error err = {0};
-	const char *found, *hint;
-	int rc = CBM_OK;
-
-	if (imp_names_open(&names, db, &err) != CBM_OK)
-		return cli_fail(cli, &err);
-	found = imp_names_resolve(names, name);
-	if (found) {
-		snprintf(code, 4, "%s", found);
-	} else {
-		hint = imp_names_suggest(names, name);
-		CBM_ERROR(&err, CBM_EDATA, NULL, "no state '%s'%s%s%s", name,
-		          hint ? " (did you mean '" : "", hint ? hint : "",
-		          hint ? "'?)" : "");
-		rc = cli_fail(cli, &err);
-	}
-	imp_names_close(names);
-	return rc;
-}
-
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
 	struct report_opts o = {0};
@@ -150,7 +125,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	if (rc == CBM_OK)
 		rc = cli_ready(cli);
 	if (rc == CBM_OK && p.kind == RPT_STATE) {
-		rc = state_code(cli, cli->db, o.state, code);
+		rc = cli_state_code(cli, o.state, code);
 		p.state = code;
 	}
 	if (rc == CBM_OK) {

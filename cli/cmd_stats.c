@@ -11,11 +11,13 @@
 #include "analysis.h"
 #include "cli.h"
 #include "import.h"
+#include "report.h"
 #include "store.h"
 
 struct stats_opts {
 	gint year, from, to;
 	char *currency, *kind, *as_of, *by, *of, *scale, *format;
+	char *lang, *state, *output;
 	gboolean with_co;
 };
 
@@ -34,14 +36,24 @@ static char *figures_description(void)
 	    "USD), each payment\nconverted at the rate of its own date.  "
 	    "Contribution figures count voluntary\ncontributions unless "
 	    "--kind says otherwise.  The table format is for people\n"
-	    "(1,234.50, 87.3 %, n/a where a figure is undefined); csv and "
-	    "json give plain\nvalues (1234.50, 0.873, empty or null).\n\n"
+	    "(1,234.50, 87.3 %, n/a where a figure is undefined), with a "
+	    "totals row under the\nfigures that add up; csv and json give "
+	    "plain values (1234.50, 0.873, empty or\nnull) and a currency "
+	    "column on money figures.  xlsx is an Excel workbook (-o\nFILE "
+	    "needed): typed cells, totals, a Read me sheet.  --lang "
+	    "translates the\ntable and the workbook (headings, names, "
+	    "numbers); csv and json keep their\nEnglish keys and change "
+	    "only the names.  -o FILE writes a file whole or not at\nall, "
+	    "its format from its name (.txt, .csv, .json, .xlsx).\n\n"
 	    "Examples:\n"
 	    "  cbm stats collection --from 2019\n"
 	    "  cbm stats collection --as-of 2025-06-30\n"
 	    "  cbm stats activity --by organizer --year 2024\n"
 	    "  cbm stats trend --of collection_rate --format json\n"
-	    "  cbm stats shares --scale draft-2026 --year 2025 --format csv");
+	    "  cbm stats shares --scale draft-2026 --year 2025 --format csv\n"
+	    "  cbm stats contributions --year 2024 --currency EUR --lang ru "
+	    "-o 2024.xlsx\n"
+	    "  cbm stats outstanding --state Kazakhstan");
 	return g_string_free(s, FALSE);
 }
 
@@ -74,8 +86,17 @@ GOptionContext *cmd_stats_options(struct cli *cli, void *opts)
 	     "trend: received (default) or collection_rate", "WHAT"},
 	    {"scale", 0, 0, G_OPTION_ARG_STRING, &o->scale,
 	     "shares: equal (default) or an imported scale's name", "NAME"},
+	    {"state", 0, 0, G_OPTION_ARG_STRING, &o->state,
+	     "only one state's rows (code, name or alias): contributions, "
+	     "outstanding, shares, secondments, activity --by organizer",
+	     "STATE"},
+	    {"lang", 0, 0, G_OPTION_ARG_STRING, &o->lang,
+	     "en, ru or kk: headings, names, numbers (csv, json: names only)",
+	     "LANG"},
 	    {"format", 0, 0, G_OPTION_ARG_STRING, &o->format,
-	     "table (default), csv or json", "FORMAT"},
+	     "table (default), csv, json or xlsx", "FORMAT"},
+	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+	     "write into FILE (format from .txt, .csv, .json, .xlsx)", "FILE"},
 	    G_OPTION_ENTRY_NULL,
 	};
 
@@ -148,135 +169,225 @@ static int to_params(struct cli *cli, const struct stats_opts *o,
 	return CBM_OK;
 }
 
-/* ---- printing ------------------------------------------------------------ */
+/* ---- writing ------------------------------------------------------------- */
 
-/* Trims "12.5000" to "12.5" and "12.0000" to "12". */
-static void trim_zeros(char *s)
+/* One run of cbm stats, once its arguments are checked. */
+struct stats_run {
+	const struct ana_figure *fig;
+	struct ana_params p;
+	enum out_format format;
+	enum cbm_lang lang;
+	bool lang_given;
+	const char *output; /* NULL: stdout */
+	char state[4];      /* "" when not asked */
+	char *command;      /* the command line, for a workbook */
+};
+
+/* The workbook of one figure: its sheet, then the Read me. */
+static enum cbm_status write_book(struct cli *cli, const struct stats_run *run,
+                                  const struct ana_table *t,
+                                  const struct out_table *out,
+                                  const struct ana_names *names,
+                                  struct cbm_outfile *of, struct cbm_error *err)
 {
-	char *mark = strpbrk(s, ".,");
-	size_t len = strlen(s);
+	struct cli_book bk = {
+	    .lang = run->lang,
+	    .p = &run->p,
+	    .command = run->command,
+	    .db_path = cli->db_path,
+	    .state = run->state[0] ? run->state : NULL,
+	    .state_name = run->state[0] && names
+	                      ? ana_state_name(names, run->state, run->lang)
+	                      : run->state,
+	};
+	GPtrArray *sheets = g_ptr_array_new_with_free_func(cli_sheet_free);
+	struct cli_sheet *sheet =
+	    cli_sheet_new(run->lang, run->fig->name, &run->p, t);
+	struct out_book *b = NULL;
+	enum cbm_status rc;
 
-	if (!mark)
-		return;
-	while (len > 0 && s[len - 1] == '0')
-		s[--len] = '\0';
-	if (len > 0 && (s[len - 1] == '.' || s[len - 1] == ','))
-		s[--len] = '\0';
+	g_ptr_array_add(sheets, sheet);
+	rc = out_book_open(&b, of, false, err);
+	if (rc == CBM_OK)
+		rc = cli_book_info(b, &bk, err);
+	if (rc == CBM_OK)
+		rc = out_book_table(b, sheet->name, out, err);
+	if (rc == CBM_OK)
+		rc = cli_book_readme(b, &bk, sheets, err);
+	if (rc == CBM_OK)
+		rc = out_book_close(b, err);
+	else
+		out_book_abort(b);
+	g_ptr_array_free(sheets, TRUE);
+	return rc;
 }
 
-static void set_cell(struct out_table *o, size_t col, const struct ana_table *t,
-                     const struct ana_value *v, enum ana_type type)
+/* Writes OUT as RUN says (a file whole or not at all, or stdout). */
+static int write_result(struct cli *cli, const struct stats_run *run,
+                        const struct ana_table *t, const struct out_table *out,
+                        const struct ana_names *names)
 {
-	char plain[CBM_MONEY_BUF], shown[CBM_MONEY_BUF];
-	bool number = type != ANA_TEXT && type != ANA_DATE;
+	struct cbm_outfile of = {0};
+	struct cbm_error err = {0};
+	enum cbm_status rc;
 
-	if (!v->defined) {
-		out_set(o, col, NULL, "n/a", number);
-		return;
-	}
-	switch (type) {
-	case ANA_INT:
-		snprintf(plain, sizeof(plain), "%" PRId64, (int64_t)v->i);
-		out_set(o, col, plain, NULL, true);
-		return;
-	case ANA_TEXT:
-		out_set(o, col, v->s, NULL, false);
-		return;
-	case ANA_DATE:
-		cbm_date_iso((int32_t)v->i, plain);
-		out_set(o, col, plain, NULL, false);
-		return;
-	case ANA_MONEY:
-		/* Exact digits, however far past 64 bits the sum is. */
-		cbm_money_plain(plain, sizeof(plain), v->i, t->exponent);
-		cbm_fmt_money(shown, sizeof(shown), v->i, t->exponent,
-		              CBM_LANG_EN);
-		break;
-	case ANA_AMOUNT:
-		snprintf(plain, sizeof(plain), "%.2f", v->d);
-		cbm_fmt_number(shown, sizeof(shown), v->d, 2, CBM_LANG_EN);
-		break;
-	case ANA_RATE:
-	case ANA_SHARE:
-		snprintf(plain, sizeof(plain), "%.10g", v->d);
-		cbm_fmt_percent(shown, sizeof(shown), v->d,
-		                type == ANA_SHARE ? 2 : 1, CBM_LANG_EN);
-		break;
-	case ANA_INDEX: /* HHI, Gini: three decimals (DESIGN.md "Output") */
-		snprintf(plain, sizeof(plain), "%.10g", v->d);
-		cbm_fmt_number(shown, sizeof(shown), v->d, 3, CBM_LANG_EN);
-		break;
-	default:
-		snprintf(plain, sizeof(plain), "%.10g", v->d);
-		cbm_fmt_number(shown, sizeof(shown), v->d, 4, CBM_LANG_EN);
-		trim_zeros(shown);
-		break;
-	}
-	out_set(o, col, plain, shown, true);
+	rc = cbm_outfile_open(&of, run->output ? run->output : "-", &err);
+	if (rc == CBM_OK && run->format == OUT_XLSX)
+		rc = write_book(cli, run, t, out, names, &of, &err);
+	else if (rc == CBM_OK)
+		out_print(out, run->format, of.fp);
+	if (rc == CBM_OK)
+		rc = cbm_outfile_commit(&of, &err);
+	cbm_outfile_abort(&of);
+	if (rc != CBM_OK)
+		return cli_fail(cli, &err);
+	if (run->output)
+		cli_wrote(run->output);
+	return CBM_OK;
 }
 
-static void print_figure(const struct ana_table *t, enum out_format format)
+/* Says on stderr when the year or state asked has nothing: an empty
+ * table is otherwise easy to take for zeros. */
+static void notice_empty(const struct stats_run *run, const struct ana_table *t,
+                         size_t kept)
 {
-	struct out_table o;
+	const char *f = run->fig->name;
+	int approved = ana_col(t, "approved");
+	bool budget = kept > 0;
 
-	out_table_init(&o);
-	for (size_t c = 0; c < t->ncols; c++)
-		out_table_column(&o, t->cols[c].name);
-	for (size_t r = 0; r < t->nrows; r++) {
-		out_table_row(&o);
-		for (size_t c = 0; c < t->ncols; c++)
-			set_cell(&o, c, t, ana_cell(t, r, c), t->cols[c].type);
+	if (kept == 0 && run->state[0]) {
+		fprintf(stderr, "cbm stats: nothing for %s", run->state);
+		if (run->p.year)
+			fprintf(stderr, " in %d", run->p.year);
+		fputc('\n', stderr);
+		return;
 	}
-	out_print(&o, format, stdout);
-	out_table_release(&o);
+	if (!run->p.year)
+		return;
+	/* collection lists a year with contributions but no budget. */
+	for (size_t r = 0;
+	     strcmp(f, "collection") == 0 && approved >= 0 && r < t->nrows; r++)
+		budget = ana_cell(t, r, (size_t)approved)->defined;
+	if (strcmp(f, "collection") == 0 || strcmp(f, "execution") == 0 ||
+	    strcmp(f, "shares") == 0) {
+		if (!budget)
+			fprintf(stderr,
+			        "cbm stats: no approved budget for %d\n",
+			        run->p.year);
+	} else if (kept > 0) {
+		return;
+	} else if (strcmp(f, "contributions") == 0 ||
+	           strcmp(f, "concentration") == 0) {
+		fprintf(stderr, "cbm stats: no %scontributions for %d\n",
+		        run->p.kind == ANA_VOLUNTARY   ? "voluntary "
+		        : run->p.kind == ANA_EARMARKED ? "earmarked "
+		        : run->p.kind == ANA_IN_KIND   ? "in-kind "
+		                                       : "",
+		        run->p.year);
+	} else if (strcmp(f, "outstanding") == 0) {
+		fprintf(stderr, "cbm stats: no pledges for %d\n", run->p.year);
+	} else if (strcmp(f, "activity") == 0) {
+		fprintf(stderr, "cbm stats: no plan for %d\n", run->p.year);
+	} else if (strcmp(f, "secondments") == 0) {
+		fprintf(stderr, "cbm stats: no secondments for %d\n",
+		        run->p.year);
+	} else {
+		fprintf(stderr, "cbm stats: nothing for %d\n", run->p.year);
+	}
 }
 
-static bool has_money(const struct ana_table *t)
+/* Computes the figure and writes it. */
+static int run_stats(struct cli *cli, struct stats_run *run)
 {
-	for (size_t c = 0; c < t->ncols; c++)
-		if (t->cols[c].type == ANA_MONEY ||
-		    t->cols[c].type == ANA_AMOUNT)
-			return true;
-	return false;
+	struct cbm_error err = {0};
+	struct ana_names *names = NULL;
+	struct ana_table t;
+	struct out_table out;
+	struct cli_view v = {
+	    .figure = run->fig->name,
+	    .p = &run->p,
+	    .format = run->format,
+	    .lang = run->lang,
+	    .localise = (run->lang_given && run->format == OUT_TABLE) ||
+	                run->format == OUT_XLSX,
+	    .state = run->state[0] ? run->state : NULL,
+	};
+	size_t kept;
+	int rc = CBM_OK;
+
+	if (run->lang_given && ana_names_open(&names, cli->db, &err) != CBM_OK)
+		return cli_fail(cli, &err);
+	v.names = names;
+	ana_table_init(&t);
+	out_table_init(&out);
+	if (run->fig->fn(cli->db, &run->p, &t, &err) != CBM_OK) {
+		rc = cli_fail(cli, &err);
+	} else {
+		kept = cli_figure_out(&t, &v, &out);
+		rc = write_result(cli, run, &t, &out, names);
+		if (rc == CBM_OK)
+			notice_empty(run, &t, kept);
+		if (rc == CBM_OK && run->format == OUT_TABLE &&
+		    cli_figure_money(&t))
+			fprintf(stderr, "amounts in %s\n", t.currency);
+	}
+	out_table_release(&out);
+	ana_table_release(&t);
+	ana_names_close(names);
+	return rc;
+}
+
+/* Checks what the options ask beyond the figure's parameters. */
+static int check(struct cli *cli, int argc, char **argv,
+                 const struct stats_opts *o, struct stats_run *run)
+{
+	int rc;
+
+	if (o->lang && !cbm_lang_parse(o->lang, &run->lang))
+		return cli_usage(cli, "--lang is en, ru or kk, not '%s'",
+		                 o->lang);
+	run->lang_given = o->lang != NULL;
+	if ((rc = cli_output_format(cli, o->format, o->output, &run->format)))
+		return rc;
+	run->output =
+	    o->output && !cbm_outfile_is_stdout(o->output) ? o->output : NULL;
+	if (argc != 2)
+		return cli_usage(cli, "give one figure; 'cbm help stats' lists "
+		                      "them");
+	if (!(run->fig = ana_figure_find(argv[1])))
+		return cli_usage(cli,
+		                 "unknown figure '%s'; 'cbm help stats' "
+		                 "lists them",
+		                 argv[1]);
+	if (o->state && !cli_state_column(run->fig->name, &run->p))
+		return cli_usage(cli,
+		                 "--state is for the figures by state: "
+		                 "contributions, outstanding, shares, "
+		                 "secondments and activity --by organizer");
+	return CBM_OK;
 }
 
 int cmd_stats(struct cli *cli, int argc, char **argv)
 {
 	struct stats_opts o = {0};
+	struct stats_run run = {.lang = CBM_LANG_EN};
 	GOptionContext *octx = cmd_stats_options(cli, &o);
-	struct ana_params p;
-	enum out_format format = OUT_TABLE;
-	const struct ana_figure *fig = NULL;
-	struct cbm_error err = {0};
-	struct ana_table t;
-	int rc = cli_parse(cli, octx, &argc, &argv);
+	int rc;
 
+	run.command = cli_command_line(argc, argv);
+	rc = cli_parse(cli, octx, &argc, &argv);
 	g_option_context_free(octx);
 	if (rc == CBM_OK)
-		rc = to_params(cli, &o, &p);
-	if (rc == CBM_OK && o.format && !out_format_parse(o.format, &format))
-		rc = cli_usage(cli, "unknown format '%s'", o.format);
-	if (rc == CBM_OK && argc != 2)
-		rc = cli_usage(cli, "give one figure; 'cbm help stats' lists "
-		                    "them");
-	if (rc == CBM_OK && !(fig = ana_figure_find(argv[1])))
-		rc = cli_usage(cli,
-		               "unknown figure '%s'; 'cbm help stats' "
-		               "lists them",
-		               argv[1]);
+		rc = to_params(cli, &o, &run.p);
+	if (rc == CBM_OK)
+		rc = check(cli, argc, argv, &o, &run);
 	if (rc == CBM_OK)
 		rc = cli_ready(cli);
-	if (rc == CBM_OK) {
-		ana_table_init(&t);
-		if (fig->fn(cli->db, &p, &t, &err) == CBM_OK) {
-			print_figure(&t, format);
-			if (format == OUT_TABLE && has_money(&t))
-				fprintf(stderr, "amounts in %s\n", t.currency);
-		} else {
-			rc = cli_fail(cli, &err);
-		}
-		ana_table_release(&t);
-	}
+	if (rc == CBM_OK && o.state)
+		rc = cli_state_code(cli, o.state, run.state);
+	if (rc == CBM_OK)
+		rc = run_stats(cli, &run);
+	g_free(run.command);
 	g_free(o.currency);
 	g_free(o.kind);
 	g_free(o.as_of);
@@ -284,5 +395,8 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 	g_free(o.of);
 	g_free(o.scale);
 	g_free(o.format);
+	g_free(o.lang);
+	g_free(o.state);
+	g_free(o.output);
 	return rc;
 }

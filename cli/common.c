@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "import.h"
 #include "store.h"
 
 GOptionContext *cli_context(struct cli *cli, const char *params,
@@ -180,4 +181,57 @@ int cli_ready(struct cli *cli)
 	    CBM_OK)
 		return cli_fail(cli, &err);
 	return CBM_OK;
+}
+
+int cli_state_code(struct cli *cli, const char *name, char code[4])
+{
+	struct imp_names *names = NULL;
+	struct cbm_error err = {0};
+	const char *found, *hint;
+	int rc = CBM_OK;
+
+	g_assert(cli->db);
+	if (imp_names_open(&names, cli->db, &err) != CBM_OK)
+		return cli_fail(cli, &err);
+	found = imp_names_resolve(names, name);
+	if (found) {
+		snprintf(code, 4, "%s", found);
+	} else {
+		hint = imp_names_suggest(names, name);
+		CBM_ERROR(&err, CBM_EDATA, NULL, "no state '%s'%s%s%s", name,
+		          hint ? " (did you mean '" : "", hint ? hint : "",
+		          hint ? "'?)" : "");
+		rc = cli_fail(cli, &err);
+	}
+	imp_names_close(names);
+	return rc;
+}
+
+int cli_output_format(struct cli *cli, const char *format, const char *output,
+                      enum out_format *out)
+{
+	const char *path = output ? output : "-";
+	int rc;
+
+	*out = OUT_TABLE;
+	/* What is wrong with the path (the database, a folder) first. */
+	if ((rc = cli_output_check(cli, path, false)) != CBM_OK)
+		return rc;
+	if (format && !out_format_parse(format, out))
+		return cli_usage(cli,
+		                 "unknown format '%s'; table, csv, json or "
+		                 "xlsx",
+		                 format);
+	if (!format && !cbm_outfile_is_stdout(path) &&
+	    !out_format_of_path(output, out))
+		return cli_usage(cli,
+		                 "cannot tell the format from the name '%s'; "
+		                 "end it with .csv, .json, .xlsx or .txt, or "
+		                 "give --format",
+		                 output);
+	if (*out == OUT_XLSX && !output)
+		return cli_usage(cli, "a workbook needs -o FILE.xlsx (or -o - "
+		                      "into a pipe)");
+	return out_format_binary(*out) ? cli_output_check(cli, path, true)
+	                               : CBM_OK;
 }

@@ -390,6 +390,487 @@ static const struct label labels[] = {
  "Events of the annual plans held; grey: nothing in that year's plan",
  "Проведено мероприятий плана; серым: в плане года ничего не было",
  "Жоспардағы өткізілген іс-шаралар; сұр: сол жылғы жоспарда ештеңе болмаған"}},
+/* ---- results: column headings, workbook sheets and their Read me (cli/) ---- */
+{"col.year", {
+ "Year",
+ "Год",
+ "Жыл"}},
+{"col.approved", {
+ "Approved budget",
+ "Утверждённый бюджет",
+ "Бекітілген бюджет"}},
+{"col.received", {
+ "Received",
+ "Получено",
+ "Түсті"}},
+{"col.collection_rate", {
+ "Collection rate",
+ "Уровень сбора",
+ "Жиналу деңгейі"}},
+{"col.pledged", {
+ "Pledged",
+ "Обещано",
+ "Міндеттелді"}},
+{"col.pledge_fulfilment", {
+ "Pledges paid",
+ "Выполнение обязательств",
+ "Міндеттемелердің орындалуы"}},
+{"col.as_of", {
+ "As of",
+ "На дату",
+ "Күні"}},
+{"col.state", {
+ "State",
+ "Государство",
+ "Мемлекет"}},
+{"col.share", {
+ "Share",
+ "Доля",
+ "Үлесі"}},
+{"col.name", {
+ "Name",
+ "Название",
+ "Атауы"}},
+{"col.outstanding", {
+ "Outstanding",
+ "Задолженность",
+ "Берешек"}},
+{"col.status", {
+ "Status",
+ "Статус",
+ "Мәртебесі"}},
+{"col.line", {
+ "Budget line",
+ "Статья бюджета",
+ "Бюджет бабы"}},
+{"col.spent", {
+ "Spent",
+ "Израсходовано",
+ "Жұмсалды"}},
+{"col.execution_rate", {
+ "Execution rate",
+ "Уровень исполнения",
+ "Орындалу деңгейі"}},
+{"col.remaining", {
+ "Remaining",
+ "Остаток",
+ "Қалдық"}},
+{"col.title", {
+ "Title",
+ "Название",
+ "Атауы"}},
+{"col.key.area", {
+ "Priority area",
+ "Приоритетное направление",
+ "Басым бағыт"}},
+{"col.key.dimension", {
+ "Dimension",
+ "Измерение",
+ "Өлшем"}},
+{"col.key.organizer", {
+ "Organizer",
+ "Организатор",
+ "Ұйымдастырушы"}},
+{"col.planned", {
+ "In the plan",
+ "В плане",
+ "Жоспарда"}},
+{"col.held", {
+ "Held",
+ "Проведено",
+ "Өткізілді"}},
+{"col.postponed", {
+ "Postponed",
+ "Перенесено",
+ "Кейінге қалдырылды"}},
+{"col.cancelled", {
+ "Cancelled",
+ "Отменено",
+ "Болдырылмады"}},
+{"col.implementation_rate", {
+ "Implementation rate",
+ "Уровень выполнения",
+ "Орындалу деңгейі"}},
+{"col.pending", {
+ "Still planned",
+ "Ещё запланировано",
+ "Әлі жоспарланған"}},
+{"col.contributors", {
+ "Contributors",
+ "Доноры",
+ "Төлеушілер"}},
+{"col.top1_share", {
+ "Share of the top 1",
+ "Доля топ-1",
+ "Үздік 1 үлесі"}},
+{"col.top3_share", {
+ "Share of the top 3",
+ "Доля топ-3",
+ "Үздік 3 үлесі"}},
+{"col.top5_share", {
+ "Share of the top 5",
+ "Доля топ-5",
+ "Үздік 5 үлесі"}},
+{"col.hhi", {
+ "HHI",
+ "HHI",
+ "HHI"}},
+{"col.gini", {
+ "Gini",
+ "Джини",
+ "Джини"}},
+{"col.next_year", {
+ "Next year",
+ "Следующий год",
+ "Келесі жыл"}},
+{"col.slope", {
+ "Slope per year",
+ "Наклон за год",
+ "Жылдық көлбеу"}},
+{"col.intercept", {
+ "Intercept",
+ "Свободный член",
+ "Бос мүше"}},
+{"col.slope_se", {
+ "Standard error of the slope",
+ "Стандартная ошибка наклона",
+ "Көлбеудің стандартты қатесі"}},
+{"col.forecast", {
+ "Forecast",
+ "Прогноз",
+ "Болжам"}},
+{"col.lo95", {
+ "95 % interval, low",
+ "95 % интервал, нижняя граница",
+ "95 % аралық, төменгі шегі"}},
+{"col.hi95", {
+ "95 % interval, high",
+ "95 % интервал, верхняя граница",
+ "95 % аралық, жоғарғы шегі"}},
+{"col.cagr", {
+ "Compound annual growth",
+ "Среднегодовой рост",
+ "Орташа жылдық өсім"}},
+{"col.from", {
+ "From",
+ "С",
+ "Бастап"}},
+{"col.to", {
+ "To",
+ "По",
+ "Дейін"}},
+{"col.years", {
+ "Years",
+ "Лет",
+ "Жылдар"}},
+{"col.due", {
+ "Due",
+ "Причитается",
+ "Тиесілі"}},
+{"col.difference", {
+ "Difference",
+ "Разница",
+ "Айырма"}},
+{"col.budget", {
+ "Budget",
+ "Бюджет",
+ "Бюджет"}},
+{"col.person_months", {
+ "Person-months",
+ "Человеко-месяцы",
+ "Адам-айлар"}},
+{"col.day", {
+ "Day",
+ "День",
+ "Күн"}},
+{"col.cumulative", {
+ "Received to date",
+ "Получено нарастающим итогом",
+ "Жинақталған түсім"}},
+{"col.rate", {
+ "Collection rate",
+ "Уровень сбора",
+ "Жиналу деңгейі"}},
+{"col.mean_rate", {
+ "Mean of earlier years",
+ "Среднее прошлых лет",
+ "Өткен жылдардың орташасы"}},
+{"col.min_rate", {
+ "Lowest of earlier years",
+ "Минимум прошлых лет",
+ "Өткен жылдардың ең төмені"}},
+{"col.max_rate", {
+ "Highest of earlier years",
+ "Максимум прошлых лет",
+ "Өткен жылдардың ең жоғарысы"}},
+{"col.even_pace", {
+ "Even pace",
+ "Равномерный темп",
+ "Біркелкі қарқын"}},
+{"col.date", {
+ "Date",
+ "Дата",
+ "Күні"}},
+{"col.earlier_years", {
+ "Earlier years",
+ "Прошлых лет",
+ "Өткен жылдар"}},
+{"col.low", {
+ "Low",
+ "Минимум",
+ "Төменгі"}},
+{"col.high", {
+ "High",
+ "Максимум",
+ "Жоғарғы"}},
+{"col.currency", {
+ "Currency",
+ "Валюта",
+ "Валюта"}},
+{"col.batch", {
+ "Batch",
+ "Пакет",
+ "Топтама"}},
+{"col.kind", {
+ "Kind",
+ "Вид",
+ "Түрі"}},
+{"col.file", {
+ "File",
+ "Файл",
+ "Файл"}},
+{"col.sheet", {
+ "Sheet",
+ "Лист",
+ "Парақ"}},
+{"col.rows", {
+ "Rows",
+ "Строк",
+ "Жолдар"}},
+{"col.loaded", {
+ "Loaded",
+ "Загружен",
+ "Жүктелді"}},
+{"col.sha256", {
+ "SHA-256",
+ "SHA-256",
+ "SHA-256"}},
+{"col.version", {
+ "cbm version",
+ "Версия cbm",
+ "cbm нұсқасы"}},
+{"sheet.readme", {
+ "Read me",
+ "Пояснения",
+ "Түсініктеме"}},
+{"sheet.collection", {
+ "Collection",
+ "Сбор взносов",
+ "Жарналардың жиналуы"}},
+{"sheet.contributions", {
+ "Contributions",
+ "Взносы",
+ "Жарналар"}},
+{"sheet.outstanding", {
+ "Pledges",
+ "Обязательства",
+ "Міндеттемелер"}},
+{"sheet.execution", {
+ "Budget execution",
+ "Исполнение бюджета",
+ "Бюджеттің орындалуы"}},
+{"sheet.activity_area", {
+ "Activity by area",
+ "Мероприятия по направлениям",
+ "Бағыттар бойынша іс-шаралар"}},
+{"sheet.activity_dimension", {
+ "Activity by dimension",
+ "Мероприятия по измерениям",
+ "Өлшемдер бойынша іс-шаралар"}},
+{"sheet.activity_organizer", {
+ "Activity by organizer",
+ "Мероприятия по организаторам",
+ "Ұйымдастырушылар іс-шаралары"}},
+{"sheet.concentration", {
+ "Concentration",
+ "Концентрация",
+ "Шоғырлану"}},
+{"sheet.trend", {
+ "Trend",
+ "Тренд",
+ "Үрдіс"}},
+{"sheet.forecast", {
+ "Forecast",
+ "Прогноз",
+ "Болжам"}},
+{"sheet.shares", {
+ "Shares {}",
+ "Доли {}",
+ "Үлестер {}"}},
+{"sheet.secondments", {
+ "Secondments",
+ "Прикомандирование",
+ "Іссапарлар"}},
+{"sheet.curve", {
+ "Curve {}",
+ "Кривая сбора {}",
+ "Жиналу қисығы {}"}},
+{"sheet.sources", {
+ "Sources",
+ "Источники",
+ "Дереккөздер"}},
+{"sheet.query", {
+ "Query",
+ "Запрос",
+ "Сұрау"}},
+{"readme.title", {
+ "Figures of the CBM plan and budget",
+ "Показатели плана мер доверия и бюджета",
+ "Сенім шаралары жоспары мен бюджетінің көрсеткіштері"}},
+{"readme.made_by", {
+ "Made by",
+ "Создано",
+ "Жасаған"}},
+{"readme.made_on", {
+ "Made on",
+ "Дата создания",
+ "Жасалған күні"}},
+{"readme.database", {
+ "Database",
+ "База данных",
+ "Дерекқор"}},
+{"readme.currency", {
+ "Currency of amounts",
+ "Валюта сумм",
+ "Сомалар валютасы"}},
+{"readme.basis", {
+ "Contributions counted",
+ "Учитываемые взносы",
+ "Есепке алынатын жарналар"}},
+{"basis.voluntary", {
+ "voluntary",
+ "добровольные",
+ "ерікті"}},
+{"basis.earmarked", {
+ "earmarked",
+ "целевые",
+ "мақсатты"}},
+{"basis.in-kind", {
+ "in kind",
+ "в натуральной форме",
+ "заттай"}},
+{"basis.all", {
+ "all kinds",
+ "все виды",
+ "барлық түрлері"}},
+{"readme.years", {
+ "Years",
+ "Годы",
+ "Жылдар"}},
+{"readme.all_years", {
+ "every year in the database",
+ "все годы в базе данных",
+ "дерекқордағы барлық жылдар"}},
+{"readme.as_of", {
+ "As of",
+ "На дату",
+ "Күні"}},
+{"readme.state", {
+ "State",
+ "Государство",
+ "Мемлекет"}},
+{"readme.sheet", {
+ "Sheet",
+ "Лист",
+ "Парақ"}},
+{"readme.definition", {
+ "What it shows",
+ "Что показывает",
+ "Не көрсетеді"}},
+{"readme.notes", {
+ "Notes",
+ "Примечания",
+ "Ескертпелер"}},
+{"readme.notes.text", {
+ "Amounts are converted into the currency at the rate of each payment's own date. Rates and shares are fractions shown as percent. An empty cell is a value that is not defined (n/a). Totals follow a table after a blank row, outside its filter.",
+ "Суммы пересчитаны в валюту по курсу на дату каждого платежа. Уровни и доли — дроби в процентном формате. Пустая ячейка — значение не определено (н/д). Итоги идут после таблицы через пустую строку, вне фильтра.",
+ "Сомалар валютаға әр төлемнің өз күнгі бағамы бойынша қайта есептелген. Деңгейлер мен үлестер — пайыздық пішімдегі бөлшектер. Бос ұяшық — мәні анықталмаған (ж/о). Қорытындылар кестеден кейін бос жолдан соң, сүзгіден тыс берілген."}},
+{"readme.skipped", {
+ "Not in this workbook: {}",
+ "Нет в этой книге: {}",
+ "Бұл кітапта жоқ: {}"}},
+{"def.collection", {
+ "Per budget year: the approved budget, the voluntary contributions received for the year and the collection rate (received / approved); pledges and the part of them paid (sum of min(received, pledged) / sum pledged).",
+ "По бюджетным годам: утверждённый бюджет, добровольные взносы, полученные за год, и уровень сбора (получено / утверждено); обязательства и доля их выполнения (сумма min(получено, обещано) / сумма обещанного).",
+ "Бюджет жылдары бойынша: бекітілген бюджет, жылға түскен ерікті жарналар және жиналу деңгейі (түскені / бекітілгені); міндеттемелер және олардың орындалған бөлігі (min(түскені, міндеттелгені) қосындысы / міндеттелгені қосындысы)."}},
+{"def.collection_as_of", {
+ "Only what was received by the same calendar day of each year as the as-of date counts.",
+ "Учитывается только полученное к тому же календарному дню каждого года, что и дата отчёта.",
+ "Әр жылдың есеп күнімен бірдей күнтізбелік күнге дейін түскені ғана есептеледі."}},
+{"def.contributions", {
+ "Per budget year and state: the contributions received for the year and their share of the year's total.",
+ "По бюджетным годам и государствам: полученные за год взносы и их доля в итоге года.",
+ "Бюджет жылдары мен мемлекеттер бойынша: жылға түскен жарналар және олардың жыл қорытындысындағы үлесі."}},
+{"def.outstanding", {
+ "Per budget year and state: pledged, received and outstanding = max(0, pledged - received); status paid in full, in part, nothing, or no pledge (paid without pledging).",
+ "По бюджетным годам и государствам: обещано, получено и задолженность = max(0, обещано - получено); статус: оплачено полностью, частично, не оплачено или без обязательства.",
+ "Бюджет жылдары мен мемлекеттер бойынша: міндеттелгені, түскені және берешек = max(0, міндеттелгені - түскені); мәртебесі: толық төленді, ішінара төленді, төленбеді немесе міндеттемесіз."}},
+{"def.execution", {
+ "Per budget year and line: approved, spent, execution rate = spent / approved, remaining = approved - spent, and a total line per year; a line without spending is n/a.",
+ "По бюджетным годам и статьям: утверждено, израсходовано, исполнение = израсходовано / утверждено, остаток = утверждено - израсходовано, и итог за год; статья без расходов — н/д.",
+ "Бюджет жылдары мен баптар бойынша: бекітілгені, жұмсалғаны, орындалуы = жұмсалғаны / бекітілгені, қалдық = бекітілгені - жұмсалғаны және жыл қорытындысы; шығысы жоқ бап — ж/о."}},
+{"def.activity_area", {
+ "Events of the annual plans per year and priority area (every area, zeros included): in the plan (every item, whatever became of it), held, postponed, cancelled; implementation rate = held / in the plan.",
+ "Мероприятия ежегодных планов по годам и приоритетным направлениям (все направления, включая нулевые): в плане (каждый пункт плана), проведено, перенесено, отменено; уровень выполнения = проведено / в плане.",
+ "Жылдық жоспарлардың іс-шаралары жылдар мен басым бағыттар бойынша (барлық бағыттар, нөлдерімен): жоспарда (жоспардың әр тармағы), өткізілді, кейінге қалдырылды, болдырылмады; орындалу деңгейі = өткізілгені / жоспардағысы."}},
+{"def.activity_dimension", {
+ "Events of the annual plans per year and dimension: in the plan, held, postponed, cancelled; implementation rate = held / in the plan.",
+ "Мероприятия ежегодных планов по годам и измерениям: в плане, проведено, перенесено, отменено; уровень выполнения = проведено / в плане.",
+ "Жылдық жоспарлардың іс-шаралары жылдар мен өлшемдер бойынша: жоспарда, өткізілді, кейінге қалдырылды, болдырылмады; орындалу деңгейі = өткізілгені / жоспардағысы."}},
+{"def.activity_organizer", {
+ "Events of the annual plans per year and organizing state (an event counts once for each of its organizers): in the plan, held, postponed, cancelled; implementation rate = held / in the plan.",
+ "Мероприятия ежегодных планов по годам и государствам-организаторам (мероприятие учитывается у каждого из организаторов): в плане, проведено, перенесено, отменено; уровень выполнения = проведено / в плане.",
+ "Жылдық жоспарлардың іс-шаралары жылдар мен ұйымдастырушы мемлекеттер бойынша (іс-шара әр ұйымдастырушыда бір рет есептеледі): жоспарда, өткізілді, кейінге қалдырылды, болдырылмады; орындалу деңгейі = өткізілгені / жоспардағысы."}},
+{"def.concentration", {
+ "Per year, over the states that contributed: the share of the largest 1, 3 and 5 contributors; HHI = sum of squared shares; Gini = sum of |xi - xj| / (2 n^2 mean).",
+ "По годам, среди государств, внёсших взносы: доля 1, 3 и 5 крупнейших доноров; HHI = сумма квадратов долей; Джини = сумма |xi - xj| / (2 n^2 · среднее).",
+ "Жылдар бойынша, жарна төлеген мемлекеттер арасында: ең ірі 1, 3 және 5 төлеушінің үлесі; HHI = үлестер квадраттарының қосындысы; Джини = |xi - xj| қосындысы / (2 n^2 · орташа)."}},
+{"def.trend", {
+ "Least-squares line of the yearly value on the year, over years with an approved budget; next year's forecast with its 95 % prediction interval; cagr: compound annual growth from the first year to the last.",
+ "Линия наименьших квадратов годового значения по годам с утверждённым бюджетом; прогноз на следующий год с 95-процентным интервалом; cagr — среднегодовой темп роста от первого года до последнего.",
+ "Бекітілген бюджеті бар жылдар бойынша жылдық мәннің ең кіші квадраттар сызығы; келесі жылға 95 % аралықпен болжам; cagr — бірінші жылдан соңғы жылға дейінгі орташа жылдық өсім."}},
+{"def.forecast", {
+ "Forecast of the collection rate by 31 December: the rate on the as-of day plus the mean gain earlier years made from the same day to the end of the year; low and high with their smallest and largest gain.",
+ "Прогноз уровня сбора на 31 декабря: уровень на дату отчёта плюс средний прирост прошлых лет от того же дня до конца года; минимум и максимум — по наименьшему и наибольшему приросту.",
+ "Жиналу деңгейінің 31 желтоқсанға болжамы: есеп күнгі деңгей және өткен жылдардың сол күннен жыл соңына дейінгі орташа өсімі; төменгі және жоғарғы мәндер ең аз және ең көп өсім бойынша."}},
+{"def.shares", {
+ "What-if shares of the approved budget under the scale '{}': due = budget x share; difference = received - due.",
+ "Доли утверждённого бюджета «что если» по шкале «{}»: причитается = бюджет x доля; разница = получено - причитается.",
+ "«{}» шкаласы бойынша бекітілген бюджеттің «егер» үлестері: тиесілі = бюджет x үлес; айырма = түскені - тиесілі."}},
+{"def.secondments", {
+ "Per year and state: person-months of diplomats seconded to the Secretariat.",
+ "По годам и государствам: человеко-месяцы дипломатов, прикомандированных к Секретариату.",
+ "Жылдар мен мемлекеттер бойынша: Хатшылыққа іссапарға жіберілген дипломаттардың адам-айлары."}},
+{"def.curve", {
+ "For each day of the year: received to date and its rate, beside the mean, lowest and highest rate earlier years had reached by the same day, and the even pace (day / days in the year).",
+ "Для каждого дня года: получено нарастающим итогом и уровень сбора рядом со средним, наименьшим и наибольшим уровнем прошлых лет на тот же день и равномерным темпом (день / дней в году).",
+ "Жылдың әр күні үшін: жинақталған түсім және оның деңгейі, өткен жылдардың сол күнгі орташа, ең төмен және ең жоғары деңгейі және біркелкі қарқын (күн / жылдағы күндер)."}},
+{"def.sources", {
+ "The imported files (batches) behind the figures: kind, file, rows, when loaded and SHA-256.",
+ "Импортированные файлы (пакеты), на которых основаны показатели: вид, файл, строки, время загрузки и SHA-256.",
+ "Көрсеткіштер негізделген импортталған файлдар (топтамалар): түрі, файл, жолдар, жүктелген уақыты және SHA-256."}},
+{"def.query", {
+ "The result of the SQL query, row for row.",
+ "Результат SQL-запроса, строка за строкой.",
+ "SQL сұрауының нәтижесі, жол-жолымен."}},
+{"col.user", {
+ "User",
+ "Пользователь",
+ "Пайдаланушы"}},
+{"col.mapping", {
+ "Mapping",
+ "Сопоставление",
+ "Сәйкестендіру"}},
 };
 /* clang-format on */
 

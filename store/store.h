@@ -190,6 +190,30 @@ struct st_view {
  * array is static. */
 const struct st_view *st_views(size_t *n);
 
+/* What a column of the documented views holds beyond its SQL type, so
+ * that a front end shows it as finance staff expect.  The views keep
+ * plain numbers (REAL units of money, a rate as a fraction), so that SQL
+ * compares, sums and sorts them as numbers; money's decimals are the
+ * printer's business (the currency of the row decides them). */
+enum st_column_kind {
+	ST_COLUMN_MONEY, /* units of a currency: print with its decimals */
+	ST_COLUMN_RATE,  /* a fraction: percent for people */
+};
+
+struct st_view_column {
+	const char *name; /* the column's name, the same in every view */
+	enum st_column_kind kind;
+	const char *currency; /* MONEY: the column of the same row that names
+	                       * its currency; NULL: US dollars */
+};
+
+/* The columns of the views that are money or rates; *N receives their
+ * number.  The array is static. */
+const struct st_view_column *st_view_columns(size_t *n);
+
+/* The entry of column NAME, or NULL for a column that is neither. */
+const struct st_view_column *st_view_column(const char *name);
+
 /* ---- the read-only guard ------------------------------------------------- */
 
 /* Prepares SQL for `cbm query` on a database opened ST_OPEN_READONLY:

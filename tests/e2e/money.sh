@@ -21,7 +21,7 @@ test_eur_converted_at_latest_rate() {
 	run_cbm query --format csv "SELECT amount, amount_usd FROM v_contributions WHERE currency = 'EUR'"
 	expect_status 0
 	expect_stdout_is "amount,amount_usd
-100.0,110.0"
+100.00,110.00"
 }
 
 test_new_rate_in_between_recomputes() {
@@ -129,7 +129,7 @@ test_collection_by_year_view() {
 	run_cbm query --format csv "SELECT year, approved_usd, received_usd, collection_rate FROM v_collection_by_year"
 	expect_status 0
 	expect_stdout_is "year,approved_usd,received_usd,collection_rate
-2023,200000.0,100110.0,0.50055"
+2023,200000.00,100110.00,0.50055"
 }
 
 run_tests "$@"

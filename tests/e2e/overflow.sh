@@ -141,11 +141,11 @@ test_figures_at_the_bound() {
 	# min(10^15, 9.3 x 10^18) + min(10^15, 7 x 10^17) + 0 = 2 / 3.
 	run_cbm stats collection --format csv
 	expect_status 0
-	expect_stdout_is "year,approved,received,collection_rate,pledged,pledge_fulfilment
-2022,10000000000000.00,10000000000000.00,1,0.00,
-2023,10000000000000.00,20000000000000.00,2,0.00,
-2024,100000000000000.00,100000000000000000.00,1000,30000000000000.00,0.6666666667
-2025,,100.00,,0.00,"
+	expect_stdout_is "year,approved,received,collection_rate,pledged,pledge_fulfilment,currency
+2022,10000000000000.00,10000000000000.00,1,0.00,,USD
+2023,10000000000000.00,20000000000000.00,2,0.00,,USD
+2024,100000000000000.00,100000000000000000.00,1000,30000000000000.00,0.6666666667,USD
+2025,,100.00,,0.00,,USD"
 	run_cbm stats collection --year 2024 --format json
 	expect_status 0
 	expect_stdout_has '"received": 100000000000000000.00'
@@ -156,9 +156,9 @@ test_figures_at_the_bound() {
 	# KAZ alone: 9,300 x 10^15 = 9.3 x 10^18 cents, past INT64_MAX.
 	run_cbm stats contributions --year 2024 --format csv
 	expect_status 0
-	expect_stdout_is "year,state,received,share,name
-2024,KAZ,93000000000000000.00,0.93,Kazakhstan
-2024,KOR,7000000000000000.00,0.07,Republic of Korea"
+	expect_stdout_is "year,state,received,share,name,currency
+2024,KAZ,93000000000000000.00,0.93,Kazakhstan,USD
+2024,KOR,7000000000000000.00,0.07,Republic of Korea,USD"
 	run_cbm stats contributions --year 2024 --format json
 	expect_status 0
 	expect_stdout_has '"received": 93000000000000000.00'
@@ -166,27 +166,27 @@ test_figures_at_the_bound() {
 	# In EUR at 0.8 USD: 10^15 / 0.8 = 1.25 x 10^15 cents a row.
 	run_cbm stats contributions --year 2024 --currency EUR --format csv
 	expect_status 0
-	expect_stdout_is "year,state,received,share,name
-2024,KAZ,116250000000000000.00,0.93,Kazakhstan
-2024,KOR,8750000000000000.00,0.07,Republic of Korea"
+	expect_stdout_is "year,state,received,share,name,currency
+2024,KAZ,116250000000000000.00,0.93,Kazakhstan,EUR
+2024,KOR,8750000000000000.00,0.07,Republic of Korea,EUR"
 	# In IRR each row alone is 10^15 x 65,536 = 6.5536 x 10^19 minor
 	# units; KAZ has 9,300 of them.
 	run_cbm stats contributions --year 2024 --currency IRR --format csv
 	expect_status 0
-	expect_stdout_is "year,state,received,share,name
-2024,KAZ,6094848000000000000000.00,0.93,Kazakhstan
-2024,KOR,458752000000000000000.00,0.07,Republic of Korea"
+	expect_stdout_is "year,state,received,share,name,currency
+2024,KAZ,6094848000000000000000.00,0.93,Kazakhstan,IRR
+2024,KOR,458752000000000000000.00,0.07,Republic of Korea,IRR"
 
 	# The whole roll: the members that neither pledged nor paid too.
 	run_cbm stats outstanding --year 2024 --format csv
 	expect_status 0
-	expect_stdout_is "year,state,pledged,received,outstanding,status,name
-2024,IRN,10000000000000.00,0.00,10000000000000.00,nothing,Iran
-2024,KAZ,10000000000000.00,93000000000000000.00,0.00,paid in full,Kazakhstan
-2024,KOR,10000000000000.00,7000000000000000.00,0.00,paid in full,Republic of Korea
-2024,KWT,0.00,0.00,0.00,none,Kuwait
-2024,RUS,0.00,0.00,0.00,none,Russia
-2024,TUR,0.00,0.00,0.00,none,Türkiye"
+	expect_stdout_is "year,state,pledged,received,outstanding,status,name,currency
+2024,IRN,10000000000000.00,0.00,10000000000000.00,nothing,Iran,USD
+2024,KAZ,10000000000000.00,93000000000000000.00,0.00,paid in full,Kazakhstan,USD
+2024,KOR,10000000000000.00,7000000000000000.00,0.00,paid in full,Republic of Korea,USD
+2024,KWT,0.00,0.00,0.00,none,Kuwait,USD
+2024,RUS,0.00,0.00,0.00,none,Russia,USD
+2024,TUR,0.00,0.00,0.00,none,Türkiye,USD"
 	run_cbm stats outstanding --format json
 	expect_status 0
 	expect_stdout_has '"received": 93000000000000000.00'
@@ -238,7 +238,7 @@ test_figures_at_the_bound() {
 	run_cbm query --format csv "SELECT year, received_usd FROM v_collection_by_year WHERE year = 2024"
 	expect_status 0
 	expect_stdout_is "year,received_usd
-2024,1.0e+17"
+2024,100000000000000000.00"
 	# cbm_sum() gives the exact cents where sum() would fail.
 	run_cbm query --format csv "SELECT cbm_sum(amount_usd) AS cents FROM contributions WHERE budget_year = 2024"
 	expect_status 0

@@ -13,9 +13,9 @@ test_select_view_csv() {
 	run_cbm query --format csv "$Q"
 	expect_status 0
 	expect_stdout_is "state,received_on,amount,currency,amount_usd,note
-KAZ,2023-03-15,50000.0,USD,50000.0,
-KOR,2023-12-12,50000.0,USD,50000.0,RoK announced in December 2023
-IRN,2023-12-12,100.0,EUR,110.0,"
+KAZ,2023-03-15,50000.00,USD,50000.00,
+KOR,2023-12-12,50000.00,USD,50000.00,RoK announced in December 2023
+IRN,2023-12-12,100.00,EUR,110.00,"
 }
 
 test_select_view_json() {
@@ -23,9 +23,9 @@ test_select_view_json() {
 	run_cbm query --format json "$Q"
 	expect_status 0
 	expect_stdout_is '[
- {"state": "KAZ", "received_on": "2023-03-15", "amount": 50000.0, "currency": "USD", "amount_usd": 50000.0, "note": null},
- {"state": "KOR", "received_on": "2023-12-12", "amount": 50000.0, "currency": "USD", "amount_usd": 50000.0, "note": "RoK announced in December 2023"},
- {"state": "IRN", "received_on": "2023-12-12", "amount": 100.0, "currency": "EUR", "amount_usd": 110.0, "note": null}
+ {"state": "KAZ", "received_on": "2023-03-15", "amount": 50000.00, "currency": "USD", "amount_usd": 50000.00, "note": null},
+ {"state": "KOR", "received_on": "2023-12-12", "amount": 50000.00, "currency": "USD", "amount_usd": 50000.00, "note": "RoK announced in December 2023"},
+ {"state": "IRN", "received_on": "2023-12-12", "amount": 100.00, "currency": "EUR", "amount_usd": 110.00, "note": null}
 ]'
 }
 
@@ -33,11 +33,11 @@ test_select_view_table() {
 	base_with_rows
 	run_cbm query "SELECT state, received_on, amount, currency FROM v_contributions ORDER BY id"
 	expect_status 0
-	expect_stdout_is "state  received_on   amount  currency
------  -----------  -------  --------
-KAZ    2023-03-15   50000.0  USD
-KOR    2023-12-12   50000.0  USD
-IRN    2023-12-12     100.0  EUR"
+	expect_stdout_is "state  received_on    amount  currency
+-----  -----------  --------  --------
+KAZ    2023-03-15   50000.00  USD
+KOR    2023-12-12   50000.00  USD
+IRN    2023-12-12     100.00  EUR"
 }
 
 test_empty_result() {

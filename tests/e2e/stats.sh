@@ -424,10 +424,10 @@ test_table_for_people() {
 	expect_status 0
 	expect_stdout_has "1,000.00"
 	expect_stdout_has "60.0 %"
-	printf '%s\n' "$OUT" | grep -qE '^2020 +1,000\.00 +600\.00 +60\.0 % +800\.00 +75\.0 %' ||
+	printf '%s\n' "$OUT" | grep -qE '^ *2020 +1,000\.00 +600\.00 +60\.0 % +800\.00 +75\.0 %' ||
 		fail "the 2020 row of the collection table"
 	# 2023 has no budget: n/a, never 0 or inf.
-	printf '%s\n' "$OUT" | grep -qE '^2023 +n/a +700\.00 +n/a +0\.00 +n/a *$' ||
+	printf '%s\n' "$OUT" | grep -qE '^ *2023 +n/a +700\.00 +n/a +0\.00 +n/a *$' ||
 		fail "the 2023 row of the collection table should show n/a"
 	expect_stdout_lacks "inf"
 	expect_stdout_lacks "nan"
@@ -439,7 +439,7 @@ test_table_for_people() {
 	# Undefined execution (no spending recorded) is n/a, not 0.00.
 	run_cbm stats execution
 	expect_status 0
-	printf '%s\n' "$OUT" | grep -qE '^2021 +1 +1,100\.00 +n/a +n/a +n/a' ||
+	printf '%s\n' "$OUT" | grep -qE '^ *2021 +1 +1,100\.00 +n/a +n/a +n/a' ||
 		fail "the execution table should show n/a for 2021 line 1"
 }
 

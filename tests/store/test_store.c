@@ -362,6 +362,60 @@ static void test_views(void)
 	CHECK(contributions && collection && events);
 }
 
+/* The money columns of the views are all known to st_view_columns (a
+ * new view column of money would otherwise print 56000.0), and each one
+ * whose currency is its row's has that currency column beside it. */
+static void test_view_columns(void)
+{
+	char *path = temp_path("columns.sqlite");
+	struct st_db *db = NULL;
+	struct cbm_error err = {0};
+	size_t n = 0, money = 0;
+	const struct st_view *v = st_views(&n);
+
+	CHECK_INT(st_open(&db, path, ST_OPEN_CREATE, &err), CBM_OK);
+	for (size_t i = 0; db && i < n; i++) {
+		char *sql = g_strdup_printf("SELECT * FROM %s", v[i].name);
+		sqlite3_stmt *st = NULL;
+		CHECK(sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) ==
+		      SQLITE_OK);
+		for (int c = 0; st && c < sqlite3_column_count(st); c++) {
+			const char *name = sqlite3_column_name(st, c);
+			const struct st_view_column *vc = st_view_column(name);
+			bool has_currency = false;
+			/* units_per_usd is a rate, not money. */
+			bool looks_money =
+			    (g_str_has_suffix(name, "_usd") &&
+			     !g_str_has_prefix(name, "units_")) ||
+			    strcmp(name, "amount") == 0 ||
+			    strcmp(name, "approved") == 0 ||
+			    strcmp(name, "spent") == 0;
+			if (looks_money && !(vc && vc->kind == ST_COLUMN_MONEY))
+				fprintf(stderr, "%s.%s: not known as money\n",
+				        v[i].name, name);
+			CHECK(!looks_money ||
+			      (vc && vc->kind == ST_COLUMN_MONEY));
+			if (!vc || !vc->currency)
+				continue;
+			money++;
+			for (int k = 0; k < sqlite3_column_count(st); k++)
+				has_currency |=
+				    strcmp(sqlite3_column_name(st, k),
+				           vc->currency) == 0;
+			CHECK(has_currency);
+		}
+		sqlite3_finalize(st);
+		g_free(sql);
+	}
+	CHECK(money >= 4);
+	CHECK(st_view_column("collection_rate") &&
+	      st_view_column("collection_rate")->kind == ST_COLUMN_RATE);
+	CHECK(!st_view_column("usd_per_unit"));
+	CHECK(!st_view_column(NULL));
+	st_close(db);
+	g_free(path);
+}
+
 /* The text of the first column of the one row of SQL on DB, and its type
  * in *TYPE; "" when there is no row. */
 static char *text_of(struct st_db *db, const char *sql, int *type)
@@ -516,6 +570,7 @@ int main(void)
 	test_batch_identity();
 	test_fx_recompute();
 	test_views();
+	test_view_columns();
 	test_money_sql();
 	test_migration_2();
 	return check_summary();

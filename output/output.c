@@ -1,5 +1,6 @@
 /*
- * output.c - results as a table for people, CSV or JSON, whole or streamed.
+ * output.c - results as a table for people, CSV or JSON, whole or streamed
+ * (workbooks are in xlsx.c; a stream of rows into a sheet starts here).
  *
  * The table format aligns columns by display width, not bytes: a Cyrillic
  * letter is two bytes and one column, a CJK ideograph three bytes and two
@@ -19,19 +20,39 @@
 #include <csv.h>
 #include <string.h>
 
-#include "cli.h"
+#include "output_internal.h"
 
 bool out_format_parse(const char *s, enum out_format *out)
 {
-	static const char *const names[] = {"table", "csv", "json"};
+	static const char *const names[] = {"table", "csv", "json", "xlsx"};
 
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		if (strcmp(s, names[i]) == 0) {
 			*out = (enum out_format)i;
 			return true;
 		}
 	}
 	return false;
+}
+
+bool out_format_of_path(const char *path, enum out_format *out)
+{
+	static const char *const ext[] = {".txt", ".csv", ".json", ".xlsx"};
+	size_t n = path ? strlen(path) : 0;
+
+	for (int i = 0; i < 4; i++) {
+		size_t e = strlen(ext[i]);
+		if (n > e && g_ascii_strcasecmp(path + n - e, ext[i]) == 0) {
+			*out = (enum out_format)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool out_format_binary(enum out_format format)
+{
+	return format == OUT_XLSX;
 }
 
 /* ---- rows of owned cells --------------------------------------------------
@@ -56,6 +77,8 @@ static void cell_copy(struct out_cell *to, const struct out_cell *from)
 	to->len = from->plain ? from->len : 0;
 	to->display = g_strdup(from->display);
 	to->number = from->number;
+	to->kind = from->kind;
+	to->decimals = from->decimals;
 }
 
 static void cell_free(struct out_cell *cell)
@@ -78,6 +101,7 @@ static void rows_clear(GPtrArray *rows, size_t ncol)
 
 void out_table_init(struct out_table *t)
 {
+	memset(t, 0, sizeof(*t));
 	t->columns = g_ptr_array_new_with_free_func(g_free);
 	t->rows = g_ptr_array_new();
 }
@@ -85,8 +109,14 @@ void out_table_init(struct out_table *t)
 void out_table_release(struct out_table *t)
 {
 	rows_clear(t->rows, t->columns->len);
+	if (t->totals) {
+		for (size_t c = 0; c < t->columns->len; c++)
+			cell_free(&t->totals[c]);
+		g_free(t->totals);
+	}
 	g_ptr_array_free(t->rows, TRUE);
 	g_ptr_array_free(t->columns, TRUE);
+	t->totals = t->last = NULL;
 }
 
 void out_table_column(struct out_table *t, const char *name)
@@ -97,19 +127,38 @@ void out_table_column(struct out_table *t, const char *name)
 
 void out_table_row(struct out_table *t)
 {
-	g_ptr_array_add(t->rows, g_new0(struct out_cell, t->columns->len));
+	g_assert(!t->totals);
+	t->last = g_new0(struct out_cell, t->columns->len);
+	g_ptr_array_add(t->rows, t->last);
+}
+
+void out_table_totals(struct out_table *t)
+{
+	g_assert(!t->totals);
+	t->totals = t->last = g_new0(struct out_cell, t->columns->len);
+}
+
+void out_set_kind(struct out_table *t, size_t col, const char *plain,
+                  const char *display, enum out_kind kind, int decimals)
+{
+	struct out_cell given = {
+	    .plain = plain,
+	    .len = plain ? strlen(plain) : 0,
+	    .display = display,
+	    .number = kind != OUT_TEXT && kind != OUT_DATE && kind != OUT_AUTO,
+	    .kind = kind,
+	    .decimals = decimals,
+	};
+
+	g_assert(t->last && col < t->columns->len);
+	cell_free(&t->last[col]);
+	cell_copy(&t->last[col], &given);
 }
 
 void out_set(struct out_table *t, size_t col, const char *plain,
              const char *display, bool number)
 {
-	struct out_cell *cells = g_ptr_array_index(t->rows, t->rows->len - 1);
-	struct out_cell given = {plain, plain ? strlen(plain) : 0, display,
-	                         number};
-
-	g_assert(col < t->columns->len);
-	cell_free(&cells[col]);
-	cell_copy(&cells[col], &given);
+	out_set_kind(t, col, plain, display, number ? OUT_REAL : OUT_TEXT, -1);
 }
 
 /* ---- text as the table shows it ------------------------------------------
@@ -390,17 +439,39 @@ static void printer_end(struct printer *p)
 	p->right = NULL;
 }
 
+/* Table format: a rule under the rows, then the totals. */
+static void printer_totals(struct printer *p, const struct out_cell *totals)
+{
+	for (size_t c = 0; c < p->columns->len; c++) {
+		for (size_t i = 0; i < p->width[c]; i++)
+			fputc('-', p->fp);
+		fputs(c + 1 < p->columns->len ? "  " : "\n", p->fp);
+	}
+	printer_row(p, totals);
+}
+
 void out_print(const struct out_table *t, enum out_format format, FILE *fp)
 {
 	struct printer p;
+	GPtrArray *sized = g_ptr_array_new();
 
+	g_assert(format != OUT_XLSX);
 	printer_init(&p, format, fp, t->columns);
 	printer_start(&p);
-	if (format == OUT_TABLE)
-		printer_size(&p, t->rows);
+	if (format == OUT_TABLE) {
+		/* The totals are as wide as any row. */
+		for (guint r = 0; r < t->rows->len; r++)
+			g_ptr_array_add(sized, g_ptr_array_index(t->rows, r));
+		if (t->totals)
+			g_ptr_array_add(sized, t->totals);
+		printer_size(&p, sized);
+	}
 	for (guint r = 0; r < t->rows->len; r++)
 		printer_row(&p, g_ptr_array_index(t->rows, r));
+	if (format == OUT_TABLE && t->totals)
+		printer_totals(&p, t->totals);
 	printer_end(&p);
+	g_ptr_array_free(sized, TRUE);
 }
 
 /* ---- the stream -------------------------------------------------------------
@@ -412,15 +483,67 @@ struct out_stream {
 	size_t held_bytes;     /* bytes of their values */
 	bool started;          /* printer_start done */
 	bool sized;            /* table: printer_size done */
+	/* xlsx: the book and the sheet's name until the sheet is opened
+	 * with the columns, then the sheet */
+	struct out_book *book;
+	char *sheet_name;
+	struct out_sheet *sheet;
+	struct cbm_error err; /* the first error; CBM_OK while none */
 };
 
 struct out_stream *out_stream_open(enum out_format format, FILE *fp)
 {
 	struct out_stream *s = g_new0(struct out_stream, 1);
 
+	g_assert(format != OUT_XLSX);
 	out_table_init(&s->held);
 	printer_init(&s->p, format, fp, s->held.columns);
 	return s;
+}
+
+struct out_stream *out_stream_sheet(struct out_book *b, const char *name)
+{
+	struct out_stream *s = g_new0(struct out_stream, 1);
+
+	out_table_init(&s->held);
+	printer_init(&s->p, OUT_XLSX, NULL, s->held.columns);
+	s->book = b;
+	s->sheet_name = g_strdup(name);
+	return s;
+}
+
+/* Opens the sheet of an xlsx stream once its columns are known. */
+static bool sheet_start(struct out_stream *s)
+{
+	s->sheet =
+	    out_sheet_open(s->book, s->sheet_name, s->held.columns, &s->err);
+	return s->sheet != NULL;
+}
+
+/* False once the stream has failed, keeping the first error. */
+static bool stream_ok(struct out_stream *s)
+{
+	if (s->err.code != CBM_OK)
+		return false;
+	if (s->sheet)
+		return out_sheet_status(s->sheet, &s->err) == CBM_OK;
+	if (s->p.fp && ferror(s->p.fp)) {
+		CBM_ERROR(&s->err, CBM_EINTERNAL, NULL,
+		          "cannot write the output");
+		return false;
+	}
+	return true;
+}
+
+enum cbm_status out_stream_status(const struct out_stream *s,
+                                  struct cbm_error *err)
+{
+	struct out_stream *m = (struct out_stream *)s;
+
+	stream_ok(m);
+	if (m->err.code != CBM_OK && err && err->code == CBM_OK)
+		*err = m->err;
+	return m->err.code;
 }
 
 void out_stream_column(struct out_stream *s, const char *name)
@@ -455,6 +578,14 @@ bool out_stream_row(struct out_stream *s, const struct out_cell *cells)
 {
 	size_t ncol = s->held.columns->len, n;
 
+	if (!stream_ok(s))
+		return false;
+	if (s->p.format == OUT_XLSX) {
+		if (!s->sheet && !sheet_start(s))
+			return false;
+		out_sheet_row(s->sheet, cells);
+		return stream_ok(s);
+	}
 	if (!s->started) {
 		printer_start(&s->p);
 		s->started = true;
@@ -471,15 +602,20 @@ bool out_stream_row(struct out_stream *s, const struct out_cell *cells)
 			s->held_bytes += n;
 			if (s->held.rows->len == OUT_STREAM_SAMPLE_ROWS)
 				release_held(s);
-			return !ferror(s->p.fp);
+			return stream_ok(s);
 		}
 	}
 	printer_row(&s->p, cells);
-	return !ferror(s->p.fp);
+	return stream_ok(s);
 }
 
 void out_stream_finish(struct out_stream *s)
 {
+	if (s->p.format == OUT_XLSX) {
+		if (stream_ok(s) && (s->sheet || sheet_start(s)))
+			out_sheet_end(s->sheet);
+		return;
+	}
 	if (!s->started) {
 		printer_start(&s->p);
 		s->started = true;
@@ -496,5 +632,7 @@ void out_stream_close(struct out_stream *s)
 	g_free(s->p.width);
 	g_free(s->p.right);
 	out_table_release(&s->held);
+	out_sheet_free(s->sheet);
+	g_free(s->sheet_name);
 	g_free(s);
 }
