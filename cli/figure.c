@@ -117,14 +117,6 @@ static void trim_zeros(char *s)
 		s[--len] = '\0';
 }
 
-/* Decimals for people of a real number: HHI and Gini three (DESIGN.md),
- * others up to four. */
-static int real_decimals(const char *column)
-{
-	return strcmp(column, "hhi") == 0 || strcmp(column, "gini") == 0 ? 3
-	                                                                 : -1;
-}
-
 /* The label PREFIX.VALUE in LANG (static), or VALUE itself when there is
  * no such label. */
 static const char *translated(enum cbm_lang lang, const char *prefix,
@@ -213,9 +205,12 @@ static void set_cell(struct out_table *out, size_t col,
 		kind = OUT_RATE;
 		dec = 2;
 		break;
+	case ANA_INDEX: /* HHI, Gini: three decimals (DESIGN.md "Output") */
+		kind = OUT_REAL;
+		dec = 3;
+		break;
 	default:
 		kind = OUT_REAL;
-		dec = real_decimals(t->cols[c].name);
 		break;
 	}
 	if (!val->defined) {
@@ -304,7 +299,8 @@ static double total_value(const struct ana_table *t, int c,
  * recomputed from its sums; the rest empty. */
 static void set_totals(struct out_table *out, const struct ana_table *t,
                        const GArray *kept, const struct cli_view *v,
-                       const struct totals_rule *rule, size_t ncols)
+                       const struct totals_rule *rule, const int *outcol,
+                       int currency_col)
 {
 	struct ana_table one;
 	struct total *sums = g_new0(struct total, t->ncols);
@@ -340,16 +336,19 @@ static void set_totals(struct out_table *out, const struct ana_table *t,
 	out_table_totals(out);
 	r = 0;
 	for (size_t c = 0; c < t->ncols; c++) {
+		if (outcol[c] < 0)
+			continue;
 		if (c == 0)
 			out_set_kind(out, 0,
 			             v->localise ? rpt_label(v->lang, "total")
 			                         : "total",
 			             NULL, OUT_TEXT, 0);
 		else if (one.cells[c].defined)
-			set_cell(out, c, &one, r, c, v);
+			set_cell(out, (size_t)outcol[c], &one, r, c, v);
 	}
-	if (ncols > t->ncols)
-		out_set_kind(out, t->ncols, t->currency, NULL, OUT_TEXT, 0);
+	if (currency_col >= 0)
+		out_set_kind(out, (size_t)currency_col, t->currency, NULL,
+		             OUT_TEXT, 0);
 	one.cols = NULL; /* T's */
 	ana_table_release(&one);
 	g_free(sums);
@@ -357,6 +356,17 @@ static void set_totals(struct out_table *out, const struct ana_table *t,
 
 /* ---- the whole figure ------------------------------------------------------
  */
+
+/* True for a column a view for people leaves out: the titles in Russian
+ * and Kazakh, when the title column already shows the reader's one. */
+static bool hidden(const struct ana_table *t, size_t c,
+                   const struct cli_view *v)
+{
+	const char *name = t->cols[c].name;
+
+	return v->localise &&
+	       (strcmp(name, "title_ru") == 0 || strcmp(name, "title_kk") == 0);
+}
 
 size_t cli_figure_out(const struct ana_table *t, const struct cli_view *v,
                       struct out_table *out)
@@ -366,19 +376,26 @@ size_t cli_figure_out(const struct ana_table *t, const struct cli_view *v,
 	bool currency = v->format != OUT_TABLE && cli_figure_money(t);
 	const struct totals_rule *rule = totals_rule(v->figure);
 	GArray *kept = g_array_new(FALSE, FALSE, sizeof(size_t));
-	size_t ncols = t->ncols + (currency ? 1 : 0), n;
+	int *outcol = g_new(int, t->ncols), ncols = 0, currency_col = -1;
+	size_t n;
 
 	for (size_t c = 0; c < t->ncols; c++) {
-		char *h = v->localise ? cli_heading(v->lang, v->figure,
-		                                    t->cols[c].name, v->p)
-		                      : g_strdup(t->cols[c].name);
+		char *h;
+		outcol[c] = hidden(t, c, v) ? -1 : ncols++;
+		if (outcol[c] < 0)
+			continue;
+		h = v->localise ? cli_heading(v->lang, v->figure,
+		                              t->cols[c].name, v->p)
+		                : g_strdup(t->cols[c].name);
 		out_table_column(out, h);
 		g_free(h);
 	}
-	if (currency)
+	if (currency) {
+		currency_col = ncols;
 		out_table_column(out, v->localise
 		                          ? rpt_label(v->lang, "col.currency")
 		                          : "currency");
+	}
 	for (size_t r = 0; r < t->nrows; r++) {
 		const struct ana_value *s =
 		    state >= 0 ? ana_cell(t, r, (size_t)state) : NULL;
@@ -387,15 +404,17 @@ size_t cli_figure_out(const struct ana_table *t, const struct cli_view *v,
 		g_array_append_val(kept, r);
 		out_table_row(out);
 		for (size_t c = 0; c < t->ncols; c++)
-			set_cell(out, c, t, r, c, v);
-		if (currency)
-			out_set_kind(out, t->ncols, t->currency, NULL, OUT_TEXT,
-			             0);
+			if (outcol[c] >= 0)
+				set_cell(out, (size_t)outcol[c], t, r, c, v);
+		if (currency_col >= 0)
+			out_set_kind(out, (size_t)currency_col, t->currency,
+			             NULL, OUT_TEXT, 0);
 	}
 	if (rule && kept->len > 0 &&
 	    (v->format == OUT_TABLE || v->format == OUT_XLSX))
-		set_totals(out, t, kept, v, rule, ncols);
+		set_totals(out, t, kept, v, rule, outcol, currency_col);
 	n = kept->len;
 	g_array_free(kept, TRUE);
+	g_free(outcol);
 	return n;
 }

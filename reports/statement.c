@@ -31,6 +31,7 @@ static void summary(struct rctx *x)
 	struct ana_table t, ev;
 	struct ana_value total = {.defined = true};
 	int years = 0, joined = 0;
+	bool member = true;
 	const char *labels[4], *values[4];
 
 	span(x, &a);
@@ -48,8 +49,8 @@ static void summary(struct rctx *x)
 	values[0] = rpt_money_text(x, &t, &total);
 	labels[1] = L(x, "kf.years_contributed");
 	values[1] = rpt_year_str(x, years);
-	labels[2] = L(x, "kf.member_since");
-	ana_state_info(x->names, x->p->state, &joined, NULL);
+	ana_state_info(x->names, x->p->state, &joined, &member);
+	labels[2] = L(x, member ? "kf.member_since" : "kf.observer_since");
 	values[2] = joined ? rpt_year_str(x, joined) : L(x, "n/a");
 	labels[3] = L(x, "kf.events_organised");
 	values[3] = rpt_year_str(x, (int64_t)ev.nrows);
@@ -58,6 +59,15 @@ static void summary(struct rctx *x)
 	                  LF(x, "state.intro", rpt_state(x, x->p->state)));
 	ana_table_release(&t);
 	ana_table_release(&ev);
+}
+
+/* Whether the state paid anything in the years of figure state_years. */
+static bool paid_any(const struct ana_table *t)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		if (ana_cell(t, r, ANA_STATE_YEARS_RECEIVED)->i > 0)
+			return true;
+	return false;
 }
 
 /* Voluntary contributions by year beside the members' median: a chart
@@ -80,6 +90,13 @@ static void voluntary(struct rctx *x)
 	a.state = x->p->state;
 	rpt_doc_heading(x->d, 2, L(x, "state.voluntary"));
 	if (!rpt_run_figure(x, ana_state_years, &a, &t)) {
+		ana_table_release(&t);
+		return;
+	}
+	if (!paid_any(&t)) {
+		/* Years of zeros and a chart of the median alone say less
+		 * than this. */
+		rpt_doc_note(x->d, L(x, "no_data"));
 		ana_table_release(&t);
 		return;
 	}

@@ -96,8 +96,9 @@ EOF
 	import_ok contributions c.csv
 	run_cbm stats collection --year 2025 --format csv
 	expect_status 0
-	expect_stdout_is "year,approved,received,collection_rate,pledged,pledge_fulfilment
-2025,,300.00,,0.00,"
+	expect_stdout_is "year,approved,received,collection_rate,pledged,pledge_fulfilment,currency
+2025,,300.00,,0.00,,USD"
+	expect_stderr_has "no approved budget for 2025"
 	expect_sql "SELECT approved_usd IS NULL FROM v_collection_by_year WHERE year = 2025" "1"
 	# Execution shows the draft, marked.
 	run_cbm stats execution --year 2025 --format csv

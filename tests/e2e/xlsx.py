@@ -86,6 +86,10 @@ def cmd_same(book, sheet, path, only=None):
     ws = sheet_of(book, sheet)
     with open(path, newline="", encoding="utf-8") as f:
         table = list(csv.reader(f))
+    # A workbook is for people: it shows each title in the reader's
+    # language and leaves out the columns of the other languages' titles.
+    keep = [i for i, h in enumerate(table[0]) if h not in ("title_ru", "title_kk")]
+    table = [[r[i] for i in keep] for r in table]
     rows = data_rows(ws)
     bad = []
     if len(rows) != len(table) - 1:
@@ -130,6 +134,10 @@ def cmd_totals(book, sheet, path):
     ws = sheet_of(book, sheet)
     with open(path, newline="", encoding="utf-8") as f:
         table = list(csv.reader(f))
+    # A workbook is for people: it shows each title in the reader's
+    # language and leaves out the columns of the other languages' titles.
+    keep = [i for i, h in enumerate(table[0]) if h not in ("title_ru", "title_kk")]
+    table = [[r[i] for i in keep] for r in table]
     rows = data_rows(ws)
     total_row = ws[1 + len(rows) + 2]
     bad = []

@@ -548,6 +548,30 @@ static void test_example_reports(void)
 	}
 }
 
+/* Japan, an observer that paid only earmarked contributions: its
+ * statement says so, not "Member since", and draws no chart of zeros. */
+static void test_observer_statement(void)
+{
+	struct rpt_params p;
+	struct seen s;
+	struct rpt_trace trace;
+	struct cbm_error err = {0};
+
+	rpt_params_init(&p);
+	p.kind = RPT_STATE;
+	p.lang = CBM_LANG_EN;
+	p.state = "JPN";
+	seen_init(&s, "observer");
+	trace = (struct rpt_trace){{&s, on_text, on_page}, NULL};
+	CHECK_INT(rpt_write_traced(db, &p, NULL, &trace, &err), CBM_OK);
+	CHECK(find_text(&s, "Observer since") != NULL);
+	CHECK(find_text(&s, "Member since") == NULL);
+	CHECK(find_text(&s, "Nothing recorded for this period.") != NULL);
+	CHECK(find_text(&s, "Members' median") == NULL);
+	CHECK_INT(s.outside, 0);
+	seen_release(&s);
+}
+
 /* The brief of 2025 as the SWG reads it on 14 November: every member on
  * the roll, the forecast from the year's position, the 2026 draft, CICA
  * on the cover. */
@@ -603,6 +627,7 @@ int main(void)
 	load_examples();
 	test_example_reports();
 	test_brief_2025();
+	test_observer_statement();
 	st_close(db);
 	return check_summary();
 }
