@@ -212,6 +212,8 @@ enum cbm_status cli_batch_table(struct st_db *db, const enum cbm_lang *lang,
 
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
+/* `cbm help import KIND`: the columns of KIND in three languages. */
+int cmd_import_help_kind(struct cli *cli, const char *kind);
 int cmd_batches(struct cli *cli, int argc, char **argv);
 int cmd_undo(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);

@@ -493,6 +493,8 @@ static const struct label labels[] = {
 {"col.loaded", {"Loaded", "Загружен", "Жүктелді"}},
 {"col.sha256", {"SHA-256", "SHA-256", "SHA-256"}},
 {"col.version", {"cbm version", "Версия cbm", "cbm нұсқасы"}},
+{"col.user", {"User", "Пользователь", "Пайдаланушы"}},
+{"col.mapping", {"Mapping", "Сопоставление", "Сәйкестендіру"}},
 {"sheet.readme", {"Read me", "Пояснения", "Түсініктеме"}},
 {"sheet.collection",
  {"Collection", "Сбор взносов", "Жарналардың жиналуы"}},

@@ -119,7 +119,7 @@ EOF
 	run_cbm import budget budget.csv
 	expect_status 1
 	expect_stderr_has "budget.csv:2:spent: a draft budget has nothing spent yet"
-	expect_stderr_has "budget.csv:3:status: not one of approved, draft 'final'"
+	expect_stderr_has "budget.csv:3:status: not one of approved, draft (or their Russian or Kazakh words: 'cbm help import budget') 'final'"
 	# A year is a draft or approved as a whole, within a file ...
 	budget_file <<'EOF'
 year,line,title,approved,currency,status
