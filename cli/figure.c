@@ -170,6 +170,35 @@ static const char *shown_text(const struct ana_table *t, size_t r, size_t c,
 	return s;
 }
 
+/* How a workbook types a value of TYPE, and its decimals (-1: as it is). */
+static enum out_kind cell_kind(enum ana_type type, int exponent, int *dec)
+{
+	*dec = -1;
+	switch (type) {
+	case ANA_INT:
+		return OUT_INT;
+	case ANA_TEXT:
+		return OUT_TEXT;
+	case ANA_DATE:
+		return OUT_DATE;
+	case ANA_MONEY:
+	case ANA_AMOUNT:
+		*dec = exponent;
+		return OUT_MONEY;
+	case ANA_RATE:
+		*dec = 1;
+		return OUT_RATE;
+	case ANA_SHARE:
+		*dec = 2;
+		return OUT_RATE;
+	case ANA_INDEX: /* HHI, Gini: three decimals (DESIGN.md "Output") */
+		*dec = 3;
+		return OUT_REAL;
+	default:
+		return OUT_REAL;
+	}
+}
+
 /* Sets cell COL of OUT's last row from cell (R, C) of T. */
 static void set_cell(struct out_table *out, size_t col,
                      const struct ana_table *t, size_t r, size_t c,
@@ -179,40 +208,9 @@ static void set_cell(struct out_table *out, size_t col,
 	enum ana_type type = t->cols[c].type;
 	enum cbm_lang lang = v->localise ? v->lang : CBM_LANG_EN;
 	char plain[CBM_MONEY_BUF], shown[CBM_MONEY_BUF];
-	enum out_kind kind;
-	int dec = -1;
+	int dec;
+	enum out_kind kind = cell_kind(type, t->exponent, &dec);
 
-	switch (type) {
-	case ANA_INT:
-		kind = OUT_INT;
-		break;
-	case ANA_TEXT:
-		kind = OUT_TEXT;
-		break;
-	case ANA_DATE:
-		kind = OUT_DATE;
-		break;
-	case ANA_MONEY:
-	case ANA_AMOUNT:
-		kind = OUT_MONEY;
-		dec = t->exponent;
-		break;
-	case ANA_RATE:
-		kind = OUT_RATE;
-		dec = 1;
-		break;
-	case ANA_SHARE:
-		kind = OUT_RATE;
-		dec = 2;
-		break;
-	case ANA_INDEX: /* HHI, Gini: three decimals (DESIGN.md "Output") */
-		kind = OUT_REAL;
-		dec = 3;
-		break;
-	default:
-		kind = OUT_REAL;
-		break;
-	}
 	if (!val->defined) {
 		out_set_kind(out, col, NULL,
 		             v->localise ? rpt_label(lang, "n/a") : "n/a", kind,
