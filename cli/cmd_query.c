@@ -60,7 +60,8 @@ GOptionContext *cmd_query_options(struct cli *cli, void *opts)
 }
 
 /* How a result column is printed beyond its SQLite type: money of the
- * documented views with its currency's decimals, rates as rates. */
+ * documented views with its currency's decimals, rates as rates; a
+ * table's own columns (money in minor units) as they are. */
 struct query_col {
 	const struct st_view_column *view; /* NULL: as SQLite gives it */
 	int currency; /* money: the result column naming the row's currency,
@@ -74,7 +75,14 @@ static struct query_col *query_cols(sqlite3_stmt *st, int ncol)
 	struct query_col *cols = g_new0(struct query_col, (size_t)ncol + 1);
 
 	for (int c = 0; c < ncol; c++) {
-		cols[c].view = st_view_column(sqlite3_column_name(st, c));
+		/* A column straight from a table (it has an origin) holds
+		 * money as the table stores it, in minor units: printed as
+		 * SQLite gives it.  The views' money is computed (no origin). */
+		if (sqlite3_column_origin_name(st, c))
+			cols[c].view = NULL;
+		else
+			cols[c].view =
+			    st_view_column(sqlite3_column_name(st, c));
 		cols[c].currency = -1;
 		for (int k = 0;
 		     cols[c].view && cols[c].view->currency && k < ncol; k++)

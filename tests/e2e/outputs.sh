@@ -445,6 +445,11 @@ test_query_money_decimals() {
 	run_cbm query "SELECT usd_per_unit FROM v_fx WHERE currency = 'KWD'" --format csv
 	expect_stdout_is "usd_per_unit
 3.25"
+	# The tables themselves hold minor units: 1.250 KWD is 1250 fils
+	# and 4.06 USD 406 cents, printed as stored, not as 1250.00.
+	run_cbm query "SELECT amount, amount_usd FROM contributions WHERE reference = 'K-1'" --format csv
+	expect_stdout_is "amount,amount_usd
+1250,406"
 }
 
 # A query's workbook: the same values as its csv, typed (dates as dates,
