@@ -328,8 +328,13 @@ static int run_stats(struct cli *cli, struct stats_run *run)
 		if (rc == CBM_OK)
 			notice_empty(run, &t, kept);
 		if (rc == CBM_OK && run->format == OUT_TABLE &&
-		    cli_figure_money(&t))
-			fprintf(stderr, "amounts in %s\n", t.currency);
+		    cli_figure_money(&t)) {
+			char *note = rpt_labelf(v.localise ? run->lang
+			                                   : CBM_LANG_EN,
+			                        "amounts_in", t.currency);
+			fprintf(stderr, "%s\n", note);
+			g_free(note);
+		}
 	}
 	out_table_release(&out);
 	ana_table_release(&t);

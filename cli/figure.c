@@ -153,7 +153,8 @@ static const char *shown_text(const struct ana_table *t, size_t r, size_t c,
 	}
 	if (!v->localise)
 		return s;
-	if (strcmp(name, "status") == 0)
+	/* A budget's status: in execution's status, in shares' budget. */
+	if (strcmp(name, "status") == 0 || strcmp(name, "budget") == 0)
 		return translated(v->lang, "status", s);
 	code = ana_col(t, "line");
 	if (code >= 0 && ana_cell(t, r, (size_t)code)->defined &&

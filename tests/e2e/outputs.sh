@@ -220,8 +220,14 @@ test_lang_ru_and_kk() {
 	expect_stdout_has "Казахстан"
 	expect_stdout_has $'395\u00a0000,00'
 	expect_stdout_has "Итого"
+	expect_stderr_has "суммы в USD"
 	run_cbm stats outstanding --year 2024 --lang ru
 	expect_stdout_has "оплачено полностью"
+	# A draft budget's shares say so in Russian, as execution does.
+	run_cbm stats shares --year 2026 --lang ru
+	expect_status 0
+	expect_stdout_has "проект"
+	expect_stdout_lacks "draft "
 	run_cbm stats activity --by dimension --year 2024 --lang kk
 	expect_stdout_has "Әскери-саяси өлшем"
 	expect_stdout_has "Барлығы"
