@@ -102,6 +102,30 @@ test_three_languages() {
 # No Latin-script word in a Russian or Kazakh report that the data did
 # not put there: file names, checksums, currency codes, the scale's name
 # and the document symbol given; and "SHA-256", the checksum's name.
+# The annual report of 2024 names each area's coordinator and shows the
+# vacant areas (trade and investment among them), in all three languages.
+test_coordinators_section() {
+	load_examples
+	local lang text w
+	for lang in en ru kk; do
+		run_cbm report annual --year 2024 --lang "$lang" -o "$T/a-$lang.pdf"
+		expect_status 0
+		text=$(pdftotext "$T/a-$lang.pdf" - | tr '\n' ' ' | tr -s ' ')
+		case $lang in
+		en) set -- "Priority areas and their coordinators" \
+			"Without a coordinator in 2024: Military-political measures, Combating terrorism, Trade and investment." \
+			"— vacant —" "Iraq, Türkiye" "Mongolia" ;;
+		ru) set -- "Приоритетные направления и их координаторы" \
+			"Без координатора в 2024 году:" "Торговля и инвестиции" "— вакантно —" "Ирак, Турция" "Монголия" ;;
+		kk) set -- "Басым бағыттар және олардың үйлестірушілері" \
+			"2024 жылы үйлестірушісі жоқ бағыттар:" "Сауда және инвестициялар" "— бос —" "Моңғолия" ;;
+		esac
+		for w in "$@"; do
+			printf '%s' "$text" | grep -qF -- "$w" || fail "annual 2024 ($lang) lacks '$w'"
+		done
+	done
+}
+
 test_reader_language_only() {
 	CBM_EXAMPLES=$EXAMPLES run_cbm demo -o "$T/demo"
 	expect_status 0
