@@ -124,6 +124,18 @@ test_coordinators_section() {
 			printf '%s' "$text" | grep -qF -- "$w" || fail "annual 2024 ($lang) lacks '$w'"
 		done
 	done
+	# Kazakhstan's statement lists the areas it coordinates: transport
+	# corridors and volunteerism (since 2023, 3 events organised, 3 held).
+	run_cbm report state --state KAZ -o "$T/s.pdf"
+	expect_status 0
+	text=$(pdftotext "$T/s.pdf" - | tr '\n' ' ' | tr -s ' ')
+	for w in "Priority areas coordinated" "Volunteerism 2023–2025 3 3"; do
+		printf '%s' "$text" | grep -qF -- "$w" || fail "KAZ statement lacks '$w'"
+	done
+	run_cbm report state --state JPN -o "$T/j.pdf"
+	expect_status 0
+	pdftotext "$T/j.pdf" - | grep -qF "coordinated no priority area" ||
+		fail "JPN statement does not say it coordinated no area"
 }
 
 test_reader_language_only() {
