@@ -160,6 +160,79 @@ static void plan(struct rctx *x)
 	ana_table_release(&t);
 }
 
+/* Events held in year Y and in Y-1 in FORMAT of figure T (activity by
+ * format over both years), into HELD[2]; *HAS[i] false when year Y-1+i
+ * has no plan. */
+static void held_in(const struct ana_table *t, int year, const char *format,
+                    int64_t held[2], bool has[2])
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		int64_t y = ana_cell(t, r, ANA_ACTIVITY_YEAR)->i;
+		if ((y != year - 1 && y != year) ||
+		    strcmp(ana_cell(t, r, ANA_ACTIVITY_KEY)->s, format) != 0)
+			continue;
+		held[y - year + 1] = ana_cell(t, r, ANA_ACTIVITY_HELD)->i;
+		has[y - year + 1] = true;
+	}
+}
+
+/* "+3", "−1", "0", or n/a without last year's plan. */
+static const char *change_text(struct rctx *x, const int64_t held[2],
+                               const bool has[2])
+{
+	int64_t d = held[1] - held[0];
+
+	if (!has[0])
+		return L(x, "n/a");
+	return rpt_keep(x, d > 0   ? g_strdup_printf("+%lld", (long long)d)
+	                   : d < 0 ? g_strdup_printf("−%lld", (long long)-d)
+	                           : g_strdup("0"));
+}
+
+/* Held events by format (in person, virtual, hybrid, not stated), this
+ * year beside the year before and the change. */
+static void formats(struct rctx *x)
+{
+	static const char *const codes[] = {"in-person", "virtual", "hybrid",
+	                                    "unknown"};
+	static const double widths[] = {0.4, 0.2, 0.2, 0.2};
+	static const bool right[] = {false, true, true, true};
+	const char *header[4], *cells[4 * 4];
+	struct ana_params a;
+	struct ana_table t;
+
+	rpt_figure_params(x, &a);
+	a.from = x->p->year - 1;
+	a.to = x->p->year;
+	a.by = ANA_BY_FORMAT;
+	rpt_doc_heading(x->d, 2, L(x, "plan.by_format"));
+	if (rpt_run_figure(x, ana_activity, &a, &t)) {
+		header[0] = L(x, "col.key.format");
+		header[1] = LF(x, "plan.held_in", rpt_year_str(x, a.from));
+		header[2] = LF(x, "plan.held_in", rpt_year_str(x, a.to));
+		header[3] = L(x, "plan.change");
+		for (size_t i = 0; i < 4; i++) {
+			int64_t held[2] = {0, 0};
+			bool has[2] = {false, false};
+			held_in(&t, x->p->year, codes[i], held, has);
+			cells[i * 4] = rpt_keep(
+			    x, g_strdup_printf("format.%s", codes[i]));
+			cells[i * 4] = L(x, cells[i * 4]);
+			cells[i * 4 + 1] =
+			    has[0] ? rpt_year_str(x, held[0]) : L(x, "n/a");
+			cells[i * 4 + 2] = rpt_year_str(x, held[1]);
+			cells[i * 4 + 3] = change_text(x, held, has);
+		}
+		rpt_doc_table(x->d, &(struct doc_table){.ncols = 4,
+		                                        .nrows = 4,
+		                                        .header = header,
+		                                        .widths = widths,
+		                                        .right = right,
+		                                        .cells = cells});
+	}
+	ana_table_release(&t);
+}
+
 /* The events of the year's plan. */
 static void events(struct rctx *x)
 {
@@ -407,6 +480,7 @@ void rpt_annual_sections(struct rctx *x)
 {
 	summary(x);
 	plan(x);
+	formats(x);
 	events(x);
 	coordinators(x);
 	finance(x);

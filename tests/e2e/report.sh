@@ -138,6 +138,26 @@ test_coordinators_section() {
 		fail "JPN statement does not say it coordinated no area"
 }
 
+# Held events by format, 2024 beside 2023 (examples/plan.csv: in person
+# 12 then 15, virtual 6 then 2, hybrid 5 then 3), in all three languages.
+test_formats_section() {
+	load_examples
+	local lang text w
+	for lang in en ru kk; do
+		run_cbm report annual --year 2024 --lang "$lang" -o "$T/a-$lang.pdf"
+		expect_status 0
+		text=$(pdftotext -layout "$T/a-$lang.pdf" - | tr -s ' ')
+		case $lang in
+		en) set -- "Events held by format" "in person 12 15 +3" "virtual 6 2 −4" "hybrid 5 3 −2" ;;
+		ru) set -- "Проведённые мероприятия по формату" "очно 12 15 +3" "онлайн 6 2 −4" ;;
+		kk) set -- "Өткізілген іс-шаралар форматы бойынша" "күндізгі 12 15 +3" "аралас 5 3 −2" ;;
+		esac
+		for w in "$@"; do
+			printf '%s' "$text" | grep -qF -- "$w" || fail "annual 2024 ($lang) lacks '$w'"
+		done
+	done
+}
+
 test_reader_language_only() {
 	CBM_EXAMPLES=$EXAMPLES run_cbm demo -o "$T/demo"
 	expect_status 0
