@@ -111,8 +111,10 @@ enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
 	    [ANA_ACTIVITY_NAME] = {"name", ANA_TEXT},
 	};
 	static const char *const sqls[] = {
-	    [ANA_BY_AREA] = area_sql,           [ANA_BY_DIMENSION] = dimension_sql,
-	    [ANA_BY_ORGANIZER] = organizer_sql, [ANA_BY_FORMAT] = format_sql,
+	    [ANA_BY_AREA] = area_sql,
+	    [ANA_BY_DIMENSION] = dimension_sql,
+	    [ANA_BY_ORGANIZER] = organizer_sql,
+	    [ANA_BY_FORMAT] = format_sql,
 	    [ANA_BY_VENUE] = venue_sql,
 	};
 	const char *sql = sqls[p->by];

@@ -407,9 +407,9 @@ size_t cli_figure_out(const struct ana_table *t, const struct cli_view *v,
 		outcol[c] = hidden(t, c, v) ? -1 : ncols++;
 		if (outcol[c] < 0)
 			continue;
-		h = v->localise ? cli_heading(v->lang, v->figure,
-		                              t->cols[c].name, v->p)
-		                : g_strdup(t->cols[c].name);
+		h = v->localise
+		        ? cli_heading(v->lang, v->figure, t->cols[c].name, v->p)
+		        : g_strdup(t->cols[c].name);
 		out_table_column(out, h);
 		g_free(h);
 	}

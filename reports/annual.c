@@ -215,8 +215,8 @@ static void formats(struct rctx *x)
 			int64_t held[2] = {0, 0};
 			bool has[2] = {false, false};
 			held_in(&t, x->p->year, codes[i], held, has);
-			cells[i * 4] = rpt_keep(
-			    x, g_strdup_printf("format.%s", codes[i]));
+			cells[i * 4] =
+			    rpt_keep(x, g_strdup_printf("format.%s", codes[i]));
 			cells[i * 4] = L(x, cells[i * 4]);
 			cells[i * 4 + 1] =
 			    has[0] ? rpt_year_str(x, held[0]) : L(x, "n/a");
@@ -308,9 +308,8 @@ static GArray *coord_areas(struct rctx *x, const struct ana_table *t)
  * events they organised in the area and how many were held. */
 static void coord_table(struct rctx *x, GArray *rows)
 {
-	static const char *const keys[] = {"area", "coord.coordinator",
-	                                   "coord.co", "coord.organised",
-	                                   "held"};
+	static const char *const keys[] = {
+	    "area", "coord.coordinator", "coord.co", "coord.organised", "held"};
 	static const double widths[] = {0.34, 0.2, 0.22, 0.14, 0.1};
 	static const bool right[] = {false, false, false, true, true};
 	const char *header[5];
@@ -319,15 +318,16 @@ static void coord_table(struct rctx *x, GArray *rows)
 	for (size_t c = 0; c < 5; c++)
 		header[c] = L(x, keys[c]);
 	for (guint i = 0; i < rows->len; i++) {
-		struct coord_area *a = &g_array_index(rows, struct coord_area, i);
+		struct coord_area *a =
+		    &g_array_index(rows, struct coord_area, i);
 		g_ptr_array_add(cells, (char *)rpt_area(x, a->area));
 		g_ptr_array_add(cells, a->coord->str);
 		g_ptr_array_add(cells, a->co->str);
-		g_ptr_array_add(cells, a->served ? (char *)rpt_year_str(
-		                                       x, a->organised)
-		                                 : "");
-		g_ptr_array_add(cells,
-		                a->served ? (char *)rpt_year_str(x, a->held) : "");
+		g_ptr_array_add(
+		    cells,
+		    a->served ? (char *)rpt_year_str(x, a->organised) : "");
+		g_ptr_array_add(
+		    cells, a->served ? (char *)rpt_year_str(x, a->held) : "");
 	}
 	rpt_doc_table(x->d, &(struct doc_table){
 	                        .ncols = 5,
@@ -348,13 +348,14 @@ static void coord_vacancies(struct rctx *x, const struct ana_table *t)
 
 	for (size_t r = 0; r < t->nrows; r++)
 		if (!ana_cell(t, r, ANA_COORD_STATE)->defined)
-			add_name(names,
-			         rpt_area(x, ana_cell(t, r, ANA_COORD_AREA)->s));
+			add_name(
+			    names,
+			    rpt_area(x, ana_cell(t, r, ANA_COORD_AREA)->s));
 	v[0] = rpt_year_str(x, x->p->year);
 	v[1] = rpt_keep(x, g_string_free(names, FALSE));
-	rpt_doc_paragraph(x->d, v[1][0] ? rpt_labels(x, "coord.vacant_in", v, 2)
-	                                : rpt_labels(x, "coord.none_vacant",
-	                                             v, 1));
+	rpt_doc_paragraph(x->d, v[1][0]
+	                            ? rpt_labels(x, "coord.vacant_in", v, 2)
+	                            : rpt_labels(x, "coord.none_vacant", v, 1));
 }
 
 static void coordinators(struct rctx *x)

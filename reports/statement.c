@@ -138,7 +138,8 @@ static void contributions(struct rctx *x)
 	    {ANA_OUTSTANDING_YEAR, "year", 0.12, SHOW_VALUE, false},
 	    {ANA_OUTSTANDING_PLEDGED, "pledged", 0.2, SHOW_PLEDGE, true},
 	    {ANA_OUTSTANDING_RECEIVED, "received", 0.2, SHOW_VALUE, true},
-	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.2, SHOW_PLEDGE, true},
+	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.2, SHOW_PLEDGE,
+	     true},
 	    {ANA_OUTSTANDING_STATUS, "pledge_status", 0.28, SHOW_STATUS, false},
 	};
 	struct table_opts o = {.keep = of_state,
@@ -230,9 +231,8 @@ static GArray *coord_terms(const struct ana_table *t, const char *state)
 				c = NULL;
 		}
 		if (!c) {
-			struct coord_term n = {.area = area,
-			                       .role = role,
-			                       .first = year};
+			struct coord_term n = {
+			    .area = area, .role = role, .first = year};
 			g_array_append_val(terms, n);
 			c = &g_array_index(terms, struct coord_term,
 			                   terms->len - 1);
@@ -256,17 +256,19 @@ static void coord_terms_table(struct rctx *x, GArray *terms)
 	for (size_t c = 0; c < 5; c++)
 		header[c] = L(x, keys[c]);
 	for (guint i = 0; i < terms->len; i++) {
-		struct coord_term *c = &g_array_index(terms, struct coord_term, i);
+		struct coord_term *c =
+		    &g_array_index(terms, struct coord_term, i);
 		char *key = g_strdup_printf("role.%s", c->role);
 		g_ptr_array_add(cells, (char *)rpt_area(x, c->area));
 		g_ptr_array_add(cells, (char *)L(x, rpt_keep(x, key)));
 		g_ptr_array_add(
-		    cells, (char *)(c->first == c->last
-		                        ? rpt_year_str(x, c->first)
-		                        : rpt_keep(x, g_strdup_printf(
-		                                          "%lld–%lld",
-		                                          (long long)c->first,
-		                                          (long long)c->last))));
+		    cells,
+		    (char *)(c->first == c->last
+		                 ? rpt_year_str(x, c->first)
+		                 : rpt_keep(x, g_strdup_printf(
+		                                   "%lld–%lld",
+		                                   (long long)c->first,
+		                                   (long long)c->last))));
 		g_ptr_array_add(cells, (char *)rpt_year_str(x, c->organised));
 		g_ptr_array_add(cells, (char *)rpt_year_str(x, c->held));
 	}
