@@ -90,7 +90,8 @@ GOptionContext *cmd_stats_options(struct cli *cli, void *opts)
 	     "shares: equal (default) or an imported scale's name", "NAME"},
 	    {"state", 0, 0, G_OPTION_ARG_STRING, &o->state,
 	     "only one state's rows (code, name or alias): contributions, "
-	     "outstanding, shares, secondments, activity --by organizer",
+	     "outstanding, shares, secondments, coordinators, activity --by "
+	     "organizer",
 	     "STATE"},
 	    {"lang", 0, 0, G_OPTION_ARG_STRING, &o->lang,
 	     "en, ru or kk: headings, names, numbers (csv, json: names only)",
