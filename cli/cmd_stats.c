@@ -79,7 +79,9 @@ GOptionContext *cmd_stats_options(struct cli *cli, void *opts)
 	     "by this date",
 	     "DATE"},
 	    {"by", 0, 0, G_OPTION_ARG_STRING, &o->by,
-	     "activity: area (default), dimension or organizer", "KEY"},
+	     "activity: area (default), dimension, organizer, format or "
+	     "venue",
+	     "KEY"},
 	    {"with-co-organizers", 0, 0, G_OPTION_ARG_NONE, &o->with_co,
 	     "activity --by organizer: count co-organizers too", NULL},
 	    {"of", 0, 0, G_OPTION_ARG_STRING, &o->of,
@@ -88,7 +90,8 @@ GOptionContext *cmd_stats_options(struct cli *cli, void *opts)
 	     "shares: equal (default) or an imported scale's name", "NAME"},
 	    {"state", 0, 0, G_OPTION_ARG_STRING, &o->state,
 	     "only one state's rows (code, name or alias): contributions, "
-	     "outstanding, shares, secondments, activity --by organizer",
+	     "outstanding, shares, secondments, coordinators, activity --by "
+	     "organizer",
 	     "STATE"},
 	    {"lang", 0, 0, G_OPTION_ARG_STRING, &o->lang,
 	     "en, ru or kk: headings, names, numbers (csv, json: names only)",
@@ -126,8 +129,8 @@ static int to_params(struct cli *cli, const struct stats_opts *o,
 {
 	static const char *const kinds[] = {"voluntary", "earmarked", "in-kind",
 	                                    "all", NULL};
-	static const char *const bys[] = {"area", "dimension", "organizer",
-	                                  NULL};
+	static const char *const bys[] = {"area",   "dimension", "organizer",
+	                                  "format", "venue",     NULL};
 	static const char *const ofs[] = {"received", "collection_rate", NULL};
 	char why[200];
 	int i, rc;
@@ -150,8 +153,8 @@ static int to_params(struct cli *cli, const struct stats_opts *o,
 	p->kind = o->kind ? (enum ana_kind)i : ANA_VOLUNTARY;
 	if (o->by && (i = pick(o->by, bys)) < 0)
 		return cli_usage(cli,
-		                 "--by is area, dimension or organizer, "
-		                 "not '%s'",
+		                 "--by is area, dimension, organizer, format "
+		                 "or venue, not '%s'",
 		                 o->by);
 	p->by = o->by ? (enum ana_by)i : ANA_BY_AREA;
 	if (o->of && (i = pick(o->of, ofs)) < 0)

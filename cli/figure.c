@@ -64,7 +64,8 @@ bool cli_figure_additive(const char *figure)
 const char *cli_state_column(const char *figure, const struct ana_params *p)
 {
 	static const char *const by_state[] = {"contributions", "outstanding",
-	                                       "shares", "secondments"};
+	                                       "shares", "secondments",
+	                                       "coordinators"};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(by_state); i++)
 		if (strcmp(figure, by_state[i]) == 0)
@@ -86,7 +87,8 @@ bool cli_figure_money(const struct ana_table *t)
 char *cli_heading(enum cbm_lang lang, const char *figure, const char *column,
                   const struct ana_params *p)
 {
-	static const char *const bys[] = {"area", "dimension", "organizer"};
+	static const char *const bys[] = {"area", "dimension", "organizer",
+	                                  "format", "venue"};
 	char *key;
 	const char *label;
 
@@ -131,6 +133,27 @@ static const char *translated(enum cbm_lang lang, const char *prefix,
 	return label;
 }
 
+/* The name of CODE in V's language: the key of activity (an area, a
+ * dimension, a format or a venue), else a state. */
+static const char *key_name(const char *code, bool activity,
+                            const struct cli_view *v)
+{
+	if (!activity || v->p->by == ANA_BY_ORGANIZER)
+		return ana_state_name(v->names, code, v->lang);
+	switch (v->p->by) {
+	case ANA_BY_AREA:
+		return ana_area_name(v->names, code, v->lang);
+	case ANA_BY_DIMENSION:
+		return translated(v->lang, "dimension", code);
+	case ANA_BY_FORMAT:
+		return translated(v->lang, "format", code);
+	default: /* a venue is named as the plan names it */
+		return strcmp(code, "unknown") == 0
+		           ? translated(v->lang, "venue", code)
+		           : code;
+	}
+}
+
 /* A text cell of the figure as V shows it: names in V's language;
  * statuses and the `total` line of execution translated for people. */
 static const char *shown_text(const struct ana_table *t, size_t r, size_t c,
@@ -144,18 +167,20 @@ static const char *shown_text(const struct ana_table *t, size_t r, size_t c,
 		code = ana_col(t, activity ? "key" : "state");
 		if (code < 0 || !ana_cell(t, r, (size_t)code)->defined)
 			return s;
-		s = ana_cell(t, r, (size_t)code)->s;
-		if (activity && v->p->by == ANA_BY_AREA)
-			return ana_area_name(v->names, s, v->lang);
-		if (activity && v->p->by == ANA_BY_DIMENSION)
-			return translated(v->lang, "dimension", s);
-		return ana_state_name(v->names, s, v->lang);
+		return key_name(ana_cell(t, r, (size_t)code)->s, activity, v);
 	}
+	if (strcmp(name, "area_name") == 0 && v->names &&
+	    (code = ana_col(t, "area")) >= 0)
+		return ana_area_name(v->names, ana_cell(t, r, (size_t)code)->s,
+		                     v->lang);
 	if (!v->localise)
 		return s;
 	/* A budget's status: in execution's status, in shares' budget. */
-	if (strcmp(name, "status") == 0 || strcmp(name, "budget") == 0)
+	if (strcmp(name, "budget") == 0)
 		return translated(v->lang, "status", s);
+	if (strcmp(name, "status") == 0 || strcmp(name, "role") == 0 ||
+	    strcmp(name, "dimension") == 0)
+		return translated(v->lang, name, s);
 	code = ana_col(t, "line");
 	if (code >= 0 && ana_cell(t, r, (size_t)code)->defined &&
 	    strcmp(ana_cell(t, r, (size_t)code)->s, "total") == 0 &&
@@ -383,9 +408,9 @@ size_t cli_figure_out(const struct ana_table *t, const struct cli_view *v,
 		outcol[c] = hidden(t, c, v) ? -1 : ncols++;
 		if (outcol[c] < 0)
 			continue;
-		h = v->localise ? cli_heading(v->lang, v->figure,
-		                              t->cols[c].name, v->p)
-		                : g_strdup(t->cols[c].name);
+		h = v->localise
+		        ? cli_heading(v->lang, v->figure, t->cols[c].name, v->p)
+		        : g_strdup(t->cols[c].name);
 		out_table_column(out, h);
 		g_free(h);
 	}

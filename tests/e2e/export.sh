@@ -27,6 +27,8 @@ Pledges
 Budget execution
 Activity by area
 Activity by organizer
+Activity by format
+Coordinators
 Concentration
 Trend
 Forecast
@@ -44,6 +46,8 @@ Sources" "the sheets of an export"
 Исполнение бюджета
 Мероприятия по направлениям
 Мероприятия по организаторам
+Мероприятия по формату
+Координаторы
 Концентрация
 Тренд
 Прогноз
@@ -87,6 +91,8 @@ test_export_same_as_stats() {
 		Исполнение бюджета:execution --year 2024
 		Мероприятия по направлениям:activity --year 2024
 		Мероприятия по организаторам:activity --by organizer --year 2024
+		Мероприятия по формату:activity --by format --year 2024
+		Координаторы:coordinators --year 2024
 		Концентрация:concentration --year 2024
 		Тренд:trend --to 2024
 		Доли draft-2026:shares --scale draft-2026 --year 2024
