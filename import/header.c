@@ -24,7 +24,8 @@ static void drop_currency(char *text, char cur[4])
 	for (char *p = text; *p; p++) {
 		char close = *p == '(' ? ')' : *p == '[' ? ']' : 0;
 		char code[4];
-		if (!close || p[4] != close)
+		/* (no reading past the end: "(US" ends the text) */
+		if (!close || strnlen(p, 5) < 5 || p[4] != close)
 			continue;
 		memcpy(code, p + 1, 3);
 		code[3] = '\0';
