@@ -10,6 +10,10 @@
  * zeros where nothing was planned.  By organizer an event counts once for
  * each of its organizers (co-organizers only with --with-co-organizers),
  * and once per state even if a state is listed in both roles.
+ *
+ * By format every format (in-person, virtual, hybrid, and unknown for
+ * events the plan gives none) is listed for every plan year; by venue the
+ * venues the year's plan names, unknown last.
  */
 #include "analysis_internal.h"
 
@@ -44,6 +48,31 @@ static const char organizer_sql[] =
     " JOIN states s ON s.code = o.state"
     " WHERE e.year BETWEEN :from AND :to"
     " GROUP BY e.year, o.state ORDER BY e.year, o.state";
+
+/* Every format for every plan year, "unknown" where the plan names none. */
+static const char format_sql[] =
+    "WITH y AS (SELECT DISTINCT year FROM events"
+    "  WHERE year BETWEEN :from AND :to),"
+    " f(code, sort) AS (VALUES ('in-person', 1), ('virtual', 2),"
+    "  ('hybrid', 3), ('unknown', 4))"
+    " SELECT y.year, f.code, count(e.id), total(e.status = 'held'),"
+    "  total(e.status = 'postponed'), total(e.status = 'cancelled'),"
+    "  f.code, total(e.status = 'planned')"
+    " FROM y CROSS JOIN f LEFT JOIN events e ON e.year = y.year"
+    "  AND coalesce(e.format, 'unknown') = f.code"
+    " GROUP BY y.year, f.code ORDER BY y.year, f.sort";
+
+/* The venues a year's plan names, as written (trimmed); "unknown" for
+ * events without one. */
+static const char venue_sql[] =
+    "WITH v AS (SELECT year, status,"
+    "  coalesce(nullif(trim(venue), ''), 'unknown') AS venue FROM events"
+    "  WHERE year BETWEEN :from AND :to)"
+    " SELECT year, venue, count(*), total(status = 'held'),"
+    "  total(status = 'postponed'), total(status = 'cancelled'),"
+    "  venue, total(status = 'planned')"
+    " FROM v GROUP BY year, venue"
+    " ORDER BY year, venue = 'unknown', venue";
 
 static void activity_row(void *data, sqlite3_stmt *st)
 {
@@ -81,9 +110,14 @@ enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
 	    [ANA_ACTIVITY_PENDING] = {"pending", ANA_INT},
 	    [ANA_ACTIVITY_NAME] = {"name", ANA_TEXT},
 	};
-	const char *sql = p->by == ANA_BY_ORGANIZER ? organizer_sql
-	                  : p->by == ANA_BY_AREA    ? area_sql
-	                                            : dimension_sql;
+	static const char *const sqls[] = {
+	    [ANA_BY_AREA] = area_sql,
+	    [ANA_BY_DIMENSION] = dimension_sql,
+	    [ANA_BY_ORGANIZER] = organizer_sql,
+	    [ANA_BY_FORMAT] = format_sql,
+	    [ANA_BY_VENUE] = venue_sql,
+	};
+	const char *sql = sqls[p->by];
 
 	ana_tb_columns(out, cols, sizeof(cols) / sizeof(*cols), "USD");
 	return ana_run(db, sql, p, NULL, activity_row, out, err);

@@ -82,7 +82,13 @@ const struct ana_value *ana_cell(const struct ana_table *t, size_t row,
 /* ---- parameters ---------------------------------------------------------- */
 
 enum ana_kind { ANA_VOLUNTARY, ANA_EARMARKED, ANA_IN_KIND, ANA_ALL_KINDS };
-enum ana_by { ANA_BY_AREA, ANA_BY_DIMENSION, ANA_BY_ORGANIZER };
+enum ana_by {
+	ANA_BY_AREA,
+	ANA_BY_DIMENSION,
+	ANA_BY_ORGANIZER,
+	ANA_BY_FORMAT, /* in-person, virtual, hybrid, unknown */
+	ANA_BY_VENUE,  /* as the plan writes it; unknown when not given */
+};
 enum ana_of { ANA_OF_RECEIVED, ANA_OF_COLLECTION_RATE };
 
 struct ana_names;
@@ -168,6 +174,22 @@ enum ana_activity_col {
 	ANA_ACTIVITY_NAME,
 };
 
+/* Per year, area and serving state; role is coordinator, co-coordinator
+ * or vacant (no coordinator serves: state, organised, held and name are
+ * undefined).  organised counts the year's events the state organised in
+ * that area, held those of them held. */
+enum ana_coordinators_col {
+	ANA_COORD_YEAR,
+	ANA_COORD_DIMENSION,
+	ANA_COORD_AREA,
+	ANA_COORD_ROLE,
+	ANA_COORD_STATE,
+	ANA_COORD_ORGANISED,
+	ANA_COORD_HELD,
+	ANA_COORD_AREA_NAME, /* the area's English name */
+	ANA_COORD_NAME,      /* the state's English name */
+};
+
 enum ana_concentration_col {
 	ANA_CONCENTRATION_YEAR,
 	ANA_CONCENTRATION_CONTRIBUTORS,
@@ -251,6 +273,10 @@ enum cbm_status ana_execution(struct st_db *db, const struct ana_params *p,
                               struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_activity(struct st_db *db, const struct ana_params *p,
                              struct ana_table *out, struct cbm_error *err);
+/* The coordinators of each area in P's plan years (and P->year), with
+ * the vacant areas: see coordinators.c. */
+enum cbm_status ana_coordinators(struct st_db *db, const struct ana_params *p,
+                                 struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_concentration(struct st_db *db, const struct ana_params *p,
                                   struct ana_table *out, struct cbm_error *err);
 enum cbm_status ana_trend(struct st_db *db, const struct ana_params *p,

@@ -20,6 +20,10 @@ static const struct ana_figure figures[] = {
      ana_execution},
     {"activity", "plan events per year and area, dimension or organizer",
      ana_activity},
+    {"coordinators",
+     "coordinator and co-coordinators of each priority area in a year, "
+     "vacant areas, and the events each organised in its area",
+     ana_coordinators},
     {"concentration",
      "how concentrated contributions are: top shares, "
      "HHI, Gini",

@@ -51,6 +51,13 @@ static enum cbm_status pick(struct st_db *db, const struct ana_params *p,
 	if (rc != CBM_OK)
 		return rc;
 	cbm_civil_from_days(*day, &y, &m, &d);
+	/* Defaulted to a late payment received after the year: the year is
+	 * over, and its forecast is where it ended (no earlier year gains
+	 * anything after 31 December). */
+	if (p->as_of == INT32_MIN && y > *year) {
+		*day = cbm_days_from_civil(*year, 12, 31);
+		return CBM_OK;
+	}
 	if (y != *year) {
 		char iso[11];
 		cbm_date_iso(*day, iso);

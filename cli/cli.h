@@ -132,6 +132,8 @@ char *cli_command_line(int argc, char **argv);
 
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
+/* `cbm help import KIND`: the columns of KIND in three languages. */
+int cmd_import_help_kind(struct cli *cli, const char *kind);
 int cmd_batches(struct cli *cli, int argc, char **argv);
 int cmd_undo(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);

@@ -18,7 +18,9 @@ GOptionContext *cmd_batches_options(struct cli *cli, void *opts)
 	GOptionContext *octx = cli_context(
 	    cli, "",
 	    "List the import batches: one per loaded file (or sheet of a "
-	    "workbook), with its\nkind, name, sheet, rows, time and SHA-256.",
+	    "workbook), with its\nkind, name, sheet, rows, time, SHA-256, "
+	    "the user who loaded it and how its\nheaders were read (the "
+	    "--map lines, separated by ';').",
 	    "A batch number is what 'cbm undo' and 'cbm import --replace' "
 	    "take.");
 	GOptionEntry entries[] = {

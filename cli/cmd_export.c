@@ -30,9 +30,9 @@ GOptionContext *cmd_export_options(struct cli *cli, void *opts)
 	    "Write every figure into one Excel workbook, a sheet per figure.",
 	    "Sheets: Read me (what each sheet shows, the currency, the "
 	    "basis, the years),\ncollection, contributions, pledges "
-	    "(outstanding), budget execution, activity\nby area and by "
-	    "organizer, concentration, trend, the in-year forecast "
-	    "(when\ncbm has that figure), what-if shares under each "
+	    "(outstanding), budget execution, activity\nby area, by "
+	    "organizer and by format, coordinators, concentration, trend,\n"
+	    "the in-year forecast, what-if shares under each "
 	    "imported scale, secondments,\nthe curve of the year, and "
 	    "the sources (the import batches).  A figure the\ndata "
 	    "cannot give (a trend needs three years) is left out and the "
@@ -183,6 +183,11 @@ static int compute(struct export *x)
 	p.by = ANA_BY_ORGANIZER;
 	if (rc == CBM_OK)
 		rc = add_figure(x, "activity", &p);
+	p.by = ANA_BY_FORMAT;
+	if (rc == CBM_OK)
+		rc = add_figure(x, "activity", &p);
+	if (rc == CBM_OK)
+		rc = add_figure(x, "coordinators", &x->p);
 	if (rc == CBM_OK)
 		rc = add_figure(x, "concentration", &x->p);
 	/* The trend of every year up to the last one asked. */

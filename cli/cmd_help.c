@@ -56,6 +56,8 @@ int cmd_help(struct cli *cli, int argc, char **argv)
 		cli->command = NULL; /* the hint is 'cbm help' itself */
 		return cli_usage(cli, "unknown command '%s'", argv[1]);
 	}
+	if (argc > 2 && strcmp(cmd->name, "import") == 0)
+		return cmd_import_help_kind(cli, argv[2]);
 	text = cli_command_help(cli, cmd);
 	fputs(text, stdout);
 	g_free(text);

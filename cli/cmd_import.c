@@ -16,6 +16,8 @@ struct import_opts {
 	char *decimal_mark;
 	char *sheet;
 	char *encoding;
+	char *map;
+	gboolean print_map;
 };
 
 static char *kinds_description(void)
@@ -24,24 +26,30 @@ static char *kinds_description(void)
 	    "File kinds and their columns (required ones marked *):\n");
 
 	for (int k = 0; k < IMP_KIND_COUNT; k++) {
-		unsigned req;
-		const char *const *cols = imp_kind_columns(k, &req);
 		g_string_append_printf(s, "  %-14s", imp_kind_name(k));
-		for (int c = 0; cols[c]; c++)
+		for (int c = 0; c < imp_kind_n_columns(k); c++) {
+			struct imp_column_info col;
+			imp_kind_column(k, c, &col);
 			g_string_append_printf(s, "%s%s%s", c ? ", " : "",
-			                       cols[c],
-			                       req & (1u << c) ? "*" : "");
+			                       col.name,
+			                       col.required ? "*" : "");
+		}
 		g_string_append_c(s, '\n');
 	}
 	g_string_append(
 	    s, "\nLoad states and areas before what names them, fx rates "
-	       "before money in other\ncurrencies.  Headers in any order and "
-	       "case; ',' ';' or tab; UTF-8 with or\nwithout BOM.  Amounts "
-	       "like 50000.00, 50,000.00, 50 000,00; dates like\n2023-12-12, "
-	       "12.12.2023, 12 December 2023.  Errors are reported as\n"
-	       "FILE:LINE:COLUMN: message 'value', all of a file at once, "
-	       "and nothing of a\nrefused file is loaded.  A file already "
-	       "loaded (same SHA-256) is skipped.\n"
+	       "before money in other\ncurrencies.  Headers in English, "
+	       "Russian or Kazakh, in any order and case,\nwith spaces, "
+	       "hyphens or underscores ('cbm help import KIND' lists the\n"
+	       "names); \"Amount (USD)\" names the currency too.  A header "
+	       "close to a column's\nname is an error that suggests it.  "
+	       "Values such as statuses may be English,\nRussian or Kazakh "
+	       "words.  ',' ';' or tab; UTF-8 with or without BOM.\n"
+	       "Amounts like 50000.00, 50,000.00, 50 000,00; dates like "
+	       "2023-12-12,\n12.12.2023, 12 December 2023.  Errors are "
+	       "reported as\nFILE:LINE:COLUMN: message 'value', all of a "
+	       "file at once, and nothing of a\nrefused file is loaded.  A "
+	       "file already loaded (same SHA-256) is skipped.\n"
 	       "\nWorkbooks (.xlsx, .ods) are read from their first sheet, "
 	       "or --sheet NAME; a\nnumber cell is a number, a date cell a "
 	       "date, and errors are at\nFILE:SHEET!CELL.  Each sheet is its "
@@ -49,7 +57,15 @@ static char *kinds_description(void)
 	       "(Excel's \"Unicode text\") or in the encoding --encoding\n"
 	       "names (any that iconv knows); a file that is not UTF-8 but "
 	       "reads as Russian\nWindows-1251 is read so, with a notice.  "
-	       "What a file is comes from its content,\nnot its name.");
+	       "What a file is comes from its content,\nnot its name.\n"
+	       "\n--print-map shows how a file's header is read, as lines "
+	       "of a map to edit and\ngive back with --map FILE:\n"
+	       "  \"Payer\" = state                  a header read as a "
+	       "column\n"
+	       "  kind: \"добровольно\" = voluntary  a value read as "
+	       "another\n"
+	       "'#' starts a comment; quotes are needed only around '=' "
+	       "or ':'.");
 	return g_string_free(s, FALSE);
 }
 
@@ -78,6 +94,12 @@ GOptionContext *cmd_import_options(struct cli *cli, void *opts)
 	     "the sheet of a workbook to read (default: the first)", "NAME"},
 	    {"encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding,
 	     "a text file's encoding if not UTF-8, such as cp1251", "NAME"},
+	    {"map", 0, 0, G_OPTION_ARG_FILENAME, &o->map,
+	     "read headers and values as the mapping FILE says", "FILE"},
+	    {"print-map", 0, 0, G_OPTION_ARG_NONE, &o->print_map,
+	     "print how each file's header is read, as a map; load "
+	     "nothing",
+	     NULL},
 	    G_OPTION_ENTRY_NULL,
 	};
 
@@ -118,6 +140,21 @@ static int check_options(struct cli *cli, const struct import_opts *o,
 		                 "cp1251, UTF-16LE; 'iconv --list' shows them)",
 		                 o->encoding);
 	io->encoding = o->encoding;
+	io->print_map = o->print_map;
+	return CBM_OK;
+}
+
+/* The --map file, read once the kind is known. */
+static int load_map(struct cli *cli, const struct import_opts *o,
+                    enum imp_kind kind, struct imp_map **map)
+{
+	struct cbm_error err = {0};
+
+	*map = NULL;
+	if (!o->map)
+		return CBM_OK;
+	if (imp_map_load(map, kind, o->map, &err) != CBM_OK)
+		return cli_fail(cli, &err);
 	return CBM_OK;
 }
 
@@ -143,6 +180,12 @@ static void print_diags(const struct imp_diags *d)
 	}
 }
 
+/* The errors of a refused file, those only counted in a summary too. */
+static size_t error_count(const struct imp_diags *d)
+{
+	return d->errors + d->unlisted;
+}
+
 static void print_counts(const struct imp_result *res)
 {
 	for (int i = 0; i < res->n_counts; i++)
@@ -157,18 +200,22 @@ static int report_file(struct cli *cli, const char *file, int rc,
                        const struct cbm_error *err)
 {
 	print_diags(&res->diags);
+	if (io->print_map && res->mapping) {
+		fputs(res->mapping, stdout);
+		return rc == CBM_OK ? CBM_OK : CBM_EDATA;
+	}
 	if (rc == CBM_EDATA && res->diags.errors) {
 		if (res->diags.truncated)
 			fprintf(stderr,
 			        "%s: refused; reading stopped after %zu "
 			        "errors; nothing was loaded\n",
-			        file, res->diags.errors);
+			        file, error_count(&res->diags));
 		else
 			fprintf(stderr,
 			        "%s: refused with %zu error%s; nothing was "
 			        "loaded\n",
-			        file, res->diags.errors,
-			        res->diags.errors == 1 ? "" : "s");
+			        file, error_count(&res->diags),
+			        error_count(&res->diags) == 1 ? "" : "s");
 		return CBM_EDATA;
 	}
 	if (rc != CBM_OK)
@@ -272,11 +319,25 @@ static int import_files(struct cli *cli, enum imp_kind kind, int n,
 	return rc;
 }
 
+int cmd_import_help_kind(struct cli *cli, const char *name)
+{
+	enum imp_kind kind;
+	char *text;
+
+	if (!imp_kind_parse(name, &kind))
+		return cli_usage(cli, "unknown file kind '%s'", name);
+	text = imp_kind_help(kind);
+	fputs(text, stdout);
+	g_free(text);
+	return CBM_OK;
+}
+
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
 	struct import_opts o = {0};
 	GOptionContext *octx = cmd_import_options(cli, &o);
 	struct imp_options io;
+	struct imp_map *map = NULL;
 	enum imp_kind kind;
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
@@ -289,10 +350,17 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		rc = cli_usage(cli, "unknown file kind '%s'", argv[1]);
 	if (rc == CBM_OK && o.replace && argc > 3)
 		rc = cli_usage(cli, "--replace takes one file");
-	/* A dry run reads the database and imports into a copy. */
+	if (rc == CBM_OK && o.print_map && (o.dry_run || o.replace))
+		rc = cli_usage(cli, "--print-map loads nothing; it takes "
+		                    "neither --dry-run nor --replace");
+	if (rc == CBM_OK)
+		rc = load_map(cli, &o, kind, &map);
+	io.map = map;
+	/* A dry run reads the database and imports into a copy; a map is
+	 * printed from the file alone. */
 	if (rc == CBM_OK && io.dry_run)
 		cli->db_mode = CLI_DB_READ;
-	if (rc == CBM_OK)
+	if (rc == CBM_OK && !io.print_map)
 		rc = cli_ready(cli);
 	if (rc == CBM_OK) {
 		io.progress = progress;
@@ -303,5 +371,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	g_free(o.replace);
 	g_free(o.sheet);
 	g_free(o.encoding);
+	g_free(o.map);
+	imp_map_close(map);
 	return rc;
 }

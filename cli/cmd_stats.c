@@ -79,7 +79,9 @@ GOptionContext *cmd_stats_options(struct cli *cli, void *opts)
 	     "by this date",
 	     "DATE"},
 	    {"by", 0, 0, G_OPTION_ARG_STRING, &o->by,
-	     "activity: area (default), dimension or organizer", "KEY"},
+	     "activity: area (default), dimension, organizer, format or "
+	     "venue",
+	     "KEY"},
 	    {"with-co-organizers", 0, 0, G_OPTION_ARG_NONE, &o->with_co,
 	     "activity --by organizer: count co-organizers too", NULL},
 	    {"of", 0, 0, G_OPTION_ARG_STRING, &o->of,
@@ -88,7 +90,8 @@ GOptionContext *cmd_stats_options(struct cli *cli, void *opts)
 	     "shares: equal (default) or an imported scale's name", "NAME"},
 	    {"state", 0, 0, G_OPTION_ARG_STRING, &o->state,
 	     "only one state's rows (code, name or alias): contributions, "
-	     "outstanding, shares, secondments, activity --by organizer",
+	     "outstanding, shares, secondments, coordinators, activity --by "
+	     "organizer",
 	     "STATE"},
 	    {"lang", 0, 0, G_OPTION_ARG_STRING, &o->lang,
 	     "en, ru or kk: headings, names, numbers (csv, json: names only)",
@@ -268,8 +271,13 @@ static int run_stats(struct cli *cli, struct stats_run *run)
 		if (rc == CBM_OK)
 			notice_empty(run, &t, kept);
 		if (rc == CBM_OK && run->format == OUT_TABLE &&
-		    view_figure_money(&t))
-			fprintf(stderr, "amounts in %s\n", t.currency);
+		    view_figure_money(&t)) {
+			char *note = rpt_labelf(v.localise ? run->lang
+			                                   : CBM_LANG_EN,
+			                        "amounts_in", t.currency);
+			fprintf(stderr, "%s\n", note);
+			g_free(note);
+		}
 	}
 	out_table_release(&out);
 	ana_table_release(&t);

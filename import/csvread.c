@@ -136,10 +136,11 @@ static void keep_header(struct reader *r, const struct imp_record *rec)
 /* Checks the field count against the header and hands the record over. */
 static void deliver(struct reader *r, const struct imp_record *rec)
 {
-	if (r->index == 0) {
+	if (all_empty(rec)) {
+		return; /* ";;;": cleared cells, as spreadsheets leave them;
+		         * the header is the first record with a value */
+	} else if (r->index == 0) {
 		keep_header(r, rec);
-	} else if (all_empty(rec)) {
-		return; /* ";;;": cleared cells, as spreadsheets leave them */
 	} else if (rec->n_fields != r->header->len) {
 		char msg[128];
 		snprintf(msg, sizeof(msg),
@@ -218,6 +219,15 @@ static char detect_delimiter(const char *line, size_t len)
 	if (tab > comma && tab > semi)
 		return '\t';
 	return ',';
+}
+
+/* True when the line holds more than delimiters, quotes and spaces. */
+static bool has_name(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!strchr(",;\t \"\r\n", s[i]))
+			return true;
+	return false;
 }
 
 static bool is_blank(const char *s, size_t len)
@@ -303,11 +313,16 @@ static void feed_line(struct reader *r, const char *s, size_t len)
 	r->line++;
 	r->stats->lines = r->line;
 	r->line_bad = false;
-	if (r->line == 1) {
-		if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-			s += 3;
-			len -= 3;
-		}
+	if (r->line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	/* The header is the first line with a name on it: blank lines and
+	 * cleared cells (";;;") before it are skipped whole, and the
+	 * delimiter is the header's. */
+	if (r->index == 0 && !r->rec_open) {
+		if (!has_name(s, len))
+			return;
 		r->delimiter = detect_delimiter(s, len);
 		r->stats->delimiter = r->delimiter;
 		csv_set_delim(&r->parser, (unsigned char)r->delimiter);

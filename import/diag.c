@@ -157,6 +157,27 @@ char *imp_where(const char *file, const char *sheet)
 	return g_string_free(s, FALSE);
 }
 
+/* The place of a diagnostic in the sorted list. */
+static long rank(const struct imp_diag *diag)
+{
+	return diag->severity == IMP_NOTE ? G_MAXLONG : diag->line;
+}
+
+void imp_diags_sort(struct imp_diags *d)
+{
+	/* Insertion sort: stable, and the list is short (errors are
+	 * capped) and nearly in order. */
+	for (size_t i = 1; i < d->n; i++) {
+		struct imp_diag x = d->items[i];
+		size_t j = i;
+		while (j > 0 && rank(&d->items[j - 1]) > rank(&x)) {
+			d->items[j] = d->items[j - 1];
+			j--;
+		}
+		d->items[j] = x;
+	}
+}
+
 char *imp_diag_format(const struct imp_diag *diag)
 {
 	char *where = imp_where(diag->file, diag->sheet);

@@ -1,15 +1,18 @@
 /*
- * fields.c - typed values from the current record.  Each helper reads one
- * column, reports what is wrong with it at FILE:LINE:COLUMN (in a
- * workbook FILE:SHEET!CELL:COLUMN) with the offending value, and returns
- * false; row handlers carry on with the other columns so that one run
- * shows every problem of a row.
+ * fields.c - the fields of the current record, read by their column's
+ * type (import_internal.h) into ctx->v.  Each problem is reported at
+ * FILE:LINE:COLUMN (in a workbook FILE:SHEET!CELL:COLUMN) with the
+ * offending value, and reading carries on with the other columns so that
+ * one run shows every problem of a row.
  *
  * A workbook's cells keep their types: a number cell is read as the number
  * it is (its plain form "1234.56", so that the rules on decimals hold but
  * the one on "50,000" does not: that is for text), a date cell as its day,
  * and a number where a date belongs, or a date where a number belongs, is
  * an error that says so.  Text cells read as the fields of a CSV file.
+ *
+ * Amounts are read after every other column, in the currency of the row
+ * (its currency column, or the currency a header names: "Amount (USD)").
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,12 +28,9 @@ static void add_diag(struct imp_ctx *ctx, enum imp_severity sev, int col,
 {
 	char *msg = g_strdup_vprintf(fmt, ap);
 	const char *column =
-	    col >= 0 && ctx->header[col] ? ctx->header[col] : "";
+	    col >= 0 && ctx->h.name[col] ? ctx->h.name[col] : "";
 	const struct imp_record *rec = ctx->rec;
-	int i = col >= 0 ? ctx->col[col] : -1;
-	int cell = rec->cells && i >= 0 && (size_t)i < rec->n_fields
-	               ? rec->cells[i].column
-	               : -1;
+	int cell = col >= 0 && rec->cells ? ctx->h.cell[col] : -1;
 
 	imp_diags_add_cell(&ctx->res->diags, sev, ctx->file, rec->sheet,
 	                   rec->line, cell, column, value, "%s", msg);
@@ -45,7 +45,6 @@ void imp_ctx_error(struct imp_ctx *ctx, int col, const char *value,
 	va_start(ap, fmt);
 	add_diag(ctx, IMP_ERROR, col, value, fmt, ap);
 	va_end(ap);
-	ctx->writing = false;
 }
 
 void imp_ctx_warning(struct imp_ctx *ctx, int col, const char *value,
@@ -66,7 +65,7 @@ bool imp_ctx_row_ok(const struct imp_ctx *ctx)
 
 const char *imp_ctx_text(struct imp_ctx *ctx, int col)
 {
-	int i = ctx->col[col];
+	int i = ctx->h.col[col];
 	char *s;
 
 	if (i < 0 || (size_t)i >= ctx->rec->n_fields)
@@ -78,7 +77,7 @@ const char *imp_ctx_text(struct imp_ctx *ctx, int col)
 /* The workbook cell of column COL; NULL in a text file or when absent. */
 static const struct imp_cell *ctx_cell(struct imp_ctx *ctx, int col)
 {
-	int i = ctx->col[col];
+	int i = ctx->h.col[col];
 
 	if (!ctx->rec->cells || i < 0 || (size_t)i >= ctx->rec->n_fields)
 		return NULL;
@@ -92,25 +91,27 @@ static bool is_cell(struct imp_ctx *ctx, int col, enum imp_cell_type type)
 	return cell && cell->type == type;
 }
 
-static bool missing(struct imp_ctx *ctx, int col)
+/* Reports the reason WHY at COL, for the value S. */
+static bool why_error(struct imp_ctx *ctx, int col, const char *s,
+                      const struct imp_why *why)
 {
-	imp_ctx_error(ctx, col, NULL, "missing value");
+	char text[200];
+
+	imp_why_text(why, text, sizeof(text));
+	imp_ctx_error(ctx, col, s, "%s", text);
 	return false;
 }
 
-bool imp_ctx_get_text(struct imp_ctx *ctx, int col, bool required,
-                      bool multiline, const char **out)
-{
-	const char *s = imp_ctx_text(ctx, col);
-	char why[128];
+/* ---- one value per type -------------------------------------------------- */
 
-	*out = s;
-	if (!s)
-		return required ? missing(ctx, col) : true;
-	if (!imp_check_text(s, multiline, why, sizeof(why))) {
-		imp_ctx_error(ctx, col, s, "%s", why);
-		return false;
-	}
+static bool read_text(struct imp_ctx *ctx, int col, const char *s,
+                      bool multiline)
+{
+	struct imp_why why;
+
+	if (!imp_read_text(s, multiline, &why))
+		return why_error(ctx, col, s, &why);
+	ctx->v[col].s = s;
 	return true;
 }
 
@@ -134,126 +135,125 @@ bool imp_ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
 	return false;
 }
 
-bool imp_ctx_get_state(struct imp_ctx *ctx, int col, const char **code)
+/* The '|'-separated states of column COL: their codes, NULL-terminated
+ * (borrowed from the name table); none named is an error when the column
+ * is required. */
+static bool read_states(struct imp_ctx *ctx, int col, const char *text)
 {
-	const char *s = imp_ctx_text(ctx, col);
+	struct imp_value *v = &ctx->v[col];
+	char **parts;
+	int n = 0;
 
-	*code = NULL;
-	if (!s)
-		return missing(ctx, col);
-	return imp_ctx_get_state_name(ctx, col, s, code);
+	if (!read_text(ctx, col, text, false))
+		return false;
+	parts = g_strsplit(text, "|", -1);
+	v->list = g_new0(const char *, g_strv_length(parts) + 1);
+	for (int i = 0; parts[i]; i++) {
+		const char *code;
+		if (!*imp_trim(parts[i]))
+			continue;
+		if (imp_ctx_get_state_name(ctx, col, parts[i], &code))
+			v->list[n++] = code;
+	}
+	g_strfreev(parts);
+	if (n == 0 && ctx->def->columns[col].required)
+		imp_ctx_error(ctx, col, text, "no state named");
+	return n > 0;
 }
 
-bool imp_ctx_get_area(struct imp_ctx *ctx, int col, char *code, size_t n)
+static bool read_area(struct imp_ctx *ctx, int col, const char *s)
 {
-	const char *s = imp_ctx_text(ctx, col);
-	char *up;
-	bool known;
+	char *up = g_utf8_strup(s, -1);
+	bool known = g_hash_table_contains(ctx->areas, up);
 
-	if (!s)
-		return missing(ctx, col);
-	up = g_utf8_strup(s, -1);
-	known = g_hash_table_contains(ctx->areas, up);
-	snprintf(code, n, "%s", up);
+	snprintf(ctx->v[col].buf, sizeof(ctx->v[col].buf), "%s", up);
 	g_free(up);
 	if (!known)
 		imp_ctx_error(ctx, col, s,
 		              "unknown priority area; load it with 'cbm import "
 		              "areas'");
+	ctx->v[col].s = ctx->v[col].buf;
 	return known;
 }
 
-bool imp_ctx_get_year(struct imp_ctx *ctx, int col, bool required, int *year)
+static bool read_year(struct imp_ctx *ctx, int col, const char *s)
 {
-	const char *s = imp_ctx_text(ctx, col);
+	int year;
 
-	if (!s)
-		return required ? missing(ctx, col) : true;
 	if (is_cell(ctx, col, IMP_CELL_DATE)) {
 		imp_ctx_error(ctx, col, s,
 		              "a date, not a year; write the year as a number");
 		return false;
 	}
-	if (!imp_parse_year(s, year)) {
+	if (!imp_parse_year(s, &year)) {
 		imp_ctx_error(ctx, col, s, "not a year (1900 to 2100)");
 		return false;
 	}
+	ctx->v[col].i = year;
 	return true;
 }
 
-/* A date cell's day, within the years a date field may have. */
-static bool cell_date(struct imp_ctx *ctx, int col, const char *s,
-                      int32_t *days)
+static bool read_date(struct imp_ctx *ctx, int col, const char *s)
 {
+	struct imp_why why;
+	int32_t days;
 	int y, m, d;
 
-	*days = ctx_cell(ctx, col)->days;
-	cbm_civil_from_days(*days, &y, &m, &d);
-	if (y < 1900 || y > 2100) {
-		imp_ctx_error(ctx, col, s,
-		              "a date outside the years 1900 to 2100");
-		return false;
-	}
-	return true;
-}
-
-bool imp_ctx_get_date(struct imp_ctx *ctx, int col, bool required,
-                      int32_t *days, bool *present)
-{
-	const char *s = imp_ctx_text(ctx, col);
-	char why[160];
-
-	if (present)
-		*present = s != NULL;
-	if (!s)
-		return required ? missing(ctx, col) : true;
-	if (is_cell(ctx, col, IMP_CELL_DATE))
-		return cell_date(ctx, col, s, days);
-	if (is_cell(ctx, col, IMP_CELL_NUMBER)) {
+	if (is_cell(ctx, col, IMP_CELL_DATE)) {
+		days = ctx_cell(ctx, col)->days;
+		cbm_civil_from_days(days, &y, &m, &d);
+		if (y < 1900 || y > 2100) {
+			imp_ctx_error(ctx, col, s,
+			              "a date outside the years 1900 to 2100");
+			return false;
+		}
+	} else if (is_cell(ctx, col, IMP_CELL_NUMBER)) {
 		imp_ctx_error(
 		    ctx, col, s,
 		    "a number, not a date; format the cell as a date");
 		return false;
+	} else if (!imp_read_date(s, ctx->opt->date_format, &days, &why)) {
+		return why_error(ctx, col, s, &why);
 	}
-	if (!imp_parse_date(s, ctx->opt->date_format, days, why, sizeof(why))) {
-		imp_ctx_error(ctx, col, s, "%s", why);
-		return false;
-	}
+	ctx->v[col].i = days;
 	return true;
 }
 
-bool imp_ctx_get_currency(struct imp_ctx *ctx, int col, char cur[4])
+/* The currency of the row; a currency named in a header ("Amount (USD)")
+ * must be the same. */
+static bool read_currency(struct imp_ctx *ctx, int col, const char *s)
 {
-	const char *s = imp_ctx_text(ctx, col);
-	char *up;
-	bool ok;
+	struct imp_value *v = &ctx->v[col];
+	char *up = g_ascii_strup(s, -1);
+	bool ok = cbm_currency_valid(up);
 
-	cur[0] = '\0';
-	if (!s)
-		return missing(ctx, col);
-	up = g_ascii_strup(s, -1);
-	ok = cbm_currency_valid(up);
 	if (ok)
-		memcpy(cur, up, 4);
+		snprintf(v->buf, sizeof(v->buf), "%s", up);
 	else
 		imp_ctx_error(ctx, col, s,
 		              "not a currency code (three letters, ISO 4217)");
 	g_free(up);
+	if (ok && ctx->h.currency_of_file[0] &&
+	    strcmp(v->buf, ctx->h.currency_of_file) != 0) {
+		imp_ctx_error(ctx, col, s,
+		              "not the currency a header names (%s)",
+		              ctx->h.currency_of_file);
+		ok = false;
+	}
+	if (ok) {
+		v->s = v->buf;
+		snprintf(ctx->currency, sizeof(ctx->currency), "%s", v->buf);
+	}
 	return ok;
 }
 
-bool imp_ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
-                        const char *cur, bool positive, int64_t *minor,
-                        bool *present)
+static bool read_amount(struct imp_ctx *ctx, int col, const char *s)
 {
-	const char *s = imp_ctx_text(ctx, col);
-	char why[160];
+	const char *cur = ctx->currency;
 	char mark = ctx->opt->decimal_mark;
+	struct imp_why why;
+	char text[200];
 
-	if (present)
-		*present = s != NULL;
-	if (!s)
-		return required ? missing(ctx, col) : true;
 	if (is_cell(ctx, col, IMP_CELL_DATE)) {
 		imp_ctx_error(ctx, col, s, "a date, not an amount");
 		return false;
@@ -262,96 +262,224 @@ bool imp_ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
 	 * separators: "50000", "1234.56". */
 	if (is_cell(ctx, col, IMP_CELL_NUMBER))
 		mark = '.';
-	if (!imp_parse_amount(s, cur[0] ? cbm_currency_exponent(cur) : 3, mark,
-	                      minor, why, sizeof(why))) {
-		if (cur[0] && strstr(why, "decimals, but"))
-			imp_ctx_error(ctx, col, s, "%s (%s)", why, cur);
+	if (!imp_read_amount(s, cur[0] ? cbm_currency_exponent(cur) : 3, mark,
+	                     &ctx->v[col].i, &why)) {
+		imp_why_text(&why, text, sizeof(text));
+		if (cur[0] && why.reason == IMP_R_DECIMALS)
+			imp_ctx_error(ctx, col, s, "%s (%s)", text, cur);
 		else
-			imp_ctx_error(ctx, col, s, "%s", why);
+			imp_ctx_error(ctx, col, s, "%s", text);
 		return false;
 	}
-	if (positive && *minor == 0) {
+	if (ctx->def->columns[col].type == IMP_T_PAYMENT &&
+	    ctx->v[col].i == 0) {
 		imp_ctx_error(ctx, col, s, "amount must be greater than zero");
 		return false;
 	}
 	return true;
 }
 
-bool imp_ctx_get_enum(struct imp_ctx *ctx, int col, const char *const *values,
-                      int def, int *out)
+static bool read_number(struct imp_ctx *ctx, int col, const char *s)
 {
-	const char *s = imp_ctx_text(ctx, col);
-	GString *list;
+	const struct imp_column *c = &ctx->def->columns[col];
+	struct imp_why why;
+	double *out = &ctx->v[col].d;
 
-	if (!s) {
-		if (def < 0)
-			return missing(ctx, col);
-		*out = def;
-		return true;
-	}
-	for (int i = 0; values[i]; i++) {
-		if (g_ascii_strcasecmp(s, values[i]) == 0) {
-			*out = i;
-			return true;
-		}
-	}
-	list = g_string_new(NULL);
-	for (int i = 0; values[i]; i++)
-		g_string_append_printf(list, "%s%s", i ? ", " : "", values[i]);
-	imp_ctx_error(ctx, col, s, "not one of %s", list->str);
-	g_string_free(list, TRUE);
-	return false;
-}
-
-bool imp_ctx_get_decimal(struct imp_ctx *ctx, int col, double min, double max,
-                         double *out)
-{
-	const char *s = imp_ctx_text(ctx, col);
-	char why[160];
-
-	if (!s)
-		return missing(ctx, col);
 	if (is_cell(ctx, col, IMP_CELL_DATE)) {
 		imp_ctx_error(ctx, col, s, "a date, not a number");
 		return false;
 	}
-	if (is_cell(ctx, col, IMP_CELL_NUMBER)) {
+	if (is_cell(ctx, col, IMP_CELL_NUMBER))
 		*out = ctx_cell(ctx, col)->number;
-	} else if (!imp_parse_decimal(s, ctx->opt->decimal_mark, out, why,
-	                              sizeof(why))) {
-		imp_ctx_error(ctx, col, s, "%s", why);
-		return false;
-	}
-	if (*out < min || *out > max) {
-		imp_ctx_error(ctx, col, s, "not a number from %g to %g", min,
-		              max);
+	else if (!imp_read_decimal(s, ctx->opt->decimal_mark, out, &why))
+		return why_error(ctx, col, s, &why);
+	if (*out < c->min || *out > c->max) {
+		imp_ctx_error(ctx, col, s, "not a number from %g to %g", c->min,
+		              c->max);
 		return false;
 	}
 	return true;
 }
 
+/* The word of column COL that S is, in English, Russian, Kazakh or as
+ * --map says; NULL when none. */
+static const char *mapped_word(struct imp_ctx *ctx, int col, const char *s)
+{
+	char *key;
+	const char *to;
+
+	if (!ctx->h.words[col])
+		return NULL;
+	key = imp_header_key(s, NULL);
+	to = g_hash_table_lookup(ctx->h.words[col], key);
+	g_free(key);
+	return to;
+}
+
+static bool read_enum(struct imp_ctx *ctx, int col, const char *s)
+{
+	const struct imp_enum_value *values = ctx->def->columns[col].values;
+	const char *word = mapped_word(ctx, col, s);
+	GString *list;
+
+	for (int i = 0; values[i].en; i++) {
+		if (g_ascii_strcasecmp(word ? word : s, values[i].en) == 0) {
+			ctx->v[col].i = i;
+			ctx->v[col].s = values[i].en;
+			return true;
+		}
+	}
+	list = g_string_new(NULL);
+	for (int i = 0; values[i].en; i++)
+		g_string_append_printf(list, "%s%s", i ? ", " : "",
+		                       values[i].en);
+	imp_ctx_error(ctx, col, s,
+	              "not one of %s (or their Russian or Kazakh words: "
+	              "'cbm help import %s')",
+	              list->str, ctx->def->name);
+	g_string_free(list, TRUE);
+	return false;
+}
+
+/* An empty field: missing when required, else the column's default. */
+static void read_empty(struct imp_ctx *ctx, int col)
+{
+	const struct imp_column *c = &ctx->def->columns[col];
+	struct imp_value *v = &ctx->v[col];
+
+	if (c->type == IMP_T_CURRENCY && ctx->h.currency_of_file[0]) {
+		snprintf(v->buf, sizeof(v->buf), "%s", ctx->h.currency_of_file);
+		snprintf(ctx->currency, sizeof(ctx->currency), "%s", v->buf);
+		v->s = v->buf;
+		v->set = true;
+	} else if (c->required) {
+		imp_ctx_error(ctx, col, NULL, "missing value");
+	} else if (c->type == IMP_T_ENUM && c->def >= 0) {
+		v->i = c->def;
+		v->s = c->values[c->def].en;
+		v->set = true;
+	}
+}
+
+static bool read_field(struct imp_ctx *ctx, int col, const char *s)
+{
+	switch (ctx->def->columns[col].type) {
+	case IMP_T_TEXT:
+		return read_text(ctx, col, s, false);
+	case IMP_T_NOTE:
+		return read_text(ctx, col, s, true);
+	case IMP_T_CODE:
+		ctx->v[col].s = s;
+		return true;
+	case IMP_T_STATE:
+		return imp_ctx_get_state_name(ctx, col, s, &ctx->v[col].s);
+	case IMP_T_STATES:
+		return read_states(ctx, col, s);
+	case IMP_T_AREA:
+		return read_area(ctx, col, s);
+	case IMP_T_YEAR:
+		return read_year(ctx, col, s);
+	case IMP_T_DATE:
+		return read_date(ctx, col, s);
+	case IMP_T_CURRENCY:
+		return read_currency(ctx, col, s);
+	case IMP_T_MONEY:
+	case IMP_T_PAYMENT:
+		return read_amount(ctx, col, s);
+	case IMP_T_NUMBER:
+		return read_number(ctx, col, s);
+	case IMP_T_ENUM:
+		return read_enum(ctx, col, s);
+	}
+	return false;
+}
+
+static bool is_money(const struct imp_column *c)
+{
+	return c->type == IMP_T_MONEY || c->type == IMP_T_PAYMENT;
+}
+
+void imp_ctx_read_row(struct imp_ctx *ctx)
+{
+	const struct kind_def *def = ctx->def;
+
+	ctx->currency[0] = '\0';
+	/* Two passes: an amount needs the row's currency. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (int c = 0; c < def->n_columns; c++) {
+			struct imp_value *v = &ctx->v[c];
+			const char *s, *word;
+			if (is_money(&def->columns[c]) != (pass == 1))
+				continue;
+			v->set = false;
+			v->s = NULL;
+			v->text = s = imp_ctx_text(ctx, c);
+			if (!s) {
+				read_empty(ctx, c);
+				continue;
+			}
+			word = def->columns[c].type == IMP_T_ENUM
+			           ? NULL
+			           : mapped_word(ctx, c, s);
+			v->set = read_field(ctx, c, word ? word : s);
+			if (!v->set)
+				v->s = NULL;
+		}
+	}
+}
+
+void imp_ctx_clear_row(struct imp_ctx *ctx)
+{
+	for (int c = 0; c < ctx->def->n_columns; c++) {
+		g_free(ctx->v[c].list);
+		ctx->v[c].list = NULL;
+	}
+}
+
+/* ---- lookups ------------------------------------------------------------- */
+
+/* The rate of CUR on or before DATE from the store; 0 when none. */
+static double stored_rate(struct imp_ctx *ctx, const char *cur,
+                          const char *date)
+{
+	double rate = 0;
+	int rc;
+
+	sqlite3_bind_text(ctx->rate_stmt, 1, cur, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ctx->rate_stmt, 2, date, -1, SQLITE_STATIC);
+	rc = sqlite3_step(ctx->rate_stmt);
+	if (rc == SQLITE_ROW)
+		rate = sqlite3_column_double(ctx->rate_stmt, 0);
+	else if (rc != SQLITE_DONE && !ctx->fatal)
+		ctx->fatal =
+		    st_sql_error(ctx->db, "cannot read fx rates", ctx->err);
+	sqlite3_reset(ctx->rate_stmt);
+	return rate;
+}
+
 bool imp_ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
                       int32_t days, double *usd_per_unit)
 {
-	char date[11];
-	int rc;
+	char date[11], key[24];
+	double *memo;
 
 	*usd_per_unit = 1.0;
 	if (strcmp(cur, "USD") == 0)
 		return true;
 	cbm_date_iso(days, date);
-	sqlite3_bind_text(ctx->rate_stmt, 1, cur, -1, SQLITE_STATIC);
-	sqlite3_bind_text(ctx->rate_stmt, 2, date, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(ctx->rate_stmt);
-	if (rc == SQLITE_ROW)
-		*usd_per_unit = sqlite3_column_double(ctx->rate_stmt, 0);
-	else if (rc != SQLITE_DONE)
-		ctx->fatal =
-		    st_sql_error(ctx->db, "cannot read fx rates", ctx->err);
-	sqlite3_reset(ctx->rate_stmt);
-	if (rc == SQLITE_ROW)
+	/* Payments cluster on few days: one query per currency and day. */
+	snprintf(key, sizeof(key), "%s %s", cur, date);
+	memo = g_hash_table_lookup(ctx->rates, key);
+	if (!memo) {
+		memo = g_new(double, 1);
+		*memo = stored_rate(ctx, cur, date);
+		g_hash_table_insert(ctx->rates, g_strdup(key), memo);
+	}
+	if (*memo > 0) {
+		*usd_per_unit = *memo;
 		return true;
-	if (rc == SQLITE_DONE)
+	}
+	if (!ctx->fatal)
 		imp_ctx_error(
 		    ctx, col, cur,
 		    "no fx rate for %s on or before %s; import fx rates "
@@ -366,7 +494,7 @@ bool imp_ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
 	gpointer line;
 
 	if (g_hash_table_lookup_extended(ctx->seen, key, NULL, &line)) {
-		if (ctx->rec->sheet)
+		if (ctx->sheet)
 			imp_ctx_error(ctx, col, NULL,
 			              "%s repeats row %ld of this sheet", what,
 			              (long)GPOINTER_TO_SIZE(line));
@@ -379,55 +507,4 @@ bool imp_ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
 	g_hash_table_insert(ctx->seen, g_strdup(key),
 	                    GSIZE_TO_POINTER((gsize)ctx->rec->line));
 	return true;
-}
-
-enum cbm_status imp_ctx_prepare(struct imp_ctx *ctx, int i, const char *sql)
-{
-	if (sqlite3_prepare_v2(ctx->sql, sql, -1, &ctx->stmt[i], NULL) !=
-	    SQLITE_OK)
-		return ctx->fatal =
-		           st_sql_error(ctx->db, "cannot prepare", ctx->err);
-	return CBM_OK;
-}
-
-void imp_ctx_step(struct imp_ctx *ctx, sqlite3_stmt *st)
-{
-	if (sqlite3_step(st) != SQLITE_DONE && !ctx->fatal)
-		ctx->fatal =
-		    st_sql_error(ctx->db, "cannot insert a row", ctx->err);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-}
-
-int64_t imp_ctx_lookup(struct imp_ctx *ctx, sqlite3_stmt *st)
-{
-	int64_t id = 0;
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE && !ctx->fatal)
-		ctx->fatal = st_sql_error(ctx->db, "cannot look up", ctx->err);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return id;
-}
-
-void imp_ctx_already(struct imp_ctx *ctx, int col, const char *value,
-                     const char *what, int64_t batch)
-{
-	struct st_batch b;
-	struct cbm_error ignore = {0};
-
-	if (st_batch_get(ctx->db, batch, &b, &ignore) != CBM_OK)
-		snprintf(b.file_name, sizeof(b.file_name), "?");
-	imp_ctx_error(ctx, col, value,
-	              "%s is already loaded by batch %lld (%s); to load a new "
-	              "version use --replace %lld",
-	              what, (long long)batch, b.file_name, (long long)batch);
-}
-
-void imp_ctx_count(struct imp_ctx *ctx, int i, long n)
-{
-	ctx->res->counts[i].count += n;
 }

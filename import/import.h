@@ -41,7 +41,11 @@
 
 /* ---- diagnostics --------------------------------------------------------- */
 
-enum imp_severity { IMP_ERROR, IMP_WARNING };
+enum imp_severity {
+	IMP_ERROR,
+	IMP_WARNING,
+	IMP_NOTE, /* a line that sums up errors not listed one by one */
+};
 
 /* One problem found in a file.  line is 1-based (the header is line 1),
  * 0 for the file as a whole; column is a header name or "" when the problem
@@ -64,8 +68,9 @@ struct imp_diag {
 struct imp_diags {
 	struct imp_diag *items;
 	size_t n, cap;
-	size_t errors;  /* entries with IMP_ERROR */
-	bool truncated; /* more than IMP_MAX_ERRORS errors were found */
+	size_t errors;   /* entries with IMP_ERROR */
+	size_t unlisted; /* errors only counted in an IMP_NOTE */
+	bool truncated;  /* more than IMP_MAX_ERRORS errors were found */
 };
 
 void imp_diags_init(struct imp_diags *d);
@@ -84,6 +89,11 @@ void imp_diags_add_cell(struct imp_diags *d, enum imp_severity sev,
                         const char *file, const char *sheet, long row, int cell,
                         const char *column, const char *value, const char *fmt,
                         ...) __attribute__((format(printf, 9, 10)));
+
+/* Puts the entries in the order of their lines, stably: the file as a
+ * whole (line 0) first, notes last, so that problems found after the
+ * reading (duplicates of loaded rows) read beside the others. */
+void imp_diags_sort(struct imp_diags *d);
 
 /* Formats one diagnostic as "FILE:LINE:COLUMN: message 'value'" (the
  * contract of DESIGN.md), "warning: " after the location for warnings; in
@@ -252,6 +262,54 @@ void imp_workbook_close(struct imp_workbook *wb);
 
 enum imp_date_format { IMP_DATES_STRICT, IMP_DATES_DMY, IMP_DATES_MDY };
 
+/* Why a field did not parse.  Callers decide from the code what to add to
+ * a message (the currency of IMP_R_DECIMALS); imp_why_text() alone puts
+ * a reason into words. */
+enum imp_reason {
+	IMP_OK,
+	IMP_R_EMPTY_AMOUNT,
+	IMP_R_AMOUNT_TOO_LONG,  /* over 127 characters */
+	IMP_R_NEGATIVE,         /* a minus sign */
+	IMP_R_NOT_AMOUNT,       /* bad UTF-8 in an amount */
+	IMP_R_UNEXPECTED,       /* a character no amount has: why->bad */
+	IMP_R_TWO_MARKS,        /* the decimal mark why->mark twice */
+	IMP_R_MIXED_MARKS,      /* "1,234.5.6" */
+	IMP_R_AMBIGUOUS_AMOUNT, /* "50,000": why->mark */
+	IMP_R_GROUPS,           /* separators not between groups of three */
+	IMP_R_DECIMAL_PART,     /* "50." */
+	IMP_R_DECIMALS,         /* why->n decimals, why->exponent allowed */
+	IMP_R_TOO_LARGE,        /* over 10^15 minor units (why->exponent) */
+	IMP_R_AMBIGUOUS_DATE,   /* a slash date without --date-format */
+	IMP_R_TWO_DIGIT_YEAR,   /* "12.12.23" without --date-format */
+	IMP_R_NOT_DATE,
+	IMP_R_NO_SUCH_DATE, /* 31.02.2024, or outside 1900..2100 */
+	IMP_R_NOT_NUMBER,
+	IMP_R_AMBIGUOUS_NUMBER, /* "15,000" as a rate: why->mark */
+	IMP_R_CONTROL,          /* a control character, U+why->n */
+	IMP_R_TEXT_TOO_LONG,    /* why->n characters */
+};
+
+struct imp_why {
+	enum imp_reason reason;
+	char mark;   /* the decimal mark in question */
+	char bad[8]; /* IMP_R_UNEXPECTED: the character, as UTF-8 */
+	long n;      /* decimals, characters or a code point */
+	int exponent;
+};
+
+/* The message of WHY ("3 decimals, but the currency has 2") into BUF. */
+void imp_why_text(const struct imp_why *why, char *buf, size_t n);
+
+/* The readers of one field: true and the value, or false and WHY.  The
+ * imp_parse_* forms below are the same with the reason in words. */
+bool imp_read_amount(const char *text, int exponent, char decimal_mark,
+                     int64_t *minor, struct imp_why *why);
+bool imp_read_date(const char *text, enum imp_date_format format, int32_t *days,
+                   struct imp_why *why);
+bool imp_read_decimal(const char *text, char decimal_mark, double *out,
+                      struct imp_why *why);
+bool imp_read_text(const char *text, bool allow_newline, struct imp_why *why);
+
 /* Parses an amount into minor units of a currency with EXPONENT decimals:
  * digits with an optional decimal part, thousands separated by space,
  * U+00A0, U+2009, U+202F, ',' or '.'.  DECIMAL_MARK is 0 (decide from the
@@ -263,7 +321,8 @@ bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
                       int64_t *minor, char *why, size_t why_n);
 
 /* Parses "2023-12-12", "12.12.2023" or "12 December 2023" ("12 Dec 2023"),
- * and slash dates only when FORMAT says dmy or mdy.  Days since 1970. */
+ * and slash dates and two-digit years (read as 20yy: "12.12.23") only
+ * when FORMAT says dmy or mdy.  Days since 1970. */
 bool imp_parse_date(const char *text, enum imp_date_format format,
                     int32_t *days, char *why, size_t why_n);
 
@@ -316,6 +375,11 @@ const char *imp_names_suggest(struct imp_names *names, const char *name);
 /* The normalised, case-folded key of NAME; caller frees with g_free(). */
 char *imp_names_key(const char *name);
 
+/* NAME after NFKC, Unicode case folding and NFKC again, the base of every
+ * key cbm compares names by; "" when NAME is not UTF-8.  Caller frees
+ * with g_free(). */
+char *imp_fold(const char *name);
+
 /* ---- importing files ----------------------------------------------------- */
 
 enum imp_kind {
@@ -337,9 +401,56 @@ enum imp_kind {
 bool imp_kind_parse(const char *name, enum imp_kind *out);
 const char *imp_kind_name(enum imp_kind kind);
 
-/* The columns of KIND (NULL-terminated, static) and, in *REQUIRED, a bit
- * set per required column. */
-const char *const *imp_kind_columns(enum imp_kind kind, unsigned *required);
+/* One value of an enumerated column: the English word cbm stores, and
+ * the Russian and Kazakh words read as it (NULL-terminated). */
+struct imp_enum_value {
+	const char *en;
+	const char *ru[6];
+	const char *kk[6];
+};
+
+/* The column of a file kind, as the data contract and the header
+ * matching know it. */
+struct imp_column_info {
+	const char *name;                    /* English: "received_on" */
+	bool required;                       /* an error when missing */
+	const char *what;                    /* "date", "amount", "state" */
+	const char *const *ru;               /* built-in Russian headers */
+	const char *const *kk;               /* built-in Kazakh headers */
+	const struct imp_enum_value *values; /* enumerated: en NULL ends */
+};
+
+/* The number of columns of KIND, and column I of them (0 ... n-1), in
+ * the contract's order; static. */
+int imp_kind_n_columns(enum imp_kind kind);
+void imp_kind_column(enum imp_kind kind, int i, struct imp_column_info *out);
+
+/* The text of `cbm help import KIND`: every column with its English,
+ * Russian and Kazakh names, and the words of its enumerated values.
+ * The caller frees it with g_free(). */
+char *imp_kind_help(enum imp_kind kind);
+
+/* ---- saved mappings (--map) ---------------------------------------------- */
+
+/* A mapping file: "header" = column lines, which make a header the file
+ * uses a name of a column, and column: "value in file" = value lines,
+ * which read a value of that column as another; '#' starts a comment;
+ * quotes are needed only around a name that holds '=' or ':' (a quote
+ * inside quotes is doubled). */
+struct imp_map;
+
+/* Reads the mapping file PATH for KIND.  A line that is not one of the
+ * two forms, a column KIND does not have or a value its column cannot
+ * take is CBM_EUSAGE naming PATH:LINE.  The caller owns *OUT
+ * (imp_map_close). */
+enum cbm_status imp_map_load(struct imp_map **out, enum imp_kind kind,
+                             const char *path, struct cbm_error *err);
+
+/* The same from TEXT, named NAME in messages. */
+enum cbm_status imp_map_parse(struct imp_map **out, enum imp_kind kind,
+                              const char *name, const char *text,
+                              struct cbm_error *err);
+void imp_map_close(struct imp_map *map);
 
 struct imp_options {
 	enum imp_date_format date_format;
@@ -348,10 +459,13 @@ struct imp_options {
 	int64_t replace_batch; /* 0, or the batch this file replaces */
 	void (*progress)(void *data, uint64_t bytes, uint64_t total);
 	void *progress_data;
-	const char *sheet;    /* a workbook's sheet; NULL: the first */
-	const char *encoding; /* a text file's encoding, for one without a
-	                       * byte-order mark; NULL: UTF-8, or
-	                       * Windows-1251 when it reads as such */
+	const char *sheet;         /* a workbook's sheet; NULL: the first */
+	const char *encoding;      /* a text file's encoding, for one without a
+	                            * byte-order mark; NULL: UTF-8, or
+	                            * Windows-1251 when it reads as such */
+	const struct imp_map *map; /* --map: headers and values, or NULL */
+	bool print_map; /* read the header only; res->mapping says how it
+	                 * maps onto the kind's columns; load nothing */
 };
 
 /* What an import did. */
@@ -366,6 +480,11 @@ struct imp_result {
 	int n_counts;
 	struct imp_diags diags;
 	char *sheet; /* the sheet read from a workbook, else NULL; owned */
+	/* How the header was read, in the --map format (a line per header
+	 * that is not the English name of its column, a line per value
+	 * mapping); "" when every header is English.  With
+	 * opt->print_map, the whole mapping with comments.  Owned. */
+	char *mapping;
 };
 
 void imp_result_init(struct imp_result *res);
@@ -381,7 +500,8 @@ const char *imp_input_name(const char *path);
  * (imp_sniff_result), not its name: a workbook's sheet (opt->sheet, else
  * the first) or text in its encoding.  A batch is the file's SHA-256, its
  * kind and its sheet: the same file already loaded as that kind and sheet
- * is not loaded again.  Returns CBM_OK when loaded (or already loaded, or
+ * is not loaded again.  The batch records the operating-system user and
+ * res->mapping.  Returns CBM_OK when loaded (or already loaded, or
  * empty, or validated with opt->dry_run), CBM_EDATA when the file was
  * refused (see res->diags; the database is unchanged), CBM_EUSAGE for
  * opt->sheet with a text file or an encoding iconv does not know,

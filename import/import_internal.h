@@ -1,8 +1,19 @@
 /*
- * import_internal.h - shared by the files of import/ only: the context of
- * one file's import, the description of a file kind, and the helpers that
- * read one typed value from the current record, reporting any problem at
- * FILE:LINE:COLUMN.
+ * import_internal.h - shared by the files of import/ only: how a file
+ * kind is described, the context of one file's import, and the helpers
+ * its row hook calls.
+ *
+ * A kind is data first.  Its columns are one table (struct imp_column,
+ * designated initialisers beside the kind's column enum) saying for each
+ * its English name, its type, whether it is required, the table column it
+ * is stored in and its built-in Russian and Kazakh header names.  From
+ * that table the driver (importer.c) matches the header (header.c), reads
+ * every field by its type (fields.c), stages each valid row in a TEMP
+ * table (stage.c), looks for rows already loaded in one set-based query
+ * and moves the staged rows into place in one ordered INSERT.  What is
+ * left to a kind is its row hook: the checks across columns (an end
+ * before its start, a rate for the day, a name another state has) and
+ * the stored values no column gives (a USD amount).
  */
 #ifndef CBM_IMPORT_INTERNAL_H
 #define CBM_IMPORT_INTERNAL_H
@@ -11,29 +22,101 @@
 
 #include "import.h"
 
-#define MAX_COLUMNS    16
-#define MAX_STATEMENTS 6
+#define MAX_COLUMNS 16
+#define MAX_EXTRAS  4
 
 struct imp_ctx;
 
-/* A file kind: its columns, a bit set of the required ones, and the hooks
- * that load its rows. */
+/* What a column holds, that is how the driver reads its fields. */
+enum imp_type {
+	IMP_T_TEXT,     /* one line of free text */
+	IMP_T_NOTE,     /* free text; newlines allowed */
+	IMP_T_CODE,     /* text the kind checks itself (a code, an item) */
+	IMP_T_STATE,    /* a state by code, name or alias: its code */
+	IMP_T_STATES,   /* states separated by '|': their codes */
+	IMP_T_AREA,     /* a loaded priority area: its code */
+	IMP_T_YEAR,     /* 1900 to 2100 */
+	IMP_T_DATE,     /* a day */
+	IMP_T_CURRENCY, /* ISO 4217 */
+	IMP_T_MONEY,    /* an amount >= 0 in the row's currency */
+	IMP_T_PAYMENT,  /* an amount > 0 in the row's currency */
+	IMP_T_NUMBER,   /* a decimal number from min to max */
+	IMP_T_ENUM,     /* one of values[], in English, Russian or Kazakh */
+};
+
+/* One column of a kind.  A column with a field is stored by the driver
+ * in that column of the kind's table; one without is the kind's to use. */
+struct imp_column {
+	const char *name; /* English, as the data contract spells it */
+	enum imp_type type;
+	bool required;
+	const char *field;                   /* the table's column, or NULL */
+	const struct imp_enum_value *values; /* IMP_T_ENUM; en NULL ends */
+	int def;           /* IMP_T_ENUM: the value when empty, -1: none */
+	double min, max;   /* IMP_T_NUMBER */
+	const char *ru[4]; /* built-in Russian header names */
+	const char *kk[4]; /* built-in Kazakh header names */
+};
+
+/* Rows already loaded: a staged row s is the same as a stored row t when
+ * ON holds; the error is at COLUMN with VALUE (SQL over s, or NULL) and
+ * says "WHAT is already loaded by batch N". */
+struct imp_dup {
+	const char *on;
+	int column;
+	const char *value;
+	const char *what;
+};
+
+/* A file kind: its columns and what its rows become. */
 struct kind_def {
 	const char *name;
-	const char *const columns[MAX_COLUMNS]; /* NULL-terminated */
-	unsigned required;                      /* bit i: column i required */
-	const char *count_names[4];             /* what res->counts hold */
-	/* Prepares statements and lookups; called once the header is known. */
+	const char *table; /* where its rows go */
+	const struct imp_column *columns;
+	int n_columns;
+	const char *extras[MAX_EXTRAS]; /* stored values the row hook gives */
+	const char *count_names[4];     /* what res->counts hold */
+	struct imp_dup dup;             /* .on NULL: no check */
+	/* The key of the table's main index, as columns of the staged rows
+	 * ("state, received_on, ..."), or NULL: many rows added to a table
+	 * that keeps its indexes go in this order, so that the index is
+	 * walked, not hit at random (stage.c). */
+	const char *order;
+	/* Moves the staged children (temp.imp_child: n, a, b, c) into place
+	 * once the rows are, with ?1 the batch; NULL when there are none. */
+	const char *children;
+	/* Checks the header (ctx->col) before any row; optional. */
 	enum cbm_status (*begin)(struct imp_ctx *ctx);
-	/* Validates the current record and, when ctx->writing, inserts it. */
+	/* The checks across columns of a row whose fields are read. */
 	void (*row)(struct imp_ctx *ctx);
-	/* Checks across rows after the last record, inside the transaction. */
+	/* Checks after the rows are in place, inside the transaction. */
 	enum cbm_status (*end)(struct imp_ctx *ctx);
-	/* Issue 11: adds to the batch's SHA-256 what the file names beside
-	 * itself (the organization's emblem); NULL for every other kind.
-	 * Leaves FP at its start. */
+	/* Adds to the batch's SHA-256 what the file names beside itself
+	 * (the organization's emblem); optional.  Leaves FP at its start. */
 	enum cbm_status (*digest)(struct imp_ctx *ctx, FILE *fp,
 	                          GChecksum *sum);
+};
+
+/* A field as the driver read it. */
+struct imp_value {
+	bool set;          /* present and valid */
+	const char *text;  /* the trimmed text, NULL when empty */
+	const char *s;     /* what is stored as text (a code, an enum's word) */
+	int64_t i;         /* year, days, minor units, an enum's index */
+	double d;          /* IMP_T_NUMBER */
+	const char **list; /* IMP_T_STATES: codes, NULL-terminated */
+	char buf[72];      /* room for a code the driver or kind writes */
+};
+
+/* The header as matched: which field holds which column. */
+struct imp_header {
+	int col[MAX_COLUMNS];    /* column i's field index, -1 if absent */
+	char *name[MAX_COLUMNS]; /* column i as the file spells it */
+	int cell[MAX_COLUMNS];   /* a workbook column's letter (0: A) */
+	char currency[MAX_COLUMNS][4];  /* "Amount (USD)": "USD", else "" */
+	char currency_of_file[4];       /* the one currency the brackets name */
+	GHashTable *words[MAX_COLUMNS]; /* value key -> word read as */
+	GString *mapping;               /* the --map lines of this header */
 };
 
 struct imp_ctx {
@@ -47,27 +130,83 @@ struct imp_ctx {
 	struct cbm_error *err;
 	enum cbm_status fatal; /* an SQLite or I/O failure, sticky */
 
-	int col[MAX_COLUMNS];      /* column i's field index, -1 if absent */
-	char *header[MAX_COLUMNS]; /* column i as the file spells it */
+	struct imp_header h;
+	bool header_seen;
 	bool header_ok;
+	const char *sheet;            /* the workbook's sheet, else NULL */
 	const struct imp_record *rec; /* the current record */
 	size_t row_errors;            /* diags.errors when the row began */
+	struct imp_value v[MAX_COLUMNS];
+	char currency[4]; /* the current row's currency, "" if none */
 
 	int64_t batch_id;
-	bool writing; /* false once a row failed: validate only */
 	struct imp_names *names;
 	GHashTable *areas;      /* area codes (upper case) -> NULL */
 	GHashTable *seen;       /* in-file keys -> first line */
 	GHashTable *joined;     /* state code -> joined year (int) */
+	GHashTable *rates;      /* "CUR day" -> rate (double *), a memo */
 	GHashTable *currencies; /* currencies noted in the store */
-	sqlite3_stmt *stmt[MAX_STATEMENTS];
 	sqlite3_stmt *rate_stmt;
-	bool check_duplicates; /* other batches hold rows of this kind */
+	sqlite3_stmt *stage; /* INSERT INTO temp.imp_stage */
+	sqlite3_stmt *child; /* INSERT INTO temp.imp_child */
+	int n_fields;        /* columns with a field */
+	long staged;         /* rows in temp.imp_stage */
 };
 
-extern const struct kind_def imp_kind_defs[IMP_KIND_COUNT];
+extern const struct kind_def *const imp_kind_defs[IMP_KIND_COUNT];
 
-/* ---- field helpers: each reports its own error and returns false --------- */
+/* The kinds, one per file. */
+extern const struct kind_def imp_kind_states, imp_kind_areas,
+    imp_kind_coordinators, imp_kind_plan, imp_kind_contributions,
+    imp_kind_pledges, imp_kind_budget, imp_kind_fx, imp_kind_secondments,
+    imp_kind_scale, imp_kind_organization;
+
+/* ---- the header (header.c) ----------------------------------------------- */
+
+/* The key a header name is compared by: NFKC, case folded, ё as е,
+ * spaces, hyphens and underscores as one '_', surrounding spaces and a
+ * trailing colon gone, and a bracket holding a currency code ("Amount
+ * (USD)") dropped, its code into CUR ("" when none; CUR may be NULL).
+ * Caller frees with g_free(). */
+char *imp_header_key(const char *name, char cur[4]);
+
+/* Matches the header record REC onto the kind's columns (ctx->h),
+ * reporting unknown, close, doubled and missing columns; sets
+ * ctx->header_ok. */
+void imp_header_match(struct imp_ctx *ctx, const struct imp_record *rec);
+
+/* Reports a problem of the header's field I (-1: of the header as a
+ * whole): at line 1 of a text file, at the header's cell in a sheet. */
+void imp_header_diag(struct imp_ctx *ctx, const struct imp_record *rec, int i,
+                     enum imp_severity sev, const char *column, const char *fmt,
+                     ...) __attribute__((format(printf, 6, 7)));
+
+/* The --print-map text of the matched header of REC. */
+char *imp_header_print_map(struct imp_ctx *ctx, const struct imp_record *rec);
+
+void imp_header_release(struct imp_header *h);
+
+/* The map's header name for KEY (a header key), or -1. */
+int imp_map_header(const struct imp_map *map, const char *key);
+
+/* Calls FN for each value line of MAP for COLUMN. */
+void imp_map_each_value(const struct imp_map *map, int column,
+                        void (*fn)(void *data, const char *from,
+                                   const char *to),
+                        void *data);
+
+/* The enumerated value of VALUES that WORD names (English, Russian or
+ * Kazakh, after imp_header_key()), or -1. */
+int imp_enum_find(const struct imp_enum_value *values, const char *word);
+
+/* ---- reading fields (fields.c) ------------------------------------------- */
+
+/* Reads every column of the current record by its type into ctx->v,
+ * reporting each problem at FILE:LINE:COLUMN. */
+void imp_ctx_read_row(struct imp_ctx *ctx);
+
+/* Frees what reading the row allocated. */
+void imp_ctx_clear_row(struct imp_ctx *ctx);
 
 /* The trimmed text of column COL, or NULL when absent or empty. */
 const char *imp_ctx_text(struct imp_ctx *ctx, int col);
@@ -83,27 +222,10 @@ void imp_ctx_warning(struct imp_ctx *ctx, int col, const char *value,
 /* True while the current row has no error. */
 bool imp_ctx_row_ok(const struct imp_ctx *ctx);
 
-/* Required (or optional: *OUT = NULL and true when empty) free text. */
-bool imp_ctx_get_text(struct imp_ctx *ctx, int col, bool required,
-                      bool multiline, const char **out);
-bool imp_ctx_get_state(struct imp_ctx *ctx, int col, const char **code);
+/* Resolves one state NAME of column COL into *CODE, or reports it. */
 bool imp_ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
                             const char **code);
-bool imp_ctx_get_area(struct imp_ctx *ctx, int col, char *code, size_t n);
-bool imp_ctx_get_year(struct imp_ctx *ctx, int col, bool required, int *year);
-bool imp_ctx_get_date(struct imp_ctx *ctx, int col, bool required,
-                      int32_t *days, bool *present);
-bool imp_ctx_get_currency(struct imp_ctx *ctx, int col, char cur[4]);
-/* An amount of CUR; MIN_POSITIVE demands > 0, otherwise >= 0. */
-bool imp_ctx_get_amount(struct imp_ctx *ctx, int col, bool required,
-                        const char *cur, bool positive, int64_t *minor,
-                        bool *present);
-/* One of VALUES (NULL-terminated), case-insensitive; DEF when empty and
- * DEF >= 0. */
-bool imp_ctx_get_enum(struct imp_ctx *ctx, int col, const char *const *values,
-                      int def, int *out);
-bool imp_ctx_get_decimal(struct imp_ctx *ctx, int col, double min, double max,
-                         double *out);
+
 /* The USD rate of CUR on DAYS; reports at column COL when missing. */
 bool imp_ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
                       int32_t days, double *usd_per_unit);
@@ -113,21 +235,34 @@ bool imp_ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
 bool imp_ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
                             const char *what);
 
-/* Prepares SQL into ctx->stmt[I]. */
-enum cbm_status imp_ctx_prepare(struct imp_ctx *ctx, int i, const char *sql);
+/* ---- staging (stage.c) --------------------------------------------------- */
 
-/* Steps a bound insert statement and resets it; an SQLite failure is
- * fatal (ctx->fatal). */
-void imp_ctx_step(struct imp_ctx *ctx, sqlite3_stmt *st);
+/* Creates the staging tables of the kind and prepares their inserts. */
+enum cbm_status imp_stage_open(struct imp_ctx *ctx);
 
-/* Runs a bound lookup returning one integer (a batch id); 0 when none.
- * Resets the statement. */
-int64_t imp_ctx_lookup(struct imp_ctx *ctx, sqlite3_stmt *st);
+/* Drops the staging tables; safe to call when none exist. */
+void imp_stage_close(struct imp_ctx *ctx);
 
-/* Reports "already loaded by batch N (file); use --replace N". */
-void imp_ctx_already(struct imp_ctx *ctx, int col, const char *value,
-                     const char *what, int64_t batch);
+/* Extra stored value I (def->extras[I]) of the current row. */
+void imp_ctx_store_int(struct imp_ctx *ctx, int i, int64_t v);
+void imp_ctx_store_double(struct imp_ctx *ctx, int i, double v);
+void imp_ctx_store_text(struct imp_ctx *ctx, int i, const char *v);
+void imp_ctx_store_blob(struct imp_ctx *ctx, int i, const void *v, size_t n);
 
-void imp_ctx_count(struct imp_ctx *ctx, int i, long n);
+/* Stages a child row (N, A, B, C) of the current row, counted in
+ * res->counts[COUNT]. */
+void imp_ctx_child(struct imp_ctx *ctx, int count, int64_t n, const char *a,
+                   const char *b, const char *c);
+
+/* Stages the current row (its fields and the extras stored); counts it. */
+void imp_stage_row(struct imp_ctx *ctx);
+
+/* Reports every staged row that is already loaded, five per batch and a
+ * line for the rest. */
+enum cbm_status imp_stage_check(struct imp_ctx *ctx);
+
+/* Moves the staged rows and children into the kind's table, in the order
+ * of the file, as batch ctx->batch_id. */
+enum cbm_status imp_stage_insert(struct imp_ctx *ctx);
 
 #endif /* CBM_IMPORT_INTERNAL_H */

@@ -5,12 +5,15 @@
  * (sniff.c); pick the reader: a workbook's sheet (workbook.c) or text in
  * its encoding (csvread.c); BEGIN IMMEDIATE (a second importer waits
  * here); a file already loaded as this kind and sheet is a no-op; remove
- * the batch being replaced; create the new batch; read every record,
- * validating all and inserting while no row has failed; run the kind's
- * cross-row checks; then COMMIT, or ROLLBACK when anything failed or on
- * --dry-run.  Nothing is half-loaded: every path out of the transaction
- * but the last rolls back.  The readers deliver the same records, so
- * nothing after the choice of reader knows which one it was.
+ * the batch being replaced; create the new batch; match the header onto
+ * the kind's columns (header.c); read every record, each field by its
+ * column's type (fields.c) and the row by the kind's hook, staging the
+ * valid rows (stage.c); look for rows already loaded, in one query; move
+ * the staged rows into place; run the kind's cross-row checks; then
+ * COMMIT, or ROLLBACK when anything failed or on --dry-run.  Nothing is
+ * half-loaded: every path out of the transaction but the last rolls back.  The
+ * readers deliver the same records, so nothing after the choice of reader knows
+ * which one it was.
  */
 #include <errno.h>
 #include <glib.h>
@@ -18,22 +21,6 @@
 #include <sys/stat.h>
 
 #include "import_internal.h"
-
-bool imp_kind_parse(const char *name, enum imp_kind *out)
-{
-	for (int k = 0; k < IMP_KIND_COUNT; k++) {
-		if (strcmp(name, imp_kind_defs[k].name) == 0) {
-			*out = (enum imp_kind)k;
-			return true;
-		}
-	}
-	return false;
-}
-
-const char *imp_kind_name(enum imp_kind kind)
-{
-	return imp_kind_defs[kind].name;
-}
 
 void imp_result_init(struct imp_result *res)
 {
@@ -45,6 +32,7 @@ void imp_result_release(struct imp_result *res)
 {
 	imp_diags_release(&res->diags);
 	g_free(res->sheet);
+	g_free(res->mapping);
 	memset(res, 0, sizeof(*res));
 }
 
@@ -83,104 +71,71 @@ static enum cbm_status hash_file(struct imp_ctx *ctx, FILE *fp, char *hex,
 	return rc;
 }
 
-/* Reports a problem of the header's field I (-1: of the header as a
- * whole): at line 1 of a text file, at the header's cell in a sheet. */
-static void header_diag(struct imp_ctx *ctx, const struct imp_record *rec,
-                        int i, enum imp_severity sev, const char *column,
-                        const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-
-static void header_diag(struct imp_ctx *ctx, const struct imp_record *rec,
-                        int i, enum imp_severity sev, const char *column,
-                        const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-	int cell = rec->cells && i >= 0 ? rec->cells[i].column : -1;
-
-	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
-	imp_diags_add_cell(&ctx->res->diags, sev, ctx->file, rec->sheet,
-	                   rec->sheet ? rec->line : 1, cell, column, NULL, "%s",
-	                   msg);
-	g_free(msg);
-}
-
-/* Maps the header's names onto the kind's columns. */
-static void map_header(struct imp_ctx *ctx, const struct imp_record *rec)
-{
-	const struct kind_def *def = ctx->def;
-
-	for (int c = 0; c < MAX_COLUMNS; c++)
-		ctx->col[c] = -1;
-	for (size_t i = 0; i < rec->n_fields; i++) {
-		char *name = g_strdup(rec->fields[i]);
-		char *key = g_ascii_strdown(imp_trim(name), -1);
-		int c;
-		for (c = 0; def->columns[c]; c++)
-			if (strcmp(key, def->columns[c]) == 0)
-				break;
-		if (!def->columns[c]) {
-			header_diag(ctx, rec, (int)i, IMP_WARNING, name,
-			            "unknown column, ignored (a %s file has "
-			            "columns: see 'cbm help import')",
-			            def->name);
-		} else if (ctx->col[c] >= 0) {
-			header_diag(ctx, rec, (int)i, IMP_ERROR, name,
-			            "column appears twice");
-		} else {
-			ctx->col[c] = (int)i;
-			ctx->header[c] = g_strdup(name);
-		}
-		g_free(key);
-		g_free(name);
-	}
-	for (int c = 0; def->columns[c]; c++) {
-		if (ctx->col[c] < 0 && (def->required & (1u << c)))
-			header_diag(ctx, rec, -1, IMP_ERROR, def->columns[c],
-			            "missing required column");
-		if (!ctx->header[c])
-			ctx->header[c] = g_strdup(def->columns[c]);
-	}
-	ctx->header_ok = ctx->res->diags.errors == 0;
-}
-
 /* A kind that names states needs states loaded first: one error for the
  * file rather than one per row. */
 static bool states_needed(struct imp_ctx *ctx, const struct imp_record *rec)
 {
-	for (int c = 0; ctx->def->columns[c]; c++) {
-		const char *name = ctx->def->columns[c];
-		if (strcmp(ctx->def->name, "states") != 0 &&
-		    (strcmp(name, "state") == 0 ||
-		     strcmp(name, "organizers") == 0) &&
+	for (int c = 0; c < ctx->def->n_columns; c++) {
+		enum imp_type type = ctx->def->columns[c].type;
+		if ((type == IMP_T_STATE || type == IMP_T_STATES) &&
 		    imp_names_empty(ctx->names)) {
-			header_diag(ctx, rec, ctx->col[c], IMP_ERROR, name,
-			            "no states are loaded yet; import them "
-			            "first with 'cbm import states FILE'");
+			imp_header_diag(ctx, rec, ctx->h.col[c], IMP_ERROR,
+			                ctx->def->columns[c].name,
+			                "no states are loaded yet; import them "
+			                "first with 'cbm import states FILE'");
 			return true;
 		}
 	}
 	return false;
 }
 
+/* The header: matched onto the kind's columns, or with --print-map only
+ * that.  Returns non-zero to stop reading. */
+static int on_header(struct imp_ctx *ctx, const struct imp_record *rec)
+{
+	ctx->header_seen = true;
+	ctx->sheet = rec->sheet;
+	imp_header_match(ctx, rec);
+	if (ctx->opt->print_map) {
+		ctx->res->mapping = imp_header_print_map(ctx, rec);
+		return 1;
+	}
+	ctx->res->mapping = g_strdup(ctx->h.mapping->str);
+	if (!ctx->header_ok || states_needed(ctx, rec))
+		return 1;
+	return ctx->def->begin && ctx->def->begin(ctx) != CBM_OK;
+}
+
+/* A record of empty fields: cleared cells, as spreadsheets leave them. */
+static bool all_empty(const struct imp_record *rec)
+{
+	for (size_t i = 0; i < rec->n_fields; i++)
+		if (*imp_trim(rec->fields[i]))
+			return false;
+	return true;
+}
+
+/* One data row: its fields read by type, the kind's checks across them,
+ * and staged when valid. */
 static int on_record(void *data, size_t index, const struct imp_record *rec)
 {
 	struct imp_ctx *ctx = data;
 
+	(void)index;
 	ctx->rec = rec;
-	if (index == 0) {
-		map_header(ctx, rec);
-		if (!ctx->header_ok || states_needed(ctx, rec))
-			return 1;
-		if (ctx->def->begin(ctx) != CBM_OK)
-			return 1;
+	if (all_empty(rec))
 		return 0;
-	}
+	if (!ctx->header_seen)
+		return on_header(ctx, rec);
 	ctx->res->rows++;
 	ctx->row_errors = ctx->res->diags.errors;
-	ctx->def->row(ctx);
+	imp_ctx_read_row(ctx);
+	if (ctx->def->row)
+		ctx->def->row(ctx);
+	if (imp_ctx_row_ok(ctx) && !ctx->fatal)
+		imp_stage_row(ctx);
+	sqlite3_clear_bindings(ctx->stage);
+	imp_ctx_clear_row(ctx);
 	return ctx->fatal != CBM_OK || ctx->res->diags.truncated;
 }
 
@@ -208,6 +163,10 @@ static enum cbm_status open_lookups(struct imp_ctx *ctx)
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ctx->seen =
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ctx->rates =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	ctx->currencies =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	if (sqlite3_prepare_v2(ctx->sql, "SELECT code FROM areas", -1, &st,
 	                       NULL) != SQLITE_OK)
 		return st_sql_error(ctx->db, "cannot read areas", ctx->err);
@@ -224,22 +183,22 @@ static enum cbm_status open_lookups(struct imp_ctx *ctx)
 	return CBM_OK;
 }
 
+static void destroy(GHashTable *table)
+{
+	if (table)
+		g_hash_table_destroy(table);
+}
+
 static void close_lookups(struct imp_ctx *ctx)
 {
-	for (int i = 0; i < MAX_STATEMENTS; i++)
-		sqlite3_finalize(ctx->stmt[i]);
 	sqlite3_finalize(ctx->rate_stmt);
 	imp_names_close(ctx->names);
-	if (ctx->areas)
-		g_hash_table_destroy(ctx->areas);
-	if (ctx->seen)
-		g_hash_table_destroy(ctx->seen);
-	if (ctx->joined)
-		g_hash_table_destroy(ctx->joined);
-	if (ctx->currencies)
-		g_hash_table_destroy(ctx->currencies);
-	for (int c = 0; c < MAX_COLUMNS; c++)
-		g_free(ctx->header[c]);
+	destroy(ctx->areas);
+	destroy(ctx->seen);
+	destroy(ctx->joined);
+	destroy(ctx->rates);
+	destroy(ctx->currencies);
+	imp_header_release(&ctx->h);
 }
 
 /* Removes the batch being replaced, after checking it holds this kind. */
@@ -283,6 +242,41 @@ static enum cbm_status read_records(struct imp_ctx *ctx, FILE *fp,
 	return CBM_OK;
 }
 
+/* The empty file or sheet: an error when nothing at all was read. */
+static void check_empty(struct imp_ctx *ctx, const struct source *src)
+{
+	if (ctx->header_seen || ctx->res->diags.errors)
+		return;
+	if (src->wb)
+		imp_diags_add_cell(&ctx->res->diags, IMP_ERROR, ctx->file,
+		                   ctx->res->sheet, 0, -1, "", NULL,
+		                   "empty sheet: no header row");
+	else
+		imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 1, "",
+		              NULL, "empty file: no header line");
+}
+
+/* Moves the staged rows into place and runs the checks that need them
+ * there: the kind's own, orphans of a replaced batch. */
+static enum cbm_status finish(struct imp_ctx *ctx)
+{
+	enum cbm_status rc = imp_stage_insert(ctx);
+
+	if (rc == CBM_OK && ctx->def->end)
+		rc = ctx->def->end(ctx);
+	if (rc == CBM_OK && ctx->res->diags.errors)
+		rc = CBM_EDATA;
+	if (rc == CBM_OK && ctx->opt->replace_batch)
+		rc = st_check_orphans(ctx->db, ctx->err);
+	if (rc == CBM_OK)
+		rc = st_batch_set_rows(ctx->db, ctx->batch_id, ctx->res->rows,
+		                       ctx->err);
+	if (rc == CBM_OK)
+		rc = st_batch_set_mapping(ctx->db, ctx->batch_id,
+		                          ctx->res->mapping, ctx->err);
+	return rc;
+}
+
 /* Reads and loads the records; the transaction is open. */
 static enum cbm_status load(struct imp_ctx *ctx, FILE *fp,
                             const struct source *src, const char *sha)
@@ -300,32 +294,35 @@ static enum cbm_status load(struct imp_ctx *ctx, FILE *fp,
 	g_free(base);
 	if (rc == CBM_OK)
 		rc = open_lookups(ctx);
+	if (rc == CBM_OK)
+		rc = imp_stage_open(ctx);
+	if (rc == CBM_OK)
+		rc = read_records(ctx, fp, src, &stats);
+	if (rc == CBM_OK)
+		rc = ctx->fatal;
 	if (rc != CBM_OK)
 		return rc;
-	ctx->writing = true;
-	rc = read_records(ctx, fp, src, &stats);
-	if (rc != CBM_OK)
-		return rc;
-	if (ctx->fatal)
-		return ctx->fatal;
-	if (stats.records == 0 && ctx->res->diags.errors == 0 && src->wb)
-		imp_diags_add_cell(&ctx->res->diags, IMP_ERROR, ctx->file,
-		                   ctx->res->sheet, 0, -1, "", NULL,
-		                   "empty sheet: no header row");
-	else if (stats.records == 0 && ctx->res->diags.errors == 0)
-		imp_diags_add(&ctx->res->diags, IMP_ERROR, ctx->file, 1, "",
-		              NULL, "empty file: no header line");
-	if (ctx->res->diags.errors)
-		return CBM_EDATA;
-	if (ctx->def->end && ctx->res->rows > 0)
-		rc = ctx->def->end(ctx);
+	check_empty(ctx, src);
+	rc = imp_stage_check(ctx);
 	if (rc == CBM_OK && ctx->res->diags.errors)
 		rc = CBM_EDATA;
-	if (rc == CBM_OK && ctx->opt->replace_batch)
-		rc = st_check_orphans(ctx->db, ctx->err);
+	if (rc == CBM_OK && ctx->res->rows > 0)
+		rc = finish(ctx);
+	return rc;
+}
+
+/* --print-map: the header of the file read and matched; nothing else is
+ * read, nothing is written. */
+static enum cbm_status print_map(struct imp_ctx *ctx, FILE *fp,
+                                 const struct source *src)
+{
+	struct imp_csv_stats stats;
+	enum cbm_status rc = read_records(ctx, fp, src, &stats);
+
 	if (rc == CBM_OK)
-		rc = st_batch_set_rows(ctx->db, ctx->batch_id, ctx->res->rows,
-		                       ctx->err);
+		check_empty(ctx, src);
+	if (rc == CBM_OK && ctx->res->diags.errors)
+		rc = CBM_EDATA;
 	return rc;
 }
 
@@ -396,6 +393,15 @@ static enum cbm_status import_open_file(struct imp_ctx *ctx, FILE *fp)
 	rc = hash_file(ctx, fp, sha, &sniff);
 	if (rc == CBM_OK)
 		rc = open_source(ctx, fp, &sniff, &src);
+	if (rc == CBM_OK && ctx->opt->print_map) {
+		rc = print_map(ctx, fp, &src);
+		imp_workbook_close(src.wb);
+		return rc;
+	}
+	/* The staged rows go to a temporary file, not to memory: an import
+	 * of any size stays within DESIGN's 64 MiB. */
+	if (rc == CBM_OK)
+		rc = st_exec(ctx->db, "PRAGMA temp_store = FILE", ctx->err);
 	if (rc == CBM_OK)
 		rc = st_begin(ctx->db, ctx->err);
 	if (rc != CBM_OK) {
@@ -413,6 +419,7 @@ static enum cbm_status import_open_file(struct imp_ctx *ctx, FILE *fp)
 	if (rc == CBM_OK)
 		rc = load(ctx, fp, &src, sha);
 	imp_workbook_close(src.wb);
+	imp_stage_close(ctx);
 	if (rc == CBM_OK && ctx->res->rows > 0 && !ctx->opt->dry_run) {
 		ctx->res->batch_id = ctx->batch_id;
 		return st_commit(ctx->db, ctx->err);
@@ -497,8 +504,8 @@ enum cbm_status imp_import_file(struct st_db *db, enum imp_kind kind,
 	if (kind < 0 || kind >= IMP_KIND_COUNT)
 		return CBM_ERROR(err, CBM_EUSAGE, NULL, "unknown file kind");
 	ctx.db = db;
-	ctx.sql = st_sqlite(db);
-	ctx.def = &imp_kind_defs[kind];
+	ctx.sql = db ? st_sqlite(db) : NULL; /* --print-map needs none */
+	ctx.def = imp_kind_defs[kind];
 	ctx.file = imp_input_name(path);
 	ctx.opt = opt;
 	ctx.res = res;

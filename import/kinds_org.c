@@ -2,19 +2,15 @@
  * kinds_org.c - the organisation itself (issue 11, DESIGN.md "Figures and
  * reports": identity): its full and short names in English, Russian and
  * Kazakh, an optional signatory and an optional emblem, a PNG file named
- * relative to the CSV file.  The emblem's bytes are stored in the database
- * and enter the batch's SHA-256 (imp_kind_organization_digest), so that
- * the same CSV beside a new emblem is a new batch.  A file holds one
- * organisation; the latest batch wins (the reports read the newest row).
- *
- * Written in the importer's current style (a begin and a row hook, plus
- * the digest hook this kind alone needs) so that it ports as one table
- * entry into the table-driven importer.
+ * relative to the file.  The emblem's bytes are stored in the database
+ * and enter the batch's SHA-256 (the digest hook), so that the same file
+ * beside a new emblem is a new batch.  A file holds one organisation; the
+ * latest batch wins (the reports read the newest row), so there is no
+ * check against the rows already loaded.
  */
 #include <errno.h>
 #include <string.h>
 
-#include "import_internal.h"
 #include "kinds.h"
 
 enum {
@@ -28,8 +24,42 @@ enum {
 	O_SIGNATORY_RU,
 	O_SIGNATORY_KK,
 	O_EMBLEM,
-	O_COUNT
+	O_N
 };
+
+/* clang-format off */
+static const struct imp_column org_columns[O_N] = {
+    [O_NAME_EN] = {"name_en", IMP_T_TEXT, true, "name_en",
+                   .ru = RU_NAME_EN, .kk = KK_NAME_EN},
+    [O_NAME_RU] = {"name_ru", IMP_T_TEXT, true, "name_ru",
+                   .ru = RU_NAME_RU, .kk = KK_NAME_RU},
+    [O_NAME_KK] = {"name_kk", IMP_T_TEXT, true, "name_kk",
+                   .ru = RU_NAME_KK, .kk = KK_NAME_KK},
+    [O_SHORT_EN] = {"short_en", IMP_T_TEXT, true, "short_en",
+                    .ru = {"Краткое название (англ.)"},
+                    .kk = {"Қысқа атауы (ағылш.)"}},
+    [O_SHORT_RU] = {"short_ru", IMP_T_TEXT, true, "short_ru",
+                    .ru = {"Краткое название (рус.)"},
+                    .kk = {"Қысқа атауы (орыс.)"}},
+    [O_SHORT_KK] = {"short_kk", IMP_T_TEXT, true, "short_kk",
+                    .ru = {"Краткое название (каз.)"},
+                    .kk = {"Қысқа атауы (қаз.)"}},
+    [O_SIGNATORY_EN] = {"signatory_en", IMP_T_TEXT, false, "signatory_en",
+                        .ru = {"Подписант (англ.)"},
+                        .kk = {"Қол қоюшы (ағылш.)"}},
+    [O_SIGNATORY_RU] = {"signatory_ru", IMP_T_TEXT, false, "signatory_ru",
+                        .ru = {"Подписант (рус.)"},
+                        .kk = {"Қол қоюшы (орыс.)"}},
+    [O_SIGNATORY_KK] = {"signatory_kk", IMP_T_TEXT, false, "signatory_kk",
+                        .ru = {"Подписант (каз.)"},
+                        .kk = {"Қол қоюшы (қаз.)"}},
+    /* Stored by the row hook: the picture's bytes and its name. */
+    [O_EMBLEM] = {"emblem", IMP_T_TEXT, false, NULL,
+                  .ru = {"Эмблема", "Герб"}, .kk = {"Эмблема", "Елтаңба"}},
+};
+/* clang-format on */
+
+enum { O_X_EMBLEM, O_X_EMBLEM_FILE };
 
 /* An emblem is a small picture: a larger file is surely not one. */
 #define EMBLEM_MAX_BYTES (4u << 20)
@@ -78,49 +108,27 @@ static bool read_emblem(const char *path, gchar **data, gsize *len, char *why,
 	return true;
 }
 
-enum cbm_status imp_kind_organization_begin(struct imp_ctx *ctx)
+static void org_row(struct imp_ctx *ctx)
 {
-	return imp_ctx_prepare(
-	    ctx, 0,
-	    "INSERT INTO organization (name_en, name_ru, name_kk, short_en,"
-	    " short_ru, short_kk, signatory_en, signatory_ru, signatory_kk,"
-	    " emblem, emblem_file, batch_id)"
-	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-}
-
-void imp_kind_organization_row(struct imp_ctx *ctx)
-{
-	const char *text[O_COUNT] = {0};
-	gchar *emblem = NULL;
-	gsize emblem_len = 0;
+	const struct imp_value *emblem = &ctx->v[O_EMBLEM];
+	gchar *data = NULL;
+	gsize len = 0;
 
 	/* One organisation per file: a second row is a mistake. */
 	imp_ctx_unique_in_file(ctx, -1, "organization",
 	                       "a second organization");
-	for (int c = O_NAME_EN; c < O_COUNT; c++)
-		imp_ctx_get_text(ctx, c, c <= O_SHORT_KK, false, &text[c]);
-	if (text[O_EMBLEM]) {
-		char *path = emblem_path(ctx->file, text[O_EMBLEM]);
+	if (emblem->set) {
+		char *path = emblem_path(ctx->file, emblem->text);
 		char why[1200];
-		if (!read_emblem(path, &emblem, &emblem_len, why, sizeof(why)))
-			imp_ctx_error(ctx, O_EMBLEM, text[O_EMBLEM], "%s", why);
+		if (!read_emblem(path, &data, &len, why, sizeof(why)))
+			imp_ctx_error(ctx, O_EMBLEM, emblem->text, "%s", why);
 		g_free(path);
 	}
-	if (imp_ctx_row_ok(ctx) && ctx->writing) {
-		sqlite3_stmt *st = ctx->stmt[0];
-		for (int c = O_NAME_EN; c < O_EMBLEM; c++)
-			sqlite3_bind_text(st, c + 1, text[c], -1,
-			                  SQLITE_STATIC);
-		if (emblem)
-			sqlite3_bind_blob(st, 10, emblem, (int)emblem_len,
-			                  SQLITE_STATIC);
-		sqlite3_bind_text(st, 11, text[O_EMBLEM], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 12, ctx->batch_id);
-		imp_ctx_step(ctx, st);
+	if (data && imp_ctx_row_ok(ctx)) {
+		imp_ctx_store_blob(ctx, O_X_EMBLEM, data, len);
+		imp_ctx_store_text(ctx, O_X_EMBLEM_FILE, emblem->text);
 	}
-	if (imp_ctx_row_ok(ctx))
-		imp_ctx_count(ctx, 0, 1);
-	g_free(emblem);
+	g_free(data);
 }
 
 /* ---- the emblem in the batch's SHA-256 ----------------------------------- */
@@ -130,17 +138,33 @@ struct find_emblem {
 	char *name; /* the first row's emblem, or NULL */
 };
 
+/* True when the header NAME is the emblem column's, in any language. */
+static bool is_emblem(const char *name)
+{
+	const struct imp_column *c = &org_columns[O_EMBLEM];
+	const char *const *lists[] = {c->ru, c->kk};
+	char *key = imp_header_key(name, NULL);
+	bool yes = strcmp(key, c->name) == 0;
+
+	for (int l = 0; l < 2 && !yes; l++) {
+		for (int i = 0; lists[l][i] && !yes; i++) {
+			char *known = imp_header_key(lists[l][i], NULL);
+			yes = strcmp(key, known) == 0;
+			g_free(known);
+		}
+	}
+	g_free(key);
+	return yes;
+}
+
 static int emblem_field(void *data, size_t index, const struct imp_record *rec)
 {
 	struct find_emblem *f = data;
 
 	if (index == 0) {
-		for (size_t i = 0; i < rec->n_fields; i++) {
-			char *key = g_ascii_strdown(rec->fields[i], -1);
-			if (strcmp(imp_trim(key), "emblem") == 0)
+		for (size_t i = 0; i < rec->n_fields; i++)
+			if (is_emblem(rec->fields[i]))
 				f->col = (int)i;
-			g_free(key);
-		}
 		return f->col < 0;
 	}
 	if (f->col >= 0 && (size_t)f->col < rec->n_fields &&
@@ -149,22 +173,23 @@ static int emblem_field(void *data, size_t index, const struct imp_record *rec)
 	return 1; /* the first data row is enough */
 }
 
-enum cbm_status imp_kind_organization_digest(struct imp_ctx *ctx, FILE *fp,
-                                             GChecksum *sum)
+/* Adds the emblem's bytes to SUM.  A file the reader refuses, or an
+ * emblem that cannot be read, adds nothing: the row hook reports it and
+ * nothing is loaded.  Text files only: a workbook's batch is its bytes. */
+static enum cbm_status org_digest(struct imp_ctx *ctx, FILE *fp,
+                                  GChecksum *sum)
 {
 	struct find_emblem f = {-1, NULL};
 	struct imp_diags ignore;
 	struct imp_csv_stats stats;
 	enum cbm_status rc;
 
-	/* A file the reader refuses, or an emblem that cannot be read, adds
-	 * nothing here: the row hook reports it and nothing is loaded. */
 	imp_diags_init(&ignore);
 	rc = imp_csv_read(fp, ctx->file, emblem_field, &f, &ignore, &stats,
 	                  NULL, NULL);
 	imp_diags_release(&ignore);
 	if (rc == CBM_OK && f.name) {
-		char *path = emblem_path(ctx->file, f.name);
+		char *path = emblem_path(ctx->file, imp_trim(f.name));
 		gchar *data = NULL;
 		gsize len = 0;
 		char why[1200];
@@ -180,3 +205,14 @@ enum cbm_status imp_kind_organization_digest(struct imp_ctx *ctx, FILE *fp,
 		                 "cannot read: %s", strerror(errno));
 	return CBM_OK;
 }
+
+const struct kind_def imp_kind_organization = {
+    .name = "organization",
+    .table = "organization",
+    .columns = org_columns,
+    .n_columns = O_N,
+    .extras = {[O_X_EMBLEM] = "emblem", [O_X_EMBLEM_FILE] = "emblem_file"},
+    .count_names = {"organization"},
+    .row = org_row,
+    .digest = org_digest,
+};

@@ -1,60 +1,75 @@
 /*
  * kinds_ref.c - the reference kinds: states, priority areas, coordinators
- * and the annual plan of events.  Each row handler validates every column
- * (reporting all problems of the row), then inserts while ctx->writing.
+ * and the annual plan of events.  Each kind is its column table (read,
+ * checked and stored by the driver) and a row hook for what crosses
+ * columns: codes checked and written in capitals, names that belong to
+ * one state, keys that must not repeat within the file.
  */
 #include <string.h>
 
-#include "import_internal.h"
 #include "kinds.h"
 
-/* ---- states -------------------------------------------------------------- */
-
-enum { S_CODE, S_NAME_EN, S_NAME_RU, S_NAME_KK, S_STATUS, S_JOINED, S_ALIASES };
-
-static const char *const state_status[] = {"member", "observer", NULL};
-
-enum cbm_status imp_kind_states_begin(struct imp_ctx *ctx)
+/* A code of letters, digits, '-' or '_' in capitals, at most MAX long
+ * (3 letters exactly for a state): the text of column COL, checked and
+ * written into its value's buffer. */
+static bool upper_code(struct imp_ctx *ctx, int col, bool state, size_t max,
+                       const char *what)
 {
-	enum cbm_status rc;
-
-	rc = imp_ctx_prepare(
-	    ctx, 0,
-	    "INSERT INTO states (code, name_en, name_ru, name_kk,"
-	    " status, joined, batch_id) VALUES (?,?,?,?,?,?,?)");
-	if (rc == CBM_OK)
-		rc = imp_ctx_prepare(
-		    ctx, 1,
-		    "INSERT OR IGNORE INTO state_aliases (state, "
-		    "alias, batch_id) VALUES (?,?,?)");
-	if (rc == CBM_OK)
-		rc = imp_ctx_prepare(
-		    ctx, 2, "SELECT batch_id FROM states WHERE code = ?");
-	return rc;
-}
-
-static bool state_code(struct imp_ctx *ctx, char code[4])
-{
-	const char *s = imp_ctx_text(ctx, S_CODE);
+	struct imp_value *v = &ctx->v[col];
 	char *up;
-	bool ok;
+	bool ok = true;
 
-	if (!s) {
-		imp_ctx_error(ctx, S_CODE, NULL, "missing value");
+	if (!v->set)
 		return false;
+	up = g_ascii_strup(v->text, -1);
+	for (const char *p = up; *p; p++)
+		ok = ok &&
+		     (state ? g_ascii_isalpha(*p)
+		            : g_ascii_isalnum(*p) || *p == '-' || *p == '_');
+	ok = ok && (state ? strlen(up) == 3 : strlen(up) <= max);
+	if (ok) {
+		snprintf(v->buf, sizeof(v->buf), "%s", up);
+		v->s = v->buf;
+	} else {
+		imp_ctx_error(ctx, col, v->text, "%s", what);
+		v->set = false;
 	}
-	up = g_ascii_strup(s, -1);
-	ok = strlen(up) == 3 && g_ascii_isalpha(up[0]) &&
-	     g_ascii_isalpha(up[1]) && g_ascii_isalpha(up[2]);
-	if (ok)
-		memcpy(code, up, 4);
-	else
-		imp_ctx_error(
-		    ctx, S_CODE, s,
-		    "not a state code (ISO 3166-1 alpha-3, e.g. KAZ)");
 	g_free(up);
 	return ok;
 }
+
+/* ---- states -------------------------------------------------------------- */
+
+enum {
+	S_CODE,
+	S_NAME_EN,
+	S_NAME_RU,
+	S_NAME_KK,
+	S_STATUS,
+	S_JOINED,
+	S_ALIASES,
+	S_N
+};
+
+static const struct imp_column state_columns[S_N] = {
+    [S_CODE] = {"code", IMP_T_CODE, true, "code",
+                .ru = {"Код", "Код страны", "Код государства"},
+                .kk = {"Код", "Ел коды", "Мемлекет коды"}},
+    [S_NAME_EN] = {"name_en", IMP_T_TEXT, true, "name_en", .ru = RU_NAME_EN,
+                   .kk = KK_NAME_EN},
+    [S_NAME_RU] = {"name_ru", IMP_T_TEXT, false, "name_ru", .ru = RU_NAME_RU,
+                   .kk = KK_NAME_RU},
+    [S_NAME_KK] = {"name_kk", IMP_T_TEXT, false, "name_kk", .ru = RU_NAME_KK,
+                   .kk = KK_NAME_KK},
+    [S_STATUS] = {"status", IMP_T_ENUM, false, "status", imp_state_status, 0,
+                  .ru = {"Статус"}, .kk = {"Мәртебе", "Мәртебесі"}},
+    [S_JOINED] = {"joined", IMP_T_YEAR, false, "joined",
+                  .ru = {"Год вступления", "Вступление"},
+                  .kk = {"Кірген жылы", "Қосылған жылы"}},
+    [S_ALIASES] = {"aliases", IMP_T_TEXT, false, NULL,
+                   .ru = {"Другие названия", "Синонимы"},
+                   .kk = {"Басқа атаулары", "Балама атаулар"}},
+};
 
 /* A name must not be another state's name or alias. */
 static void claim_name(struct imp_ctx *ctx, int col, const char *name,
@@ -67,206 +82,117 @@ static void claim_name(struct imp_ctx *ctx, int col, const char *name,
 		              other);
 }
 
-static bool state_is_new(struct imp_ctx *ctx, const char *code)
+static void states_row(struct imp_ctx *ctx)
 {
-	int64_t batch;
-
-	if (!imp_ctx_unique_in_file(ctx, S_CODE, code, "state code"))
-		return false;
-	sqlite3_bind_text(ctx->stmt[2], 1, code, -1, SQLITE_STATIC);
-	batch = imp_ctx_lookup(ctx, ctx->stmt[2]);
-	if (batch)
-		imp_ctx_already(ctx, S_CODE, code, "state", batch);
-	return batch == 0;
-}
-
-static void insert_aliases(struct imp_ctx *ctx, const char *code,
-                           char **aliases)
-{
-	long n = 0;
-
-	for (int i = 0; aliases && aliases[i]; i++) {
-		if (!*aliases[i])
-			continue;
-		sqlite3_bind_text(ctx->stmt[1], 1, code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ctx->stmt[1], 2, aliases[i], -1,
-		                  SQLITE_STATIC);
-		sqlite3_bind_int64(ctx->stmt[1], 3, ctx->batch_id);
-		imp_ctx_step(ctx, ctx->stmt[1]);
-		n++;
-	}
-	imp_ctx_count(ctx, 1, n);
-}
-
-void imp_kind_states_row(struct imp_ctx *ctx)
-{
-	char code[4] = "";
-	const char *en, *ru, *kk, *alias_text;
-	int status = 0, joined = 0;
+	const char *code = NULL;
 	char **aliases = NULL;
 
-	if (state_code(ctx, code))
-		state_is_new(ctx, code);
-	imp_ctx_get_text(ctx, S_NAME_EN, true, false, &en);
-	imp_ctx_get_text(ctx, S_NAME_RU, false, false, &ru);
-	imp_ctx_get_text(ctx, S_NAME_KK, false, false, &kk);
-	imp_ctx_get_enum(ctx, S_STATUS, state_status, 0, &status);
-	imp_ctx_get_year(ctx, S_JOINED, false, &joined);
-	if (imp_ctx_get_text(ctx, S_ALIASES, false, false, &alias_text) &&
-	    alias_text) {
-		aliases = g_strsplit(alias_text, "|", -1);
+	if (upper_code(ctx, S_CODE, true, 3,
+	               "not a state code (ISO 3166-1 alpha-3, e.g. KAZ)")) {
+		code = ctx->v[S_CODE].s;
+		imp_ctx_unique_in_file(ctx, S_CODE, code, "state code");
+	}
+	if (ctx->v[S_ALIASES].set) {
+		aliases = g_strsplit(ctx->v[S_ALIASES].text, "|", -1);
 		for (int i = 0; aliases[i]; i++)
 			imp_trim(aliases[i]);
 	}
-	if (code[0]) {
+	if (code) {
 		claim_name(ctx, S_CODE, code, code);
-		claim_name(ctx, S_NAME_EN, en, code);
-		claim_name(ctx, S_NAME_RU, ru, code);
-		claim_name(ctx, S_NAME_KK, kk, code);
+		for (int c = S_NAME_EN; c <= S_NAME_KK; c++)
+			claim_name(ctx, c, ctx->v[c].s, code);
 		for (int i = 0; aliases && aliases[i]; i++)
 			claim_name(ctx, S_ALIASES, aliases[i], code);
 	}
-	if (imp_ctx_row_ok(ctx) && ctx->writing) {
-		sqlite3_stmt *st = ctx->stmt[0];
-		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, en, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, ru, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, kk, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, state_status[status], -1,
-		                  SQLITE_STATIC);
-		if (joined)
-			sqlite3_bind_int(st, 6, joined);
-		sqlite3_bind_int64(st, 7, ctx->batch_id);
-		imp_ctx_step(ctx, st);
-		insert_aliases(ctx, code, aliases);
-	}
-	if (imp_ctx_row_ok(ctx))
-		imp_ctx_count(ctx, 0, 1);
+	for (int i = 0; aliases && aliases[i] && imp_ctx_row_ok(ctx); i++)
+		if (*aliases[i])
+			imp_ctx_child(ctx, 1, 0, code, aliases[i], NULL);
 	g_strfreev(aliases);
 }
 
-/* ---- areas --------------------------------------------------------------- */
-
-enum { A_DIMENSION, A_CODE, A_NAME_EN, A_NAME_RU, A_NAME_KK };
-
-static const char *const dimensions[] = {
-    "military-political", "new-challenges", "economic",
-    "environmental",      "human",          NULL,
+const struct kind_def imp_kind_states = {
+    .name = "states",
+    .table = "states",
+    .columns = state_columns,
+    .n_columns = S_N,
+    .count_names = {"states", "aliases"},
+    .dup = {"t.code = s.code", S_CODE, "s.code", "state"},
+    .children = "INSERT OR IGNORE INTO main.state_aliases (state, alias,"
+                " batch_id) SELECT a, b, ?1 FROM temp.imp_child"
+                " ORDER BY rowid",
+    .row = states_row,
 };
 
-enum cbm_status imp_kind_areas_begin(struct imp_ctx *ctx)
-{
-	enum cbm_status rc;
+/* ---- areas --------------------------------------------------------------- */
 
-	rc = imp_ctx_prepare(
-	    ctx, 0,
-	    "INSERT INTO areas (code, dimension, name_en, name_ru,"
-	    " name_kk, batch_id) VALUES (?,?,?,?,?,?)");
-	if (rc == CBM_OK)
-		rc = imp_ctx_prepare(
-		    ctx, 1, "SELECT batch_id FROM areas WHERE code = ?");
-	return rc;
+enum { A_DIMENSION, A_CODE, A_NAME_EN, A_NAME_RU, A_NAME_KK, A_N };
+
+static const struct imp_column area_columns[A_N] = {
+    [A_DIMENSION] = {"dimension", IMP_T_ENUM, true, "dimension", imp_dimensions,
+                     -1, .ru = {"Измерение"}, .kk = {"Өлшем"}},
+    [A_CODE] = {"code", IMP_T_CODE, true, "code", .ru = {"Код"}, .kk = {"Код"}},
+    [A_NAME_EN] = {"name_en", IMP_T_TEXT, true, "name_en", .ru = RU_NAME_EN,
+                   .kk = KK_NAME_EN},
+    [A_NAME_RU] = {"name_ru", IMP_T_TEXT, false, "name_ru", .ru = RU_NAME_RU,
+                   .kk = KK_NAME_RU},
+    [A_NAME_KK] = {"name_kk", IMP_T_TEXT, false, "name_kk", .ru = RU_NAME_KK,
+                   .kk = KK_NAME_KK},
+};
+
+static void areas_row(struct imp_ctx *ctx)
+{
+	if (upper_code(ctx, A_CODE, false, 16,
+	               "not an area code (up to 16 letters, digits, - or _)"))
+		imp_ctx_unique_in_file(ctx, A_CODE, ctx->v[A_CODE].s,
+		                       "area code");
 }
 
-static bool area_code(struct imp_ctx *ctx, char *code, size_t n)
-{
-	const char *s = imp_ctx_text(ctx, A_CODE);
-	char *up;
-	bool ok = true;
-
-	if (!s) {
-		imp_ctx_error(ctx, A_CODE, NULL, "missing value");
-		return false;
-	}
-	up = g_ascii_strup(s, -1);
-	for (const char *p = up; *p; p++)
-		ok = ok && (g_ascii_isalnum(*p) || *p == '-' || *p == '_');
-	ok = ok && strlen(up) <= 16;
-	if (ok)
-		snprintf(code, n, "%s", up);
-	else
-		imp_ctx_error(
-		    ctx, A_CODE, s,
-		    "not an area code (up to 16 letters, digits, - or _)");
-	g_free(up);
-	return ok;
-}
-
-void imp_kind_areas_row(struct imp_ctx *ctx)
-{
-	char code[17] = "";
-	const char *en, *ru, *kk;
-	int dim = 0;
-	int64_t batch;
-
-	imp_ctx_get_enum(ctx, A_DIMENSION, dimensions, -1, &dim);
-	if (area_code(ctx, code, sizeof(code)) &&
-	    imp_ctx_unique_in_file(ctx, A_CODE, code, "area code")) {
-		sqlite3_bind_text(ctx->stmt[1], 1, code, -1, SQLITE_STATIC);
-		batch = imp_ctx_lookup(ctx, ctx->stmt[1]);
-		if (batch)
-			imp_ctx_already(ctx, A_CODE, code, "area", batch);
-	}
-	imp_ctx_get_text(ctx, A_NAME_EN, true, false, &en);
-	imp_ctx_get_text(ctx, A_NAME_RU, false, false, &ru);
-	imp_ctx_get_text(ctx, A_NAME_KK, false, false, &kk);
-	if (imp_ctx_row_ok(ctx) && ctx->writing) {
-		sqlite3_stmt *st = ctx->stmt[0];
-		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, dimensions[dim], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, en, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, ru, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, kk, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 6, ctx->batch_id);
-		imp_ctx_step(ctx, st);
-	}
-	if (imp_ctx_row_ok(ctx))
-		imp_ctx_count(ctx, 0, 1);
-}
+const struct kind_def imp_kind_areas = {
+    .name = "areas",
+    .table = "areas",
+    .columns = area_columns,
+    .n_columns = A_N,
+    .count_names = {"areas"},
+    .dup = {"t.code = s.code", A_CODE, "s.code", "area"},
+    .row = areas_row,
+};
 
 /* ---- coordinators -------------------------------------------------------- */
 
-enum { C_AREA, C_STATE, C_ROLE, C_FROM, C_TO };
+enum { C_AREA, C_STATE, C_ROLE, C_FROM, C_TO, C_N };
 
-static const char *const coordinator_roles[] = {"coordinator", "co-coordinator",
-                                                NULL};
+static const struct imp_column coordinator_columns[C_N] = {
+    [C_AREA] = {"area", IMP_T_AREA, true, "area", .ru = RU_AREA, .kk = KK_AREA},
+    [C_STATE] = {"state", IMP_T_STATE, true, "state", .ru = RU_STATE,
+                 .kk = KK_STATE},
+    [C_ROLE] = {"role", IMP_T_ENUM, true, "role", imp_roles, -1, .ru = {"Роль"},
+                .kk = {"Рөлі", "Рөл"}},
+    [C_FROM] = {"from_year", IMP_T_YEAR, true, "from_year",
+                .ru = {"С года", "Год начала"},
+                .kk = {"Басталған жылы", "Жылдан бастап"}},
+    [C_TO] = {"to_year", IMP_T_YEAR, false, "to_year",
+              .ru = {"По год", "Год окончания"},
+              .kk = {"Аяқталған жылы", "Жылға дейін"}},
+};
 
-enum cbm_status imp_kind_coordinators_begin(struct imp_ctx *ctx)
+static void coordinators_row(struct imp_ctx *ctx)
 {
-	return imp_ctx_prepare(ctx, 0,
-	                       "INSERT INTO coordinators (area, state, role,"
-	                       " from_year, to_year, batch_id)"
-	                       " VALUES (?,?,?,?,?,?)");
+	const struct imp_value *from = &ctx->v[C_FROM], *to = &ctx->v[C_TO];
+
+	if (from->set && to->set && to->i < from->i)
+		imp_ctx_error(ctx, C_TO, to->text,
+		              "ends before it starts (from_year %d)",
+		              (int)from->i);
 }
 
-void imp_kind_coordinators_row(struct imp_ctx *ctx)
-{
-	char area[64];
-	const char *state = NULL;
-	int role = 0, from = 0, to = 0;
-
-	imp_ctx_get_area(ctx, C_AREA, area, sizeof(area));
-	imp_ctx_get_state(ctx, C_STATE, &state);
-	imp_ctx_get_enum(ctx, C_ROLE, coordinator_roles, -1, &role);
-	imp_ctx_get_year(ctx, C_FROM, true, &from);
-	if (imp_ctx_get_year(ctx, C_TO, false, &to) && to && from && to < from)
-		imp_ctx_error(ctx, C_TO, imp_ctx_text(ctx, C_TO),
-		              "ends before it starts (from_year %d)", from);
-	if (imp_ctx_row_ok(ctx) && ctx->writing) {
-		sqlite3_stmt *st = ctx->stmt[0];
-		sqlite3_bind_text(st, 1, area, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, coordinator_roles[role], -1,
-		                  SQLITE_STATIC);
-		sqlite3_bind_int(st, 4, from);
-		if (to)
-			sqlite3_bind_int(st, 5, to);
-		sqlite3_bind_int64(st, 6, ctx->batch_id);
-		imp_ctx_step(ctx, st);
-	}
-	if (imp_ctx_row_ok(ctx))
-		imp_ctx_count(ctx, 0, 1);
-}
+const struct kind_def imp_kind_coordinators = {
+    .name = "coordinators",
+    .table = "coordinators",
+    .columns = coordinator_columns,
+    .n_columns = C_N,
+    .count_names = {"coordinators"},
+    .row = coordinators_row,
+};
 
 /* ---- plan ---------------------------------------------------------------- */
 
@@ -276,6 +202,8 @@ enum {
 	P_TITLE,
 	P_AREA,
 	P_ORGANIZERS,
+	P_TITLE_RU,
+	P_TITLE_KK,
 	P_CO_ORGANIZERS,
 	P_START,
 	P_END,
@@ -283,180 +211,108 @@ enum {
 	P_VENUE,
 	P_STATUS,
 	P_NOTE,
-	/* Issue 11: the titles in Russian and Kazakh (DESIGN.md's optional
-	 * title_ru, title_kk), after the columns this importer had. */
-	P_TITLE_RU,
-	P_TITLE_KK
+	P_N
 };
 
-static const char *const event_formats[] = {"in-person", "virtual", "hybrid",
-                                            NULL};
-static const char *const event_status[] = {"planned", "held", "postponed",
-                                           "cancelled", NULL};
+static const struct imp_column plan_columns[P_N] = {
+    [P_YEAR] = {"year", IMP_T_YEAR, true, "year", .ru = RU_YEAR, .kk = KK_YEAR},
+    [P_ITEM] = {"item", IMP_T_CODE, true, "item", .ru = {"Пункт", "Номер", "№"},
+                .kk = {"Тармақ", "Нөмірі"}},
+    [P_TITLE] = {"title", IMP_T_NOTE, true, "title",
+                 .ru = {"Название", "Мероприятие", "Название (англ.)"},
+                 .kk = {"Атауы", "Іс-шара", "Атауы (ағылш.)"}},
+    [P_AREA] = {"area", IMP_T_AREA, true, "area", .ru = RU_AREA, .kk = KK_AREA},
+    [P_ORGANIZERS] = {"organizers", IMP_T_STATES, true, NULL,
+                      .ru = {"Организаторы", "Организатор"},
+                      .kk = {"Ұйымдастырушылар", "Ұйымдастырушы"}},
+    [P_TITLE_RU] = {"title_ru", IMP_T_NOTE, false, "title_ru",
+                    .ru = RU_TITLE_RU, .kk = KK_TITLE_RU},
+    [P_TITLE_KK] = {"title_kk", IMP_T_NOTE, false, "title_kk",
+                    .ru = RU_TITLE_KK, .kk = KK_TITLE_KK},
+    [P_CO_ORGANIZERS] = {"co_organizers", IMP_T_STATES, false, NULL,
+                         .ru = {"Соорганизаторы"},
+                         .kk = {"Бірлескен ұйымдастырушылар"}},
+    [P_START] = {"start", IMP_T_DATE, false, "start_date",
+                 .ru = {"Начало", "Дата начала"},
+                 .kk = {"Басталуы", "Басталу күні"}},
+    [P_END] = {"end", IMP_T_DATE, false, "end_date",
+               .ru = {"Окончание", "Дата окончания"},
+               .kk = {"Аяқталуы", "Аяқталу күні"}},
+    [P_FORMAT] = {"format", IMP_T_ENUM, false, "format", imp_event_formats, -1,
+                  .ru = {"Формат"}, .kk = {"Формат", "Өткізу түрі"}},
+    [P_VENUE] = {"venue", IMP_T_TEXT, false, "venue",
+                 .ru = {"Место проведения", "Место"},
+                 .kk = {"Өтетін орны", "Орны"}},
+    [P_STATUS] = {"status", IMP_T_ENUM, false, "status", imp_event_status, 0,
+                  .ru = {"Статус"}, .kk = {"Мәртебесі", "Жағдайы"}},
+    [P_NOTE] = {"note", IMP_T_NOTE, false, "note", .ru = RU_NOTE,
+                .kk = KK_NOTE},
+};
 
-enum cbm_status imp_kind_plan_begin(struct imp_ctx *ctx)
+/* The plan item as a positive whole number in canonical form ("01" and
+ * "1" are one item, DESIGN "Precise rules"), in its value's buffer. */
+static bool plan_item(struct imp_ctx *ctx)
 {
-	enum cbm_status rc;
-
-	rc = imp_ctx_prepare(
-	    ctx, 0,
-	    "INSERT INTO events (year, item, title, area,"
-	    " start_date, end_date, format, venue, status, note,"
-	    " batch_id, title_ru, title_kk)"
-	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-	if (rc == CBM_OK)
-		rc = imp_ctx_prepare(ctx, 1,
-		                     "INSERT OR IGNORE INTO event_organizers"
-		                     " (event_id, state, role) VALUES (?,?,?)");
-	if (rc == CBM_OK)
-		rc =
-		    imp_ctx_prepare(ctx, 2,
-		                    "SELECT batch_id FROM events WHERE year = ?"
-		                    " AND item = ?");
-	return rc;
-}
-
-/* Resolves the '|'-separated states of column COL into a NULL-terminated
- * array of codes (borrowed from the name table); NULL when empty. */
-static const char **state_list(struct imp_ctx *ctx, int col, bool required)
-{
-	const char *text = NULL;
-	char **parts;
-	const char **codes;
-	int n = 0;
-
-	if (!imp_ctx_get_text(ctx, col, required, false, &text) || !text)
-		return NULL;
-	parts = g_strsplit(text, "|", -1);
-	codes = g_new0(const char *, g_strv_length(parts) + 1);
-	for (int i = 0; parts[i]; i++) {
-		const char *code;
-		if (!*imp_trim(parts[i]))
-			continue;
-		if (imp_ctx_get_state_name(ctx, col, parts[i], &code))
-			codes[n++] = code;
-	}
-	g_strfreev(parts);
-	if (n == 0 && required)
-		imp_ctx_error(ctx, col, text, "no state named");
-	return codes;
-}
-
-static void insert_organizers(struct imp_ctx *ctx, int64_t event,
-                              const char **codes, const char *role, int count)
-{
-	for (int i = 0; codes && codes[i]; i++) {
-		sqlite3_bind_int64(ctx->stmt[1], 1, event);
-		sqlite3_bind_text(ctx->stmt[1], 2, codes[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(ctx->stmt[1], 3, role, -1, SQLITE_STATIC);
-		imp_ctx_step(ctx, ctx->stmt[1]);
-		imp_ctx_count(ctx, count, 1);
-	}
-}
-
-static void plan_key(struct imp_ctx *ctx, int year, const char *item)
-{
-	char *key;
-	int64_t batch;
-
-	if (!year || !item)
-		return;
-	key = g_strdup_printf("%d item %s", year, item);
-	if (imp_ctx_unique_in_file(ctx, P_ITEM, key, "plan item")) {
-		sqlite3_bind_int(ctx->stmt[2], 1, year);
-		sqlite3_bind_text(ctx->stmt[2], 2, item, -1, SQLITE_STATIC);
-		batch = imp_ctx_lookup(ctx, ctx->stmt[2]);
-		if (batch)
-			imp_ctx_already(ctx, P_ITEM, key, "plan item", batch);
-	}
-	g_free(key);
-}
-
-static void bind_date(sqlite3_stmt *st, int i, bool present, int32_t days)
-{
-	char iso[11];
-
-	if (!present)
-		return;
-	cbm_date_iso(days, iso);
-	sqlite3_bind_text(st, i, iso, -1, SQLITE_TRANSIENT);
-}
-
-/* The plan item as a positive whole number, in canonical form ("01" and
- * "1" are one item), into BUF; false (with an error) otherwise. */
-static bool plan_item(struct imp_ctx *ctx, char *buf, size_t n)
-{
-	const char *text;
+	struct imp_value *v = &ctx->v[P_ITEM];
 	const char *p;
 
-	if (!imp_ctx_get_text(ctx, P_ITEM, true, false, &text))
+	if (!v->set)
 		return false;
-	for (p = text; *p == '0'; p++)
+	for (p = v->text; *p == '0'; p++)
 		;
-	if (!*text || strspn(text, "0123456789") != strlen(text) || !*p ||
+	if (strspn(v->text, "0123456789") != strlen(v->text) || !*p ||
 	    strlen(p) > 9) {
 		imp_ctx_error(
-		    ctx, P_ITEM, text,
+		    ctx, P_ITEM, v->text,
 		    "not a plan item number (a positive whole number, "
 		    "e.g. 27)");
+		v->set = false;
 		return false;
 	}
-	snprintf(buf, n, "%s", p);
+	snprintf(v->buf, sizeof(v->buf), "%s", p);
+	v->s = v->buf;
 	return true;
 }
 
-void imp_kind_plan_row(struct imp_ctx *ctx)
+static void stage_organizers(struct imp_ctx *ctx, int col, const char *role,
+                             int count)
 {
-	int year = 0, format = -1, status = 0;
-	const char *title, *title_ru, *title_kk, *venue, *note, **orgs, **co;
-	char area[64], item[16];
-	int32_t start = 0, end = 0;
-	bool has_start = false, has_end = false;
+	const char **codes = ctx->v[col].list;
 
-	imp_ctx_get_year(ctx, P_YEAR, true, &year);
-	if (plan_item(ctx, item, sizeof(item)))
-		plan_key(ctx, year, item);
-	imp_ctx_get_text(ctx, P_TITLE, true, true, &title);
-	imp_ctx_get_text(ctx, P_TITLE_RU, false, true, &title_ru);
-	imp_ctx_get_text(ctx, P_TITLE_KK, false, true, &title_kk);
-	imp_ctx_get_area(ctx, P_AREA, area, sizeof(area));
-	orgs = state_list(ctx, P_ORGANIZERS, true);
-	co = state_list(ctx, P_CO_ORGANIZERS, false);
-	imp_ctx_get_date(ctx, P_START, false, &start, &has_start);
-	if (imp_ctx_get_date(ctx, P_END, false, &end, &has_end) && has_start &&
-	    has_end && end < start)
-		imp_ctx_error(ctx, P_END, imp_ctx_text(ctx, P_END),
-		              "ends before it starts");
-	if (imp_ctx_text(ctx, P_FORMAT))
-		imp_ctx_get_enum(ctx, P_FORMAT, event_formats, -1, &format);
-	imp_ctx_get_text(ctx, P_VENUE, false, false, &venue);
-	imp_ctx_get_enum(ctx, P_STATUS, event_status, 0, &status);
-	imp_ctx_get_text(ctx, P_NOTE, false, true, &note);
-	if (imp_ctx_row_ok(ctx) && ctx->writing) {
-		sqlite3_stmt *st = ctx->stmt[0];
-		sqlite3_bind_int(st, 1, year);
-		sqlite3_bind_text(st, 2, item, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, area, -1, SQLITE_STATIC);
-		bind_date(st, 5, has_start, start);
-		bind_date(st, 6, has_end, end);
-		if (format >= 0)
-			sqlite3_bind_text(st, 7, event_formats[format], -1,
-			                  SQLITE_STATIC);
-		sqlite3_bind_text(st, 8, venue, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 9, event_status[status], -1,
-		                  SQLITE_STATIC);
-		sqlite3_bind_text(st, 10, note, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 11, ctx->batch_id);
-		sqlite3_bind_text(st, 12, title_ru, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 13, title_kk, -1, SQLITE_STATIC);
-		imp_ctx_step(ctx, st);
-		int64_t event = sqlite3_last_insert_rowid(ctx->sql);
-		insert_organizers(ctx, event, orgs, "organizer", 1);
-		insert_organizers(ctx, event, co, "co-organizer", 2);
-	}
-	if (imp_ctx_row_ok(ctx))
-		imp_ctx_count(ctx, 0, 1);
-	g_free(orgs);
-	g_free(co);
+	for (int i = 0; codes && codes[i]; i++)
+		imp_ctx_child(ctx, count, ctx->v[P_YEAR].i, ctx->v[P_ITEM].s,
+		              codes[i], role);
 }
+
+static void plan_row(struct imp_ctx *ctx)
+{
+	const struct imp_value *start = &ctx->v[P_START], *end = &ctx->v[P_END];
+
+	if (plan_item(ctx) && ctx->v[P_YEAR].set) {
+		char *key = g_strdup_printf("%d item %s", (int)ctx->v[P_YEAR].i,
+		                            ctx->v[P_ITEM].s);
+		imp_ctx_unique_in_file(ctx, P_ITEM, key, "plan item");
+		g_free(key);
+	}
+	if (start->set && end->set && end->i < start->i)
+		imp_ctx_error(ctx, P_END, end->text, "ends before it starts");
+	if (imp_ctx_row_ok(ctx)) {
+		stage_organizers(ctx, P_ORGANIZERS, "organizer", 1);
+		stage_organizers(ctx, P_CO_ORGANIZERS, "co-organizer", 2);
+	}
+}
+
+const struct kind_def imp_kind_plan = {
+    .name = "plan",
+    .table = "events",
+    .columns = plan_columns,
+    .n_columns = P_N,
+    .count_names = {"events", "organizers", "co-organizers"},
+    .dup = {"t.year = s.year AND t.item = s.item", P_ITEM,
+            "s.year || ' item ' || s.item", "plan item"},
+    .children = "INSERT OR IGNORE INTO main.event_organizers (event_id,"
+                " state, role) SELECT e.id, c.b, c.c FROM temp.imp_child c"
+                " JOIN main.events e ON e.year = c.n AND e.item = c.a"
+                " ORDER BY c.rowid",
+    .row = plan_row,
+};

@@ -15,13 +15,12 @@
 struct imp_names {
 	GHashTable *keys;  /* key -> code (both owned) */
 	GHashTable *shown; /* key -> name as first written (owned) */
+	GHashTable *seen;  /* a name as a file wrote it -> code (a memo) */
 };
 
-char *imp_names_key(const char *name)
+char *imp_fold(const char *name)
 {
-	char *norm, *folded, *key;
-	GString *s;
-	bool space = false;
+	char *norm, *folded;
 
 	/* g_utf8_normalize() refuses most bad UTF-8 but passes code points
 	 * beyond U+10FFFF ("\xF6\xBD\xBD\xBB") through: check first. */
@@ -32,9 +31,17 @@ char *imp_names_key(const char *name)
 		return g_strdup("");
 	folded = g_utf8_casefold(norm, -1);
 	g_free(norm);
-	key = g_utf8_normalize(folded, -1, G_NORMALIZE_NFKC);
+	norm = g_utf8_normalize(folded, -1, G_NORMALIZE_NFKC);
 	g_free(folded);
-	s = g_string_sized_new(strlen(key));
+	return norm ? norm : g_strdup("");
+}
+
+char *imp_names_key(const char *name)
+{
+	char *key = imp_fold(name);
+	GString *s = g_string_sized_new(strlen(key));
+	bool space = false;
+
 	for (const char *p = key; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 		if (g_unichar_isspace(c)) {
@@ -69,6 +76,7 @@ bool imp_names_add(struct imp_names *names, const char *name, const char *code,
 	}
 	g_hash_table_insert(names->shown, g_strdup(key), g_strdup(name));
 	g_hash_table_insert(names->keys, key, g_strdup(code));
+	g_hash_table_remove_all(names->seen); /* a new key may change one */
 	return true;
 }
 
@@ -104,6 +112,8 @@ enum cbm_status imp_names_open(struct imp_names **out, struct st_db *db,
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	names->shown =
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	names->seen =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	*out = names;
 	if (!db)
 		return CBM_OK;
@@ -126,6 +136,7 @@ void imp_names_close(struct imp_names *names)
 		return;
 	g_hash_table_destroy(names->keys);
 	g_hash_table_destroy(names->shown);
+	g_hash_table_destroy(names->seen);
 	g_free(names);
 }
 
@@ -136,10 +147,19 @@ bool imp_names_empty(const struct imp_names *names)
 
 const char *imp_names_resolve(struct imp_names *names, const char *name)
 {
-	char *key = imp_names_key(name);
-	const char *code = g_hash_table_lookup(names->keys, key);
+	const char *code = g_hash_table_lookup(names->seen, name);
+	char *key;
 
+	/* A file names few states many times: normalising each once is
+	 * enough (the memo holds what resolved, at most a few per state). */
+	if (code)
+		return code;
+	key = imp_names_key(name);
+	code = g_hash_table_lookup(names->keys, key);
 	g_free(key);
+	if (code && g_hash_table_size(names->seen) < 100000)
+		g_hash_table_insert(names->seen, g_strdup(name),
+		                    g_strdup(code));
 	return code;
 }
 

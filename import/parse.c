@@ -5,6 +5,11 @@
  * Amounts never go through floating point: the digits are read into
  * integer minor units, so "1 234 567,50" is exactly 123456750 cents.  The
  * C numeric locale is never consulted.
+ *
+ * Each reader says why a field did not parse as a reason code with its
+ * details (struct imp_why); imp_why_text() is the one place that puts a
+ * reason into words, so that a caller decides what to add to a message
+ * from the code, never from the words.
  */
 #include <glib.h>
 #include <math.h>
@@ -33,6 +38,122 @@ char *imp_trim(char *text)
 	return text;
 }
 
+/* ---- reasons ------------------------------------------------------------- */
+
+/* Sets WHY to REASON with no details; returns false for the callers'
+ * "return fail(...)". */
+static bool fail(struct imp_why *why, enum imp_reason reason)
+{
+	memset(why, 0, sizeof(*why));
+	why->reason = reason;
+	return false;
+}
+
+/* One case per reason, each a line or two: longer than 60 lines, but
+ * the one place every message of the field readers is worded, and best
+ * read as the list it is. */
+void imp_why_text(const struct imp_why *why, char *buf, size_t n)
+{
+	char most[CBM_MONEY_BUF];
+
+	switch (why->reason) {
+	case IMP_OK:
+		snprintf(buf, n, "ok");
+		break;
+	case IMP_R_EMPTY_AMOUNT:
+		snprintf(buf, n, "empty amount");
+		break;
+	case IMP_R_AMOUNT_TOO_LONG:
+		snprintf(buf, n, "amount too long");
+		break;
+	case IMP_R_NEGATIVE:
+		snprintf(buf, n,
+		         "negative amount; correct a batch by "
+		         "replacing or undoing it");
+		break;
+	case IMP_R_NOT_AMOUNT:
+		snprintf(buf, n, "not an amount");
+		break;
+	case IMP_R_UNEXPECTED:
+		snprintf(buf, n, "not an amount: unexpected '%s'", why->bad);
+		break;
+	case IMP_R_TWO_MARKS:
+		snprintf(buf, n, "more than one decimal mark '%c'", why->mark);
+		break;
+	case IMP_R_MIXED_MARKS:
+		snprintf(buf, n, "not an amount: mixed marks");
+		break;
+	case IMP_R_AMBIGUOUS_AMOUNT:
+		snprintf(buf, n,
+		         "ambiguous amount: the '%c' may separate thousands or "
+		         "decimals; say which with --decimal-mark , or "
+		         "--decimal-mark .",
+		         why->mark);
+		break;
+	case IMP_R_GROUPS:
+		snprintf(buf, n,
+		         "not an amount: misplaced thousands separator");
+		break;
+	case IMP_R_DECIMAL_PART:
+		snprintf(buf, n, "not an amount: bad decimal part");
+		break;
+	case IMP_R_DECIMALS:
+		snprintf(buf, n, "%ld decimals, but the currency has %d",
+		         why->n, why->exponent);
+		break;
+	case IMP_R_TOO_LARGE:
+		snprintf(buf, n,
+		         "amount too large: at most %s (10^15 minor units)",
+		         cbm_money_plain(most, sizeof(most), CBM_AMOUNT_MAX,
+		                         why->exponent));
+		break;
+	case IMP_R_AMBIGUOUS_DATE:
+		snprintf(buf, n,
+		         "ambiguous date: day/month or month/day? say which "
+		         "with --date-format dmy or --date-format mdy");
+		break;
+	case IMP_R_TWO_DIGIT_YEAR:
+		snprintf(buf, n,
+		         "a two-digit year; write the year in full, or say "
+		         "--date-format dmy or mdy to read it as 20yy");
+		break;
+	case IMP_R_NOT_DATE:
+		snprintf(buf, n,
+		         "not a date; write 2023-12-12, 12.12.2023 or "
+		         "12 December 2023");
+		break;
+	case IMP_R_NO_SUCH_DATE:
+		snprintf(buf, n, "no such date");
+		break;
+	case IMP_R_NOT_NUMBER:
+		snprintf(buf, n, "not a number");
+		break;
+	case IMP_R_AMBIGUOUS_NUMBER:
+		snprintf(buf, n,
+		         "ambiguous number: the '%c' may separate thousands or "
+		         "decimals; say which with --decimal-mark , or "
+		         "--decimal-mark .",
+		         why->mark);
+		break;
+	case IMP_R_CONTROL:
+		snprintf(buf, n, "control character U+%04lX in text", why->n);
+		break;
+	case IMP_R_TEXT_TOO_LONG:
+		snprintf(buf, n, "text of %ld characters; the limit is %d",
+		         why->n, IMP_MAX_TEXT_CHARS);
+		break;
+	}
+}
+
+/* The boolean form of a reader for the callers that want words: runs
+ * after READER, fills WHY_TEXT from R. */
+static bool worded(bool ok, const struct imp_why *r, char *why, size_t why_n)
+{
+	if (!ok)
+		imp_why_text(r, why, why_n);
+	return ok;
+}
+
 /* ---- amounts ------------------------------------------------------------- */
 
 /* A thousands separator made of space: U+0020, U+00A0, U+2009, U+202F.
@@ -59,8 +180,23 @@ struct amount_shape {
 	int last_comma, last_dot; /* index in s, -1 if none */
 };
 
-static bool shape_amount(const char *text, struct amount_shape *sh, char *why,
-                         size_t why_n)
+/* A character no amount has, at P: why it is refused. */
+static bool unexpected(const char *p, struct imp_why *why)
+{
+	gunichar c = g_utf8_get_char_validated(p, -1);
+	size_t len = (size_t)(g_utf8_next_char(p) - p);
+
+	if (*p == '-')
+		return fail(why, IMP_R_NEGATIVE);
+	if (c == (gunichar)-1 || c == (gunichar)-2)
+		return fail(why, IMP_R_NOT_AMOUNT);
+	fail(why, IMP_R_UNEXPECTED);
+	memcpy(why->bad, p, len < sizeof(why->bad) ? len : 0);
+	return false;
+}
+
+static bool shape_amount(const char *text, struct amount_shape *sh,
+                         struct imp_why *why)
 {
 	const char *p = text;
 
@@ -68,10 +204,8 @@ static bool shape_amount(const char *text, struct amount_shape *sh, char *why,
 	sh->last_comma = sh->last_dot = -1;
 	while (*p) {
 		int sp = space_separator(p);
-		if (sh->len >= sizeof(sh->s) - 1) {
-			snprintf(why, why_n, "amount too long");
-			return false;
-		}
+		if (sh->len >= sizeof(sh->s) - 1)
+			return fail(why, IMP_R_AMOUNT_TOO_LONG);
 		if (*p >= '0' && *p <= '9') {
 			sh->digits[sh->ndigits++] = *p;
 			sh->s[sh->len++] = 'd';
@@ -89,20 +223,8 @@ static bool shape_amount(const char *text, struct amount_shape *sh, char *why,
 			sh->spaces++;
 			sh->s[sh->len++] = 's';
 			p += sp;
-		} else if (*p == '-') {
-			snprintf(why, why_n,
-			         "negative amount; correct a batch by "
-			         "replacing or undoing it");
-			return false;
 		} else {
-			gunichar c = g_utf8_get_char_validated(p, -1);
-			if (c == (gunichar)-1 || c == (gunichar)-2)
-				snprintf(why, why_n, "not an amount");
-			else
-				snprintf(why, why_n,
-				         "not an amount: unexpected '%.*s'",
-				         (int)(g_utf8_next_char(p) - p), p);
-			return false;
+			return unexpected(p, why);
 		}
 	}
 	sh->s[sh->len] = '\0';
@@ -110,8 +232,8 @@ static bool shape_amount(const char *text, struct amount_shape *sh, char *why,
 }
 
 /* Index in the shape of the decimal mark, -1 for none, -2 on error. */
-static int decimal_index(const struct amount_shape *sh, char mark, char *why,
-                         size_t why_n)
+static int decimal_index(const struct amount_shape *sh, char mark,
+                         struct imp_why *why)
 {
 	int count, last;
 	size_t after;
@@ -120,8 +242,8 @@ static int decimal_index(const struct amount_shape *sh, char mark, char *why,
 		count = mark == ',' ? sh->commas : sh->dots;
 		last = mark == ',' ? sh->last_comma : sh->last_dot;
 		if (count > 1) {
-			snprintf(why, why_n, "more than one decimal mark '%c'",
-			         mark);
+			fail(why, IMP_R_TWO_MARKS);
+			why->mark = mark;
 			return -2;
 		}
 		return count ? last : -1;
@@ -130,7 +252,7 @@ static int decimal_index(const struct amount_shape *sh, char mark, char *why,
 		/* Both: the last one is the decimal mark, and only once. */
 		bool comma_last = sh->last_comma > sh->last_dot;
 		if ((comma_last ? sh->commas : sh->dots) > 1) {
-			snprintf(why, why_n, "not an amount: mixed marks");
+			fail(why, IMP_R_MIXED_MARKS);
 			return -2;
 		}
 		return comma_last ? sh->last_comma : sh->last_dot;
@@ -141,18 +263,15 @@ static int decimal_index(const struct amount_shape *sh, char mark, char *why,
 	last = sh->commas ? sh->last_comma : sh->last_dot;
 	after = sh->len - (size_t)last - 1;
 	if (after == 3 && strspn(sh->s + last + 1, "d") == 3 && !sh->spaces) {
-		snprintf(why, why_n,
-		         "ambiguous amount: the '%c' may separate thousands or "
-		         "decimals; say which with --decimal-mark , or "
-		         "--decimal-mark .",
-		         sh->s[last]);
+		fail(why, IMP_R_AMBIGUOUS_AMOUNT);
+		why->mark = sh->s[last];
 		return -2;
 	}
 	return last;
 }
 
 /* Integer part: digits, with separators only between groups of three. */
-static bool check_groups(const char *s, size_t len, char *why, size_t why_n)
+static bool check_groups(const char *s, size_t len, struct imp_why *why)
 {
 	size_t group = 0, groups = 0;
 
@@ -163,58 +282,41 @@ static bool check_groups(const char *s, size_t len, char *why, size_t why_n)
 		}
 		if (group == 0 || (groups == 0 && group > 3) ||
 		    (groups > 0 && group != 3))
-			goto bad;
+			return fail(why, IMP_R_GROUPS);
 		groups++;
 		group = 0;
 	}
 	if (len == 0 || group == 0 || (groups > 0 && group != 3))
-		goto bad;
+		return fail(why, IMP_R_GROUPS);
 	return true;
-bad:
-	snprintf(why, why_n, "not an amount: misplaced thousands separator");
-	return false;
 }
 
-/* The ceiling of one amount (cbm.h) in the currency's own decimals, so
- * that the message reads like the amounts of the file. */
-static bool too_large(int exponent, char *why, size_t why_n)
-{
-	char most[CBM_MONEY_BUF];
-
-	snprintf(why, why_n, "amount too large: at most %s (10^15 minor units)",
-	         cbm_money_plain(most, sizeof(most), CBM_AMOUNT_MAX, exponent));
-	return false;
-}
-
-bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
-                      int64_t *minor, char *why, size_t why_n)
+bool imp_read_amount(const char *text, int exponent, char decimal_mark,
+                     int64_t *minor, struct imp_why *why)
 {
 	struct amount_shape sh;
 	int dec;
 	size_t int_len, frac_len;
 	int64_t value = 0;
 
-	if (!*text) {
-		snprintf(why, why_n, "empty amount");
+	if (!*text)
+		return fail(why, IMP_R_EMPTY_AMOUNT);
+	if (!shape_amount(text, &sh, why))
 		return false;
-	}
-	if (!shape_amount(text, &sh, why, why_n))
-		return false;
-	dec = decimal_index(&sh, decimal_mark, why, why_n);
+	dec = decimal_index(&sh, decimal_mark, why);
 	if (dec == -2)
 		return false;
 	int_len = dec >= 0 ? (size_t)dec : sh.len;
 	frac_len = dec >= 0 ? sh.len - (size_t)dec - 1 : 0;
-	if (!check_groups(sh.s, int_len, why, why_n))
+	if (!check_groups(sh.s, int_len, why))
 		return false;
 	if (dec >= 0 &&
-	    (frac_len == 0 || strspn(sh.s + dec + 1, "d") != frac_len)) {
-		snprintf(why, why_n, "not an amount: bad decimal part");
-		return false;
-	}
+	    (frac_len == 0 || strspn(sh.s + dec + 1, "d") != frac_len))
+		return fail(why, IMP_R_DECIMAL_PART);
 	if ((int)frac_len > exponent) {
-		snprintf(why, why_n, "%zu decimals, but the currency has %d",
-		         frac_len, exponent);
+		fail(why, IMP_R_DECIMALS);
+		why->n = (long)frac_len;
+		why->exponent = exponent;
 		return false;
 	}
 	/* Digits past the ceiling stop the reading before int64 could
@@ -223,10 +325,22 @@ bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
 		value = value * 10 + (sh.digits[i] - '0');
 	if (value <= CBM_AMOUNT_MAX)
 		value *= cbm_pow10(exponent - (int)frac_len);
-	if (value > CBM_AMOUNT_MAX)
-		return too_large(exponent, why, why_n);
+	if (value > CBM_AMOUNT_MAX) {
+		fail(why, IMP_R_TOO_LARGE);
+		why->exponent = exponent;
+		return false;
+	}
 	*minor = value;
 	return true;
+}
+
+bool imp_parse_amount(const char *text, int exponent, char decimal_mark,
+                      int64_t *minor, char *why, size_t why_n)
+{
+	struct imp_why r;
+
+	return worded(imp_read_amount(text, exponent, decimal_mark, minor, &r),
+	              &r, why, why_n);
 }
 
 /* ---- dates --------------------------------------------------------------- */
@@ -283,8 +397,23 @@ static bool read_number(const char **p, int min, int max, int *out)
 	return true;
 }
 
+/* A year of four digits, or of two (*SHORT set) for the caller to read
+ * as 20yy when the user allowed it. */
+static bool read_year(const char **p, int *year, bool *short_year)
+{
+	const char *start = *p;
+
+	if (read_number(p, 4, 4, year))
+		return true;
+	*p = start;
+	if (!read_number(p, 2, 2, year))
+		return false;
+	*short_year = true;
+	return true;
+}
+
 static bool numeric_date(const char *s, char sep, bool year_first, int *a,
-                         int *b, int *c)
+                         int *b, int *c, bool *short_year)
 {
 	const char *p = s;
 
@@ -294,16 +423,25 @@ static bool numeric_date(const char *s, char sep, bool year_first, int *a,
 		       read_number(&p, 1, 2, c) && *p == '\0';
 	return read_number(&p, 1, 2, a) && *p++ == sep &&
 	       read_number(&p, 1, 2, b) && *p++ == sep &&
-	       read_number(&p, 4, 4, c) && *p == '\0';
+	       read_year(&p, c, short_year) && *p == '\0';
 }
 
-static bool named_month_date(const char *s, int *d, int *m, int *y)
+static bool named_month_date(const char *s, int *d, int *m, int *y,
+                             bool *short_year)
 {
 	char month[32];
-	int used = 0;
+	int used = 0, digits = 0;
 
 	if (sscanf(s, "%2d %31s %4d%n", d, month, y, &used) != 3 ||
-	    s[used] != '\0' || used < 8)
+	    s[used] != '\0' || used < 6)
+		return false;
+	for (int i = used - 1; i >= 0 && g_ascii_isdigit(s[i]); i--)
+		digits++;
+	if (used - digits < 1 || s[used - digits - 1] != ' ')
+		return false; /* a sign or a glued year: "1 May -23" */
+	if (digits == 2)
+		*short_year = true;
+	else if (digits != 4)
 		return false;
 	if (month[strlen(month) - 1] == '.' || month[strlen(month) - 1] == ',')
 		month[strlen(month) - 1] = '\0';
@@ -311,39 +449,55 @@ static bool named_month_date(const char *s, int *d, int *m, int *y)
 	return *m != 0;
 }
 
+/* Day, month and year of TEXT in any accepted form; the year as written
+ * (*SHORT_YEAR when it has two digits). */
+static bool date_parts(const char *text, enum imp_date_format format, int *y,
+                       int *m, int *d, bool *short_year, struct imp_why *why)
+{
+	int a, b;
+
+	if (numeric_date(text, '-', true, y, m, d, short_year) ||
+	    numeric_date(text, '.', false, d, m, y, short_year))
+		return true;
+	if (numeric_date(text, '/', false, &a, &b, y, short_year)) {
+		if (format == IMP_DATES_STRICT)
+			return fail(why, IMP_R_AMBIGUOUS_DATE);
+		*d = format == IMP_DATES_DMY ? a : b;
+		*m = format == IMP_DATES_DMY ? b : a;
+		return true;
+	}
+	*short_year = false;
+	if (named_month_date(text, d, m, y, short_year))
+		return true;
+	return fail(why, IMP_R_NOT_DATE);
+}
+
+bool imp_read_date(const char *text, enum imp_date_format format, int32_t *days,
+                   struct imp_why *why)
+{
+	int y = 0, m = 0, d = 0;
+	bool short_year = false;
+
+	if (!date_parts(text, format, &y, &m, &d, &short_year, why))
+		return false;
+	/* DESIGN: a two-digit year only when the user said how dates are
+	 * written, and then in this century. */
+	if (short_year && format == IMP_DATES_STRICT)
+		return fail(why, IMP_R_TWO_DIGIT_YEAR);
+	if (short_year)
+		y += 2000;
+	if (y < 1900 || y > 2100 || !cbm_date_valid(y, m, d))
+		return fail(why, IMP_R_NO_SUCH_DATE);
+	*days = cbm_days_from_civil(y, m, d);
+	return true;
+}
+
 bool imp_parse_date(const char *text, enum imp_date_format format,
                     int32_t *days, char *why, size_t why_n)
 {
-	int y = 0, m = 0, d = 0, a, b;
-	bool ok = true;
+	struct imp_why r;
 
-	if (numeric_date(text, '-', true, &y, &m, &d)) {
-	} else if (numeric_date(text, '.', false, &d, &m, &y)) {
-	} else if (numeric_date(text, '/', false, &a, &b, &y)) {
-		if (format == IMP_DATES_STRICT) {
-			snprintf(why, why_n,
-			         "ambiguous date: day/month or month/day? say "
-			         "which with --date-format dmy or "
-			         "--date-format mdy");
-			return false;
-		}
-		d = format == IMP_DATES_DMY ? a : b;
-		m = format == IMP_DATES_DMY ? b : a;
-	} else if (!named_month_date(text, &d, &m, &y)) {
-		ok = false;
-	}
-	if (!ok) {
-		snprintf(why, why_n,
-		         "not a date; write 2023-12-12, 12.12.2023 or "
-		         "12 December 2023");
-		return false;
-	}
-	if (y < 1900 || y > 2100 || !cbm_date_valid(y, m, d)) {
-		snprintf(why, why_n, "no such date");
-		return false;
-	}
-	*days = cbm_days_from_civil(y, m, d);
-	return true;
+	return worded(imp_read_date(text, format, days, &r), &r, why, why_n);
 }
 
 bool imp_parse_year(const char *text, int *year)
@@ -357,14 +511,16 @@ bool imp_parse_year(const char *text, int *year)
 	return true;
 }
 
-bool imp_parse_decimal(const char *text, char decimal_mark, double *out,
-                       char *why, size_t why_n)
+/* ---- numbers and text ---------------------------------------------------- */
+
+bool imp_read_decimal(const char *text, char decimal_mark, double *out,
+                      struct imp_why *why)
 {
 	char buf[64];
 	size_t n = strlen(text), marks = 0, digits = 0, mark_at = 0;
 	char *end = NULL;
 
-	snprintf(why, why_n, "not a number");
+	fail(why, IMP_R_NOT_NUMBER);
 	if (n == 0 || n >= sizeof(buf))
 		return false;
 	for (size_t i = 0; i < n; i++) {
@@ -386,19 +542,24 @@ bool imp_parse_decimal(const char *text, char decimal_mark, double *out,
 		return false;
 	/* "15,000" is fifteen thousand or fifteen: the amounts' rule. */
 	if (marks == 1 && !decimal_mark && n - mark_at - 1 == 3) {
-		snprintf(why, why_n,
-		         "ambiguous number: the '%c' may separate thousands or "
-		         "decimals; say which with --decimal-mark , or "
-		         "--decimal-mark .",
-		         text[mark_at]);
+		fail(why, IMP_R_AMBIGUOUS_NUMBER);
+		why->mark = text[mark_at];
 		return false;
 	}
 	*out = g_ascii_strtod(buf, &end);
 	return end && *end == '\0' && isfinite(*out);
 }
 
-bool imp_check_text(const char *text, bool allow_newline, char *why,
-                    size_t why_n)
+bool imp_parse_decimal(const char *text, char decimal_mark, double *out,
+                       char *why, size_t why_n)
+{
+	struct imp_why r;
+
+	return worded(imp_read_decimal(text, decimal_mark, out, &r), &r, why,
+	              why_n);
+}
+
+bool imp_read_text(const char *text, bool allow_newline, struct imp_why *why)
 {
 	long chars = 0;
 
@@ -407,15 +568,23 @@ bool imp_check_text(const char *text, bool allow_newline, char *why,
 		bool newline = c == '\n' || c == '\r';
 		if ((c < 0x20 && c != '\t' && !(newline && allow_newline)) ||
 		    (c >= 0x7F && c <= 0x9F)) {
-			snprintf(why, why_n, "control character U+%04X in text",
-			         (unsigned)c);
+			fail(why, IMP_R_CONTROL);
+			why->n = (long)c;
 			return false;
 		}
 	}
 	if (chars > IMP_MAX_TEXT_CHARS) {
-		snprintf(why, why_n, "text of %ld characters; the limit is %d",
-		         chars, IMP_MAX_TEXT_CHARS);
+		fail(why, IMP_R_TEXT_TOO_LONG);
+		why->n = chars;
 		return false;
 	}
 	return true;
+}
+
+bool imp_check_text(const char *text, bool allow_newline, char *why,
+                    size_t why_n)
+{
+	struct imp_why r;
+
+	return worded(imp_read_text(text, allow_newline, &r), &r, why, why_n);
 }

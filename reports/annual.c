@@ -160,6 +160,79 @@ static void plan(struct rctx *x)
 	ana_table_release(&t);
 }
 
+/* Events held in year Y and in Y-1 in FORMAT of figure T (activity by
+ * format over both years), into HELD[2]; *HAS[i] false when year Y-1+i
+ * has no plan. */
+static void held_in(const struct ana_table *t, int year, const char *format,
+                    int64_t held[2], bool has[2])
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		int64_t y = ana_cell(t, r, ANA_ACTIVITY_YEAR)->i;
+		if ((y != year - 1 && y != year) ||
+		    strcmp(ana_cell(t, r, ANA_ACTIVITY_KEY)->s, format) != 0)
+			continue;
+		held[y - year + 1] = ana_cell(t, r, ANA_ACTIVITY_HELD)->i;
+		has[y - year + 1] = true;
+	}
+}
+
+/* "+3", "−1", "0", or n/a without last year's plan. */
+static const char *change_text(struct rctx *x, const int64_t held[2],
+                               const bool has[2])
+{
+	int64_t d = held[1] - held[0];
+
+	if (!has[0])
+		return L(x, "n/a");
+	return rpt_keep(x, d > 0   ? g_strdup_printf("+%lld", (long long)d)
+	                   : d < 0 ? g_strdup_printf("−%lld", (long long)-d)
+	                           : g_strdup("0"));
+}
+
+/* Held events by format (in person, virtual, hybrid, not stated), this
+ * year beside the year before and the change. */
+static void formats(struct rctx *x)
+{
+	static const char *const codes[] = {"in-person", "virtual", "hybrid",
+	                                    "unknown"};
+	static const double widths[] = {0.4, 0.2, 0.2, 0.2};
+	static const bool right[] = {false, true, true, true};
+	const char *header[4], *cells[4 * 4];
+	struct ana_params a;
+	struct ana_table t;
+
+	rpt_figure_params(x, &a);
+	a.from = x->p->year - 1;
+	a.to = x->p->year;
+	a.by = ANA_BY_FORMAT;
+	rpt_doc_heading(x->d, 2, L(x, "plan.by_format"));
+	if (rpt_run_figure(x, ana_activity, &a, &t)) {
+		header[0] = L(x, "col.key.format");
+		header[1] = LF(x, "plan.held_in", rpt_year_str(x, a.from));
+		header[2] = LF(x, "plan.held_in", rpt_year_str(x, a.to));
+		header[3] = L(x, "plan.change");
+		for (size_t i = 0; i < 4; i++) {
+			int64_t held[2] = {0, 0};
+			bool has[2] = {false, false};
+			held_in(&t, x->p->year, codes[i], held, has);
+			cells[i * 4] =
+			    rpt_keep(x, g_strdup_printf("format.%s", codes[i]));
+			cells[i * 4] = L(x, cells[i * 4]);
+			cells[i * 4 + 1] =
+			    has[0] ? rpt_year_str(x, held[0]) : L(x, "n/a");
+			cells[i * 4 + 2] = rpt_year_str(x, held[1]);
+			cells[i * 4 + 3] = change_text(x, held, has);
+		}
+		rpt_doc_table(x->d, &(struct doc_table){.ncols = 4,
+		                                        .nrows = 4,
+		                                        .header = header,
+		                                        .widths = widths,
+		                                        .right = right,
+		                                        .cells = cells});
+	}
+	ana_table_release(&t);
+}
+
 /* The events of the year's plan. */
 static void events(struct rctx *x)
 {
@@ -179,6 +252,134 @@ static void events(struct rctx *x)
 	rpt_doc_heading(x->d, 2, L(x, "plan.events"));
 	if (rpt_run_figure(x, ana_events, &a, &t))
 		rpt_figure_table(x, &t, cols, 5, &o);
+	ana_table_release(&t);
+}
+
+/* ---- priority areas and their coordinators ------------------------------ */
+
+/* One row of the coordinators' table: an area and who serves in it. */
+struct coord_area {
+	const char *area;
+	GString *coord, *co;
+	int64_t organised, held;
+	bool served; /* anyone serves: else no count of events */
+};
+
+/* Appends NAME to the list S, comma-separated. */
+static void add_name(GString *s, const char *name)
+{
+	g_string_append_printf(s, "%s%s", s->len ? ", " : "", name);
+}
+
+/* Folds the figure's rows (grouped by area, in the order of dimensions
+ * and areas) into one row per area; returns the array of them. */
+static GArray *coord_areas(struct rctx *x, const struct ana_table *t)
+{
+	GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct coord_area));
+	struct coord_area *a = NULL;
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *area = ana_cell(t, r, ANA_COORD_AREA)->s;
+		const char *role = ana_cell(t, r, ANA_COORD_ROLE)->s;
+		const struct ana_value *st = ana_cell(t, r, ANA_COORD_STATE);
+
+		if (!a || strcmp(a->area, area) != 0) {
+			g_array_set_size(rows, rows->len + 1);
+			a = &g_array_index(rows, struct coord_area,
+			                   rows->len - 1);
+			a->area = area;
+			a->coord = g_string_new(NULL);
+			a->co = g_string_new(NULL);
+		}
+		if (!st->defined) {
+			add_name(a->coord, L(x, "coord.vacant"));
+			continue;
+		}
+		add_name(strcmp(role, "coordinator") == 0 ? a->coord : a->co,
+		         rpt_state(x, st->s));
+		a->served = true;
+		a->organised += ana_cell(t, r, ANA_COORD_ORGANISED)->i;
+		a->held += ana_cell(t, r, ANA_COORD_HELD)->i;
+	}
+	return rows;
+}
+
+/* The table: area, coordinator (or "vacant"), co-coordinators, the
+ * events they organised in the area and how many were held. */
+static void coord_table(struct rctx *x, GArray *rows)
+{
+	static const char *const keys[] = {
+	    "area", "coord.coordinator", "coord.co", "coord.organised", "held"};
+	static const double widths[] = {0.34, 0.2, 0.22, 0.14, 0.1};
+	static const bool right[] = {false, false, false, true, true};
+	const char *header[5];
+	GPtrArray *cells = g_ptr_array_new();
+
+	for (size_t c = 0; c < 5; c++)
+		header[c] = L(x, keys[c]);
+	for (guint i = 0; i < rows->len; i++) {
+		struct coord_area *a =
+		    &g_array_index(rows, struct coord_area, i);
+		g_ptr_array_add(cells, (char *)rpt_area(x, a->area));
+		g_ptr_array_add(cells, a->coord->str);
+		g_ptr_array_add(cells, a->co->str);
+		g_ptr_array_add(
+		    cells,
+		    a->served ? (char *)rpt_year_str(x, a->organised) : "");
+		g_ptr_array_add(
+		    cells, a->served ? (char *)rpt_year_str(x, a->held) : "");
+	}
+	rpt_doc_table(x->d, &(struct doc_table){
+	                        .ncols = 5,
+	                        .nrows = rows->len,
+	                        .header = header,
+	                        .widths = widths,
+	                        .right = right,
+	                        .cells = (const char *const *)cells->pdata,
+	                    });
+	g_ptr_array_free(cells, TRUE);
+}
+
+/* "Vacant in 2024 (no coordinator): A, B." or that none is. */
+static void coord_vacancies(struct rctx *x, const struct ana_table *t)
+{
+	GString *names = g_string_new(NULL);
+	const char *v[2];
+
+	for (size_t r = 0; r < t->nrows; r++)
+		if (!ana_cell(t, r, ANA_COORD_STATE)->defined)
+			add_name(
+			    names,
+			    rpt_area(x, ana_cell(t, r, ANA_COORD_AREA)->s));
+	v[0] = rpt_year_str(x, x->p->year);
+	v[1] = rpt_keep(x, g_string_free(names, FALSE));
+	rpt_doc_paragraph(x->d, v[1][0]
+	                            ? rpt_labels(x, "coord.vacant_in", v, 2)
+	                            : rpt_labels(x, "coord.none_vacant", v, 1));
+}
+
+static void coordinators(struct rctx *x)
+{
+	struct ana_params a;
+	struct ana_table t;
+	GArray *rows;
+
+	rpt_figure_params(x, &a);
+	a.year = x->p->year;
+	rpt_section(x, L(x, "coord"));
+	rpt_doc_lead(x->d, L(x, "coord.text"));
+	if (rpt_run_figure(x, ana_coordinators, &a, &t)) {
+		coord_vacancies(x, &t);
+		rows = coord_areas(x, &t);
+		coord_table(x, rows);
+		for (guint i = 0; i < rows->len; i++) {
+			struct coord_area *c =
+			    &g_array_index(rows, struct coord_area, i);
+			g_string_free(c->coord, TRUE);
+			g_string_free(c->co, TRUE);
+		}
+		g_array_free(rows, TRUE);
+	}
 	ana_table_release(&t);
 }
 
@@ -280,7 +481,9 @@ void rpt_annual_sections(struct rctx *x)
 {
 	summary(x);
 	plan(x);
+	formats(x);
 	events(x);
+	coordinators(x);
 	finance(x);
 	history(x);
 	rpt_sources_section(x);

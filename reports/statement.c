@@ -138,7 +138,8 @@ static void contributions(struct rctx *x)
 	    {ANA_OUTSTANDING_YEAR, "year", 0.12, SHOW_VALUE, false},
 	    {ANA_OUTSTANDING_PLEDGED, "pledged", 0.2, SHOW_PLEDGE, true},
 	    {ANA_OUTSTANDING_RECEIVED, "received", 0.2, SHOW_VALUE, true},
-	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.2, SHOW_PLEDGE, true},
+	    {ANA_OUTSTANDING_OUTSTANDING, "outstanding", 0.2, SHOW_PLEDGE,
+	     true},
 	    {ANA_OUTSTANDING_STATUS, "pledge_status", 0.28, SHOW_STATUS, false},
 	};
 	struct table_opts o = {.keep = of_state,
@@ -203,11 +204,114 @@ static void events(struct rctx *x)
 	ana_table_release(&t);
 }
 
+/* One area the state coordinated, in one role, over a run of years. */
+struct coord_term {
+	const char *area, *role;
+	int64_t first, last, organised, held;
+};
+
+/* The state's rows of figure T folded into terms: consecutive rows of
+ * one area and role (T is ordered by year, so a term grows at its end). */
+static GArray *coord_terms(const struct ana_table *t, const char *state)
+{
+	GArray *terms = g_array_new(FALSE, TRUE, sizeof(struct coord_term));
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct ana_value *st = ana_cell(t, r, ANA_COORD_STATE);
+		const char *area = ana_cell(t, r, ANA_COORD_AREA)->s;
+		const char *role = ana_cell(t, r, ANA_COORD_ROLE)->s;
+		int64_t year = ana_cell(t, r, ANA_COORD_YEAR)->i;
+		struct coord_term *c = NULL;
+
+		if (!st->defined || strcmp(st->s, state) != 0)
+			continue;
+		for (guint i = 0; i < terms->len && !c; i++) {
+			c = &g_array_index(terms, struct coord_term, i);
+			if (strcmp(c->area, area) || strcmp(c->role, role))
+				c = NULL;
+		}
+		if (!c) {
+			struct coord_term n = {
+			    .area = area, .role = role, .first = year};
+			g_array_append_val(terms, n);
+			c = &g_array_index(terms, struct coord_term,
+			                   terms->len - 1);
+		}
+		c->last = year;
+		c->organised += ana_cell(t, r, ANA_COORD_ORGANISED)->i;
+		c->held += ana_cell(t, r, ANA_COORD_HELD)->i;
+	}
+	return terms;
+}
+
+static void coord_terms_table(struct rctx *x, GArray *terms)
+{
+	static const char *const keys[] = {"area", "role", "years",
+	                                   "coord.organised", "held"};
+	static const double widths[] = {0.4, 0.18, 0.16, 0.14, 0.12};
+	static const bool right[] = {false, false, false, true, true};
+	const char *header[5];
+	GPtrArray *cells = g_ptr_array_new();
+
+	for (size_t c = 0; c < 5; c++)
+		header[c] = L(x, keys[c]);
+	for (guint i = 0; i < terms->len; i++) {
+		struct coord_term *c =
+		    &g_array_index(terms, struct coord_term, i);
+		char *key = g_strdup_printf("role.%s", c->role);
+		g_ptr_array_add(cells, (char *)rpt_area(x, c->area));
+		g_ptr_array_add(cells, (char *)L(x, rpt_keep(x, key)));
+		g_ptr_array_add(
+		    cells,
+		    (char *)(c->first == c->last
+		                 ? rpt_year_str(x, c->first)
+		                 : rpt_keep(x, g_strdup_printf(
+		                                   "%lld–%lld",
+		                                   (long long)c->first,
+		                                   (long long)c->last))));
+		g_ptr_array_add(cells, (char *)rpt_year_str(x, c->organised));
+		g_ptr_array_add(cells, (char *)rpt_year_str(x, c->held));
+	}
+	rpt_doc_table(x->d, &(struct doc_table){
+	                        .ncols = 5,
+	                        .nrows = terms->len,
+	                        .header = header,
+	                        .widths = widths,
+	                        .right = right,
+	                        .cells = (const char *const *)cells->pdata,
+	                    });
+	g_ptr_array_free(cells, TRUE);
+}
+
+/* The priority areas the state coordinated or co-coordinated in the plan
+ * years of the span, with the events it organised in them. */
+static void coordinates(struct rctx *x)
+{
+	struct ana_params a;
+	struct ana_table t;
+	GArray *terms;
+
+	span(x, &a);
+	rpt_section(x, L(x, "state.coordinates"));
+	if (!rpt_run_figure(x, ana_coordinators, &a, &t)) {
+		ana_table_release(&t);
+		return;
+	}
+	terms = coord_terms(&t, x->p->state);
+	if (terms->len)
+		coord_terms_table(x, terms);
+	else
+		rpt_doc_paragraph(x->d, L(x, "state.coordinates.none"));
+	g_array_free(terms, TRUE);
+	ana_table_release(&t);
+}
+
 void rpt_state_sections(struct rctx *x)
 {
 	summary(x);
 	contributions(x);
 	staff(x);
 	events(x);
+	coordinates(x);
 	rpt_sources_section(x);
 }

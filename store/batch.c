@@ -38,11 +38,13 @@ static void read_batch(sqlite3_stmt *st, struct st_batch *b)
 	copy_text(b->loaded_at, sizeof(b->loaded_at), st, 5);
 	copy_text(b->tool_version, sizeof(b->tool_version), st, 6);
 	copy_text(b->sheet, sizeof(b->sheet), st, 7);
+	copy_text(b->loaded_by, sizeof(b->loaded_by), st, 8);
+	copy_text(b->mapping, sizeof(b->mapping), st, 9);
 }
 
 #define BATCH_COLUMNS                                                          \
 	"SELECT id, kind, file_name, sha256, row_count, loaded_at, "           \
-	"tool_version, sheet FROM batches "
+	"tool_version, sheet, loaded_by, mapping FROM batches "
 
 /* Runs SQL with its values bound in order: N texts (TEXTS), or, when N is
  * 0, the integer NUM; reads at most one batch; out->id stays 0 when there
@@ -113,8 +115,8 @@ enum cbm_status st_batch_create(struct st_db *db, const char *kind,
 	rc = sqlite3_prepare_v2(
 	    st_sqlite(db),
 	    "INSERT INTO batches (kind, file_name, sheet, sha256, loaded_at,"
-	    " tool_version) VALUES (?, ?, ?, ?,"
-	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)",
+	    " tool_version, loaded_by) VALUES (?, ?, ?, ?,"
+	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)",
 	    -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
@@ -122,6 +124,10 @@ enum cbm_status st_batch_create(struct st_db *db, const char *kind,
 		sqlite3_bind_text(st, 3, sheet ? sheet : "", -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, sha256, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, CBM_VERSION, -1, SQLITE_STATIC);
+		/* DESIGN "Databases": who loaded each batch.  GLib falls
+		 * back to "somebody" when the user has no name. */
+		sqlite3_bind_text(st, 6, g_get_user_name(), -1,
+		                  SQLITE_TRANSIENT);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_finalize(st);
@@ -141,6 +147,26 @@ enum cbm_status st_batch_set_rows(struct st_db *db, int64_t id, int64_t rows,
 
 	sqlite3_free(sql);
 	return rc;
+}
+
+enum cbm_status st_batch_set_mapping(struct st_db *db, int64_t id,
+                                     const char *mapping, struct cbm_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+	    st_sqlite(db), "UPDATE batches SET mapping = ? WHERE id = ?", -1,
+	    &st, NULL);
+
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, mapping ? mapping : "", -1,
+		                  SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return st_sql_error(db, "cannot record the batch", err);
+	return CBM_OK;
 }
 
 enum cbm_status st_batch_each(struct st_db *db,

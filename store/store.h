@@ -92,6 +92,9 @@ struct st_batch {
 	int64_t rows;
 	char loaded_at[32]; /* UTC, ISO 8601 */
 	char tool_version[32];
+	char loaded_by[64]; /* the operating-system user; "" before v4 */
+	char mapping[4096]; /* how headers and values were read (--map
+	                     * lines); "" when every header was English */
 };
 
 /* Finds the first batch that loaded a file with this SHA-256 (hex), of
@@ -111,14 +114,21 @@ enum cbm_status st_batch_get(struct st_db *db, int64_t id, struct st_batch *out,
                              struct cbm_error *err);
 
 /* Creates a batch row (inside the caller's transaction) and returns its id
- * in *ID; SHEET is a workbook's sheet, NULL for a text file.  The row
- * count is set later with st_batch_set_rows(). */
+ * in *ID; SHEET is a workbook's sheet, NULL for a text file.  The batch
+ * records the operating-system user running this process.  The row
+ * count is set later with st_batch_set_rows(), the mapping with
+ * st_batch_set_mapping(). */
 enum cbm_status st_batch_create(struct st_db *db, const char *kind,
                                 const char *file_name, const char *sheet,
                                 const char *sha256, int64_t *id,
                                 struct cbm_error *err);
 enum cbm_status st_batch_set_rows(struct st_db *db, int64_t id, int64_t rows,
                                   struct cbm_error *err);
+/* Records how the batch's file was read: its --map lines (see import.h);
+ * NULL or "" for a file whose headers were all English. */
+enum cbm_status st_batch_set_mapping(struct st_db *db, int64_t id,
+                                     const char *mapping,
+                                     struct cbm_error *err);
 
 /* Calls FN for each batch, oldest first; FN returning non-zero stops. */
 enum cbm_status st_batch_each(struct st_db *db,

@@ -161,7 +161,8 @@ enum cbm_status view_book_readme(struct out_book *b, const struct view_book *bk,
 static char *figure_key(const char *prefix, const char *figure,
                         const struct ana_params *p)
 {
-	static const char *const bys[] = {"area", "dimension", "organizer"};
+	static const char *const bys[] = {"area", "dimension", "organizer",
+	                                  "format", "venue"};
 
 	if (strcmp(figure, "activity") == 0)
 		return g_strdup_printf("%s.activity_%s", prefix, bys[p->by]);

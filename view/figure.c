@@ -65,7 +65,8 @@ bool view_figure_additive(const char *figure)
 const char *view_state_column(const char *figure, const struct ana_params *p)
 {
 	static const char *const by_state[] = {"contributions", "outstanding",
-	                                       "shares", "secondments"};
+	                                       "shares", "secondments",
+	                                       "coordinators"};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(by_state); i++)
 		if (strcmp(figure, by_state[i]) == 0)
@@ -87,7 +88,8 @@ bool view_figure_money(const struct ana_table *t)
 char *view_heading(enum cbm_lang lang, const char *figure, const char *column,
                   const struct ana_params *p)
 {
-	static const char *const bys[] = {"area", "dimension", "organizer"};
+	static const char *const bys[] = {"area", "dimension", "organizer",
+	                                  "format", "venue"};
 	char *key;
 	const char *label;
 
@@ -132,6 +134,27 @@ static const char *translated(enum cbm_lang lang, const char *prefix,
 	return label;
 }
 
+/* The name of CODE in V's language: the key of activity (an area, a
+ * dimension, a format or a venue), else a state. */
+static const char *key_name(const char *code, bool activity,
+                            const struct view_figure *v)
+{
+	if (!activity || v->p->by == ANA_BY_ORGANIZER)
+		return ana_state_name(v->names, code, v->lang);
+	switch (v->p->by) {
+	case ANA_BY_AREA:
+		return ana_area_name(v->names, code, v->lang);
+	case ANA_BY_DIMENSION:
+		return translated(v->lang, "dimension", code);
+	case ANA_BY_FORMAT:
+		return translated(v->lang, "format", code);
+	default: /* a venue is named as the plan names it */
+		return strcmp(code, "unknown") == 0
+		           ? translated(v->lang, "venue", code)
+		           : code;
+	}
+}
+
 /* A text cell of the figure as V shows it: names in V's language;
  * statuses and the `total` line of execution translated for people. */
 static const char *shown_text(const struct ana_table *t, size_t r, size_t c,
@@ -145,17 +168,20 @@ static const char *shown_text(const struct ana_table *t, size_t r, size_t c,
 		code = ana_col(t, activity ? "key" : "state");
 		if (code < 0 || !ana_cell(t, r, (size_t)code)->defined)
 			return s;
-		s = ana_cell(t, r, (size_t)code)->s;
-		if (activity && v->p->by == ANA_BY_AREA)
-			return ana_area_name(v->names, s, v->lang);
-		if (activity && v->p->by == ANA_BY_DIMENSION)
-			return translated(v->lang, "dimension", s);
-		return ana_state_name(v->names, s, v->lang);
+		return key_name(ana_cell(t, r, (size_t)code)->s, activity, v);
 	}
+	if (strcmp(name, "area_name") == 0 && v->names &&
+	    (code = ana_col(t, "area")) >= 0)
+		return ana_area_name(v->names, ana_cell(t, r, (size_t)code)->s,
+		                     v->lang);
 	if (!v->localise)
 		return s;
-	if (strcmp(name, "status") == 0)
+	/* A budget's status: in execution's status, in shares' budget. */
+	if (strcmp(name, "budget") == 0)
 		return translated(v->lang, "status", s);
+	if (strcmp(name, "status") == 0 || strcmp(name, "role") == 0 ||
+	    strcmp(name, "dimension") == 0)
+		return translated(v->lang, name, s);
 	code = ana_col(t, "line");
 	if (code >= 0 && ana_cell(t, r, (size_t)code)->defined &&
 	    strcmp(ana_cell(t, r, (size_t)code)->s, "total") == 0 &&
@@ -171,6 +197,35 @@ static const char *shown_text(const struct ana_table *t, size_t r, size_t c,
 	return s;
 }
 
+/* How a workbook types a value of TYPE, and its decimals (-1: as it is). */
+static enum out_kind cell_kind(enum ana_type type, int exponent, int *dec)
+{
+	*dec = -1;
+	switch (type) {
+	case ANA_INT:
+		return OUT_INT;
+	case ANA_TEXT:
+		return OUT_TEXT;
+	case ANA_DATE:
+		return OUT_DATE;
+	case ANA_MONEY:
+	case ANA_AMOUNT:
+		*dec = exponent;
+		return OUT_MONEY;
+	case ANA_RATE:
+		*dec = 1;
+		return OUT_RATE;
+	case ANA_SHARE:
+		*dec = 2;
+		return OUT_RATE;
+	case ANA_INDEX: /* HHI, Gini: three decimals (DESIGN.md "Output") */
+		*dec = 3;
+		return OUT_REAL;
+	default:
+		return OUT_REAL;
+	}
+}
+
 /* Sets cell COL of OUT's last row from cell (R, C) of T. */
 static void set_cell(struct out_table *out, size_t col,
                      const struct ana_table *t, size_t r, size_t c,
@@ -180,40 +235,9 @@ static void set_cell(struct out_table *out, size_t col,
 	enum ana_type type = t->cols[c].type;
 	enum cbm_lang lang = v->localise ? v->lang : CBM_LANG_EN;
 	char plain[CBM_MONEY_BUF], shown[CBM_MONEY_BUF];
-	enum out_kind kind;
-	int dec = -1;
+	int dec;
+	enum out_kind kind = cell_kind(type, t->exponent, &dec);
 
-	switch (type) {
-	case ANA_INT:
-		kind = OUT_INT;
-		break;
-	case ANA_TEXT:
-		kind = OUT_TEXT;
-		break;
-	case ANA_DATE:
-		kind = OUT_DATE;
-		break;
-	case ANA_MONEY:
-	case ANA_AMOUNT:
-		kind = OUT_MONEY;
-		dec = t->exponent;
-		break;
-	case ANA_RATE:
-		kind = OUT_RATE;
-		dec = 1;
-		break;
-	case ANA_SHARE:
-		kind = OUT_RATE;
-		dec = 2;
-		break;
-	case ANA_INDEX: /* HHI, Gini: three decimals (DESIGN.md "Output") */
-		kind = OUT_REAL;
-		dec = 3;
-		break;
-	default:
-		kind = OUT_REAL;
-		break;
-	}
 	if (!val->defined) {
 		out_set_kind(out, col, NULL,
 		             v->localise ? rpt_label(lang, "n/a") : "n/a", kind,

@@ -49,8 +49,8 @@ static enum cbm_status pick_enums(const struct view_options *o,
 {
 	static const char *const kinds[] = {"voluntary", "earmarked", "in-kind",
 	                                    "all", NULL};
-	static const char *const bys[] = {"area", "dimension", "organizer",
-	                                  NULL};
+	static const char *const bys[] = {"area",   "dimension", "organizer",
+	                                  "format", "venue",     NULL};
 	static const char *const ofs[] = {"received", "collection_rate", NULL};
 	int i = 0;
 
@@ -62,8 +62,8 @@ static enum cbm_status pick_enums(const struct view_options *o,
 	p->kind = o->kind ? (enum ana_kind)i : ANA_VOLUNTARY;
 	if (o->by && (i = pick(o->by, bys)) < 0)
 		return CBM_ERROR(err, CBM_EUSAGE, NULL,
-		                 "--by is area, dimension or organizer, not "
-		                 "'%s'",
+		                 "--by is area, dimension, organizer, format "
+		                 "or venue, not '%s'",
 		                 o->by);
 	p->by = o->by ? (enum ana_by)i : ANA_BY_AREA;
 	if (o->of && (i = pick(o->of, ofs)) < 0)

@@ -22,7 +22,14 @@ static struct query_col *query_cols(sqlite3_stmt *st, int ncol)
 	struct query_col *cols = g_new0(struct query_col, (size_t)ncol + 1);
 
 	for (int c = 0; c < ncol; c++) {
-		cols[c].view = st_view_column(sqlite3_column_name(st, c));
+		/* A column straight from a table (it has an origin) holds
+		 * money as the table stores it, in minor units: printed as
+		 * SQLite gives it.  The views' money is computed (no origin). */
+		if (sqlite3_column_origin_name(st, c))
+			cols[c].view = NULL;
+		else
+			cols[c].view =
+			    st_view_column(sqlite3_column_name(st, c));
 		cols[c].currency = -1;
 		for (int k = 0;
 		     cols[c].view && cols[c].view->currency && k < ncol; k++)

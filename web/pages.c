@@ -351,8 +351,8 @@ static void figure_form(FILE *fp, const struct web_req *r, const char *figure)
 {
 	static const char *const kinds[] = {"voluntary", "earmarked", "in-kind",
 	                                    "all", NULL};
-	static const char *const bys[] = {"area", "dimension", "organizer",
-	                                  NULL};
+	static const char *const bys[] = {"area",   "dimension", "organizer",
+	                                  "format", "venue",     NULL};
 	static const char *const ofs[] = {"received", "collection_rate", NULL};
 	char key[32];
 

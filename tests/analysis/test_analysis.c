@@ -1248,6 +1248,199 @@ static void test_big_curve(void)
 	ana_table_release(&t);
 }
 
+/* ---- the plan in full: coordinators, formats, venues --------------------
+ *
+ * Its own database:
+ *   MIL: AAA coordinator 2020-2023, BBB coordinator from 2023 (the two
+ *        overlap in 2023), CCC co-coordinator from 2021;
+ *   ENV: DDD co-coordinator from 2022 only, so vacant;
+ *   TRD: never coordinated.
+ *   2023: 1 MIL by AAA held (in-person, Astana); 2 MIL by BBB with AAA
+ *         co-organising, cancelled (virtual); 3 ENV by DDD held (hybrid,
+ *         Astana);
+ *   2024: 1 MIL by BBB and CCC held (hybrid, Baku); 2 MIL by BBB planned
+ *         (no format, no venue); 3 TRD by AAA held (hybrid, Astana). */
+static struct st_db *plandb;
+
+static void setup_plan(void)
+{
+	const char *dir = check_tmpdir("cbm-analysis-plan");
+	char *path = g_build_filename(dir, "plan.sqlite", NULL);
+	struct cbm_error err = {0};
+
+	CHECK_INT(st_open(&plandb, path, ST_OPEN_CREATE, &err), CBM_OK);
+	load_into(plandb, dir, IMP_STATES, "states.csv",
+	          "code,name_en\nAAA,Alpha\nBBB,Beta\nCCC,Gamma\nDDD,Delta\n");
+	load_into(plandb, dir, IMP_AREAS, "areas.csv",
+	          "dimension,code,name_en\nmilitary-political,MIL,Military\n"
+	          "environmental,ENV,Environment\neconomic,TRD,Trade\n");
+	load_into(plandb, dir, IMP_COORDINATORS, "coordinators.csv",
+	          "area,state,role,from_year,to_year\n"
+	          "MIL,AAA,coordinator,2020,2023\n"
+	          "MIL,BBB,coordinator,2023,\n"
+	          "MIL,CCC,co-coordinator,2021,\n"
+	          "ENV,DDD,co-coordinator,2022,\n");
+	load_into(plandb, dir, IMP_PLAN, "plan.csv",
+	          "year,item,title,area,organizers,co_organizers,status,format,"
+	          "venue\n"
+	          "2023,1,A,MIL,AAA,,held,in-person,Astana\n"
+	          "2023,2,B,MIL,BBB,AAA,cancelled,virtual,\n"
+	          "2023,3,C,ENV,DDD,,held,hybrid,Astana\n"
+	          "2024,1,D,MIL,BBB|CCC,,held,hybrid,Baku\n"
+	          "2024,2,E,MIL,BBB,,planned,,\n"
+	          "2024,3,F,TRD,AAA,,held,hybrid,Astana\n");
+	g_free(path);
+}
+
+static void run_plan(ana_figure_fn fn, const struct ana_params *p,
+                     struct ana_table *t)
+{
+	struct cbm_error err = {0};
+
+	ana_table_init(t);
+	CHECK_INT(fn(plandb, p, t, &err), CBM_OK);
+	if (err.code)
+		fprintf(stderr, "  %s\n", err.message);
+}
+
+/* Row R is YEAR, AREA, ROLE, STATE (NULL: undefined). */
+static void check_coord(const struct ana_table *t, size_t r, int year,
+                        const char *area, const char *role, const char *state)
+{
+	CHECK_INT(cell(t, r, "year")->i, year);
+	CHECK_STR(cell(t, r, "area")->s, area);
+	CHECK_STR(cell(t, r, "role")->s, role);
+	if (state)
+		CHECK_STR(cell(t, r, "state")->s, state);
+	else
+		UNDEFINED(t, r, "state");
+}
+
+static void test_coordinators(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+
+	ana_params_init(&p);
+	p.year = 2023;
+	run_plan(ana_coordinators, &p, &t);
+	/* MIL: AAA and BBB overlap, CCC; ENV: vacant, DDD; TRD: vacant. */
+	CHECK_INT(t.nrows, 6);
+	check_coord(&t, 0, 2023, "MIL", "coordinator", "AAA");
+	CHECK_INT(cell(&t, 0, "organised")->i, 1); /* item 1 */
+	CHECK_INT(cell(&t, 0, "held")->i, 1);
+	CHECK_STR(cell(&t, 0, "name")->s, "Alpha");
+	CHECK_STR(cell(&t, 0, "dimension")->s, "military-political");
+	check_coord(&t, 1, 2023, "MIL", "coordinator", "BBB");
+	CHECK_INT(cell(&t, 1, "organised")->i, 1); /* item 2, cancelled */
+	CHECK_INT(cell(&t, 1, "held")->i, 0);
+	check_coord(&t, 2, 2023, "MIL", "co-coordinator", "CCC");
+	CHECK_INT(cell(&t, 2, "organised")->i, 0);
+	/* The environmental dimension sorts after the economic one. */
+	check_coord(&t, 3, 2023, "TRD", "vacant", NULL);
+	UNDEFINED(&t, 3, "organised");
+	CHECK_STR(cell(&t, 3, "area_name")->s, "Trade");
+	check_coord(&t, 4, 2023, "ENV", "vacant", NULL);
+	check_coord(&t, 5, 2023, "ENV", "co-coordinator", "DDD");
+	CHECK_INT(cell(&t, 5, "organised")->i, 1); /* item 3 */
+	CHECK_INT(cell(&t, 5, "held")->i, 1);
+	ana_table_release(&t);
+
+	/* AAA co-organised item 2: 2 with co-organizers. */
+	p.with_co_organizers = true;
+	run_plan(ana_coordinators, &p, &t);
+	CHECK_INT(cell(&t, 0, "organised")->i, 2);
+	CHECK_INT(cell(&t, 0, "held")->i, 1);
+	ana_table_release(&t);
+}
+
+static void test_coordinators_later(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+
+	ana_params_init(&p);
+	/* 2024: AAA's term ended in 2023; its TRD event makes it no
+	 * coordinator.  BBB: items 1 and 2, one held; CCC: item 1. */
+	p.year = 2024;
+	run_plan(ana_coordinators, &p, &t);
+	CHECK_INT(t.nrows, 5);
+	check_coord(&t, 0, 2024, "MIL", "coordinator", "BBB");
+	CHECK_INT(cell(&t, 0, "organised")->i, 2);
+	CHECK_INT(cell(&t, 0, "held")->i, 1);
+	check_coord(&t, 1, 2024, "MIL", "co-coordinator", "CCC");
+	CHECK_INT(cell(&t, 1, "organised")->i, 1);
+	CHECK_INT(cell(&t, 1, "held")->i, 1);
+	check_coord(&t, 2, 2024, "TRD", "vacant", NULL);
+	check_coord(&t, 3, 2024, "ENV", "vacant", NULL);
+	check_coord(&t, 4, 2024, "ENV", "co-coordinator", "DDD");
+	CHECK_INT(cell(&t, 4, "organised")->i, 0);
+	ana_table_release(&t);
+
+	/* A year without a plan still has its coordinators. */
+	p.year = 2025;
+	run_plan(ana_coordinators, &p, &t);
+	CHECK_INT(t.nrows, 5);
+	check_coord(&t, 0, 2025, "MIL", "coordinator", "BBB");
+	CHECK_INT(cell(&t, 0, "organised")->i, 0);
+	ana_table_release(&t);
+
+	/* Every plan year: 2023 and 2024. */
+	p.year = 0;
+	run_plan(ana_coordinators, &p, &t);
+	CHECK_INT(t.nrows, 11);
+	ana_table_release(&t);
+}
+
+static void test_activity_format_venue(void)
+{
+	struct ana_params p;
+	struct ana_table t;
+	size_t r;
+
+	ana_params_init(&p);
+	p.by = ANA_BY_FORMAT;
+	run_plan(ana_activity, &p, &t);
+	CHECK_INT(t.nrows, 8); /* four formats in each of 2023 and 2024 */
+	r = find_row(&t, 2023, "key", "in-person"); /* item 1 */
+	CHECK_INT(cell(&t, r, "planned")->i, 1);
+	CHECK_INT(cell(&t, r, "held")->i, 1);
+	REAL(&t, r, "implementation_rate", 1.0);
+	r = find_row(&t, 2023, "key", "virtual"); /* item 2, cancelled */
+	CHECK_INT(cell(&t, r, "planned")->i, 1);
+	CHECK_INT(cell(&t, r, "cancelled")->i, 1);
+	REAL(&t, r, "implementation_rate", 0.0);
+	r = find_row(&t, 2023, "key", "unknown");
+	CHECK_INT(cell(&t, r, "planned")->i, 0);
+	UNDEFINED(&t, r, "implementation_rate");
+	r = find_row(&t, 2024, "key", "hybrid"); /* items 1 and 3 */
+	CHECK_INT(cell(&t, r, "planned")->i, 2);
+	CHECK_INT(cell(&t, r, "held")->i, 2);
+	r = find_row(&t, 2024, "key", "unknown"); /* item 2, planned */
+	CHECK_INT(cell(&t, r, "planned")->i, 1);
+	CHECK_INT(cell(&t, r, "pending")->i, 1);
+	CHECK_INT(
+	    cell(&t, find_row(&t, 2024, "key", "in-person"), "planned")->i, 0);
+	ana_table_release(&t);
+
+	p.by = ANA_BY_VENUE;
+	run_plan(ana_activity, &p, &t);
+	/* 2023: Astana (1, 3), unknown (2); 2024: Astana (3), Baku (1),
+	 * unknown (2), unknown last. */
+	CHECK_INT(t.nrows, 5);
+	CHECK_STR(cell(&t, 0, "key")->s, "Astana");
+	CHECK_INT(cell(&t, 0, "planned")->i, 2);
+	CHECK_INT(cell(&t, 0, "held")->i, 2);
+	CHECK_STR(cell(&t, 1, "key")->s, "unknown");
+	CHECK_INT(cell(&t, 1, "cancelled")->i, 1);
+	CHECK_STR(cell(&t, 3, "key")->s, "Baku");
+	CHECK_INT(cell(&t, 3, "held")->i, 1);
+	CHECK_STR(cell(&t, 4, "key")->s, "unknown");
+	CHECK_INT(cell(&t, 4, "year")->i, 2024);
+	CHECK_INT(cell(&t, 4, "pending")->i, 1);
+	ana_table_release(&t);
+}
+
 /* The totals of sums per year, in 128 bits: ana_year_totals() of what
  * cbm_sum gave, found by year through ana_sums_by_year(). */
 static void test_sum_total(void)
@@ -1314,6 +1507,11 @@ int main(void)
 	test_big_shares();
 	test_big_curve();
 	test_sum_total();
+	setup_plan();
+	test_coordinators();
+	test_coordinators_later();
+	test_activity_format_venue();
+	st_close(plandb);
 	st_close(big);
 	st_close(roll);
 	st_close(db);

@@ -49,7 +49,7 @@ test_schema_1_database_migrates() {
 	expect_stderr_has "cbm init"
 	run_cbm init
 	expect_status 0
-	expect_sql "PRAGMA user_version" 4
+	expect_sql "PRAGMA user_version" 6
 	expect_sql "PRAGMA integrity_check" "ok"
 	expect_sql "PRAGMA foreign_key_check" ""
 	expect_sql "SELECT id, kind, file_name, sheet, row_count FROM batches ORDER BY id" \
@@ -88,13 +88,16 @@ test_batches_csv() {
 	run_cbm batches --format csv
 	expect_status 0
 	expect_eq "$(printf '%s\n' "$OUT" | head -1)" \
-		"batch,kind,file,sheet,rows,loaded,sha256,version" "csv header"
+		"batch,kind,file,sheet,rows,loaded,sha256,version,user,mapping" "csv header"
 	expect_eq "$(printf '%s\n' "$OUT" | wc -l)" "5" "csv lines"
 	# A text file has no sheet: an empty field.
 	expect_eq "$(printf '%s\n' "$OUT" | awk -F, '$1 == 4 {print $2, $3, "[" $4 "]", $5, $7, $8}')" \
 		"contributions contributions.csv [] 3 $sha 0.1.0" "batch 4 as csv"
-	expect_eq "$(printf '%s\n' "$OUT" | awk -F, 'NR > 1 && NF != 8' | wc -l)" "0" \
-		"every csv line has 8 fields"
+	expect_eq "$(printf '%s\n' "$OUT" | awk -F, 'NR > 1 && NF != 10' | wc -l)" "0" \
+		"every csv line has 10 fields"
+	# Who loaded it (DESIGN "Databases"); English headers need no map.
+	expect_eq "$(printf '%s\n' "$OUT" | awk -F, '$1 == 4 {print $9 "|" $10}')" \
+		"$(id -un)|" "batch 4's user and mapping"
 	# The time loaded is ISO 8601 UTC.
 	expect_eq "$(printf '%s\n' "$OUT" | awk -F, 'NR > 1 {print $6}' |
 		grep -cvE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$')" \

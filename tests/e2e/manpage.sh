@@ -160,7 +160,9 @@ kk
 ru" "languages"
 	expect_eq "$(complete_words cbm stats activity --by "")" "area
 dimension
-organizer" "activity keys"
+format
+organizer
+venue" "activity keys"
 	# File names: after a kind, and after -o.
 	mkdir "$T/files" && touch "$T/files/contributions-2024.csv" "$T/files/other.txt"
 	cd "$T/files" || return

@@ -220,8 +220,14 @@ test_lang_ru_and_kk() {
 	expect_stdout_has "Казахстан"
 	expect_stdout_has $'395\u00a0000,00'
 	expect_stdout_has "Итого"
+	expect_stderr_has "суммы в USD"
 	run_cbm stats outstanding --year 2024 --lang ru
 	expect_stdout_has "оплачено полностью"
+	# A draft budget's shares say so in Russian, as execution does.
+	run_cbm stats shares --year 2026 --lang ru
+	expect_status 0
+	expect_stdout_has "проект"
+	expect_stdout_lacks "draft "
 	run_cbm stats activity --by dimension --year 2024 --lang kk
 	expect_stdout_has "Әскери-саяси өлшем"
 	expect_stdout_has "Барлығы"
@@ -445,6 +451,11 @@ test_query_money_decimals() {
 	run_cbm query "SELECT usd_per_unit FROM v_fx WHERE currency = 'KWD'" --format csv
 	expect_stdout_is "usd_per_unit
 3.25"
+	# The tables themselves hold minor units: 1.250 KWD is 1250 fils
+	# and 4.06 USD 406 cents, printed as stored, not as 1250.00.
+	run_cbm query "SELECT amount, amount_usd FROM contributions WHERE reference = 'K-1'" --format csv
+	expect_stdout_is "amount,amount_usd
+1250,406"
 }
 
 # A query's workbook: the same values as its csv, typed (dates as dates,

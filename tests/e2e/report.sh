@@ -102,6 +102,62 @@ test_three_languages() {
 # No Latin-script word in a Russian or Kazakh report that the data did
 # not put there: file names, checksums, currency codes, the scale's name
 # and the document symbol given; and "SHA-256", the checksum's name.
+# The annual report of 2024 names each area's coordinator and shows the
+# vacant areas (trade and investment among them), in all three languages.
+test_coordinators_section() {
+	load_examples
+	local lang text w
+	for lang in en ru kk; do
+		run_cbm report annual --year 2024 --lang "$lang" -o "$T/a-$lang.pdf"
+		expect_status 0
+		text=$(pdftotext "$T/a-$lang.pdf" - | tr '\n' ' ' | tr -s ' ')
+		case $lang in
+		en) set -- "Priority areas and their coordinators" \
+			"Without a coordinator in 2024: Military-political measures, Combating terrorism, Trade and investment." \
+			"— vacant —" "Iraq, Türkiye" "Mongolia" ;;
+		ru) set -- "Приоритетные направления и их координаторы" \
+			"Без координатора в 2024 году:" "Торговля и инвестиции" "— вакантно —" "Ирак, Турция" "Монголия" ;;
+		kk) set -- "Басым бағыттар және олардың үйлестірушілері" \
+			"2024 жылы үйлестірушісі жоқ бағыттар:" "Сауда және инвестициялар" "— бос —" "Моңғолия" ;;
+		esac
+		for w in "$@"; do
+			printf '%s' "$text" | grep -qF -- "$w" || fail "annual 2024 ($lang) lacks '$w'"
+		done
+	done
+	# Kazakhstan's statement lists the areas it coordinates: transport
+	# corridors and volunteerism (since 2023, 3 events organised, 3 held).
+	run_cbm report state --state KAZ -o "$T/s.pdf"
+	expect_status 0
+	text=$(pdftotext "$T/s.pdf" - | tr '\n' ' ' | tr -s ' ')
+	for w in "Priority areas coordinated" "Volunteerism 2023–2025 3 3"; do
+		printf '%s' "$text" | grep -qF -- "$w" || fail "KAZ statement lacks '$w'"
+	done
+	run_cbm report state --state JPN -o "$T/j.pdf"
+	expect_status 0
+	pdftotext "$T/j.pdf" - | grep -qF "coordinated no priority area" ||
+		fail "JPN statement does not say it coordinated no area"
+}
+
+# Held events by format, 2024 beside 2023 (examples/plan.csv: in person
+# 12 then 15, virtual 6 then 2, hybrid 5 then 3), in all three languages.
+test_formats_section() {
+	load_examples
+	local lang text w
+	for lang in en ru kk; do
+		run_cbm report annual --year 2024 --lang "$lang" -o "$T/a-$lang.pdf"
+		expect_status 0
+		text=$(pdftotext -layout "$T/a-$lang.pdf" - | tr -s ' ')
+		case $lang in
+		en) set -- "Events held by format" "in person 12 15 +3" "virtual 6 2 −4" "hybrid 5 3 −2" ;;
+		ru) set -- "Проведённые мероприятия по формату" "очно 12 15 +3" "онлайн 6 2 −4" ;;
+		kk) set -- "Өткізілген іс-шаралар форматы бойынша" "күндізгі 12 15 +3" "аралас 5 3 −2" ;;
+		esac
+		for w in "$@"; do
+			printf '%s' "$text" | grep -qF -- "$w" || fail "annual 2024 ($lang) lacks '$w'"
+		done
+	done
+}
+
 test_reader_language_only() {
 	CBM_EXAMPLES=$EXAMPLES run_cbm demo -o "$T/demo"
 	expect_status 0

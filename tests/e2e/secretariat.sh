@@ -119,7 +119,7 @@ EOF
 	run_cbm import budget budget.csv
 	expect_status 1
 	expect_stderr_has "budget.csv:2:spent: a draft budget has nothing spent yet"
-	expect_stderr_has "budget.csv:3:status: not one of approved, draft 'final'"
+	expect_stderr_has "budget.csv:3:status: not one of approved, draft (or their Russian or Kazakh words: 'cbm help import budget') 'final'"
 	# A year is a draft or approved as a whole, within a file ...
 	budget_file <<'EOF'
 year,line,title,approved,currency,status
@@ -168,6 +168,17 @@ test_forecast() {
 	run_cbm stats forecast --year 2025 --as-of 2026-01-10
 	expect_status 1
 	expect_stderr_has "the as-of day 2026-01-10 is not in 2025"
+	# 2024 is over (its last payment came in 2025): by default as of 31
+	# December, where it ended; no earlier year gains after that day, so
+	# forecast, low and high are the rate, which is the collection rate
+	# of 2024 as of 31 December.
+	run_cbm stats collection --as-of 2024-12-31 --format csv
+	local rate
+	rate=$(printf '%s\n' "$OUT" | awk -F, '$1 == 2024 { print $4 }')
+	[ -n "$rate" ] || fail "no collection rate of 2024: $OUT"
+	run_cbm stats forecast --year 2024 --format csv
+	expect_status 0
+	expect_stdout_has "2024,2024-12-31,$rate,$rate,$rate,$rate,18"
 	# The first year has nothing earlier: empty values, 0 years.
 	run_cbm stats forecast --year 2006 --as-of 2006-06-30 --format csv
 	expect_status 0

@@ -32,6 +32,7 @@ columns_of() {
 	trend) echo "next_year,slope,intercept,slope_se,forecast,lo95,hi95,cagr" ;;
 	shares) echo "year,state,share,due,received,difference" ;;
 	secondments) echo "year,state,person_months" ;;
+	coordinators) echo "year,dimension,area,role,state,organised,held" ;;
 	curve) echo "year,day,cumulative,rate,mean_rate,min_rate,max_rate,even_pace" ;;
 	*) echo "?" ;;
 	esac
@@ -59,6 +60,9 @@ execution:execution
 activity_area:activity --by area
 activity_dimension:activity --by dimension
 activity_organizer:activity --by organizer
+activity_format:activity --by format
+activity_venue:activity --by venue
+coordinators:coordinators --year 2023
 concentration:concentration
 trend_received:trend --of received
 trend_rate:trend --of collection_rate
@@ -277,6 +281,20 @@ check_values() {
 	rows activity_dimension 1 5
 	int activity_dimension "year = 2023 AND key = 'military-political'" planned 2
 	int activity_dimension "year = 2023 AND key = 'human'" planned 0
+	# The plan gives no format and no venue: every item is unknown.
+	rows activity_format 1 4
+	int activity_format "year = 2023 AND key = 'unknown'" planned 4
+	int activity_format "year = 2023 AND key = 'unknown'" held 1
+	int activity_format "year = 2023 AND key = 'hybrid'" planned 0
+	undef activity_format "year = 2023 AND key = 'hybrid'" implementation_rate
+	rows activity_venue 1 1
+	int activity_venue "year = 2023 AND key = 'unknown'" planned 4
+
+	# coordinators: none imported, so every area of 2023 is vacant
+	rows coordinators 1 3
+	rows coordinators "role = 'vacant'" 3
+	undef coordinators "area = 'MIL'" state
+	undef coordinators "area = 'MIL'" organised
 
 	# concentration: 2022 shares .6, .15, .25
 	int concentration "year = 2022" contributors 3

@@ -374,6 +374,7 @@ int main(void)
 	int parts = test_encodings();
 
 	parts |= test_workbooks();
+	parts |= test_headers();
 	test_amounts();
 	test_amount_ceiling();
 	test_amount_messages();

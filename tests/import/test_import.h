@@ -11,4 +11,7 @@ int test_workbooks(void);
 /* test_encoding.c: recognising files, text in other encodings. */
 int test_encodings(void);
 
+/* test_header.c: header names, column tables, --map, reasons. */
+int test_headers(void);
+
 #endif

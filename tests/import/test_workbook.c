@@ -512,13 +512,14 @@ static void test_ods(void)
 	g_free(d);
 	g_free(b);
 	/* A few bytes must not stand for a million records. */
-	b = ods("<table:table table:name='R'><table:table-row>"
-	        "<table:table-cell office:value-type='string'><text:p>h</text:p>"
-	        "</table:table-cell></table:table-row>"
-	        "<table:table-row table:number-rows-repeated='10001'>"
-	        "<table:table-cell office:value-type='float' office:value='1'/>"
-	        "</table:table-row></table:table>",
-	        &n);
+	b = ods(
+	    "<table:table table:name='R'><table:table-row>"
+	    "<table:table-cell office:value-type='string'><text:p>h</text:p>"
+	    "</table:table-cell></table:table-row>"
+	    "<table:table-row table:number-rows-repeated='10001'>"
+	    "<table:table-cell office:value-type='float' office:value='1'/>"
+	    "</table:table-row></table:table>",
+	    &n);
 	r = read_book(b, n, NULL, &d);
 	CHECK_STR(r, "1:h\n");
 	CHECK_STR(d, "b.xlsx:R!2: a row repeated more than 10,000 times; make "

@@ -1,0 +1,426 @@
+/*
+ * stage.c - the shared tail of every kind: validated rows are staged in a
+ * TEMP table, checked against the rows already loaded in one set-based
+ * query, and moved into place in one INSERT ... SELECT in index order
+ * (DESIGN "Batches and duplicates").
+ *
+ * Why staged: inserting each row as it is read puts it into every index
+ * of the kind's table in the file's order, which for a million payments
+ * in random order means a cache miss per row and index; and a per-row
+ * lookup for duplicates is another.  Staged, the rows go to a table of
+ * their own that only grows at its end (the import connection keeps TEMP
+ * tables in a file, PRAGMA temp_store, so memory stays flat), the
+ * duplicate check is one join that SQLite runs in index order, and the
+ * final insert is one statement, which adds many rows in the order of the
+ * table's main index (kind_def.order).  When the file brings many rows against
+ * those loaded (a first import, or a file as big as what is there), the
+ * kind's indexes are dropped and built again afterwards by sorting, as
+ * CREATE INDEX does, inside the same transaction: the end state is the
+ * same, and a failure still rolls everything back.
+ *
+ * The staged table holds the file's line of each row (for the messages of
+ * the duplicate check), the kind's stored columns and its extras; staged
+ * children (the aliases of a state, the organizers of an event) wait in
+ * temp.imp_child until their rows are in place.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+/* Below this many rows, building indexes again costs more than it saves,
+ * and the order of the insert does not matter. */
+#define REBUILD_MIN_ROWS 20000
+
+/* How many rows already loaded by one batch are listed one by one. */
+#define DUPLICATES_SHOWN 5
+
+/* The stored columns: the fields of the kind's columns, then its extras,
+ * separated by ", " and quoted, with PREFIX before each. */
+static char *stored_columns(const struct kind_def *def, const char *prefix)
+{
+	GString *s = g_string_new(NULL);
+
+	for (int c = 0; c < def->n_columns; c++)
+		if (def->columns[c].field)
+			g_string_append_printf(s, "%s%s\"%s\"",
+			                       s->len ? ", " : "", prefix,
+			                       def->columns[c].field);
+	for (int i = 0; i < MAX_EXTRAS && def->extras[i]; i++)
+		g_string_append_printf(s, "%s%s\"%s\"", s->len ? ", " : "",
+		                       prefix, def->extras[i]);
+	return g_string_free(s, FALSE);
+}
+
+static enum cbm_status prepare(struct imp_ctx *ctx, const char *sql,
+                               sqlite3_stmt **st)
+{
+	if (sqlite3_prepare_v2(ctx->sql, sql, -1, st, NULL) != SQLITE_OK)
+		return ctx->fatal =
+		           st_sql_error(ctx->db, "cannot stage rows", ctx->err);
+	return CBM_OK;
+}
+
+enum cbm_status imp_stage_open(struct imp_ctx *ctx)
+{
+	char *cols = stored_columns(ctx->def, "");
+	GString *marks = g_string_new("?");
+	char *sql;
+	enum cbm_status rc;
+	int n = 0;
+
+	for (int c = 0; c < ctx->def->n_columns; c++)
+		n += ctx->def->columns[c].field != NULL;
+	ctx->n_fields = n;
+	for (int i = 0; i < MAX_EXTRAS && ctx->def->extras[i]; i++)
+		n++;
+	for (int i = 0; i < n; i++)
+		g_string_append(marks, ", ?");
+	sql = g_strdup_printf(
+	    "DROP TABLE IF EXISTS temp.imp_stage;"
+	    "DROP TABLE IF EXISTS temp.imp_child;"
+	    "CREATE TEMP TABLE imp_stage (imp_line, %s);"
+	    "CREATE TEMP TABLE imp_child (imp_line, n, a, b, c);",
+	    cols);
+	rc = st_exec(ctx->db, sql, ctx->err);
+	g_free(sql);
+	g_free(cols);
+	if (rc == CBM_OK) {
+		sql = g_strdup_printf("INSERT INTO temp.imp_stage VALUES (%s)",
+		                      marks->str);
+		rc = prepare(ctx, sql, &ctx->stage);
+		g_free(sql);
+	}
+	if (rc == CBM_OK)
+		rc = prepare(
+		    ctx, "INSERT INTO temp.imp_child VALUES (?, ?, ?, ?, ?)",
+		    &ctx->child);
+	g_string_free(marks, TRUE);
+	return rc;
+}
+
+void imp_stage_close(struct imp_ctx *ctx)
+{
+	sqlite3_finalize(ctx->stage);
+	sqlite3_finalize(ctx->child);
+	ctx->stage = ctx->child = NULL;
+	sqlite3_exec(ctx->sql,
+	             "DROP TABLE IF EXISTS temp.imp_stage;"
+	             "DROP TABLE IF EXISTS temp.imp_child",
+	             NULL, NULL, NULL);
+}
+
+/* ---- one row ------------------------------------------------------------- */
+
+/* The parameter of extra I in the staging insert (1: the line). */
+static int extra_param(const struct imp_ctx *ctx, int i)
+{
+	assert(i >= 0 && i < MAX_EXTRAS && ctx->def->extras[i]);
+	return 2 + ctx->n_fields + i;
+}
+
+void imp_ctx_store_int(struct imp_ctx *ctx, int i, int64_t v)
+{
+	sqlite3_bind_int64(ctx->stage, extra_param(ctx, i), v);
+}
+
+void imp_ctx_store_double(struct imp_ctx *ctx, int i, double v)
+{
+	sqlite3_bind_double(ctx->stage, extra_param(ctx, i), v);
+}
+
+void imp_ctx_store_text(struct imp_ctx *ctx, int i, const char *v)
+{
+	sqlite3_bind_text(ctx->stage, extra_param(ctx, i), v, -1,
+	                  SQLITE_TRANSIENT);
+}
+
+void imp_ctx_store_blob(struct imp_ctx *ctx, int i, const void *v, size_t n)
+{
+	sqlite3_bind_blob64(ctx->stage, extra_param(ctx, i), v, n,
+	                    SQLITE_TRANSIENT);
+}
+
+/* Steps a bound staging insert and resets it; a failure is fatal. */
+static void step(struct imp_ctx *ctx, sqlite3_stmt *st)
+{
+	if (sqlite3_step(st) != SQLITE_DONE && !ctx->fatal)
+		ctx->fatal =
+		    st_sql_error(ctx->db, "cannot stage a row", ctx->err);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+void imp_ctx_child(struct imp_ctx *ctx, int count, int64_t n, const char *a,
+                   const char *b, const char *c)
+{
+	sqlite3_stmt *st = ctx->child;
+
+	sqlite3_bind_int64(st, 1, ctx->rec->line);
+	sqlite3_bind_int64(st, 2, n);
+	sqlite3_bind_text(st, 3, a, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, b, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, c, -1, SQLITE_TRANSIENT);
+	step(ctx, st);
+	ctx->res->counts[count].count++;
+}
+
+/* Binds the value of column C at parameter P as its type is stored. */
+static void bind_value(struct imp_ctx *ctx, int c, int p)
+{
+	const struct imp_value *v = &ctx->v[c];
+	char iso[11];
+
+	if (!v->set)
+		return; /* NULL */
+	switch (ctx->def->columns[c].type) {
+	case IMP_T_YEAR:
+	case IMP_T_MONEY:
+	case IMP_T_PAYMENT:
+		sqlite3_bind_int64(ctx->stage, p, v->i);
+		break;
+	case IMP_T_DATE:
+		cbm_date_iso((int32_t)v->i, iso);
+		sqlite3_bind_text(ctx->stage, p, iso, -1, SQLITE_TRANSIENT);
+		break;
+	case IMP_T_NUMBER:
+		sqlite3_bind_double(ctx->stage, p, v->d);
+		break;
+	default:
+		sqlite3_bind_text(ctx->stage, p, v->s, -1, SQLITE_TRANSIENT);
+		break;
+	}
+}
+
+void imp_stage_row(struct imp_ctx *ctx)
+{
+	int p = 1;
+
+	sqlite3_bind_int64(ctx->stage, p++, ctx->rec->line);
+	for (int c = 0; c < ctx->def->n_columns; c++)
+		if (ctx->def->columns[c].field)
+			bind_value(ctx, c, p++);
+	step(ctx, ctx->stage);
+	ctx->staged++;
+	ctx->res->counts[0].count++;
+}
+
+/* ---- rows already loaded ------------------------------------------------- */
+
+/* Duplicates per batch that loaded them. */
+struct dups {
+	int64_t batch;
+	char file[1024];
+	long shown, more;
+};
+
+static struct dups *dups_of(struct imp_ctx *ctx, GArray *all, int64_t batch)
+{
+	struct st_batch b;
+	struct cbm_error ignore = {0};
+	struct dups d = {batch, "?", 0, 0};
+
+	for (guint i = 0; i < all->len; i++)
+		if (g_array_index(all, struct dups, i).batch == batch)
+			return &g_array_index(all, struct dups, i);
+	if (st_batch_get(ctx->db, batch, &b, &ignore) == CBM_OK)
+		snprintf(d.file, sizeof(d.file), "%s", b.file_name);
+	cbm_error_clear(&ignore);
+	g_array_append_val(all, d);
+	return &g_array_index(all, struct dups, all->len - 1);
+}
+
+/* True when the kind's table holds rows (of other batches: the new ones
+ * are still staged). */
+static bool table_has_rows(struct imp_ctx *ctx)
+{
+	char *sql = g_strdup_printf("SELECT 1 FROM main.\"%s\" LIMIT 1",
+	                            ctx->def->table);
+	sqlite3_stmt *st = NULL;
+	bool rows = true; /* unreadable: check, the cautious way */
+
+	if (sqlite3_prepare_v2(ctx->sql, sql, -1, &st, NULL) == SQLITE_OK)
+		rows = sqlite3_step(st) != SQLITE_DONE;
+	sqlite3_finalize(st);
+	g_free(sql);
+	return rows;
+}
+
+/* Reports the duplicate on the current row of ST (line, batch, value). */
+static void report_duplicate(struct imp_ctx *ctx, sqlite3_stmt *st, GArray *all)
+{
+	const struct imp_dup *dup = &ctx->def->dup;
+	long line = (long)sqlite3_column_int64(st, 0);
+	struct dups *d = dups_of(ctx, all, sqlite3_column_int64(st, 1));
+
+	if (d->shown >= DUPLICATES_SHOWN) {
+		d->more++;
+		return;
+	}
+	d->shown++;
+	imp_diags_add_cell(
+	    &ctx->res->diags, IMP_ERROR, ctx->file, ctx->sheet, line,
+	    ctx->h.cell[dup->column], ctx->h.name[dup->column],
+	    (const char *)sqlite3_column_text(st, 2),
+	    "%s is already loaded by batch %lld (%s); to load "
+	    "a new version use --replace %lld",
+	    dup->what, (long long)d->batch, d->file, (long long)d->batch);
+}
+
+/* One line for the duplicates of each batch beyond the first few. */
+static void summarise(struct imp_ctx *ctx, GArray *all)
+{
+	for (guint i = 0; i < all->len; i++) {
+		const struct dups *d = &g_array_index(all, struct dups, i);
+		if (!d->more)
+			continue;
+		imp_diags_add(
+		    &ctx->res->diags, IMP_NOTE, ctx->file, 0, "", NULL,
+		    "and %ld more rows already loaded by batch %lld; "
+		    "to load a new version use --replace %lld",
+		    d->more, (long long)d->batch, (long long)d->batch);
+		ctx->res->diags.unlisted += (size_t)d->more;
+	}
+}
+
+enum cbm_status imp_stage_check(struct imp_ctx *ctx)
+{
+	const struct imp_dup *dup = &ctx->def->dup;
+	GArray *all;
+	sqlite3_stmt *st = NULL;
+	char *sql;
+	int rc;
+
+	if (!dup->on || ctx->staged == 0 || ctx->res->diags.truncated ||
+	    !table_has_rows(ctx))
+		return CBM_OK;
+	/* CROSS JOIN keeps the staged rows outside: each is looked up in
+	 * the table's index on the key. */
+	sql = g_strdup_printf(
+	    "SELECT s.imp_line, min(t.batch_id), %s FROM temp.imp_stage s"
+	    " CROSS JOIN main.\"%s\" t ON %s GROUP BY s.rowid"
+	    " ORDER BY s.imp_line",
+	    dup->value ? dup->value : "NULL", ctx->def->table, dup->on);
+	rc = sqlite3_prepare_v2(ctx->sql, sql, -1, &st, NULL);
+	g_free(sql);
+	if (rc != SQLITE_OK)
+		return ctx->fatal =
+		           st_sql_error(ctx->db, "cannot look up", ctx->err);
+	all = g_array_new(FALSE, FALSE, sizeof(struct dups));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		report_duplicate(ctx, st, all);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		ctx->fatal = st_sql_error(ctx->db, "cannot look up", ctx->err);
+	summarise(ctx, all);
+	if (all->len)
+		imp_diags_sort(&ctx->res->diags);
+	g_array_free(all, TRUE);
+	return ctx->fatal;
+}
+
+/* ---- into place ---------------------------------------------------------- */
+
+static int64_t count_rows(struct imp_ctx *ctx)
+{
+	char *sql = g_strdup_printf("SELECT count(*) FROM main.\"%s\"",
+	                            ctx->def->table);
+	sqlite3_stmt *st = NULL;
+	int64_t n = -1;
+
+	if (sqlite3_prepare_v2(ctx->sql, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	g_free(sql);
+	return n;
+}
+
+/* Drops the indexes of the kind's table that can be built again from
+ * their SQL, which goes into SQLS; SQLite's own (a UNIQUE, a primary key)
+ * stay. */
+static enum cbm_status drop_indexes(struct imp_ctx *ctx, GPtrArray *sqls)
+{
+	sqlite3_stmt *st = NULL;
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	enum cbm_status rc = CBM_OK;
+
+	if (sqlite3_prepare_v2(ctx->sql,
+	                       "SELECT name, sql FROM main.sqlite_schema"
+	                       " WHERE type = 'index' AND tbl_name = ?"
+	                       " AND sql IS NOT NULL",
+	                       -1, &st, NULL) != SQLITE_OK)
+		rc = st_sql_error(ctx->db, "cannot read the schema", ctx->err);
+	sqlite3_bind_text(st, 1, ctx->def->table, -1, SQLITE_STATIC);
+	while (rc == CBM_OK && sqlite3_step(st) == SQLITE_ROW) {
+		g_ptr_array_add(
+		    names, g_strdup((const char *)sqlite3_column_text(st, 0)));
+		g_ptr_array_add(
+		    sqls, g_strdup((const char *)sqlite3_column_text(st, 1)));
+	}
+	sqlite3_finalize(st);
+	for (guint i = 0; i < names->len && rc == CBM_OK; i++) {
+		char *sql = g_strdup_printf("DROP INDEX main.\"%s\"",
+		                            (char *)names->pdata[i]);
+		rc = st_exec(ctx->db, sql, ctx->err);
+		g_free(sql);
+	}
+	g_ptr_array_free(names, TRUE);
+	return rc;
+}
+
+/* Runs SQL with ?1 bound to the batch. */
+static enum cbm_status run_with_batch(struct imp_ctx *ctx, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(ctx->sql, sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, ctx->batch_id);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return ctx->fatal = st_sql_error(
+		           ctx->db, "cannot insert the rows", ctx->err);
+	return CBM_OK;
+}
+
+enum cbm_status imp_stage_insert(struct imp_ctx *ctx)
+{
+	char *cols = stored_columns(ctx->def, "");
+	GPtrArray *indexes = g_ptr_array_new_with_free_func(g_free);
+	enum cbm_status rc = CBM_OK;
+	char *sql;
+	int64_t loaded = 0;
+	bool ordered;
+
+	if (ctx->staged >= REBUILD_MIN_ROWS &&
+	    (loaded = count_rows(ctx)) >= 0 && ctx->staged * 4 >= loaded)
+		rc = drop_indexes(ctx, indexes);
+	/* Many rows into a table that keeps its indexes go in the order of
+	 * its main index's key: 100,000 rows into a million take 3 s so,
+	 * against 10 s in the file's order, where each row's index entry
+	 * lands on a page that has left SQLite's 2 MB cache.  Otherwise in
+	 * the file's order: the indexes are built afterwards by sorting, or
+	 * the rows are too few for the order to matter, and the ids follow
+	 * the file as a reader of the table expects. */
+	ordered = !indexes->len && ctx->def->order &&
+	          ctx->staged >= REBUILD_MIN_ROWS;
+	sql = g_strdup_printf("INSERT INTO main.\"%s\" (%s, batch_id)"
+	                      " SELECT %s, ?1 FROM temp.imp_stage"
+	                      " ORDER BY %s",
+	                      ctx->def->table, cols, cols,
+	                      ordered ? ctx->def->order : "rowid");
+	if (rc == CBM_OK)
+		rc = run_with_batch(ctx, sql);
+	g_free(sql);
+	if (rc == CBM_OK && ctx->def->children)
+		rc = run_with_batch(ctx, ctx->def->children);
+	for (guint i = 0; i < indexes->len && rc == CBM_OK; i++)
+		rc = st_exec(ctx->db, indexes->pdata[i], ctx->err);
+	g_ptr_array_free(indexes, TRUE);
+	g_free(cols);
+	return rc;
+}
