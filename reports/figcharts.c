@@ -453,17 +453,19 @@ static struct chart_series so_far_series(struct rpt_chart *c,
 	    .values = v};
 }
 
-/* The in-year forecast: where the year will stand on 31 December. */
-static struct chart_series in_year_series(struct rpt_chart *c,
-                                          const struct rpt_chart_params *p,
-                                          struct collection *k)
+/* The in-year forecast of table FC (one row) as a series of N points
+ * that holds only point AT: the forecast, with its low and high as the
+ * band. */
+static struct chart_series forecast_series(struct rpt_chart *c,
+                                           const struct rpt_chart_params *p,
+                                           const struct ana_table *fc,
+                                           size_t n, size_t at)
 {
-	double *f = doubles(c, k->n), *lo = doubles(c, k->n),
-	       *hi = doubles(c, k->n);
+	double *f = doubles(c, n), *lo = doubles(c, n), *hi = doubles(c, n);
 
-	f[k->done] = ana_cell(&k->fc, 0, ANA_FORECAST_FORECAST)->d;
-	lo[k->done] = ana_cell(&k->fc, 0, ANA_FORECAST_LOW)->d;
-	hi[k->done] = ana_cell(&k->fc, 0, ANA_FORECAST_HIGH)->d;
+	f[at] = ana_cell(fc, 0, ANA_FORECAST_FORECAST)->d;
+	lo[at] = ana_cell(fc, 0, ANA_FORECAST_LOW)->d;
+	hi[at] = ana_cell(fc, 0, ANA_FORECAST_HIGH)->d;
 	return (struct chart_series){
 	    .name = rpt_label(p->lang, "collection.inyear"),
 	    .values = f,
@@ -471,6 +473,14 @@ static struct chart_series in_year_series(struct rpt_chart *c,
 	    .hi = hi,
 	    .band_name = rpt_label(p->lang, "collection.inyear_band"),
 	    .forecast = true};
+}
+
+/* The in-year forecast: where the year will stand on 31 December. */
+static struct chart_series in_year_series(struct rpt_chart *c,
+                                          const struct rpt_chart_params *p,
+                                          struct collection *k)
+{
+	return forecast_series(c, p, &k->fc, k->n, k->done);
 }
 
 static void collection_chart(struct rpt_chart *c,
@@ -596,25 +606,6 @@ static void curve_series(struct rpt_chart *c, const struct rpt_chart_params *p,
 	                                 rpt_label(p->lang, "curve.range")};
 }
 
-/* The in-year forecast as an interval on the last day. */
-static struct chart_series curve_forecast(struct rpt_chart *c,
-                                          const struct rpt_chart_params *p,
-                                          const struct ana_table *fc, size_t n)
-{
-	double *f = doubles(c, n), *lo = doubles(c, n), *hi = doubles(c, n);
-
-	f[n - 1] = ana_cell(fc, 0, ANA_FORECAST_FORECAST)->d;
-	lo[n - 1] = ana_cell(fc, 0, ANA_FORECAST_LOW)->d;
-	hi[n - 1] = ana_cell(fc, 0, ANA_FORECAST_HIGH)->d;
-	return (struct chart_series){
-	    .name = rpt_label(p->lang, "collection.inyear"),
-	    .values = f,
-	    .lo = lo,
-	    .hi = hi,
-	    .band_name = rpt_label(p->lang, "collection.inyear_band"),
-	    .forecast = true};
-}
-
 static void curve_chart(struct rpt_chart *c, const struct rpt_chart_params *p,
                         const struct ana_table *t, const struct ana_table *fc,
                         bool open)
@@ -632,7 +623,7 @@ static void curve_chart(struct rpt_chart *c, const struct rpt_chart_params *p,
 	}
 	ns = ana_cell(t, 0, ANA_CURVE_EARLIER_YEARS)->i > 0 ? 2 : 1;
 	if (fc->nrows && ana_cell(fc, 0, ANA_FORECAST_FORECAST)->defined)
-		s[ns++] = curve_forecast(c, p, fc, t->nrows);
+		s[ns++] = forecast_series(c, p, fc, t->nrows, t->nrows - 1);
 	c->chart.kind = CHART_CURVE;
 	c->chart.ncat = t->nrows;
 	c->chart.series = s;
