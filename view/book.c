@@ -161,11 +161,9 @@ enum cbm_status view_book_readme(struct out_book *b, const struct view_book *bk,
 static char *figure_key(const char *prefix, const char *figure,
                         const struct ana_params *p)
 {
-	static const char *const bys[] = {"area", "dimension", "organizer",
-	                                  "format", "venue"};
 
 	if (strcmp(figure, "activity") == 0)
-		return g_strdup_printf("%s.activity_%s", prefix, bys[p->by]);
+		return g_strdup_printf("%s.activity_%s", prefix, ana_by_names[p->by]);
 	return g_strdup_printf("%s.%s", prefix, figure);
 }
 

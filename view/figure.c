@@ -88,13 +88,11 @@ bool view_figure_money(const struct ana_table *t)
 char *view_heading(enum cbm_lang lang, const char *figure, const char *column,
                   const struct ana_params *p)
 {
-	static const char *const bys[] = {"area", "dimension", "organizer",
-	                                  "format", "venue"};
 	char *key;
 	const char *label;
 
 	if (strcmp(figure, "activity") == 0 && strcmp(column, "key") == 0)
-		key = g_strdup_printf("col.key.%s", bys[p->by]);
+		key = g_strdup_printf("col.key.%s", ana_by_names[p->by]);
 	else
 		key = g_strdup_printf("col.%s", column);
 	label = rpt_label(lang, key);

@@ -47,26 +47,21 @@ enum cbm_status view_currency(const char *text, char out[4],
 static enum cbm_status pick_enums(const struct view_options *o,
                                   struct ana_params *p, struct cbm_error *err)
 {
-	static const char *const kinds[] = {"voluntary", "earmarked", "in-kind",
-	                                    "all", NULL};
-	static const char *const bys[] = {"area",   "dimension", "organizer",
-	                                  "format", "venue",     NULL};
-	static const char *const ofs[] = {"received", "collection_rate", NULL};
 	int i = 0;
 
-	if (o->kind && (i = pick(o->kind, kinds)) < 0)
+	if (o->kind && (i = pick(o->kind, ana_kind_names)) < 0)
 		return CBM_ERROR(err, CBM_EUSAGE, NULL,
 		                 "--kind is voluntary, earmarked, in-kind or "
 		                 "all, not '%s'",
 		                 o->kind);
 	p->kind = o->kind ? (enum ana_kind)i : ANA_VOLUNTARY;
-	if (o->by && (i = pick(o->by, bys)) < 0)
+	if (o->by && (i = pick(o->by, ana_by_names)) < 0)
 		return CBM_ERROR(err, CBM_EUSAGE, NULL,
 		                 "--by is area, dimension, organizer, format "
 		                 "or venue, not '%s'",
 		                 o->by);
 	p->by = o->by ? (enum ana_by)i : ANA_BY_AREA;
-	if (o->of && (i = pick(o->of, ofs)) < 0)
+	if (o->of && (i = pick(o->of, ana_of_names)) < 0)
 		return CBM_ERROR(err, CBM_EUSAGE, NULL,
 		                 "--of is received or collection_rate, not "
 		                 "'%s'",

@@ -349,11 +349,6 @@ static void select_field(FILE *fp, const struct web_req *r, const char *name,
 
 static void figure_form(FILE *fp, const struct web_req *r, const char *figure)
 {
-	static const char *const kinds[] = {"voluntary", "earmarked", "in-kind",
-	                                    "all", NULL};
-	static const char *const bys[] = {"area",   "dimension", "organizer",
-	                                  "format", "venue",     NULL};
-	static const char *const ofs[] = {"received", "collection_rate", NULL};
 	char key[32];
 
 	fputs("<form method=\"get\" action=\"/figures\">\n", fp);
@@ -369,11 +364,11 @@ static void figure_form(FILE *fp, const struct web_req *r, const char *figure)
 		web_esc(fp, L(r, key));
 		fputs(" ", fp);
 		if (strcmp(name, "kind") == 0)
-			select_field(fp, r, name, kinds);
+			select_field(fp, r, name, ana_kind_names);
 		else if (strcmp(name, "by") == 0)
-			select_field(fp, r, name, bys);
+			select_field(fp, r, name, ana_by_names);
 		else if (strcmp(name, "of") == 0)
-			select_field(fp, r, name, ofs);
+			select_field(fp, r, name, ana_of_names);
 		else {
 			fprintf(fp, "<input name=\"%s\" size=\"%d\" value=\"",
 			        name,
