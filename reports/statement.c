@@ -110,6 +110,23 @@ static void voluntary(struct rctx *x)
 	ana_table_release(&t);
 }
 
+/* The rows of figure FN over the span that are the state's, in a table
+ * with its total. */
+static void state_rows(struct rctx *x, ana_figure_fn fn,
+                       const struct ana_params *a, const struct col_spec *cols,
+                       size_t ncols)
+{
+	struct table_opts o = {.keep = of_state,
+	                       .data = (void *)x->p->state,
+	                       .sort_by = -1,
+	                       .total = true};
+	struct ana_table t;
+
+	if (rpt_run_figure(x, fn, a, &t))
+		rpt_figure_table(x, &t, cols, ncols, &o);
+	ana_table_release(&t);
+}
+
 /* Earmarked or in-kind contributions by year, with their total. */
 static void other_kind(struct rctx *x, enum ana_kind kind, const char *title)
 {
@@ -117,19 +134,12 @@ static void other_kind(struct rctx *x, enum ana_kind kind, const char *title)
 	    {ANA_CONTRIB_YEAR, "year", 0.2, SHOW_VALUE, false},
 	    {ANA_CONTRIB_RECEIVED, "received", 0.3, SHOW_VALUE, true},
 	};
-	struct table_opts o = {.keep = of_state,
-	                       .data = (void *)x->p->state,
-	                       .sort_by = -1,
-	                       .total = true};
 	struct ana_params a;
-	struct ana_table t;
 
 	span(x, &a);
 	a.kind = kind;
 	rpt_doc_heading(x->d, 2, L(x, title));
-	if (rpt_run_figure(x, ana_contributions, &a, &t))
-		rpt_figure_table(x, &t, cols, 2, &o);
-	ana_table_release(&t);
+	state_rows(x, ana_contributions, &a, cols, 2);
 }
 
 static void contributions(struct rctx *x)
@@ -142,12 +152,7 @@ static void contributions(struct rctx *x)
 	     true},
 	    {ANA_OUTSTANDING_STATUS, "pledge_status", 0.28, SHOW_STATUS, false},
 	};
-	struct table_opts o = {.keep = of_state,
-	                       .data = (void *)x->p->state,
-	                       .sort_by = -1,
-	                       .total = true};
 	struct ana_params a;
-	struct ana_table t;
 
 	rpt_section(x, L(x, "state.contributions"));
 	voluntary(x);
@@ -155,9 +160,7 @@ static void contributions(struct rctx *x)
 	other_kind(x, ANA_IN_KIND, "state.in_kind");
 	span(x, &a);
 	rpt_doc_heading(x->d, 2, L(x, "state.pledges"));
-	if (rpt_run_figure(x, ana_outstanding, &a, &t))
-		rpt_figure_table(x, &t, pledges, 5, &o);
-	ana_table_release(&t);
+	state_rows(x, ana_outstanding, &a, pledges, 5);
 }
 
 static void staff(struct rctx *x)
@@ -167,18 +170,11 @@ static void staff(struct rctx *x)
 	    {ANA_SECONDMENTS_PERSON_MONTHS, "person_months", 0.3, SHOW_VALUE,
 	     true},
 	};
-	struct table_opts o = {.keep = of_state,
-	                       .data = (void *)x->p->state,
-	                       .sort_by = -1,
-	                       .total = true};
 	struct ana_params a;
-	struct ana_table t;
 
 	span(x, &a);
 	rpt_section(x, L(x, "hr"));
-	if (rpt_run_figure(x, ana_secondments, &a, &t))
-		rpt_figure_table(x, &t, cols, 2, &o);
-	ana_table_release(&t);
+	state_rows(x, ana_secondments, &a, cols, 2);
 }
 
 /* The events the state organised or co-organised, with its role. */
