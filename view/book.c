@@ -19,13 +19,6 @@ static const char *const basis_keys[] = {
     [ANA_ALL_KINDS] = "basis.all",
 };
 
-static const char *const basis_names[] = {
-    [ANA_VOLUNTARY] = "voluntary",
-    [ANA_EARMARKED] = "earmarked",
-    [ANA_IN_KIND] = "in-kind",
-    [ANA_ALL_KINDS] = "all",
-};
-
 /* "2024", "2019-2025", "2019 and later", "to 2025" or "" (every year). */
 static char *years_text(const struct ana_params *p)
 {
@@ -50,35 +43,42 @@ enum cbm_status view_book_info(struct out_book *b, const struct view_book *bk,
 {
 	char as_of[11] = "";
 	char *years = bk->p ? years_text(bk->p) : g_strdup("");
+	/* The custom properties are keys and codes, the same in every
+	 * language, for whoever filters workbooks by them; the comments are
+	 * for people and in the reader's language. */
 	const char *custom[] = {
 	    "Command",  bk->command,
 	    "State",    bk->state ? bk->state : "",
 	    "Currency", currency_of(bk),
-	    "Basis",    bk->p ? basis_names[bk->p->kind] : "",
+	    "Basis",    bk->p ? ana_kind_names[bk->p->kind] : "",
 	    "As of",    as_of,
 	    "Years",    years,
 	};
-	char *comments;
+	enum cbm_lang lang = bk->lang;
+	char *comments,
+	    *span = years[0] ? rpt_labelf(lang, "readme.years_of", years)
+	                     : g_strdup("");
 	enum cbm_status rc;
 
 	if (bk->p && bk->p->as_of != INT32_MIN)
 		cbm_date_iso(bk->p->as_of, as_of);
 	if (bk->p)
 		comments = g_strdup_printf(
-		    "Amounts in %s; basis: %s contributions%s%s%s%s.",
-		    currency_of(bk), basis_names[bk->p->kind],
-		    as_of[0] ? "; as of " : "", as_of,
-		    years[0] ? "; years " : "", years);
+		    "%s: %s; %s: %s%s%s%s%s%s%s.",
+		    rpt_label(lang, "readme.currency"), currency_of(bk),
+		    rpt_label(lang, "readme.basis"),
+		    rpt_label(lang, basis_keys[bk->p->kind]),
+		    as_of[0] ? "; " : "",
+		    as_of[0] ? rpt_label(lang, "readme.as_of") : "",
+		    as_of[0] ? ": " : "", as_of, span[0] ? "; " : "", span);
 	else
-		comments = g_strdup("Money in the documented views prints with "
-		                    "its currency's decimals; *_usd columns "
-		                    "are US dollars.");
+		comments = g_strdup(rpt_label(lang, "readme.notes.query"));
 	rc = out_book_info(
 	    b,
 	    &(struct out_book_info){
-	        .title = rpt_label(bk->lang, "readme.title"),
+	        .title = rpt_label(lang, "readme.title"),
 	        .subject = bk->command,
-	        .keywords = "CBM, budget, voluntary contributions, cbm",
+	        .keywords = rpt_label(lang, "readme.keywords"),
 	        .comments = comments,
 	        .custom = custom,
 	        /* A query has neither currency nor basis. */
@@ -86,6 +86,7 @@ enum cbm_status view_book_info(struct out_book *b, const struct view_book *bk,
 	    },
 	    err);
 	g_free(comments);
+	g_free(span);
 	g_free(years);
 	return rc;
 }
@@ -147,7 +148,8 @@ enum cbm_status view_book_readme(struct out_book *b, const struct view_book *bk,
 	}
 	pair(&t, NULL, NULL);
 	pair(&t, rpt_label(lang, "readme.notes"),
-	     rpt_label(lang, "readme.notes.text"));
+	     rpt_label(lang, bk->p ? "readme.notes.text"
+	                           : "readme.notes.query"));
 	rc = out_book_notes(b, rpt_label(lang, "sheet.readme"),
 	                    rpt_label(lang, "readme.title"), &t, err);
 	out_table_release(&t);
