@@ -131,8 +131,11 @@ static void plan(struct rctx *x)
 	    {ANA_ACTIVITY_CANCELLED, "cancelled", 0.12, SHOW_VALUE, true},
 	    {ANA_ACTIVITY_RATE, "implementation", 0.12, SHOW_VALUE, false},
 	};
+	static const struct rate_total held_of_planned = {
+	    ANA_ACTIVITY_RATE, ANA_ACTIVITY_HELD, ANA_ACTIVITY_PLANNED};
 	struct col_spec by_area[6];
-	struct table_opts o = {.sort_by = -1, .total = true};
+	struct table_opts o = {
+	    .sort_by = -1, .total = true, .rate = &held_of_planned};
 	struct ana_params a;
 	struct ana_table t;
 	struct rpt_chart_params cp;
