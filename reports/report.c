@@ -103,12 +103,12 @@ void rpt_figure_params(struct rctx *x, struct ana_params *a)
 const char *rpt_money_text(struct rctx *x, const struct ana_table *t,
                            const struct ana_value *v)
 {
-	char buf[CBM_MONEY_BUF];
+	char buf[CBM_MONEY_BUF + 2]; /* and a minus sign's two more bytes */
 
 	if (!v->defined)
 		return L(x, "n/a");
-	cbm_fmt_money(buf, sizeof(buf), v->i, t->exponent, x->lang);
-	return rpt_keep(x, g_strdup(buf));
+	cbm_fmt_money(buf, CBM_MONEY_BUF, v->i, t->exponent, x->lang);
+	return rpt_keep(x, g_strdup(cbm_fmt_minus(buf, sizeof(buf))));
 }
 
 const char *rpt_amount_text(struct rctx *x, const struct ana_table *t,
@@ -125,7 +125,7 @@ const char *rpt_percent_text(struct rctx *x, const struct ana_value *v)
 	char buf[64];
 
 	cbm_fmt_percent(buf, sizeof(buf), v->defined ? v->d : NAN, 1, x->lang);
-	return rpt_keep(x, g_strdup(buf));
+	return rpt_keep(x, g_strdup(cbm_fmt_minus(buf, sizeof(buf))));
 }
 
 /* A value of type TYPE as the reader writes it. */
@@ -164,7 +164,7 @@ static const char *value_text(struct rctx *x, const struct ana_table *t,
 	default:
 		return v->s ? v->s : "";
 	}
-	return rpt_keep(x, g_strdup(buf));
+	return rpt_keep(x, g_strdup(cbm_fmt_minus(buf, sizeof(buf))));
 }
 
 /* Codes separated by '|' as names separated by commas, kept. */
