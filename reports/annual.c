@@ -158,7 +158,7 @@ static void plan(struct rctx *x)
 	cp.from = x->p->year - 3;
 	cp.to = x->p->year;
 	if (rpt_run_figure(x, ana_activity, &a, &t))
-		rpt_chart_with_table(x, RPT_CHART_ACTIVITY, &cp, 300, &t,
+		rpt_chart_with_table(x, RPT_CHART_ACTIVITY, &cp, 400, &t,
 		                     by_area, 6, &o);
 	ana_table_release(&t);
 }
