@@ -41,6 +41,18 @@ static double point_x(const struct ctx *x, const struct layout *L, size_t i)
 	return L->plot.x + (i + 0.5) * L->plot.w / x->m->ncat;
 }
 
+/* Where the mark of a lone point goes (an interval box, a forecast's
+ * marker): at its place, but inside the plot, so that a forecast for
+ * 31 December on a curve does not stand half outside it. */
+static double mark_x(const struct ctx *x, const struct layout *L, size_t i)
+{
+	double cx = point_x(x, L, i), half = 0.6 * x->fs;
+
+	if (x->m->kind != CHART_CURVE || L->plot.w <= 2 * half)
+		return cx;
+	return fmax(L->plot.x + half, fmin(cx, L->plot.x + L->plot.w - half));
+}
+
 static bool has_band(const struct mseries *s, size_t i)
 {
 	return s->lo && !isnan(s->lo[i]) && !isnan(s->hi[i]);
@@ -49,7 +61,7 @@ static bool has_band(const struct mseries *s, size_t i)
 static void interval_box(const struct ctx *x, const struct layout *L,
                          const struct mseries *s, size_t i)
 {
-	double cx = point_x(x, L, i), half = 0.6 * x->fs;
+	double cx = mark_x(x, L, i), half = 0.6 * x->fs;
 	double y0 = chart_value_y(L, s->lo[i]), y1 = chart_value_y(L, s->hi[i]);
 
 	if (x->m->kind == CHART_LINE)
@@ -100,7 +112,9 @@ static void draw_band(const struct ctx *x, const struct layout *L,
 static void marker(const struct ctx *x, const struct layout *L,
                    const struct mseries *s, size_t i)
 {
-	chart_draw_marker(x->cr, s->rgb, s->forecast, point_x(x, L, i),
+	double cx = s->forecast ? mark_x(x, L, i) : point_x(x, L, i);
+
+	chart_draw_marker(x->cr, s->rgb, s->forecast, cx,
 	                  chart_value_y(L, s->v[i]), x->fs);
 }
 

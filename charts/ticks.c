@@ -73,8 +73,8 @@ static int step_decimals(double step)
 	return d < 0 ? 0 : (d > 10 ? 10 : d);
 }
 
-char *chart_format_tick(char *buf, size_t n, double v, double step,
-                        enum chart_format f, enum cbm_lang lang)
+static char *format_tick(char *buf, size_t n, double v, double step,
+                         enum chart_format f, enum cbm_lang lang)
 {
 	if (isfinite(v) && isfinite(step) && fabs(v) < fabs(step) * TICK_EPS)
 		v = 0;
@@ -96,8 +96,15 @@ char *chart_format_tick(char *buf, size_t n, double v, double step,
 	}
 }
 
-char *chart_format_value(char *buf, size_t n, double v, enum chart_format f,
-                         int decimals, enum cbm_lang lang)
+/* The ticks and values of a chart are print: minus signs, not hyphens. */
+char *chart_format_tick(char *buf, size_t n, double v, double step,
+                        enum chart_format f, enum cbm_lang lang)
+{
+	return cbm_fmt_minus(format_tick(buf, n, v, step, f, lang), n);
+}
+
+static char *format_value(char *buf, size_t n, double v, enum chart_format f,
+                          int decimals, enum cbm_lang lang)
 {
 	if (decimals < 0)
 		decimals = 0;
@@ -112,6 +119,12 @@ char *chart_format_value(char *buf, size_t n, double v, enum chart_format f,
 	default:
 		return cbm_fmt_number(buf, n, v, decimals, lang);
 	}
+}
+
+char *chart_format_value(char *buf, size_t n, double v, enum chart_format f,
+                         int decimals, enum cbm_lang lang)
+{
+	return cbm_fmt_minus(format_value(buf, n, v, f, decimals, lang), n);
 }
 
 void chart_vaxis_free(struct vaxis *a)

@@ -175,6 +175,11 @@ char *cbm_fmt_short(char *buf, size_t n, double v, enum cbm_lang lang);
 char *cbm_fmt_percent(char *buf, size_t n, double fraction, int decimals,
                       enum cbm_lang lang);
 
+/* For print (reports, charts), a number's leading '-' as the minus sign
+ * U+2212, in place when BUF (N bytes) has room: "−14 164,90".  Text for
+ * machines (CSV, JSON, a terminal table) keeps the hyphen-minus. */
+char *cbm_fmt_minus(char *buf, size_t n);
+
 /* A date: en "12 Dec 2023", ru/kk "12.12.2023". */
 char *cbm_fmt_date(char *buf, size_t n, int32_t days, enum cbm_lang lang);
 

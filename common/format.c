@@ -157,6 +157,18 @@ char *cbm_fmt_percent(char *buf, size_t n, double fraction, int decimals,
 	return buf;
 }
 
+char *cbm_fmt_minus(char *buf, size_t n)
+{
+	static const char minus[] = "\xe2\x88\x92"; /* U+2212 */
+	size_t len = strlen(buf);
+
+	if (buf[0] == '-' && len + sizeof(minus) - 1 < n) {
+		memmove(buf + sizeof(minus) - 1, buf + 1, len); /* with NUL */
+		memcpy(buf, minus, sizeof(minus) - 1);
+	}
+	return buf;
+}
+
 char *cbm_fmt_date(char *buf, size_t n, int32_t days, enum cbm_lang lang)
 {
 	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr",

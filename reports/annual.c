@@ -131,8 +131,11 @@ static void plan(struct rctx *x)
 	    {ANA_ACTIVITY_CANCELLED, "cancelled", 0.12, SHOW_VALUE, true},
 	    {ANA_ACTIVITY_RATE, "implementation", 0.12, SHOW_VALUE, false},
 	};
+	static const struct rate_total held_of_planned = {
+	    ANA_ACTIVITY_RATE, ANA_ACTIVITY_HELD, ANA_ACTIVITY_PLANNED};
 	struct col_spec by_area[6];
-	struct table_opts o = {.sort_by = -1, .total = true};
+	struct table_opts o = {
+	    .sort_by = -1, .total = true, .rate = &held_of_planned};
 	struct ana_params a;
 	struct ana_table t;
 	struct rpt_chart_params cp;
@@ -155,7 +158,7 @@ static void plan(struct rctx *x)
 	cp.from = x->p->year - 3;
 	cp.to = x->p->year;
 	if (rpt_run_figure(x, ana_activity, &a, &t))
-		rpt_chart_with_table(x, RPT_CHART_ACTIVITY, &cp, 300, &t,
+		rpt_chart_with_table(x, RPT_CHART_ACTIVITY, &cp, 400, &t,
 		                     by_area, 6, &o);
 	ana_table_release(&t);
 }

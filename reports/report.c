@@ -103,12 +103,12 @@ void rpt_figure_params(struct rctx *x, struct ana_params *a)
 const char *rpt_money_text(struct rctx *x, const struct ana_table *t,
                            const struct ana_value *v)
 {
-	char buf[CBM_MONEY_BUF];
+	char buf[CBM_MONEY_BUF + 2]; /* and a minus sign's two more bytes */
 
 	if (!v->defined)
 		return L(x, "n/a");
-	cbm_fmt_money(buf, sizeof(buf), v->i, t->exponent, x->lang);
-	return rpt_keep(x, g_strdup(buf));
+	cbm_fmt_money(buf, CBM_MONEY_BUF, v->i, t->exponent, x->lang);
+	return rpt_keep(x, g_strdup(cbm_fmt_minus(buf, sizeof(buf))));
 }
 
 const char *rpt_amount_text(struct rctx *x, const struct ana_table *t,
@@ -125,7 +125,7 @@ const char *rpt_percent_text(struct rctx *x, const struct ana_value *v)
 	char buf[64];
 
 	cbm_fmt_percent(buf, sizeof(buf), v->defined ? v->d : NAN, 1, x->lang);
-	return rpt_keep(x, g_strdup(buf));
+	return rpt_keep(x, g_strdup(cbm_fmt_minus(buf, sizeof(buf))));
 }
 
 /* A value of type TYPE as the reader writes it. */
@@ -164,7 +164,7 @@ static const char *value_text(struct rctx *x, const struct ana_table *t,
 	default:
 		return v->s ? v->s : "";
 	}
-	return rpt_keep(x, g_strdup(buf));
+	return rpt_keep(x, g_strdup(cbm_fmt_minus(buf, sizeof(buf))));
 }
 
 /* Codes separated by '|' as names separated by commas, kept. */
@@ -302,10 +302,31 @@ static size_t *shown_rows(const struct ana_table *t, const struct table_opts *o,
 	return rows;
 }
 
-/* The bold total row: the sum of each summed column over ROWS. */
+/* The total of a rate: sum(num) / sum(den) over ROWS. */
+static const char *ratio_text(struct rctx *x, const struct ana_table *t,
+                              const struct rate_total *rate, const size_t *rows,
+                              size_t nrows)
+{
+	struct ana_value v = {0};
+	int64_t num = 0, den = 0;
+
+	for (size_t i = 0; i < nrows; i++) {
+		num += ana_cell(t, rows[i], (size_t)rate->num)->i;
+		den += ana_cell(t, rows[i], (size_t)rate->den)->i;
+	}
+	if (den > 0) {
+		v.defined = true;
+		v.d = (double)num / (double)den;
+	}
+	return value_text(x, t, t->cols[rate->column].type, &v);
+}
+
+/* The bold total row: the sum of each summed column over ROWS, and the
+ * rate O->rate names. */
 static void total_row(struct rctx *x, const struct ana_table *t,
                       const struct col_spec *spec, size_t n, const size_t *rows,
-                      size_t nrows, GPtrArray *cells)
+                      size_t nrows, const struct rate_total *rate,
+                      GPtrArray *cells)
 {
 	for (size_t c = 0; c < n; c++) {
 		enum ana_type type = t->cols[spec[c].column].type;
@@ -321,6 +342,8 @@ static void total_row(struct rctx *x, const struct ana_table *t,
 		}
 		if (spec[c].sum)
 			text = value_text(x, t, type, &sum);
+		else if (rate && rate->column == spec[c].column)
+			text = ratio_text(x, t, rate, rows, nrows);
 		g_ptr_array_add(cells, (char *)text);
 	}
 }
@@ -370,7 +393,7 @@ struct rpt_table *rpt_table_build(struct rctx *x, const struct ana_table *t,
 			    (char *)cell_text(x, t, rows[i], &spec[c]));
 	trace_columns(x, t, spec, n, rows, nrows, tb->cells);
 	if (o->total && nrows > 0)
-		total_row(x, t, spec, n, rows, nrows, tb->cells);
+		total_row(x, t, spec, n, rows, nrows, o->rate, tb->cells);
 	tb->doc = (struct doc_table){
 	    .ncols = n,
 	    .nrows = tb->cells->len / n,

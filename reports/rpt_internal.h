@@ -138,6 +138,12 @@ struct table_opts {
 	GCompareDataFunc order;
 	bool total;         /* a bold total row of the columns with sum */
 	bool last_is_total; /* the figure's own last kept row is a total */
+	/* In the total row, the rate in figure column RATE->column is the
+	 * sum of column num over the sum of column den (held / planned);
+	 * NULL: none. */
+	const struct rate_total {
+		int column, num, den;
+	} *rate;
 };
 
 /* A figure as a doc table, ready to draw (rpt_table_free frees it). */

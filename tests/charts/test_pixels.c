@@ -309,6 +309,56 @@ static void check_band(const char *dir)
 	g_free(path);
 }
 
+/* A curve's forecast for its last day (31 December) is drawn inside the
+ * plot: its box and marker stop at the plot's right edge. */
+static void check_forecast_inside(const char *dir)
+{
+	enum { N = 365 };
+	double *v = g_new(double, N), *f = g_new(double, N),
+	       *lo = g_new(double, N), *hi = g_new(double, N);
+	struct chart_series ser[2] = {
+	    {.name = "2025", .values = v},
+	    {.name = "forecast",
+	     .values = f,
+	     .lo = lo,
+	     .hi = hi,
+	     .forecast = true},
+	};
+	struct chart c = {.kind = CHART_CURVE,
+	                  .ncat = N,
+	                  .series = ser,
+	                  .nseries = 2,
+	                  .format = CHART_FMT_PERCENT,
+	                  .hide_legend = true};
+	char *path = g_build_filename(dir, "pixels-forecast.png", NULL);
+	struct chart_geometry g;
+	struct cbm_error err = {0};
+	cairo_surface_t *im;
+	int right, inside = 0, outside = 0;
+
+	for (int i = 0; i < N; i++) {
+		v[i] = i < 300 ? 0.6 * i / 300.0 : NAN;
+		f[i] = lo[i] = hi[i] = NAN;
+	}
+	f[N - 1] = 0.7, lo[N - 1] = 0.6, hi[N - 1] = 0.8;
+	CHECK_INT(chart_write_file(&c, path, 800, 500, &err), CBM_OK);
+	measure(&c, 800, 500, &g);
+	im = cairo_image_surface_create_from_png(path);
+	right = (int)ceil(g.plot_x + g.plot_w);
+	for (int y = (int)to_y(&g, 0.8); y <= (int)to_y(&g, 0.6); y++) {
+		for (int x = right - 12; x < right; x++)
+			inside += tinted(pixel(im, x, y));
+		for (int x = right + 1; x < cairo_image_surface_get_width(im);
+		     x++)
+			outside += tinted(pixel(im, x, y));
+	}
+	CHECK(inside > 100); /* the box is there */
+	CHECK_INT(outside, 0);
+	cairo_surface_destroy(im);
+	g_free(path);
+	g_free(v), g_free(f), g_free(lo), g_free(hi);
+}
+
 static void check_heat_cells(const char *dir)
 {
 	struct sample *s = g_new0(struct sample, 1);
@@ -345,6 +395,7 @@ int test_pixels(const char *dir)
 	check_bar_lengths(dir);
 	check_inside(dir);
 	check_band(dir);
+	check_forecast_inside(dir);
 	check_heat_cells(dir);
 	fprintf(stderr, "test_pixels: ");
 	return check_summary();

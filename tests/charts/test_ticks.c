@@ -174,7 +174,7 @@ static void check_format_tick(void)
 	          "0 %");
 	CHECK_STR(chart_format_tick(b, sizeof(b), -20, 10, CHART_FMT_NUMBER,
 	                            CBM_LANG_EN),
-	          "-20");
+	          "\u2212" "20"); /* a minus sign, as printed */
 }
 
 static void check_format_value(void)

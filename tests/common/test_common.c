@@ -187,6 +187,14 @@ static void test_format(void)
 	          "1\u00a0234\u00a0567,50");
 	CHECK_STR(cbm_fmt_number(b, sizeof(b), -999, 0, CBM_LANG_EN), "-999");
 	CHECK_STR(cbm_fmt_number(b, sizeof(b), -0.001, 2, CBM_LANG_EN), "0.00");
+	/* Print takes the minus sign; a full buffer keeps the hyphen. */
+	cbm_fmt_money(b, sizeof(b), -1416490, 2, CBM_LANG_RU);
+	CHECK_STR(cbm_fmt_minus(b, sizeof(b)), "\u2212" "14\u00a0164,90");
+	CHECK_STR(cbm_fmt_minus(b, sizeof(b)), "\u2212" "14\u00a0164,90");
+	{
+		char small[6] = "-1234";
+		CHECK_STR(cbm_fmt_minus(small, sizeof(small)), "-1234");
+	}
 	CHECK_STR(cbm_fmt_number(b, sizeof(b), NAN, 2, CBM_LANG_EN), "n/a");
 	CHECK_STR(cbm_fmt_money(b, sizeof(b), 5000000, 2, CBM_LANG_EN),
 	          "50,000.00");

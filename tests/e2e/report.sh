@@ -248,6 +248,12 @@ test_figures_match_stats() {
 	pdftotext "$T/a.pdf" - | tr '\n' ' ' |
 		grep -qF "In 2024, $held of the $planned events of the plan were held" ||
 		fail "the summary does not say $held of $planned events"
+	# The table's total row carries the rate of the totals, not a blank.
+	local total
+	total=$(awk -v h="$held" -v p="$planned" 'BEGIN { printf "Total %d %d", p, h }')
+	rate=$(awk -v h="$held" -v p="$planned" 'BEGIN { printf "%.1f %%", 100 * h / p }')
+	pdftotext -layout "$T/a.pdf" - | tr -s ' ' | grep -F "$total " | grep -qF "$rate" ||
+		fail "the activity total row lacks the rate $rate"
 }
 
 test_reproducible() {
