@@ -31,7 +31,9 @@ static const char style[] =
     "form{background:#fff;border:1px solid #ddd;padding:.6em 1em}"
     "form label{display:inline-block;margin:.3em 1em .3em 0}"
     "textarea{width:100%;font-family:'DejaVu Sans Mono',monospace}"
-    "nav.figs a{margin-right:.8em}";
+    "nav.figs a{margin-right:.8em}"
+    "#views td:first-child,#views td:last-child{white-space:nowrap;"
+    "overflow-wrap:normal}";
 
 void web_esc(FILE *fp, const char *text)
 {

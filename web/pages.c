@@ -613,18 +613,23 @@ static void views_list(struct web_req *r, FILE *fp)
 	web_esc(fp, L(r, "views"));
 	fputs("</h2>\n<table id=\"views\">\n<thead><tr><th>", fp);
 	web_esc(fp, L(r, "views"));
-	fputs("</th><th></th><th>", fp);
+	fputs("</th><th>", fp);
+	web_esc(fp, L(r, "view.what"));
+	fputs("</th><th>", fp);
 	web_esc(fp, L(r, "columns"));
 	fputs("</th><th></th></tr></thead>\n<tbody>\n", fp);
 	for (size_t i = 0; i < n; i++) {
 		char *cols = view_columns(r->db, views[i].name);
 		char *sql = g_strdup_printf("SELECT * FROM %s LIMIT 100",
 		                            views[i].name);
-		const char *v[] = {sql, NULL};
+		char *key = g_strconcat("view.", views[i].name, NULL);
+		const char *v[] = {sql, NULL}, *what = L(r, key);
 		fputs("<tr><td><code>", fp);
 		web_esc(fp, views[i].name);
 		fputs("</code></td><td>", fp);
-		web_esc(fp, views[i].description);
+		/* The store's own words when the labels lack the view. */
+		web_esc(fp, what == key ? views[i].description : what);
+		g_free(key);
 		fputs("</td><td>", fp);
 		web_esc(fp, cols);
 		fputs("</td><td><a href=\"", fp);

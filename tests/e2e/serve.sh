@@ -246,6 +246,18 @@ test_query_pages_of_100_rows() {
 	expect_eq "$(head -c 2 "$T/body")" "PK" "the query's workbook"
 	get "/query?lang=kk"
 	grep -q '<code>v_contributions</code>' "$T/body" || fail "views not listed"
+	# Every view is described in the reader's language: no description
+	# on the Kazakh page is the English one.
+	cp "$T/body" "$T/kk.html"
+	get "/query?lang=en"
+	local what n=0
+	while IFS= read -r what; do
+		n=$((n + 1))
+		grep -qF "$what" "$T/kk.html" && fail "described in English on the kk page: $what"
+	done < <(grep '^<tr><td><code>v_' "$T/body" | sed 's/<[^>]*>/\t/g' | tr -s '\t' | cut -f3)
+	expect_eq "$n" 11 "English descriptions read"
+	cp "$T/kk.html" "$T/body"
+	expect_eq "$(grep -c '^<tr><td><code>v_' "$T/body")" 11 "views listed"
 	grep -q 'SELECT%20%2A%20FROM%20v_contributions%20LIMIT%20100' \
 		"$T/body" || fail "no one-click example"
 	stop_server
