@@ -91,6 +91,12 @@ enum ana_by {
 };
 enum ana_of { ANA_OF_RECEIVED, ANA_OF_COLLECTION_RATE };
 
+/* The names of the values above as options and URLs spell them, in enum
+ * order and ending with NULL: ana_by_names[ANA_BY_VENUE] is "venue". */
+extern const char *const ana_kind_names[];
+extern const char *const ana_by_names[];
+extern const char *const ana_of_names[];
+
 struct ana_names;
 
 struct ana_params {

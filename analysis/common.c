@@ -63,13 +63,14 @@ void ana_bind_text(sqlite3_stmt *st, const char *name, const char *v)
 /* The kinds of P as the three values of "kind IN (:k1, :k2, :k3)". */
 static void kinds_of(const struct ana_params *p, const char *k[3])
 {
-	static const char *const one[] = {"voluntary", "earmarked", "in-kind"};
+	const char *const *one = ana_kind_names;
 
 	if (p->kind == ANA_ALL_KINDS) {
-		memcpy(k, one, sizeof(one));
+		k[0] = one[ANA_VOLUNTARY], k[1] = one[ANA_EARMARKED],
+		k[2] = one[ANA_IN_KIND];
 		return;
 	}
-	k[0] = k[1] = k[2] = one[p->kind <= ANA_IN_KIND ? p->kind : 0];
+	k[0] = k[1] = k[2] = one[p->kind];
 }
 
 void ana_bind_scope(sqlite3_stmt *st, const struct ana_params *p,

@@ -44,6 +44,12 @@ static const struct ana_figure figures[] = {
      ana_forecast},
 };
 
+const char *const ana_kind_names[] = {"voluntary", "earmarked", "in-kind",
+                                     "all", NULL};
+const char *const ana_by_names[] = {"area",   "dimension", "organizer",
+                                   "format", "venue",     NULL};
+const char *const ana_of_names[] = {"received", "collection_rate", NULL};
+
 const struct ana_figure *ana_figures(size_t *n)
 {
 	*n = sizeof(figures) / sizeof(figures[0]);

@@ -21,6 +21,7 @@
 
 #include "cbm.h"
 #include "output.h"
+#include "view.h"
 
 struct st_db;
 struct ana_params;
@@ -123,92 +124,11 @@ char *cli_command_help(struct cli *cli, const struct cli_command *cmd);
  * status (CBM_EDATA). */
 int cli_state_code(struct cli *cli, const char *name, char code[4]);
 
-/* ---- figures as results (figure.c) --------------------------------------- */
-
-/* How a figure is shown. */
-struct cli_view {
-	const char *figure;            /* its name */
-	const struct ana_params *p;    /* its parameters */
-	enum out_format format;        /* decides the totals and currency */
-	enum cbm_lang lang;            /* of the names; with LOCALISE, of all */
-	bool localise;                 /* headings, statuses, numbers and
-	                                * dates in LANG (table, workbook) */
-	const struct ana_names *names; /* names in LANG; NULL: the figure's
-	                                * English names */
-	const char *state;             /* only this state's rows; NULL: all */
-};
-
-/* Puts figure T into OUT (initialised, no columns yet) as V says: its
- * columns (and a `currency` column on money figures outside the table
- * format), the rows of V's state, and a totals row of additive figures
- * in the table and the workbook.  Returns the number of rows kept. */
-size_t cli_figure_out(const struct ana_table *t, const struct cli_view *v,
-                      struct out_table *out);
-
-/* The column of FIGURE holding a state's code ("state", or "key" of
- * activity by organizer), or NULL for a figure not per state. */
-const char *cli_state_column(const char *figure, const struct ana_params *p);
-
-/* True when FIGURE's rows add up (it gets a totals row). */
-bool cli_figure_additive(const char *figure);
-
-/* True when T holds money (it gets a currency column). */
-bool cli_figure_money(const struct ana_table *t);
-
-/* The heading of COLUMN of FIGURE in LANG (caller frees). */
-char *cli_heading(enum cbm_lang lang, const char *figure, const char *column,
-                  const struct ana_params *p);
-
-/* ---- workbooks (book.c) -------------------------------------------------- */
-
-/* What a workbook says about itself. */
-struct cli_book {
-	enum cbm_lang lang;
-	const struct ana_params *p; /* currency, basis, years, as-of; NULL
-	                             * for a query, which has none */
-	const char *command;        /* the command line that made it */
-	const char *db_path;
-	const char *state;      /* the state's code, or NULL */
-	const char *state_name; /* its name in LANG */
-};
-
-/* A sheet of a workbook and what it shows, for the Read me. */
-struct cli_sheet {
-	char *name; /* as given to the book */
-	char *note; /* its definition, or why it is missing */
-};
-
-/* The sheet of FIGURE computed with P into T (NULL: not computed): its
- * name and definition in LANG (caller frees: cli_sheet_free). */
-struct cli_sheet *cli_sheet_new(enum cbm_lang lang, const char *figure,
-                                const struct ana_params *p,
-                                const struct ana_table *t);
-
-/* Frees a struct cli_sheet (a GDestroyNotify). */
-void cli_sheet_free(gpointer p);
-
-/* Sets the document properties of B: title, subject (the command),
- * currency, basis, as-of, years and state as custom properties. */
-enum cbm_status cli_book_info(struct out_book *b, const struct cli_book *bk,
-                              struct cbm_error *err);
-
-/* Adds the "Read me" sheet: how the book was made, its currency, basis,
- * years, as-of and state, then SHEETS (struct cli_sheet *), each with
- * what it shows, and notes on amounts, rates and totals. */
-enum cbm_status cli_book_readme(struct out_book *b, const struct cli_book *bk,
-                                const GPtrArray *sheets, struct cbm_error *err);
-
 /* "cbm ARGV..." with arguments quoted for a shell where they need it
  * (caller frees). */
 char *cli_command_line(int argc, char **argv);
 
 /* ---- the commands -------------------------------------------------------- */
-
-/* Adds to T (initialised, without columns) the columns and a row per
- * import batch of DB, as cbm batches lists them: headings in *LANG, or
- * the English keys when LANG is NULL. */
-enum cbm_status cli_batch_table(struct st_db *db, const enum cbm_lang *lang,
-                                struct out_table *t, struct cbm_error *err);
 
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
@@ -224,6 +144,7 @@ int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_serve(struct cli *cli, int argc, char **argv);
 
 GOptionContext *cmd_init_options(struct cli *cli, void *opts);
 GOptionContext *cmd_import_options(struct cli *cli, void *opts);
@@ -237,5 +158,6 @@ GOptionContext *cmd_report_options(struct cli *cli, void *opts);
 GOptionContext *cmd_demo_options(struct cli *cli, void *opts);
 GOptionContext *cmd_help_options(struct cli *cli, void *opts);
 GOptionContext *cmd_export_options(struct cli *cli, void *opts);
+GOptionContext *cmd_serve_options(struct cli *cli, void *opts);
 
 #endif /* CBM_CLI_H */

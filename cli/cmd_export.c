@@ -62,7 +62,7 @@ GOptionContext *cmd_export_options(struct cli *cli, void *opts)
 
 /* One sheet of the book: what the Read me says of it, and its rows. */
 struct part {
-	struct cli_sheet *sheet;
+	struct view_sheet *sheet;
 	struct out_table table;
 };
 
@@ -83,7 +83,7 @@ struct export
 	enum cbm_lang lang;
 	struct ana_names *names;
 	GPtrArray *parts;  /* struct part *, in the order of the book */
-	GPtrArray *readme; /* struct cli_sheet *: the Read me's lines */
+	GPtrArray *readme; /* struct view_sheet *: the Read me's lines */
 };
 
 /* Computes FIGURE with P and adds its sheet; a figure the data cannot
@@ -94,7 +94,7 @@ static int add_figure(struct export *x, const char *figure,
 {
 	const struct ana_figure *fig = ana_figure_find(figure);
 	struct cbm_error err = {0};
-	struct cli_view v = {.figure = figure,
+	struct view_figure v = {.figure = figure,
 	                     .p = p,
 	                     .format = OUT_XLSX,
 	                     .lang = x->lang,
@@ -109,7 +109,7 @@ static int add_figure(struct export *x, const char *figure,
 	ana_table_init(&t);
 	rc = fig->fn(x->cli->db, p, &t, &err);
 	if (rc == CBM_EDATA) {
-		struct cli_sheet *s = cli_sheet_new(x->lang, figure, p, NULL);
+		struct view_sheet *s = view_sheet_new(x->lang, figure, p, NULL);
 		char *why = rpt_labelf(x->lang, "readme.skipped", err.message);
 		fprintf(stderr, "cbm export: %s left out: %s\n", figure,
 		        err.message);
@@ -119,9 +119,9 @@ static int add_figure(struct export *x, const char *figure,
 		rc = CBM_OK;
 	} else if (rc == CBM_OK) {
 		part = g_new0(struct part, 1);
-		part->sheet = cli_sheet_new(x->lang, figure, p, &t);
+		part->sheet = view_sheet_new(x->lang, figure, p, &t);
 		out_table_init(&part->table);
-		cli_figure_out(&t, &v, &part->table);
+		view_figure_out(&t, &v, &part->table);
 		g_ptr_array_add(x->parts, part);
 		g_ptr_array_add(x->readme, part->sheet);
 	} else {
@@ -156,12 +156,12 @@ static int add_sources(struct export *x)
 	struct cbm_error err = {0};
 
 	out_table_init(&part->table);
-	part->sheet = g_new0(struct cli_sheet, 1);
+	part->sheet = g_new0(struct view_sheet, 1);
 	part->sheet->name = g_strdup(rpt_label(x->lang, "sheet.sources"));
 	part->sheet->note = g_strdup(rpt_label(x->lang, "def.sources"));
 	g_ptr_array_add(x->parts, part);
 	g_ptr_array_add(x->readme, part->sheet);
-	if (cli_batch_table(x->cli->db, &x->lang, &part->table, &err) != CBM_OK)
+	if (view_batch_table(x->cli->db, &x->lang, &part->table, &err) != CBM_OK)
 		return cli_fail(x->cli, &err);
 	return CBM_OK;
 }
@@ -226,7 +226,7 @@ static int compute(struct export *x)
 static enum cbm_status write_book(struct export *x, const char *command,
                                   struct cbm_outfile *of, struct cbm_error *err)
 {
-	struct cli_book bk = {.lang = x->lang,
+	struct view_book bk = {.lang = x->lang,
 	                      .p = &x->p,
 	                      .command = command,
 	                      .db_path = x->cli->db_path};
@@ -234,9 +234,9 @@ static enum cbm_status write_book(struct export *x, const char *command,
 	enum cbm_status rc = out_book_open(&b, of, false, err);
 
 	if (rc == CBM_OK)
-		rc = cli_book_info(b, &bk, err);
+		rc = view_book_info(b, &bk, err);
 	if (rc == CBM_OK)
-		rc = cli_book_readme(b, &bk, x->readme, err);
+		rc = view_book_readme(b, &bk, x->readme, err);
 	for (guint i = 0; rc == CBM_OK && i < x->parts->len; i++) {
 		struct part *part = g_ptr_array_index(x->parts, i);
 		rc = out_book_table(b, part->sheet->name, &part->table, err);
@@ -300,7 +300,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	g_option_context_free(octx);
 	ana_params_init(&x.p);
 	x.parts = g_ptr_array_new_with_free_func(part_free);
-	x.readme = g_ptr_array_new_with_free_func(cli_sheet_free);
+	x.readme = g_ptr_array_new_with_free_func(view_sheet_free);
 	if (rc == CBM_OK)
 		rc = check(cli, argc, argv, &o, &x);
 	if (rc == CBM_OK)

@@ -59,163 +59,20 @@ GOptionContext *cmd_query_options(struct cli *cli, void *opts)
 	return octx;
 }
 
-/* How a result column is printed beyond its SQLite type: money of the
- * documented views with its currency's decimals, rates as rates; a
- * table's own columns (money in minor units) as they are. */
-struct query_col {
-	const struct st_view_column *view; /* NULL: as SQLite gives it */
-	int currency; /* money: the result column naming the row's currency,
-	               * or -1 */
-	char buf[CBM_MONEY_BUF]; /* money: this row's value as text */
-};
-
-/* The printing of each of the NCOL columns of ST. */
-static struct query_col *query_cols(sqlite3_stmt *st, int ncol)
-{
-	struct query_col *cols = g_new0(struct query_col, (size_t)ncol + 1);
-
-	for (int c = 0; c < ncol; c++) {
-		/* A column straight from a table (it has an origin) holds
-		 * money as the table stores it, in minor units: printed as
-		 * SQLite gives it.  The views' money is computed (no origin). */
-		if (sqlite3_column_origin_name(st, c))
-			cols[c].view = NULL;
-		else
-			cols[c].view =
-			    st_view_column(sqlite3_column_name(st, c));
-		cols[c].currency = -1;
-		for (int k = 0;
-		     cols[c].view && cols[c].view->currency && k < ncol; k++)
-			if (strcmp(sqlite3_column_name(st, k),
-			           cols[c].view->currency) == 0)
-				cols[c].currency = k;
-	}
-	return cols;
-}
-
-/* Decimals of a money value V of column COL in this row: those of the
- * row's currency, 2 for US dollars; without a currency column, 2, or 3
- * when V has a third decimal (BHD, JOD, KWD). */
-static int money_decimals(sqlite3_stmt *st, const struct query_col *col,
-                          double v)
-{
-	const unsigned char *code;
-	double cents;
-
-	if (!col->view->currency)
-		return 2;
-	if (col->currency >= 0 &&
-	    (code = sqlite3_column_text(st, col->currency)) &&
-	    cbm_currency_valid((const char *)code))
-		return cbm_currency_exponent((const char *)code);
-	cents = v * 100.0;
-	return fabs(cents - round(cents)) > 1e-6 * fmax(1.0, fabs(cents)) ? 3
-	                                                                  : 2;
-}
-
-/* One SQLite value of column C as a cell, pointing into the statement's
- * memory (or COL's buffer): numbers stay numbers, money with its
- * currency's decimals; NaN and infinities, which JSON cannot hold,
- * become undefined; text keeps its length, NUL bytes included, and a
- * text that is a day (YYYY-MM-DD) is a date for a workbook.  False when
- * SQLite could not give the value (out of memory). */
-static bool cell_of(sqlite3_stmt *st, int c, struct query_col *col,
-                    struct out_cell *cell)
-{
-	int type = sqlite3_column_type(st, c);
-	bool number = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
-	double v = number ? sqlite3_column_double(st, c) : 0;
-	int32_t day;
-
-	memset(cell, 0, sizeof(*cell));
-	cell->number = number;
-	if (type == SQLITE_NULL || (type == SQLITE_FLOAT && !isfinite(v))) {
-		cell->display = "";
-	} else if (type == SQLITE_BLOB) {
-		cell->plain = "(blob)";
-		cell->len = strlen(cell->plain);
-		cell->kind = OUT_TEXT;
-	} else if (number && col->view && col->view->kind == ST_COLUMN_MONEY) {
-		cell->kind = OUT_MONEY;
-		cell->decimals = money_decimals(st, col, v);
-		snprintf(col->buf, sizeof(col->buf), "%.*f", cell->decimals, v);
-		cell->plain = col->buf;
-		cell->len = strlen(col->buf);
-	} else {
-		/* Text first, then its length in that form (SQLite's rule). */
-		cell->plain = (const char *)sqlite3_column_text(st, c);
-		cell->len = (size_t)sqlite3_column_bytes(st, c);
-		if (!cell->plain)
-			return false;
-		cell->kind = OUT_TEXT;
-		cell->decimals = -1;
-		if (type == SQLITE_INTEGER) {
-			cell->kind = OUT_INT;
-		} else if (number && col->view) {
-			cell->kind = OUT_RATE;
-			cell->decimals = 1;
-		} else if (number) {
-			cell->kind = OUT_REAL;
-		} else if (cell->len == 10 &&
-		           cbm_date_parse_iso(cell->plain, &day)) {
-			cell->kind = OUT_DATE;
-		}
-	}
-	return true;
-}
-
 /* Steps Q and writes each row to OUT as it comes. */
 static int run_query(struct cli *cli, struct st_query *q,
                      struct out_stream *out)
 {
-	sqlite3_stmt *st = st_query_stmt(q);
-	int ncol = sqlite3_column_count(st);
-	struct out_cell *cells = g_new0(struct out_cell, (size_t)ncol + 1);
-	struct query_col *cols = query_cols(st, ncol);
 	struct cbm_error err = {0};
-	enum cbm_status rc = CBM_OK;
-	bool row, written = true;
+	enum cbm_status rc = view_query_stream(q, out, 0, 0, NULL, NULL, &err);
 
-	for (int c = 0; c < ncol; c++)
-		out_stream_column(out, sqlite3_column_name(st, c));
-	while (written && (rc = st_query_step(q, &row, &err)) == CBM_OK &&
-	       row) {
-		for (int c = 0; c < ncol && rc == CBM_OK; c++)
-			if (!cell_of(st, c, &cols[c], &cells[c]))
-				rc = st_query_failed(q, &err);
-		if (rc != CBM_OK)
-			break;
-		written = out_stream_row(out, cells);
-	}
-	/* On an error the rows so far stay and the output is left unended
-	 * (an open json array): no one takes it for the whole result.  A
-	 * failed write is reported by main(); a sheet that is full, or a
+	/* A failed write is reported by main(); a sheet that is full, or a
 	 * file that cannot be written, here. */
-	if (rc == CBM_OK && written)
-		out_stream_finish(out);
-	g_free(cells);
-	g_free(cols);
+	if (rc != CBM_OK && out_stream_status(out, NULL) == CBM_EINTERNAL)
+		return CBM_EINTERNAL;
 	if (rc != CBM_OK)
 		return cli_fail(cli, &err);
-	if (!written && out_stream_status(out, &err) == CBM_EDATA)
-		return cli_fail(cli, &err);
-	return written ? CBM_OK : CBM_EINTERNAL;
-}
-
-/* The columns of a view, comma-separated (caller frees). */
-static char *view_columns(struct st_db *db, const char *view)
-{
-	char *sql = g_strdup_printf("SELECT * FROM %s LIMIT 0", view);
-	sqlite3_stmt *st = NULL;
-	GString *s = g_string_new(NULL);
-
-	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK)
-		for (int c = 0; c < sqlite3_column_count(st); c++)
-			g_string_append_printf(s, "%s%s", c ? ", " : "",
-			                       sqlite3_column_name(st, c));
-	sqlite3_finalize(st);
-	g_free(sql);
-	return g_string_free(s, FALSE);
+	return CBM_OK;
 }
 
 /* The documented views, their descriptions and columns, into T. */
@@ -253,30 +110,13 @@ static int run_book(struct cli *cli, struct st_query *q,
                     const struct out_table *list, struct out_book *b,
                     const char *command)
 {
-	struct cli_book bk = {
+	struct view_book bk = {
 	    .lang = CBM_LANG_EN, .command = command, .db_path = cli->db_path};
-	GPtrArray *sheets = g_ptr_array_new_with_free_func(cli_sheet_free);
-	struct cli_sheet *sheet = g_new0(struct cli_sheet, 1);
 	struct cbm_error err = {0};
-	struct out_stream *out;
-	int rc = CBM_OK;
 
-	sheet->name = g_strdup(list ? "Views" : "Query");
-	sheet->note = g_strdup(list ? "The documented views and their columns."
-	                            : rpt_label(CBM_LANG_EN, "def.query"));
-	g_ptr_array_add(sheets, sheet);
-	if (cli_book_info(b, &bk, &err) != CBM_OK ||
-	    (list && out_book_table(b, sheet->name, list, &err) != CBM_OK))
-		rc = cli_fail(cli, &err);
-	if (rc == CBM_OK && !list) {
-		out = out_stream_sheet(b, sheet->name);
-		rc = run_query(cli, q, out);
-		out_stream_close(out);
-	}
-	if (rc == CBM_OK && cli_book_readme(b, &bk, sheets, &err) != CBM_OK)
-		rc = cli_fail(cli, &err);
-	g_ptr_array_free(sheets, TRUE);
-	return rc;
+	if (view_book_query(b, &bk, q, list, &err) != CBM_OK)
+		return cli_fail(cli, &err);
+	return CBM_OK;
 }
 
 /* Writes the result of Q, or the list of views, into OUTPUT (NULL:

@@ -108,67 +108,25 @@ GOptionContext *cmd_stats_options(struct cli *cli, void *opts)
 	return octx;
 }
 
-/* Index of S in the NULL-terminated NAMES, or -1. */
-static int pick(const char *s, const char *const *names)
-{
-	for (int i = 0; names[i]; i++)
-		if (strcmp(s, names[i]) == 0)
-			return i;
-	return -1;
-}
-
-static int check_year(struct cli *cli, const char *name, int y)
-{
-	if (y != 0 && (y < 1900 || y > 2100))
-		return cli_usage(cli, "--%s takes a year, not %d", name, y);
-	return CBM_OK;
-}
-
 static int to_params(struct cli *cli, const struct stats_opts *o,
                      struct ana_params *p)
 {
-	static const char *const kinds[] = {"voluntary", "earmarked", "in-kind",
-	                                    "all", NULL};
-	static const char *const bys[] = {"area",   "dimension", "organizer",
-	                                  "format", "venue",     NULL};
-	static const char *const ofs[] = {"received", "collection_rate", NULL};
-	char why[200];
-	int i, rc;
+	struct view_options vo = {
+	    .year = o->year,
+	    .from = o->from,
+	    .to = o->to,
+	    .currency = o->currency,
+	    .kind = o->kind,
+	    .as_of = o->as_of,
+	    .by = o->by,
+	    .of = o->of,
+	    .scale = o->scale,
+	    .with_co_organizers = o->with_co,
+	};
+	struct cbm_error err = {0};
 
-	ana_params_init(p);
-	if ((rc = check_year(cli, "year", o->year)) ||
-	    (rc = check_year(cli, "from", o->from)) ||
-	    (rc = check_year(cli, "to", o->to)))
-		return rc;
-	p->year = o->year;
-	p->from = o->from;
-	p->to = o->to;
-	if ((rc = cli_currency(cli, o->currency, p->currency)))
-		return rc;
-	if (o->kind && (i = pick(o->kind, kinds)) < 0)
-		return cli_usage(cli,
-		                 "--kind is voluntary, earmarked, "
-		                 "in-kind or all, not '%s'",
-		                 o->kind);
-	p->kind = o->kind ? (enum ana_kind)i : ANA_VOLUNTARY;
-	if (o->by && (i = pick(o->by, bys)) < 0)
-		return cli_usage(cli,
-		                 "--by is area, dimension, organizer, format "
-		                 "or venue, not '%s'",
-		                 o->by);
-	p->by = o->by ? (enum ana_by)i : ANA_BY_AREA;
-	if (o->of && (i = pick(o->of, ofs)) < 0)
-		return cli_usage(cli,
-		                 "--of is received or collection_rate, "
-		                 "not '%s'",
-		                 o->of);
-	p->of = o->of ? (enum ana_of)i : ANA_OF_RECEIVED;
-	p->with_co_organizers = o->with_co;
-	if (o->scale)
-		p->scale = o->scale;
-	if (o->as_of && !imp_parse_date(o->as_of, IMP_DATES_STRICT, &p->as_of,
-	                                why, sizeof(why)))
-		return cli_usage(cli, "--as-of '%s': %s", o->as_of, why);
+	if (view_params(&vo, p, &err) != CBM_OK)
+		return cli_usage(cli, "%s", err.message);
 	return CBM_OK;
 }
 
@@ -193,7 +151,7 @@ static enum cbm_status write_book(struct cli *cli, const struct stats_run *run,
                                   const struct ana_names *names,
                                   struct cbm_outfile *of, struct cbm_error *err)
 {
-	struct cli_book bk = {
+	struct view_book bk = {
 	    .lang = run->lang,
 	    .p = &run->p,
 	    .command = run->command,
@@ -203,26 +161,8 @@ static enum cbm_status write_book(struct cli *cli, const struct stats_run *run,
 	                      ? ana_state_name(names, run->state, run->lang)
 	                      : run->state,
 	};
-	GPtrArray *sheets = g_ptr_array_new_with_free_func(cli_sheet_free);
-	struct cli_sheet *sheet =
-	    cli_sheet_new(run->lang, run->fig->name, &run->p, t);
-	struct out_book *b = NULL;
-	enum cbm_status rc;
 
-	g_ptr_array_add(sheets, sheet);
-	rc = out_book_open(&b, of, false, err);
-	if (rc == CBM_OK)
-		rc = cli_book_info(b, &bk, err);
-	if (rc == CBM_OK)
-		rc = out_book_table(b, sheet->name, out, err);
-	if (rc == CBM_OK)
-		rc = cli_book_readme(b, &bk, sheets, err);
-	if (rc == CBM_OK)
-		rc = out_book_close(b, err);
-	else
-		out_book_abort(b);
-	g_ptr_array_free(sheets, TRUE);
-	return rc;
+	return view_book_figure(of, &bk, run->fig->name, t, out, err);
 }
 
 /* Writes OUT as RUN says (a file whole or not at all, or stdout). */
@@ -306,7 +246,7 @@ static int run_stats(struct cli *cli, struct stats_run *run)
 	struct ana_names *names = NULL;
 	struct ana_table t;
 	struct out_table out;
-	struct cli_view v = {
+	struct view_figure v = {
 	    .figure = run->fig->name,
 	    .p = &run->p,
 	    .format = run->format,
@@ -326,12 +266,12 @@ static int run_stats(struct cli *cli, struct stats_run *run)
 	if (run->fig->fn(cli->db, &run->p, &t, &err) != CBM_OK) {
 		rc = cli_fail(cli, &err);
 	} else {
-		kept = cli_figure_out(&t, &v, &out);
+		kept = view_figure_out(&t, &v, &out);
 		rc = write_result(cli, run, &t, &out, names);
 		if (rc == CBM_OK)
 			notice_empty(run, &t, kept);
 		if (rc == CBM_OK && run->format == OUT_TABLE &&
-		    cli_figure_money(&t)) {
+		    view_figure_money(&t)) {
 			char *note = rpt_labelf(v.localise ? run->lang
 			                                   : CBM_LANG_EN,
 			                        "amounts_in", t.currency);
@@ -367,7 +307,7 @@ static int check(struct cli *cli, int argc, char **argv,
 		                 "unknown figure '%s'; 'cbm help stats' "
 		                 "lists them",
 		                 argv[1]);
-	if (o->state && !cli_state_column(run->fig->name, &run->p))
+	if (o->state && !view_state_column(run->fig->name, &run->p))
 		return cli_usage(cli,
 		                 "--state is for the figures by state: "
 		                 "contributions, outstanding, shares, "

@@ -97,21 +97,10 @@ char *cli_command_help(struct cli *cli, const struct cli_command *cmd)
 
 int cli_currency(struct cli *cli, const char *text, char out[4])
 {
-	char *up;
-	bool ok;
+	struct cbm_error err = {0};
 
-	if (!text)
-		return CBM_OK;
-	up = g_ascii_strup(text, -1);
-	ok = cbm_currency_valid(up);
-	if (ok)
-		memcpy(out, up, 4);
-	g_free(up);
-	if (!ok)
-		return cli_usage(cli,
-		                 "not a currency code: '%s' (three "
-		                 "letters, e.g. EUR)",
-		                 text);
+	if (text && view_currency(text, out, &err) != CBM_OK)
+		return cli_usage(cli, "%s", err.message);
 	return CBM_OK;
 }
 
@@ -185,26 +174,12 @@ int cli_ready(struct cli *cli)
 
 int cli_state_code(struct cli *cli, const char *name, char code[4])
 {
-	struct imp_names *names = NULL;
 	struct cbm_error err = {0};
-	const char *found, *hint;
-	int rc = CBM_OK;
 
 	g_assert(cli->db);
-	if (imp_names_open(&names, cli->db, &err) != CBM_OK)
+	if (view_state_code(cli->db, name, code, &err) != CBM_OK)
 		return cli_fail(cli, &err);
-	found = imp_names_resolve(names, name);
-	if (found) {
-		snprintf(code, 4, "%s", found);
-	} else {
-		hint = imp_names_suggest(names, name);
-		CBM_ERROR(&err, CBM_EDATA, NULL, "no state '%s'%s%s%s", name,
-		          hint ? " (did you mean '" : "", hint ? hint : "",
-		          hint ? "'?)" : "");
-		rc = cli_fail(cli, &err);
-	}
-	imp_names_close(names);
-	return rc;
+	return CBM_OK;
 }
 
 int cli_output_format(struct cli *cli, const char *format, const char *output,
@@ -234,4 +209,26 @@ int cli_output_format(struct cli *cli, const char *format, const char *output,
 		                      "into a pipe)");
 	return out_format_binary(*out) ? cli_output_check(cli, path, true)
 	                               : CBM_OK;
+}
+
+char *cli_command_line(int argc, char **argv)
+{
+	GString *s = g_string_new("cbm");
+
+	for (int i = 0; i < argc; i++) {
+		bool plain =
+		    argv[i][0] &&
+		    strspn(argv[i], "abcdefghijklmnopqrstuvwxyz"
+		                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		                    "0123456789-_=.,/:+@") == strlen(argv[i]);
+		g_string_append_c(s, ' ');
+		if (plain) {
+			g_string_append(s, argv[i]);
+		} else {
+			char *q = g_shell_quote(argv[i]);
+			g_string_append(s, q);
+			g_free(q);
+		}
+	}
+	return g_string_free(s, FALSE);
 }

@@ -37,6 +37,9 @@ static const struct cli_command commands[] = {
      cmd_demo, cmd_demo_options},
     {"query", "SQL | --list", "run read-only SQL, or list the views",
      CLI_DB_READ, cmd_query, cmd_query_options},
+    {"serve", "[--port N] [--open]",
+     "show the figures, charts, reports and queries in a browser",
+     CLI_DB_READ, cmd_serve, cmd_serve_options},
     {"help", "[COMMAND]", "show help on cbm or on one command", CLI_DB_NONE,
      cmd_help, cmd_help_options},
 };

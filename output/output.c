@@ -267,6 +267,7 @@ struct printer {
 	size_t *width;            /* table: NULL until sized */
 	bool *right;              /* table: right-aligned columns */
 	uint64_t rows;            /* rows written */
+	bool footed;              /* html: the totals' <tfoot> opened */
 };
 
 static void printer_init(struct printer *p, enum out_format format, FILE *fp,
@@ -339,6 +340,18 @@ static void json_string(FILE *fp, const char *s, size_t n)
 	fputc('"', fp);
 }
 
+/* HTML: N bytes of S as the text of an element, escaped; a byte that is
+ * not UTF-8 becomes U+FFFD. */
+static void html_text(FILE *fp, const char *s, size_t n)
+{
+	char *valid = g_utf8_make_valid(s, (gssize)n);
+	char *esc = g_markup_escape_text(valid, -1);
+
+	fputs(esc, fp);
+	g_free(esc);
+	g_free(valid);
+}
+
 /* What comes before the rows, in csv and json (the table's header waits
  * for its widths: printer_size). */
 static void printer_start(struct printer *p)
@@ -347,6 +360,15 @@ static void printer_start(struct printer *p)
 
 	if (p->format == OUT_JSON) {
 		fputc('[', p->fp);
+	} else if (p->format == OUT_HTML) {
+		fputs("<table>\n<thead><tr>", p->fp);
+		for (size_t c = 0; c < ncol; c++) {
+			const char *name = column_name(p, c);
+			fputs("<th>", p->fp);
+			html_text(p->fp, name, strlen(name));
+			fputs("</th>", p->fp);
+		}
+		fputs("</tr></thead>\n<tbody>\n", p->fp);
 	} else if (p->format == OUT_CSV) {
 		for (size_t c = 0; c < ncol; c++) {
 			const char *name = column_name(p, c);
@@ -393,6 +415,8 @@ static void printer_row(struct printer *p, const struct out_cell *cells)
 
 	if (p->format == OUT_JSON)
 		fputs(p->rows ? ",\n {" : "\n {", fp);
+	else if (p->format == OUT_HTML)
+		fputs("<tr>", fp);
 	for (size_t c = 0; c < ncol; c++) {
 		const struct out_cell *cell = &cells[c];
 		const char *text;
@@ -417,6 +441,12 @@ static void printer_row(struct printer *p, const struct out_cell *cells)
 			else
 				json_string(fp, cell->plain, cell->len);
 			break;
+		case OUT_HTML:
+			text = cell_text(cell, &n);
+			fputs(cell->number ? "<td class=\"n\">" : "<td>", fp);
+			html_text(fp, text, n);
+			fputs("</td>", fp);
+			break;
 		default:
 			text = cell_text(cell, &n);
 			table_cell(p, c, text, n);
@@ -425,6 +455,8 @@ static void printer_row(struct printer *p, const struct out_cell *cells)
 	}
 	if (p->format == OUT_JSON)
 		fputc('}', fp);
+	else if (p->format == OUT_HTML)
+		fputs("</tr>\n", fp);
 	p->rows++;
 }
 
@@ -433,15 +465,26 @@ static void printer_end(struct printer *p)
 {
 	if (p->format == OUT_JSON)
 		fputs(p->rows ? "\n]\n" : "]\n", p->fp);
+	else if (p->format == OUT_HTML)
+		fputs(p->footed ? "</tfoot>\n</table>\n"
+		                : "</tbody>\n</table>\n",
+		      p->fp);
 	g_free(p->width);
 	g_free(p->right);
 	p->width = NULL;
 	p->right = NULL;
 }
 
-/* Table format: a rule under the rows, then the totals. */
+/* Table format: a rule under the rows, then the totals; html: the totals
+ * in the table's foot. */
 static void printer_totals(struct printer *p, const struct out_cell *totals)
 {
+	if (p->format == OUT_HTML) {
+		fputs("</tbody>\n<tfoot>", p->fp);
+		p->footed = true;
+		printer_row(p, totals);
+		return;
+	}
 	for (size_t c = 0; c < p->columns->len; c++) {
 		for (size_t i = 0; i < p->width[c]; i++)
 			fputc('-', p->fp);
@@ -468,7 +511,7 @@ void out_print(const struct out_table *t, enum out_format format, FILE *fp)
 	}
 	for (guint r = 0; r < t->rows->len; r++)
 		printer_row(&p, g_ptr_array_index(t->rows, r));
-	if (format == OUT_TABLE && t->totals)
+	if ((format == OUT_TABLE || format == OUT_HTML) && t->totals)
 		printer_totals(&p, t->totals);
 	printer_end(&p);
 	g_ptr_array_free(sized, TRUE);

@@ -30,7 +30,10 @@
 
 #include "cbm.h"
 
-enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_XLSX };
+/* OUT_HTML is a <table> for a web page (every value escaped, the form
+ * for people, numbers marked class="n", the totals in <tfoot>); no name
+ * or extension parses to it, as no command writes a page. */
+enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_XLSX, OUT_HTML };
 
 /* Parses "table", "csv", "json" or "xlsx". */
 bool out_format_parse(const char *s, enum out_format *out);

@@ -189,6 +189,14 @@ Read me" "the sheets"
 	expect_xout_has "As of | 2025-06-30"
 	printf '%s\n' "$XOUT" | grep -q '^Collection | Per budget year: the approved budget' ||
 		fail "the Read me should define the figure: $XOUT"
+	# In Russian the properties people read are Russian; the custom
+	# properties stay codes.
+	run_cbm stats collection --as-of 2025-06-30 --currency EUR --lang ru -o "$T/r.xlsx"
+	expect_status 0
+	expect_xlsx props "$T/r.xlsx"
+	expect_xout_has "description=Валюта сумм: EUR; Учитываемые взносы: добровольные; На дату: 2025-06-30."
+	expect_xout_has "keywords=меры доверия, бюджет, добровольные взносы, cbm"
+	expect_xout_has "custom.Basis=voluntary"
 }
 
 # ---- languages, states, currency ------------------------------------------------
@@ -483,6 +491,12 @@ Read me" "sheets of a query's workbook"
 	printf '%s\n' "$XOUT" | grep -q '^totals' && fail "a query has no totals row"
 	expect_xlsx props "$T/q.xlsx"
 	printf '%s\n' "$XOUT" | grep -q '^custom.Command=cbm query ' || fail "the command in the properties: $XOUT"
+	# Its Read me does not claim a conversion the query did not make.
+	expect_xlsx rows "$T/q.xlsx" "Read me"
+	printf '%s\n' "$XOUT" | grep -qF "the *_usd columns of the documented views are US dollars" ||
+		fail "a query's Read me should say what *_usd columns are: $XOUT"
+	printf '%s\n' "$XOUT" | grep -qF "converted into the currency" &&
+		fail "a query's Read me says its amounts were converted: $XOUT"
 	# A text keeps its characters; NUL shows as U+2400.
 	run_cbm query "SELECT 'a' || char(0) || 'b' AS t, 'Қазақстан' AS k" -o "$T/t.xlsx"
 	expect_status 0

@@ -159,9 +159,46 @@ static void test_stream_text_limit(void)
 	g_free(path);
 }
 
+/* HTML for a web page: every value and heading escaped, a byte that is
+ * not UTF-8 replaced, the form for people, numbers marked, the totals in
+ * the table's foot; no name or extension gives it. */
+static void test_html(void)
+{
+	struct out_table t;
+	enum out_format f = OUT_TABLE;
+	char *s;
+
+	two_rows(&t);
+	s = printed(&t, OUT_HTML);
+	CHECK_STR(s,
+	          "<table>\n<thead><tr><th>state</th><th>received</th></tr>"
+	          "</thead>\n<tbody>\n"
+	          "<tr><td>KAZ</td><td class=\"n\">1,000.50</td></tr>\n"
+	          "<tr><td>KOR</td><td class=\"n\">50.00</td></tr>\n"
+	          "</tbody>\n<tfoot><tr><td>total</td>"
+	          "<td class=\"n\">1,050.50</td></tr>\n</tfoot>\n</table>\n");
+	free(s);
+	out_table_release(&t);
+	out_table_init(&t);
+	out_table_column(&t, "<b>");
+	out_table_row(&t);
+	out_set_kind(&t, 0, "<script>alert(\"1\")&\xff</script>", NULL,
+	             OUT_TEXT, 0);
+	s = printed(&t, OUT_HTML);
+	CHECK_STR(s, "<table>\n<thead><tr><th>&lt;b&gt;</th></tr></thead>\n"
+	             "<tbody>\n<tr><td>&lt;script&gt;alert(&quot;1&quot;)&amp;"
+	             "\xef\xbf\xbd&lt;/script&gt;</td></tr>\n</tbody>\n"
+	             "</table>\n");
+	free(s);
+	out_table_release(&t);
+	CHECK(!out_format_parse("html", &f));
+	CHECK(!out_format_of_path("t.html", &f));
+}
+
 int main(void)
 {
 	test_formats();
+	test_html();
 	test_totals();
 	test_book();
 	test_stream_text_limit();

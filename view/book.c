@@ -9,7 +9,7 @@
 
 #include "analysis.h"
 #include "cbm_version.h"
-#include "cli.h"
+#include "view.h"
 #include "report.h"
 
 static const char *const basis_keys[] = {
@@ -17,13 +17,6 @@ static const char *const basis_keys[] = {
     [ANA_EARMARKED] = "basis.earmarked",
     [ANA_IN_KIND] = "basis.in-kind",
     [ANA_ALL_KINDS] = "basis.all",
-};
-
-static const char *const basis_names[] = {
-    [ANA_VOLUNTARY] = "voluntary",
-    [ANA_EARMARKED] = "earmarked",
-    [ANA_IN_KIND] = "in-kind",
-    [ANA_ALL_KINDS] = "all",
 };
 
 /* "2024", "2019-2025", "2019 and later", "to 2025" or "" (every year). */
@@ -40,45 +33,52 @@ static char *years_text(const struct ana_params *p)
 	return g_strdup("");
 }
 
-static const char *currency_of(const struct cli_book *bk)
+static const char *currency_of(const struct view_book *bk)
 {
 	return bk->p && bk->p->currency[0] ? bk->p->currency : "USD";
 }
 
-enum cbm_status cli_book_info(struct out_book *b, const struct cli_book *bk,
+enum cbm_status view_book_info(struct out_book *b, const struct view_book *bk,
                               struct cbm_error *err)
 {
 	char as_of[11] = "";
 	char *years = bk->p ? years_text(bk->p) : g_strdup("");
+	/* The custom properties are keys and codes, the same in every
+	 * language, for whoever filters workbooks by them; the comments are
+	 * for people and in the reader's language. */
 	const char *custom[] = {
 	    "Command",  bk->command,
 	    "State",    bk->state ? bk->state : "",
 	    "Currency", currency_of(bk),
-	    "Basis",    bk->p ? basis_names[bk->p->kind] : "",
+	    "Basis",    bk->p ? ana_kind_names[bk->p->kind] : "",
 	    "As of",    as_of,
 	    "Years",    years,
 	};
-	char *comments;
+	enum cbm_lang lang = bk->lang;
+	char *comments,
+	    *span = years[0] ? rpt_labelf(lang, "readme.years_of", years)
+	                     : g_strdup("");
 	enum cbm_status rc;
 
 	if (bk->p && bk->p->as_of != INT32_MIN)
 		cbm_date_iso(bk->p->as_of, as_of);
 	if (bk->p)
 		comments = g_strdup_printf(
-		    "Amounts in %s; basis: %s contributions%s%s%s%s.",
-		    currency_of(bk), basis_names[bk->p->kind],
-		    as_of[0] ? "; as of " : "", as_of,
-		    years[0] ? "; years " : "", years);
+		    "%s: %s; %s: %s%s%s%s%s%s%s.",
+		    rpt_label(lang, "readme.currency"), currency_of(bk),
+		    rpt_label(lang, "readme.basis"),
+		    rpt_label(lang, basis_keys[bk->p->kind]),
+		    as_of[0] ? "; " : "",
+		    as_of[0] ? rpt_label(lang, "readme.as_of") : "",
+		    as_of[0] ? ": " : "", as_of, span[0] ? "; " : "", span);
 	else
-		comments = g_strdup("Money in the documented views prints with "
-		                    "its currency's decimals; *_usd columns "
-		                    "are US dollars.");
+		comments = g_strdup(rpt_label(lang, "readme.notes.query"));
 	rc = out_book_info(
 	    b,
 	    &(struct out_book_info){
-	        .title = rpt_label(bk->lang, "readme.title"),
+	        .title = rpt_label(lang, "readme.title"),
 	        .subject = bk->command,
-	        .keywords = "CBM, budget, voluntary contributions, cbm",
+	        .keywords = rpt_label(lang, "readme.keywords"),
 	        .comments = comments,
 	        .custom = custom,
 	        /* A query has neither currency nor basis. */
@@ -86,6 +86,7 @@ enum cbm_status cli_book_info(struct out_book *b, const struct cli_book *bk,
 	    },
 	    err);
 	g_free(comments);
+	g_free(span);
 	g_free(years);
 	return rc;
 }
@@ -108,7 +109,7 @@ static void made_on(char buf[11])
 	cbm_date_iso((int32_t)(now / 86400), buf);
 }
 
-enum cbm_status cli_book_readme(struct out_book *b, const struct cli_book *bk,
+enum cbm_status view_book_readme(struct out_book *b, const struct view_book *bk,
                                 const GPtrArray *sheets, struct cbm_error *err)
 {
 	enum cbm_lang lang = bk->lang;
@@ -142,12 +143,13 @@ enum cbm_status cli_book_readme(struct out_book *b, const struct cli_book *bk,
 	pair(&t, rpt_label(lang, "readme.sheet"),
 	     rpt_label(lang, "readme.definition"));
 	for (guint i = 0; i < sheets->len; i++) {
-		const struct cli_sheet *s = g_ptr_array_index(sheets, i);
+		const struct view_sheet *s = g_ptr_array_index(sheets, i);
 		pair(&t, s->name, s->note);
 	}
 	pair(&t, NULL, NULL);
 	pair(&t, rpt_label(lang, "readme.notes"),
-	     rpt_label(lang, "readme.notes.text"));
+	     rpt_label(lang, bk->p ? "readme.notes.text"
+	                           : "readme.notes.query"));
 	rc = out_book_notes(b, rpt_label(lang, "sheet.readme"),
 	                    rpt_label(lang, "readme.title"), &t, err);
 	out_table_release(&t);
@@ -161,19 +163,17 @@ enum cbm_status cli_book_readme(struct out_book *b, const struct cli_book *bk,
 static char *figure_key(const char *prefix, const char *figure,
                         const struct ana_params *p)
 {
-	static const char *const bys[] = {"area", "dimension", "organizer",
-	                                  "format", "venue"};
 
 	if (strcmp(figure, "activity") == 0)
-		return g_strdup_printf("%s.activity_%s", prefix, bys[p->by]);
+		return g_strdup_printf("%s.activity_%s", prefix, ana_by_names[p->by]);
 	return g_strdup_printf("%s.%s", prefix, figure);
 }
 
-struct cli_sheet *cli_sheet_new(enum cbm_lang lang, const char *figure,
+struct view_sheet *view_sheet_new(enum cbm_lang lang, const char *figure,
                                 const struct ana_params *p,
                                 const struct ana_table *t)
 {
-	struct cli_sheet *s = g_new0(struct cli_sheet, 1);
+	struct view_sheet *s = g_new0(struct view_sheet, 1);
 	char *key = figure_key("sheet", figure, p);
 	char *def = figure_key("def", figure, p);
 	const char *scale = p->scale ? p->scale : "equal";
@@ -204,33 +204,67 @@ struct cli_sheet *cli_sheet_new(enum cbm_lang lang, const char *figure,
 	return s;
 }
 
-void cli_sheet_free(gpointer p)
+void view_sheet_free(gpointer p)
 {
-	struct cli_sheet *s = p;
+	struct view_sheet *s = p;
 
 	g_free(s->name);
 	g_free(s->note);
 	g_free(s);
 }
 
-char *cli_command_line(int argc, char **argv)
+enum cbm_status view_book_figure(struct cbm_outfile *of,
+                                 const struct view_book *bk,
+                                 const char *figure,
+                                 const struct ana_table *t,
+                                 const struct out_table *out,
+                                 struct cbm_error *err)
 {
-	GString *s = g_string_new("cbm");
+	GPtrArray *sheets = g_ptr_array_new_with_free_func(view_sheet_free);
+	struct view_sheet *sheet = view_sheet_new(bk->lang, figure, bk->p, t);
+	struct out_book *b = NULL;
+	enum cbm_status rc;
 
-	for (int i = 0; i < argc; i++) {
-		bool plain =
-		    argv[i][0] &&
-		    strspn(argv[i], "abcdefghijklmnopqrstuvwxyz"
-		                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		                    "0123456789-_=.,/:+@") == strlen(argv[i]);
-		g_string_append_c(s, ' ');
-		if (plain) {
-			g_string_append(s, argv[i]);
-		} else {
-			char *q = g_shell_quote(argv[i]);
-			g_string_append(s, q);
-			g_free(q);
-		}
+	g_ptr_array_add(sheets, sheet);
+	rc = out_book_open(&b, of, false, err);
+	if (rc == CBM_OK)
+		rc = view_book_info(b, bk, err);
+	if (rc == CBM_OK)
+		rc = out_book_table(b, sheet->name, out, err);
+	if (rc == CBM_OK)
+		rc = view_book_readme(b, bk, sheets, err);
+	if (rc == CBM_OK)
+		rc = out_book_close(b, err);
+	else
+		out_book_abort(b);
+	g_ptr_array_free(sheets, TRUE);
+	return rc;
+}
+
+enum cbm_status view_book_query(struct out_book *b, const struct view_book *bk,
+                                struct st_query *q,
+                                const struct out_table *list,
+                                struct cbm_error *err)
+{
+	GPtrArray *sheets = g_ptr_array_new_with_free_func(view_sheet_free);
+	struct view_sheet *sheet = g_new0(struct view_sheet, 1);
+	struct out_stream *out;
+	enum cbm_status rc;
+
+	sheet->name = g_strdup(list ? "Views" : "Query");
+	sheet->note = g_strdup(list ? "The documented views and their columns."
+	                            : rpt_label(CBM_LANG_EN, "def.query"));
+	g_ptr_array_add(sheets, sheet);
+	rc = view_book_info(b, bk, err);
+	if (rc == CBM_OK && list)
+		rc = out_book_table(b, sheet->name, list, err);
+	if (rc == CBM_OK && !list) {
+		out = out_stream_sheet(b, sheet->name);
+		rc = view_query_stream(q, out, 0, 0, NULL, NULL, err);
+		out_stream_close(out);
 	}
-	return g_string_free(s, FALSE);
+	if (rc == CBM_OK)
+		rc = view_book_readme(b, bk, sheets, err);
+	g_ptr_array_free(sheets, TRUE);
+	return rc;
 }

@@ -11,6 +11,7 @@
  *    87.3 %, n/a), a totals row under a rule on additive figures; with
  *    --lang, headings, names, statuses, numbers and dates in that
  *    language;
+ *  - html (the web view): as the table, in a page's language;
  *  - the workbook: typed cells, headings and names always localised (in
  *    English by default), the currency column and the totals row.
  */
@@ -19,7 +20,7 @@
 #include <string.h>
 
 #include "analysis.h"
-#include "cli.h"
+#include "view.h"
 #include "report.h"
 
 /* The columns summed in a figure's totals row, and the rate recomputed
@@ -56,12 +57,12 @@ static const struct totals_rule *totals_rule(const char *figure)
 	return NULL;
 }
 
-bool cli_figure_additive(const char *figure)
+bool view_figure_additive(const char *figure)
 {
 	return totals_rule(figure) != NULL;
 }
 
-const char *cli_state_column(const char *figure, const struct ana_params *p)
+const char *view_state_column(const char *figure, const struct ana_params *p)
 {
 	static const char *const by_state[] = {"contributions", "outstanding",
 	                                       "shares", "secondments",
@@ -75,7 +76,7 @@ const char *cli_state_column(const char *figure, const struct ana_params *p)
 	return NULL;
 }
 
-bool cli_figure_money(const struct ana_table *t)
+bool view_figure_money(const struct ana_table *t)
 {
 	for (size_t c = 0; c < t->ncols; c++)
 		if (t->cols[c].type == ANA_MONEY ||
@@ -84,16 +85,14 @@ bool cli_figure_money(const struct ana_table *t)
 	return false;
 }
 
-char *cli_heading(enum cbm_lang lang, const char *figure, const char *column,
+char *view_heading(enum cbm_lang lang, const char *figure, const char *column,
                   const struct ana_params *p)
 {
-	static const char *const bys[] = {"area", "dimension", "organizer",
-	                                  "format", "venue"};
 	char *key;
 	const char *label;
 
 	if (strcmp(figure, "activity") == 0 && strcmp(column, "key") == 0)
-		key = g_strdup_printf("col.key.%s", bys[p->by]);
+		key = g_strdup_printf("col.key.%s", ana_by_names[p->by]);
 	else
 		key = g_strdup_printf("col.%s", column);
 	label = rpt_label(lang, key);
@@ -136,7 +135,7 @@ static const char *translated(enum cbm_lang lang, const char *prefix,
 /* The name of CODE in V's language: the key of activity (an area, a
  * dimension, a format or a venue), else a state. */
 static const char *key_name(const char *code, bool activity,
-                            const struct cli_view *v)
+                            const struct view_figure *v)
 {
 	if (!activity || v->p->by == ANA_BY_ORGANIZER)
 		return ana_state_name(v->names, code, v->lang);
@@ -157,7 +156,7 @@ static const char *key_name(const char *code, bool activity,
 /* A text cell of the figure as V shows it: names in V's language;
  * statuses and the `total` line of execution translated for people. */
 static const char *shown_text(const struct ana_table *t, size_t r, size_t c,
-                              const struct cli_view *v)
+                              const struct view_figure *v)
 {
 	const char *name = t->cols[c].name, *s = ana_cell(t, r, c)->s;
 	bool activity = strcmp(v->figure, "activity") == 0;
@@ -228,7 +227,7 @@ static enum out_kind cell_kind(enum ana_type type, int exponent, int *dec)
 /* Sets cell COL of OUT's last row from cell (R, C) of T. */
 static void set_cell(struct out_table *out, size_t col,
                      const struct ana_table *t, size_t r, size_t c,
-                     const struct cli_view *v)
+                     const struct view_figure *v)
 {
 	const struct ana_value *val = ana_cell(t, r, c);
 	enum ana_type type = t->cols[c].type;
@@ -322,7 +321,7 @@ static double total_value(const struct ana_table *t, int c,
  * rule's columns as a row of T would hold them, the rule's rate
  * recomputed from its sums; the rest empty. */
 static void set_totals(struct out_table *out, const struct ana_table *t,
-                       const GArray *kept, const struct cli_view *v,
+                       const GArray *kept, const struct view_figure *v,
                        const struct totals_rule *rule, const int *outcol,
                        int currency_col)
 {
@@ -384,7 +383,7 @@ static void set_totals(struct out_table *out, const struct ana_table *t,
 /* True for a column a view for people leaves out: the titles in Russian
  * and Kazakh, when the title column already shows the reader's one. */
 static bool hidden(const struct ana_table *t, size_t c,
-                   const struct cli_view *v)
+                   const struct view_figure *v)
 {
 	const char *name = t->cols[c].name;
 
@@ -392,12 +391,14 @@ static bool hidden(const struct ana_table *t, size_t c,
 	       (strcmp(name, "title_ru") == 0 || strcmp(name, "title_kk") == 0);
 }
 
-size_t cli_figure_out(const struct ana_table *t, const struct cli_view *v,
+size_t view_figure_out(const struct ana_table *t, const struct view_figure *v,
                       struct out_table *out)
 {
-	const char *state_col = cli_state_column(v->figure, v->p);
+	const char *state_col = view_state_column(v->figure, v->p);
 	int state = v->state && state_col ? ana_col(t, state_col) : -1;
-	bool currency = v->format != OUT_TABLE && cli_figure_money(t);
+	/* People read the currency under the table or page. */
+	bool people = v->format == OUT_TABLE || v->format == OUT_HTML;
+	bool currency = !people && view_figure_money(t);
 	const struct totals_rule *rule = totals_rule(v->figure);
 	GArray *kept = g_array_new(FALSE, FALSE, sizeof(size_t));
 	int *outcol = g_new(int, t->ncols), ncols = 0, currency_col = -1;
@@ -408,9 +409,9 @@ size_t cli_figure_out(const struct ana_table *t, const struct cli_view *v,
 		outcol[c] = hidden(t, c, v) ? -1 : ncols++;
 		if (outcol[c] < 0)
 			continue;
-		h = v->localise
-		        ? cli_heading(v->lang, v->figure, t->cols[c].name, v->p)
-		        : g_strdup(t->cols[c].name);
+		h = v->localise ? view_heading(v->lang, v->figure,
+		                              t->cols[c].name, v->p)
+		                : g_strdup(t->cols[c].name);
 		out_table_column(out, h);
 		g_free(h);
 	}
@@ -434,8 +435,7 @@ size_t cli_figure_out(const struct ana_table *t, const struct cli_view *v,
 			out_set_kind(out, (size_t)currency_col, t->currency,
 			             NULL, OUT_TEXT, 0);
 	}
-	if (rule && kept->len > 0 &&
-	    (v->format == OUT_TABLE || v->format == OUT_XLSX))
+	if (rule && kept->len > 0 && (people || v->format == OUT_XLSX))
 		set_totals(out, t, kept, v, rule, outcol, currency_col);
 	n = kept->len;
 	g_array_free(kept, TRUE);
