@@ -313,7 +313,7 @@ static double vertical_pass(const struct ctx *x, struct layout *L, double h,
 	return b.y + b.h - xt_h - cat_h - L->cat_top - L->plot.y;
 }
 
-static enum cbm_status too_small(const struct ctx *x, struct cbm_error *err)
+enum cbm_status chart_too_small(const struct ctx *x, struct cbm_error *err)
 {
 	return CBM_ERROR(err, CBM_EUSAGE, NULL,
 	                 "chart %s: the rectangle is too small to draw it",
@@ -335,7 +335,7 @@ enum cbm_status chart_layout_vertical(const struct ctx *x, struct layout *L,
 	L->plot.h = got;
 	L->cat_top += L->plot.y + L->plot.h;
 	if (L->plot.w < 3 * x->fs || L->plot.h < 3 * x->fs)
-		return too_small(x, err);
+		return chart_too_small(x, err);
 	return CBM_OK;
 }
 

@@ -132,19 +132,12 @@ enum cbm_status chart_layout_calendar(const struct ctx *x, struct layout *L,
 
 	chart_titles_layout(x, L);
 	xt_h = L->xt ? L->xt_r.h + x->gap : 0;
-	col_w = fmin(
-	    chart_labels_max_width(x, m->cats, m->ncat, SIZE_LABEL * x->fs),
-	    0.38 * b.w);
-	L->plot.x = b.x + (L->yt ? L->yt_r.w + x->gap : 0) + col_w + x->gap;
+	col_w = chart_row_column(x, L, m->cats, m->ncat);
 	L->plot.w = b.x + b.w - 0.3 * x->fs - L->plot.x;
-	L->plot.y = b.y;
 	month_h = chart_months_layout(x, L, L->plot.w * 28 / days_in(m->year));
 	L->plot.h = b.h - 0.4 * tick_h - month_h - xt_h;
 	if (L->plot.w < 6 * x->fs || L->plot.h < 1.5 * x->fs)
-		return CBM_ERROR(err, CBM_EUSAGE, NULL,
-		                 "chart %s: the rectangle is too small to "
-		                 "draw it",
-		                 m->name);
+		return chart_too_small(x, err);
 	L->cat_top = L->plot.y + L->plot.h + 0.4 * tick_h;
 	L->xt_r.y = L->cat_top + month_h + x->gap;
 	chart_rowlab_layout(x, &L->rows, m->cats, NULL, m->ncat, col_w,

@@ -287,6 +287,16 @@ enum cbm_status chart_layout_heatmap(const struct ctx *x, struct layout *L,
 enum cbm_status chart_layout_calendar(const struct ctx *x, struct layout *L,
                                       struct cbm_error *err);
 
+/* The usage error of a body too small for the plot. */
+enum cbm_status chart_too_small(const struct ctx *x, struct cbm_error *err);
+
+/* The column of row labels left of a plot (heat map, calendar): as wide
+ * as the widest of the N LABELS, at most 38 % of the body; sets
+ * L->plot.x and L->plot.y after it and the y title, and returns its
+ * width. */
+double chart_row_column(const struct ctx *x, struct layout *L,
+                        char *const *labels, size_t n);
+
 /* Where value V lies on the plot of a vertical value axis. */
 double chart_value_y(const struct layout *L, double v);
 
