@@ -347,12 +347,18 @@ enum ana_events_col {
 	ANA_EVENTS_ORGANIZERS,    /* codes separated by '|' */
 	ANA_EVENTS_CO_ORGANIZERS, /* codes separated by '|', or undefined */
 	ANA_EVENTS_STATUS,
-	ANA_EVENTS_ROLE, /* with P->state: organizer or co-organizer */
+	ANA_EVENTS_ROLE,  /* with P->state: organizer or co-organizer */
+	ANA_EVENTS_START, /* ANA_DATE, undefined when the plan gave none */
+	ANA_EVENTS_END,
+	ANA_EVENTS_ADDED_ON,     /* ANA_DATE: added after the plan's adoption;
+	                          * undefined for an item adopted with it */
+	ANA_EVENTS_REQUESTED_BY, /* codes separated by '|', or undefined */
 };
 
 /* The events of the plans of P's years in the order of the plan; with
  * P->state, only those it organised or co-organised, with its role (an
- * organizer listed as co-organizer too is an organizer). */
+ * organizer listed as co-organizer too is an organizer).  An item with
+ * an added_on day was added after the plan's adoption (docs/figures.md). */
 enum cbm_status ana_events(struct st_db *db, const struct ana_params *p,
                            struct ana_table *out, struct cbm_error *err);
 

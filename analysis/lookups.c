@@ -66,7 +66,10 @@ static const char events_sql[] =
     " CASE WHEN :state IS NULL THEN NULL"
     "  WHEN EXISTS (SELECT 1 FROM event_organizers o WHERE"
     "   o.event_id = e.id AND o.state = :state AND o.role = 'organizer')"
-    "  THEN 'organizer' ELSE 'co-organizer' END"
+    "  THEN 'organizer' ELSE 'co-organizer' END,"
+    " e.start_date, e.end_date, e.added_on,"
+    " (SELECT group_concat(q.state, '|') FROM event_requests q"
+    "  WHERE q.event_id = e.id)"
     " FROM events e WHERE e.year BETWEEN :from AND :to"
     " AND (:state IS NULL OR e.id IN (SELECT event_id"
     "  FROM event_organizers WHERE state = :state))"
@@ -79,9 +82,19 @@ static void event_row(void *data, sqlite3_stmt *st)
 
 	ana_tb_int(t, r, ANA_EVENTS_YEAR, sqlite3_column_int(st, 0));
 	ana_tb_int(t, r, ANA_EVENTS_ITEM, sqlite3_column_int64(st, 1));
+	int32_t day;
+
 	for (int c = ANA_EVENTS_TITLE; c <= ANA_EVENTS_ROLE; c++)
 		ana_tb_text(t, r, (size_t)c,
 		            (const char *)sqlite3_column_text(st, c));
+	for (int c = ANA_EVENTS_START; c <= ANA_EVENTS_ADDED_ON; c++) {
+		const char *iso = (const char *)sqlite3_column_text(st, c);
+		if (iso && cbm_date_parse_iso(iso, &day))
+			ana_tb_int(t, r, (size_t)c, day);
+	}
+	ana_tb_text(
+	    t, r, ANA_EVENTS_REQUESTED_BY,
+	    (const char *)sqlite3_column_text(st, ANA_EVENTS_REQUESTED_BY));
 }
 
 enum cbm_status ana_events(struct st_db *db, const struct ana_params *p,
@@ -98,6 +111,10 @@ enum cbm_status ana_events(struct st_db *db, const struct ana_params *p,
 	    [ANA_EVENTS_CO_ORGANIZERS] = {"co_organizers", ANA_TEXT},
 	    [ANA_EVENTS_STATUS] = {"status", ANA_TEXT},
 	    [ANA_EVENTS_ROLE] = {"role", ANA_TEXT},
+	    [ANA_EVENTS_START] = {"start", ANA_DATE},
+	    [ANA_EVENTS_END] = {"end", ANA_DATE},
+	    [ANA_EVENTS_ADDED_ON] = {"added_on", ANA_DATE},
+	    [ANA_EVENTS_REQUESTED_BY] = {"requested_by", ANA_TEXT},
 	};
 
 	ana_tb_columns(out, cols, sizeof(cols) / sizeof(*cols), "USD");

@@ -251,20 +251,13 @@ static int ticks_for_height(double h, double label_h)
 	return n < 2 ? 2 : (n > 8 ? 8 : n);
 }
 
-/* The labels under the plot: month names for the curve, else categories.
- * Returns their height. */
-static double bottom_labels(const struct ctx *x, struct layout *L,
-                            double max_up)
+double chart_months_layout(const struct ctx *x, struct layout *L,
+                           double month_w)
 {
 	const struct model *m = x->m;
-	double w = 0, span = L->plot.w * 28 / (double)(m->ncat - 1);
+	double w = 0;
 	static const size_t steps[] = {1, 2, 3, 6, 12};
 
-	if (m->kind != CHART_CURVE) {
-		chart_catx_layout(x, &L->cat, m->cats, m->order, m->ncat,
-		                  L->plot.w / m->ncat, max_up);
-		return L->cat.height;
-	}
 	for (int i = 0; i < 12; i++) {
 		if (!L->month[i])
 			L->month[i] =
@@ -274,12 +267,28 @@ static double bottom_labels(const struct ctx *x, struct layout *L,
 	}
 	L->month_every = 12;
 	for (size_t i = 0; i < 5; i++) {
-		if (w + x->gap <= steps[i] * span) {
+		if (w + x->gap <= steps[i] * month_w) {
 			L->month_every = steps[i];
 			break;
 		}
 	}
 	return chart_text_height(L->month[0]);
+}
+
+/* The labels under the plot: month names for the curve, else categories.
+ * Returns their height. */
+static double bottom_labels(const struct ctx *x, struct layout *L,
+                            double max_up)
+{
+	const struct model *m = x->m;
+
+	if (m->kind != CHART_CURVE) {
+		chart_catx_layout(x, &L->cat, m->cats, m->order, m->ncat,
+		                  L->plot.w / m->ncat, max_up);
+		return L->cat.height;
+	}
+	return chart_months_layout(x, L,
+	                           L->plot.w * 28 / (double)(m->ncat - 1));
 }
 
 /* One pass: the plot rectangle for ticks laid out for a plot H high. */
@@ -304,7 +313,7 @@ static double vertical_pass(const struct ctx *x, struct layout *L, double h,
 	return b.y + b.h - xt_h - cat_h - L->cat_top - L->plot.y;
 }
 
-static enum cbm_status too_small(const struct ctx *x, struct cbm_error *err)
+enum cbm_status chart_too_small(const struct ctx *x, struct cbm_error *err)
 {
 	return CBM_ERROR(err, CBM_EUSAGE, NULL,
 	                 "chart %s: the rectangle is too small to draw it",
@@ -326,7 +335,7 @@ enum cbm_status chart_layout_vertical(const struct ctx *x, struct layout *L,
 	L->plot.h = got;
 	L->cat_top += L->plot.y + L->plot.h;
 	if (L->plot.w < 3 * x->fs || L->plot.h < 3 * x->fs)
-		return too_small(x, err);
+		return chart_too_small(x, err);
 	return CBM_OK;
 }
 
@@ -342,23 +351,22 @@ double chart_value_y(const struct layout *L, double v)
 	return L->plot.y + L->plot.h * (1 - chart_vaxis_frac(&L->val, v));
 }
 
-static void draw_month_axis(const struct ctx *x, const struct layout *L)
+void chart_months_draw(const struct ctx *x, const struct layout *L, bool leap,
+                       double per_day)
 {
-	const struct model *m = x->m;
-	bool leap = m->ncat == 366;
-	double span = L->plot.w / (double)(m->ncat - 1);
-
 	for (int i = 1; i < 12; i++) {
-		double x0 = L->plot.x + (chart_month_start(i, leap) - 1) * span;
+		double x0 =
+		    L->plot.x + (chart_month_start(i, leap) - 1) * per_day;
 
 		cairo_move_to(x->cr, x0, L->plot.y);
 		cairo_line_to(x->cr, x0, L->plot.y + L->plot.h);
 	}
 	chart_stroke_grid(x);
 	for (int i = 0; i < 12; i += (int)L->month_every) {
-		double x0 = L->plot.x + (chart_month_start(i, leap) - 1) * span;
+		double x0 =
+		    L->plot.x + (chart_month_start(i, leap) - 1) * per_day;
 		double x1 =
-		    L->plot.x + (chart_month_start(i + 1, leap) - 1) * span;
+		    L->plot.x + (chart_month_start(i + 1, leap) - 1) * per_day;
 		double w = chart_text_width(L->month[i]);
 
 		chart_text_draw(x->cr, L->month[i], (x0 + x1 - w) / 2,
@@ -386,7 +394,8 @@ void chart_draw_vertical_axes(const struct ctx *x, const struct layout *L)
 		                chart_color_text);
 	}
 	if (x->m->kind == CHART_CURVE)
-		draw_month_axis(x, L);
+		chart_months_draw(x, L, x->m->ncat == 366,
+		                  L->plot.w / (double)(x->m->ncat - 1));
 	else
 		chart_catx_draw(x, &L->cat, L->plot.x, L->plot.w / x->m->ncat,
 		                L->cat_top);

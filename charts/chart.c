@@ -29,6 +29,8 @@ static void layout_free(struct layout *L)
 		if (L->cell[i])
 			g_object_unref(L->cell[i]);
 	g_free(L->cell);
+	g_free(L->lane);
+	g_free(L->lanes);
 	memset(L, 0, sizeof(*L));
 }
 
@@ -46,6 +48,8 @@ static enum cbm_status lay_out(const struct ctx *x, struct layout *L,
 		return chart_layout_hbar(x, L, err);
 	case CHART_HEATMAP:
 		return chart_layout_heatmap(x, L, err);
+	case CHART_CALENDAR:
+		return chart_layout_calendar(x, L, err);
 	default:
 		return chart_layout_vertical(x, L, err);
 	}
@@ -70,6 +74,9 @@ static void paint(const struct ctx *x, const struct layout *L)
 		break;
 	case CHART_HEATMAP:
 		chart_draw_heatmap(x, L);
+		break;
+	case CHART_CALENDAR:
+		chart_draw_calendar(x, L);
 		break;
 	}
 	chart_draw_titles(x, L);

@@ -73,6 +73,15 @@ enum chart_kind {
 	 * coloured by its value and printing it; a colour scale replaces the
 	 * legend.  Missing values are light grey cells without a number. */
 	CHART_HEATMAP,
+	/* A year's calendar: a month axis (Jan..Dec of `year`) across, one
+	 * row per category (e.g. priority areas; `categories` label the
+	 * rows), and the `marks` drawn as bars from their first to their
+	 * last day in their row, coloured by their class.  The series are
+	 * the classes (e.g. held, postponed, cancelled, planned): their
+	 * names make the legend, their values are not read (may be NULL).
+	 * A one-day mark is still a visible bar; marks that overlap in time
+	 * in one row are stacked in lanes within it. */
+	CHART_CALENDAR,
 };
 
 /* How values are written on axes and labels. */
@@ -92,6 +101,17 @@ struct chart_series {
 	                        * drawn by CHART_LINE and CHART_CURVE only */
 	const char *band_name; /* legend text of the band, NULL = none */
 	bool forecast;         /* dashed line, hollow markers, hatched band */
+	int color; /* 0: the palette colour of the series' position; 1..8:
+	            * chart_palette(color - 1), for classes that keep their
+	            * colour whatever else is shown */
+};
+
+/* CHART_CALENDAR: one mark, days of the year counted from 1 (1 January)
+ * to 365 or 366, first <= last. */
+struct chart_mark {
+	size_t row; /* the category (row) it is drawn in */
+	size_t cls; /* the series (class) that colours it */
+	int first, last;
 };
 
 /* A chart description.  Zero-initialise it and set what you need: every
@@ -128,13 +148,20 @@ struct chart {
 	                             * diagonal when non-NULL (legend text) */
 	double font_size; /* body text size in user units; 0 = from the
 	                   * rectangle: min(w, h) / 40 within 6.5..16 */
+
+	/* CHART_CALENDAR: the year (which says whether it is a leap year)
+	 * and the marks, each within it and in a row and class that exist */
+	int year;
+	const struct chart_mark *marks;
+	size_t nmarks;
 };
 
 /* Limits: more categories is a usage error; more series than the palette
  * has colours (after top_n) is one too for every kind but the heat map. */
 #define CHART_MAX_CATEGORIES 1000
 #define CHART_MAX_SERIES     8
-#define CHART_MAX_HEAT_ROWS  200
+#define CHART_MAX_HEAT_ROWS  200 /* also calendar rows */
+#define CHART_MAX_MARKS      5000
 
 /* Default sizes of chart_write_file: points for PDF and SVG (a landscape
  * half of A4), pixels for PNG. */

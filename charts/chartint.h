@@ -52,6 +52,9 @@ struct model {
 	bool legend;
 	bool integral;     /* every value is a whole number: ticks step >= 1 */
 	double vmin, vmax; /* value range to show; always includes 0 */
+	int year;          /* CHART_CALENDAR */
+	struct chart_mark *marks; /* CHART_CALENDAR: copied */
+	size_t nmarks;
 };
 
 enum cbm_status chart_model_build(const struct chart *c, struct model *m,
@@ -262,7 +265,8 @@ struct layout {
 	size_t month_every;
 	PangoLayout **cell; /* heat-map cell numbers, nser * ncat, or NULL */
 	size_t ncell;
-	struct rect scale; /* heat-map colour scale bar */
+	struct rect scale;    /* heat-map colour scale bar */
+	size_t *lane, *lanes; /* calendar: each mark's lane, each row's count */
 };
 
 void chart_frame_layout(const struct ctx *x, struct frame *f, struct rect area);
@@ -280,6 +284,18 @@ enum cbm_status chart_layout_hbar(const struct ctx *x, struct layout *L,
                                   struct cbm_error *err);
 enum cbm_status chart_layout_heatmap(const struct ctx *x, struct layout *L,
                                      struct cbm_error *err);
+enum cbm_status chart_layout_calendar(const struct ctx *x, struct layout *L,
+                                      struct cbm_error *err);
+
+/* The usage error of a body too small for the plot. */
+enum cbm_status chart_too_small(const struct ctx *x, struct cbm_error *err);
+
+/* The column of row labels left of a plot (heat map, calendar): as wide
+ * as the widest of the N LABELS, at most 38 % of the body; sets
+ * L->plot.x and L->plot.y after it and the y title, and returns its
+ * width. */
+double chart_row_column(const struct ctx *x, struct layout *L,
+                        char *const *labels, size_t n);
 
 /* Where value V lies on the plot of a vertical value axis. */
 double chart_value_y(const struct layout *L, double v);
@@ -295,6 +311,7 @@ void chart_draw_grouped(const struct ctx *x, const struct layout *L);
 void chart_draw_stacked(const struct ctx *x, const struct layout *L);
 void chart_draw_lines(const struct ctx *x, const struct layout *L);
 void chart_draw_heatmap(const struct ctx *x, const struct layout *L);
+void chart_draw_calendar(const struct ctx *x, const struct layout *L);
 
 /* Draws a line marker of colour C at (CX, CY): filled, or white inside a
  * coloured ring when HOLLOW (a forecast). */
@@ -309,6 +326,18 @@ void chart_fill_band(cairo_t *cr, struct chart_rgb c, bool forecast, double fs);
  * the day of year (1-based) on which it starts. */
 const char *chart_month_abbrev(enum cbm_lang lang, int m);
 int chart_month_start(int m, bool leap);
+
+/* Month names under a plot (the curve, the calendar): lays out
+ * L->month and thins them (every 1, 2, 3, 6 or 12 months) so that each
+ * fits MONTH_W, the width of the shortest month; returns their height. */
+double chart_months_layout(const struct ctx *x, struct layout *L,
+                           double month_w);
+
+/* Month gridlines across the plot and the month names centred under
+ * their months at L->cat_top, PER_DAY user units a day from the plot's
+ * left edge (day 1 there). */
+void chart_months_draw(const struct ctx *x, const struct layout *L, bool leap,
+                       double per_day);
 
 /* Rounds a count of labels to thin by: the smallest n >= 1 with n * SLOT
  * >= NEED. */

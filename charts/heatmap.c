@@ -14,6 +14,19 @@ static double scale_height(const struct ctx *x, double tick_h)
 	return x->m->legend ? 0.8 * x->fs + 0.3 * x->fs + tick_h + x->fs : 0;
 }
 
+double chart_row_column(const struct ctx *x, struct layout *L,
+                        char *const *labels, size_t n)
+{
+	struct rect b = L->fr.body;
+	double w =
+	    fmin(chart_labels_max_width(x, labels, n, SIZE_LABEL * x->fs),
+	         0.38 * b.w);
+
+	L->plot.x = b.x + (L->yt ? L->yt_r.w + x->gap : 0) + w + x->gap;
+	L->plot.y = b.y;
+	return w;
+}
+
 /* The numbers in the cells, at one size for all: as large as the cells
  * allow, none at all below half the body text size. */
 static void heat_cells(const struct ctx *x, struct layout *L, double cell_w,
@@ -61,22 +74,15 @@ enum cbm_status chart_layout_heatmap(const struct ctx *x, struct layout *L,
 		names[i] = m->ser[i].name;
 	chart_titles_layout(x, L);
 	xt_h = L->xt ? L->xt_r.h + x->gap : 0;
-	col_w =
-	    fmin(chart_labels_max_width(x, names, m->nser, SIZE_LABEL * x->fs),
-	         0.38 * b.w);
-	L->plot.x = b.x + (L->yt ? L->yt_r.w + x->gap : 0) + col_w + x->gap;
+	col_w = chart_row_column(x, L, names, m->nser);
 	L->plot.w = b.x + b.w - L->plot.x;
-	L->plot.y = b.y;
 	chart_catx_layout(x, &L->cat, m->cats, NULL, m->ncat,
 	                  L->plot.w / m->ncat, 0.25 * b.h);
 	cat_h = L->cat.height;
 	L->plot.h = b.h - 0.4 * tick_h - cat_h - xt_h - scale_height(x, tick_h);
 	if (L->plot.w < 3 * x->fs || L->plot.h < 1.5 * x->fs) {
 		g_free(names);
-		return CBM_ERROR(err, CBM_EUSAGE, NULL,
-		                 "chart %s: the rectangle is too small to "
-		                 "draw it",
-		                 m->name);
+		return chart_too_small(x, err);
 	}
 	L->cat_top = L->plot.y + L->plot.h + 0.4 * tick_h;
 	L->xt_r.y = L->cat_top + cat_h + x->gap;

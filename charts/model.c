@@ -16,8 +16,8 @@
 #include "chartint.h"
 
 static const char *const kind_names[] = {
-    "horizontal bars", "grouped bars", "stacked bars",
-    "lines",           "curve",        "heat map",
+    "horizontal bars", "grouped bars", "stacked bars", "lines",
+    "curve",           "heat map",     "calendar",
 };
 
 /* "'Title'" or "(kind)", for messages. */
@@ -27,7 +27,7 @@ static char *chart_name(const struct chart *c)
 
 	if (!c->title || !*c->title)
 		return g_strdup_printf("(%s)",
-		                       (unsigned)c->kind <= CHART_HEATMAP
+		                       (unsigned)c->kind <= CHART_CALENDAR
 		                           ? kind_names[c->kind]
 		                           : "untitled");
 	clean = chart_text_clean(c->title);
@@ -65,7 +65,7 @@ static enum cbm_status check_series(const struct chart *c, const char *name,
 	for (size_t i = 0; i < c->nseries; i++) {
 		const struct chart_series *s = &c->series[i];
 
-		if (!s->values)
+		if (!s->values && c->kind != CHART_CALENDAR)
 			return CBM_ERROR(err, CBM_EUSAGE, NULL,
 			                 "chart %s: series %zu has no values",
 			                 name, i + 1);
@@ -81,7 +81,7 @@ static enum cbm_status check_series(const struct chart *c, const char *name,
 static enum cbm_status check_shape(const struct chart *c, const char *name,
                                    struct cbm_error *err)
 {
-	if ((unsigned)c->kind > CHART_HEATMAP)
+	if ((unsigned)c->kind > CHART_CALENDAR)
 		return CBM_ERROR(err, CBM_EUSAGE, NULL,
 		                 "chart %s: unknown kind %d", name,
 		                 (int)c->kind);
@@ -108,7 +108,41 @@ static enum cbm_status check_shape(const struct chart *c, const char *name,
 		return CBM_ERROR(err, CBM_EUSAGE, NULL,
 		                 "chart %s: %zu rows, at most %d", name,
 		                 c->nseries, CHART_MAX_HEAT_ROWS);
+	if (c->kind == CHART_CALENDAR && c->ncat > CHART_MAX_HEAT_ROWS)
+		return CBM_ERROR(err, CBM_EUSAGE, NULL,
+		                 "chart %s: %zu rows, at most %d", name,
+		                 c->ncat, CHART_MAX_HEAT_ROWS);
 	return check_series(c, name, err);
+}
+
+/* CHART_CALENDAR: every mark in a row and a class that exist, its days
+ * within the year. */
+static enum cbm_status check_marks(const struct chart *c, const char *name,
+                                   struct cbm_error *err)
+{
+	int days = g_date_is_leap_year((GDateYear)c->year) ? 366 : 365;
+
+	if (c->year < 1 || c->year > 9999)
+		return CBM_ERROR(err, CBM_EUSAGE, NULL,
+		                 "chart %s: a calendar needs a year, not %d",
+		                 name, c->year);
+	if (c->nmarks > CHART_MAX_MARKS || (c->nmarks && !c->marks))
+		return CBM_ERROR(err, CBM_EUSAGE, NULL,
+		                 "chart %s: %zu marks, at most %d", name,
+		                 c->nmarks, CHART_MAX_MARKS);
+	for (size_t i = 0; i < c->nmarks; i++) {
+		const struct chart_mark *k = &c->marks[i];
+
+		if (k->row >= c->ncat || k->cls >= c->nseries || k->first < 1 ||
+		    k->first > k->last || k->last > days)
+			return CBM_ERROR(err, CBM_EUSAGE, NULL,
+			                 "chart %s: mark %zu (row %zu, class "
+			                 "%zu, days %d to %d) is not in the "
+			                 "calendar",
+			                 name, i + 1, k->row, k->cls, k->first,
+			                 k->last);
+	}
+	return CBM_OK;
 }
 
 static void copy_series(const struct chart *c, const struct chart_series *s,
@@ -123,7 +157,7 @@ static void copy_series(const struct chart *c, const struct chart_series *s,
 	out->lo = copy_values(s->lo, c->ncat);
 	out->hi = copy_values(s->hi, c->ncat);
 	out->forecast = s->forecast;
-	out->rgb = chart_palette(color);
+	out->rgb = chart_palette(s->color > 0 ? (size_t)(s->color - 1) : color);
 }
 
 /* The series ORDER[from..n-1] summed per category: missing counts as 0
@@ -300,7 +334,7 @@ enum cbm_status chart_model_build(const struct chart *c, struct model *m,
 	enum cbm_status st;
 
 	memset(m, 0, sizeof(*m));
-	m->kind = (unsigned)c->kind <= CHART_HEATMAP ? c->kind : CHART_HBAR;
+	m->kind = (unsigned)c->kind <= CHART_CALENDAR ? c->kind : CHART_HBAR;
 	m->name = chart_name(c);
 	st = check_shape(c, m->name, err);
 	if (st != CBM_OK)
@@ -311,12 +345,21 @@ enum cbm_status chart_model_build(const struct chart *c, struct model *m,
 	m->decimals = c->decimals;
 	m->lang = (unsigned)c->lang <= CBM_LANG_KK ? c->lang : CBM_LANG_EN;
 	m->legend = !c->hide_legend;
-	st = build_series(c, m, err);
+	if (c->kind == CHART_CALENDAR)
+		st = check_marks(c, m->name, err);
+	if (st == CBM_OK)
+		st = build_series(c, m, err);
 	if (st != CBM_OK)
 		return st;
 	build_text(c, m);
 	build_order(m);
-	build_range(m);
+	if (c->kind == CHART_CALENDAR) {
+		m->year = c->year;
+		m->nmarks = c->nmarks;
+		m->marks = g_memdup2(c->marks, sizeof(*c->marks) * c->nmarks);
+	} else {
+		build_range(m);
+	}
 	return CBM_OK;
 }
 
@@ -341,6 +384,7 @@ void chart_model_free(struct model *m)
 	}
 	g_free(m->ser);
 	g_free(m->order);
+	g_free(m->marks);
 	memset(m, 0, sizeof(*m));
 }
 

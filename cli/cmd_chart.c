@@ -30,13 +30,19 @@ GOptionContext *cmd_chart_options(struct cli *cli, void *opts)
 	    "  curve          one year's cumulative collection against "
 	    "earlier years (--year)\n"
 	    "  activity       events held per priority area and year "
-	    "(heat map)\n\n"
+	    "(heat map)\n"
+	    "  calendar       one year's events on its months, a row per "
+	    "priority area,\n"
+	    "                 coloured by status (--year; events without "
+	    "dates are named\n"
+	    "                 on stderr)\n\n"
 	    "Sizes are in pixels: a PNG has exactly that many; a PDF or "
 	    "SVG page is as large\nat 96 pixels per inch (the default "
 	    "960 x 600 is a page of 254 x 159 mm).\n\n"
 	    "Examples:\n"
 	    "  cbm chart contributions --year 2024 --lang kk -o kk.pdf\n"
-	    "  cbm chart curve --year 2025 -o curve.png");
+	    "  cbm chart curve --year 2025 -o curve.png\n"
+	    "  cbm chart calendar --year 2024 --lang ru -o calendar.svg");
 	GOptionEntry entries[] = {
 	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
 	     "the file to write: .pdf, .png or .svg; - for stdout", "FILE"},
@@ -152,6 +158,10 @@ int cmd_chart(struct cli *cli, int argc, char **argv)
 		else
 			cli_wrote(o.output);
 		cbm_outfile_abort(&of);
+		/* What the chart could not show (undated events) is said,
+		 * not dropped; stdout may be the chart itself. */
+		if (rc == CBM_OK && rpt_chart_note(chart))
+			fprintf(stderr, "note: %s\n", rpt_chart_note(chart));
 	}
 	rpt_chart_close(chart);
 	g_free(o.lang);

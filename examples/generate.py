@@ -986,6 +986,18 @@ def build_plan():
                          "|".join(it["co"]), it["start"].isoformat(),
                          it["end"].isoformat(), it["format"], it["venue"],
                          it["status"], it["note"], *title_ru_kk(it["title"])])
+    # Items added after the plan of 2024 was adopted: at the SWG of
+    # 5 December 2023 four at the request of Russia and Bangladesh (the
+    # items each of them organises), item 27 on 7 December 2023 at the
+    # request of Türkiye.  Every other item was adopted with its plan.
+    for r in rows:
+        added, by = "", ""
+        if r[0] == 2024 and r[1] == 27:
+            added, by = "2023-12-07", "TUR"
+        elif r[0] == 2024:
+            by = "|".join(s for s in ("RUS", "BGD") if s in r[4].split("|"))
+            added = "2023-12-05" if by else ""
+        r.extend([added, by])
     # 2025 carries over the first event postponed from 2024
     if postponed_2024:
         src = next(r for r in rows if r[0] == 2024 and r[1] == postponed_2024[0])
@@ -1050,7 +1062,8 @@ def main():
     counts["plan.csv"] = write_csv(
         outdir, "plan.csv",
         ["year", "item", "title", "area", "organizers", "co_organizers", "start",
-         "end", "format", "venue", "status", "note", "title_ru", "title_kk"],
+         "end", "format", "venue", "status", "note", "title_ru", "title_kk",
+         "added_on", "requested_by"],
         plan_rows)
 
     contrib = build_contributions(fx, approved)

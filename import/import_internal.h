@@ -22,8 +22,9 @@
 
 #include "import.h"
 
-#define MAX_COLUMNS 16
-#define MAX_EXTRAS  4
+#define MAX_COLUMNS      16
+#define MAX_EXTRAS       4
+#define MAX_CHILD_TABLES 2
 
 struct imp_ctx;
 
@@ -82,9 +83,10 @@ struct kind_def {
 	 * that keeps its indexes go in this order, so that the index is
 	 * walked, not hit at random (stage.c). */
 	const char *order;
-	/* Moves the staged children (temp.imp_child: n, a, b, c) into place
-	 * once the rows are, with ?1 the batch; NULL when there are none. */
-	const char *children;
+	/* Move the staged children (temp.imp_child: n, a, b, c) into place
+	 * once the rows are, with ?1 the batch, one statement per table
+	 * they go to; NULL after the last. */
+	const char *children[MAX_CHILD_TABLES];
 	/* Checks the header (ctx->col) before any row; optional. */
 	enum cbm_status (*begin)(struct imp_ctx *ctx);
 	/* The checks across columns of a row whose fields are read. */

@@ -117,9 +117,9 @@ const struct kind_def imp_kind_states = {
     .n_columns = S_N,
     .count_names = {"states", "aliases"},
     .dup = {"t.code = s.code", S_CODE, "s.code", "state"},
-    .children = "INSERT OR IGNORE INTO main.state_aliases (state, alias,"
-                " batch_id) SELECT a, b, ?1 FROM temp.imp_child"
-                " ORDER BY rowid",
+    .children[0] = "INSERT OR IGNORE INTO main.state_aliases (state, alias,"
+                   " batch_id) SELECT a, b, ?1 FROM temp.imp_child"
+                   " ORDER BY rowid",
     .row = states_row,
 };
 
@@ -211,6 +211,8 @@ enum {
 	P_VENUE,
 	P_STATUS,
 	P_NOTE,
+	P_ADDED_ON,
+	P_REQUESTED_BY,
 	P_N
 };
 
@@ -247,6 +249,13 @@ static const struct imp_column plan_columns[P_N] = {
                   .ru = {"Статус"}, .kk = {"Мәртебесі", "Жағдайы"}},
     [P_NOTE] = {"note", IMP_T_NOTE, false, "note", .ru = RU_NOTE,
                 .kk = KK_NOTE},
+    /* An item added after the plan's adoption: when, at whose request. */
+    [P_ADDED_ON] = {"added_on", IMP_T_DATE, false, "added_on",
+                    .ru = {"Дата добавления", "Добавлено"},
+                    .kk = {"Қосылған күні", "Қосылды"}},
+    [P_REQUESTED_BY] = {"requested_by", IMP_T_STATES, false, NULL,
+                        .ru = {"По просьбе", "Инициатор включения"},
+                        .kk = {"Өтініш білдірген", "Кімнің өтінішімен"}},
 };
 
 /* The plan item as a positive whole number in canonical form ("01" and
@@ -299,6 +308,7 @@ static void plan_row(struct imp_ctx *ctx)
 	if (imp_ctx_row_ok(ctx)) {
 		stage_organizers(ctx, P_ORGANIZERS, "organizer", 1);
 		stage_organizers(ctx, P_CO_ORGANIZERS, "co-organizer", 2);
+		stage_organizers(ctx, P_REQUESTED_BY, "requester", 3);
 	}
 }
 
@@ -307,12 +317,16 @@ const struct kind_def imp_kind_plan = {
     .table = "events",
     .columns = plan_columns,
     .n_columns = P_N,
-    .count_names = {"events", "organizers", "co-organizers"},
+    .count_names = {"events", "organizers", "co-organizers", "requests"},
     .dup = {"t.year = s.year AND t.item = s.item", P_ITEM,
             "s.year || ' item ' || s.item", "plan item"},
-    .children = "INSERT OR IGNORE INTO main.event_organizers (event_id,"
-                " state, role) SELECT e.id, c.b, c.c FROM temp.imp_child c"
-                " JOIN main.events e ON e.year = c.n AND e.item = c.a"
-                " ORDER BY c.rowid",
+    .children = {"INSERT OR IGNORE INTO main.event_organizers (event_id,"
+                 " state, role) SELECT e.id, c.b, c.c FROM temp.imp_child c"
+                 " JOIN main.events e ON e.year = c.n AND e.item = c.a"
+                 " WHERE c.c <> 'requester' ORDER BY c.rowid",
+                 "INSERT OR IGNORE INTO main.event_requests (event_id,"
+                 " state) SELECT e.id, c.b FROM temp.imp_child c"
+                 " JOIN main.events e ON e.year = c.n AND e.item = c.a"
+                 " WHERE c.c = 'requester' ORDER BY c.rowid"},
     .row = plan_row,
 };

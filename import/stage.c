@@ -406,8 +406,8 @@ enum cbm_status imp_stage_insert(struct imp_ctx *ctx)
 	 * the file's order: the indexes are built afterwards by sorting, or
 	 * the rows are too few for the order to matter, and the ids follow
 	 * the file as a reader of the table expects. */
-	ordered = !indexes->len && ctx->def->order &&
-	          ctx->staged >= REBUILD_MIN_ROWS;
+	ordered =
+	    !indexes->len && ctx->def->order && ctx->staged >= REBUILD_MIN_ROWS;
 	sql = g_strdup_printf("INSERT INTO main.\"%s\" (%s, batch_id)"
 	                      " SELECT %s, ?1 FROM temp.imp_stage"
 	                      " ORDER BY %s",
@@ -416,8 +416,9 @@ enum cbm_status imp_stage_insert(struct imp_ctx *ctx)
 	if (rc == CBM_OK)
 		rc = run_with_batch(ctx, sql);
 	g_free(sql);
-	if (rc == CBM_OK && ctx->def->children)
-		rc = run_with_batch(ctx, ctx->def->children);
+	for (int i = 0;
+	     i < MAX_CHILD_TABLES && ctx->def->children[i] && rc == CBM_OK; i++)
+		rc = run_with_batch(ctx, ctx->def->children[i]);
 	for (guint i = 0; i < indexes->len && rc == CBM_OK; i++)
 		rc = st_exec(ctx->db, indexes->pdata[i], ctx->err);
 	g_ptr_array_free(indexes, TRUE);

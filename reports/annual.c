@@ -29,10 +29,29 @@ static struct events events_of(const struct ana_table *t)
 	return e;
 }
 
+/* True for an item added to the plan after its adoption. */
+static bool added_item(const struct ana_table *t, size_t r, void *data)
+{
+	(void)data;
+	return ana_cell(t, r, ANA_EVENTS_ADDED_ON)->defined;
+}
+
+static int64_t
+count_rows(const struct ana_table *t,
+           bool (*keep)(const struct ana_table *, size_t, void *), void *data)
+{
+	int64_t n = 0;
+
+	for (size_t r = 0; r < t->nrows; r++)
+		n += keep(t, r, data);
+	return n;
+}
+
 /* The figures the summary is made of, for year Y. */
 struct summary {
-	struct ana_table col, act, exe;
+	struct ana_table col, act, exe, ev;
 	struct events e;
+	int64_t added;
 };
 
 static void summary_figures(struct rctx *x, struct summary *s)
@@ -45,7 +64,9 @@ static void summary_figures(struct rctx *x, struct summary *s)
 	a.by = ANA_BY_DIMENSION;
 	rpt_run_figure(x, ana_activity, &a, &s->act);
 	rpt_run_figure(x, ana_execution, &a, &s->exe);
+	rpt_run_figure(x, ana_events, &a, &s->ev);
 	s->e = events_of(&s->act);
+	s->added = count_rows(&s->ev, added_item, NULL);
 }
 
 static void key_figures(struct rctx *x, struct summary *s)
@@ -96,6 +117,8 @@ static void highlights(struct rctx *x, struct summary *s)
 	v[8] = rpt_percent_text(
 	    x, ana_cell(exe, exe->nrows - 1, ANA_EXECUTION_RATE));
 	rpt_doc_paragraph(x->d, rpt_labels(x, "annual.highlights", v, 9));
+	v[1] = rpt_year_str(x, s->added);
+	rpt_doc_paragraph(x->d, rpt_labels(x, "annual.added", v, 2));
 }
 
 static void summary(struct rctx *x)
@@ -117,6 +140,7 @@ static void summary(struct rctx *x)
 	ana_table_release(&s.col);
 	ana_table_release(&s.act);
 	ana_table_release(&s.exe);
+	ana_table_release(&s.ev);
 }
 
 /* ---- the plan ------------------------------------------------------------ */
@@ -255,6 +279,72 @@ static void events(struct rctx *x)
 	rpt_doc_heading(x->d, 2, L(x, "plan.events"));
 	if (rpt_run_figure(x, ana_events, &a, &t))
 		rpt_figure_table(x, &t, cols, 5, &o);
+	ana_table_release(&t);
+}
+
+/* An event of the year's plan with no day in the year. */
+static bool undated(const struct ana_table *t, size_t r, void *data)
+{
+	int first, last;
+
+	return !rpt_event_span(t, r, *(const int *)data, &first, &last);
+}
+
+/* The year's events on its months, and those that have no place there
+ * listed under it, so that none is dropped. */
+static void calendar(struct rctx *x)
+{
+	static const struct col_spec cols[] = {
+	    {ANA_EVENTS_ITEM, "item", 0.08, SHOW_VALUE, false},
+	    {ANA_EVENTS_TITLE, "title", 0.46, SHOW_TITLE, false},
+	    {ANA_EVENTS_AREA, "area", 0.28, SHOW_AREA, false},
+	    {ANA_EVENTS_STATUS, "status", 0.18, SHOW_STATUS, false},
+	};
+	int year = x->p->year;
+	struct table_opts o = {.sort_by = -1, .keep = undated, .data = &year};
+	struct rpt_chart_params cp;
+	struct ana_params a;
+	struct ana_table t;
+
+	rpt_doc_heading(x->d, 2, L(x, "plan.calendar"));
+	rpt_chart_params_for(x, &cp);
+	cp.year = year;
+	rpt_chart_block(x, RPT_CHART_CALENDAR, &cp, 330);
+	rpt_figure_params(x, &a);
+	a.year = year;
+	if (rpt_run_figure(x, ana_events, &a, &t) &&
+	    count_rows(&t, undated, &year) > 0) {
+		rpt_doc_lead(x->d,
+		             LF(x, "plan.undated", rpt_year_str(x, year)));
+		rpt_figure_table(x, &t, cols, 4, &o);
+	}
+	ana_table_release(&t);
+}
+
+/* The items added after the plan's adoption: when, at whose request. */
+static void added_items(struct rctx *x)
+{
+	static const struct col_spec cols[] = {
+	    {ANA_EVENTS_ITEM, "item", 0.08, SHOW_VALUE, false},
+	    {ANA_EVENTS_TITLE, "title", 0.46, SHOW_TITLE, false},
+	    {ANA_EVENTS_ADDED_ON, "added_on", 0.16, SHOW_VALUE, false},
+	    {ANA_EVENTS_REQUESTED_BY, "requested_by", 0.30, SHOW_STATES, false},
+	};
+	struct table_opts o = {.sort_by = -1, .keep = added_item};
+	struct ana_params a;
+	struct ana_table t;
+
+	rpt_figure_params(x, &a);
+	a.year = x->p->year;
+	rpt_doc_heading(x->d, 2, L(x, "plan.added"));
+	if (rpt_run_figure(x, ana_events, &a, &t)) {
+		if (count_rows(&t, added_item, NULL) == 0) {
+			rpt_doc_paragraph(x->d, L(x, "plan.added.none"));
+		} else {
+			rpt_doc_lead(x->d, L(x, "plan.added.text"));
+			rpt_figure_table(x, &t, cols, 4, &o);
+		}
+	}
 	ana_table_release(&t);
 }
 
@@ -485,7 +575,9 @@ void rpt_annual_sections(struct rctx *x)
 	summary(x);
 	plan(x);
 	formats(x);
+	calendar(x);
 	events(x);
+	added_items(x);
 	coordinators(x);
 	finance(x);
 	history(x);

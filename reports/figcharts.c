@@ -18,13 +18,14 @@
 
 struct rpt_chart {
 	struct chart chart;
+	const char *note; /* what the chart leaves out, or NULL */
 	GPtrArray *owned; /* arrays and strings, freed with the chart */
 	const struct ana_names *names;
 	struct ana_names *own_names; /* when the chart loaded them */
 };
 
 static const char *const kind_names[RPT_CHART_KIND_COUNT] = {
-    "contributions", "history", "collection", "curve", "activity",
+    "contributions", "history", "collection", "curve", "activity", "calendar",
 };
 
 bool rpt_chart_kind_parse(const char *name, enum rpt_chart_kind *out)
@@ -458,8 +459,8 @@ static struct chart_series so_far_series(struct rpt_chart *c,
  * band. */
 static struct chart_series forecast_series(struct rpt_chart *c,
                                            const struct rpt_chart_params *p,
-                                           const struct ana_table *fc,
-                                           size_t n, size_t at)
+                                           const struct ana_table *fc, size_t n,
+                                           size_t at)
 {
 	double *f = doubles(c, n), *lo = doubles(c, n), *hi = doubles(c, n);
 
@@ -716,6 +717,168 @@ static enum cbm_status build_activity(struct rpt_chart *c, struct st_db *db,
 	return rc;
 }
 
+/* ---- calendar: one year's events on a month axis ------------------------ */
+
+bool rpt_event_span(const struct ana_table *t, size_t r, int year, int *first,
+                    int *last)
+{
+	const struct ana_value *s = ana_cell(t, r, ANA_EVENTS_START);
+	const struct ana_value *e = ana_cell(t, r, ANA_EVENTS_END);
+	int32_t jan1 = cbm_days_from_civil(year, 1, 1);
+	int32_t dec31 = cbm_days_from_civil(year, 12, 31), a, b;
+
+	if (!s->defined && !e->defined)
+		return false;
+	a = (int32_t)(s->defined ? s->i : e->i);
+	b = (int32_t)(e->defined ? e->i : s->i);
+	if (b < jan1 || a > dec31)
+		return false;
+	*first = (int)(MAX(a, jan1) - jan1) + 1;
+	*last = (int)(MIN(b, dec31) - jan1) + 1;
+	return true;
+}
+
+/* The statuses in the legend's order, their labels and their colours
+ * (Okabe-Ito: bluish green, orange, vermillion, sky blue), kept whatever
+ * else the year has. */
+static const char *const cal_status[4] = {"held", "postponed", "cancelled",
+                                          "planned"};
+static const char *const cal_label[4] = {"held", "postponed", "cancelled",
+                                         "calendar.planned"};
+static const int cal_color[4] = {3, 2, 4, 5};
+
+static int cal_status_index(const char *status)
+{
+	for (int i = 0; i < 4; i++)
+		if (strcmp(status, cal_status[i]) == 0)
+			return i;
+	return 3;
+}
+
+/* The rows: the year's priority areas with an event, in the order of
+ * the activity figure (dimensions, then areas). */
+static void calendar_rows(struct rpt_chart *c, const struct rpt_chart_params *p,
+                          const struct ana_table *act, GHashTable *row_of)
+{
+	const char **cats = own(c, g_new0(const char *, act->nrows + 1));
+	size_t n = 0;
+
+	for (size_t r = 0; r < act->nrows; r++) {
+		const char *area = ana_cell(act, r, ANA_ACTIVITY_KEY)->s;
+		if (ana_cell(act, r, ANA_ACTIVITY_PLANNED)->i == 0)
+			continue;
+		g_hash_table_insert(row_of, (char *)area,
+		                    GSIZE_TO_POINTER(n + 1));
+		cats[n++] = ana_area_name(c->names, area, p->lang);
+	}
+	c->chart.categories = cats;
+	c->chart.ncat = n;
+}
+
+/* The marks and the legend's classes; the items without a day in YEAR
+ * go into the chart's note. */
+static void calendar_marks(struct rpt_chart *c,
+                           const struct rpt_chart_params *p,
+                           const struct ana_table *ev, int year,
+                           GHashTable *row_of)
+{
+	struct chart_mark *marks =
+	    own(c, g_new0(struct chart_mark, ev->nrows + 1));
+	struct chart_series *ser = own(c, g_new0(struct chart_series, 4));
+	int cls_of[4] = {-1, -1, -1, -1};
+	GString *undated = g_string_new(NULL);
+	size_t n = 0, ncls = 0;
+
+	for (size_t r = 0; r < ev->nrows; r++) {
+		int first, last, k;
+		gsize row = GPOINTER_TO_SIZE(g_hash_table_lookup(
+		    row_of, ana_cell(ev, r, ANA_EVENTS_AREA)->s));
+
+		if (ana_cell(ev, r, ANA_EVENTS_YEAR)->i != year)
+			continue;
+		if (!row || !rpt_event_span(ev, r, year, &first, &last)) {
+			g_string_append_printf(
+			    undated, "%s%lld", undated->len ? ", " : "",
+			    (long long)ana_cell(ev, r, ANA_EVENTS_ITEM)->i);
+			continue;
+		}
+		k = cal_status_index(ana_cell(ev, r, ANA_EVENTS_STATUS)->s);
+		marks[n++] =
+		    (struct chart_mark){row - 1, (size_t)k, first, last};
+	}
+	/* Classes in the legend's order, only those the year has. */
+	for (int k = 0; k < 4; k++)
+		for (size_t i = 0; i < n && cls_of[k] < 0; i++)
+			if (marks[i].cls == (size_t)k) {
+				cls_of[k] = (int)ncls;
+				ser[ncls++] = (struct chart_series){
+				    .name = rpt_label(p->lang, cal_label[k]),
+				    .color = cal_color[k]};
+			}
+	for (size_t i = 0; i < n; i++)
+		marks[i].cls = (size_t)cls_of[marks[i].cls];
+	c->chart.marks = marks;
+	c->chart.nmarks = n;
+	c->chart.series = ser;
+	c->chart.nseries = ncls;
+	if (undated->len) {
+		const char *v[2] = {year_text(c, year), undated->str};
+		c->note =
+		    text(c, rpt_labelv(p->lang, "calendar.undated_note", v, 2));
+	}
+	g_string_free(undated, TRUE);
+}
+
+static int latest_event_year(const struct ana_table *t)
+{
+	int y = 0;
+
+	for (size_t r = 0; r < t->nrows; r++)
+		y = MAX(y, (int)ana_cell(t, r, ANA_EVENTS_YEAR)->i);
+	return y;
+}
+
+static enum cbm_status build_calendar(struct rpt_chart *c, struct st_db *db,
+                                      const struct rpt_chart_params *p,
+                                      struct cbm_error *err)
+{
+	struct ana_params a;
+	struct ana_table ev, act;
+	GHashTable *row_of = g_hash_table_new(g_str_hash, g_str_equal);
+	enum cbm_status rc;
+	int year = p->year;
+
+	base_params(c, p, &a);
+	ana_table_init(&act);
+	rc = figure(db, ana_events, &a, &ev, err);
+	if (rc == CBM_OK && !year)
+		year = latest_event_year(&ev);
+	a.year = year;
+	a.by = ANA_BY_AREA;
+	if (rc == CBM_OK)
+		rc = ana_activity(db, &a, &act, err);
+	if (rc == CBM_OK)
+		calendar_rows(c, p, &act, row_of);
+	if (rc == CBM_OK && c->chart.ncat == 0)
+		rc = nothing(err, "no plan events in that year");
+	if (rc == CBM_OK) {
+		calendar_marks(c, p, &ev, year, row_of);
+		if (c->chart.nmarks == 0)
+			rc = nothing(err, "no event of that year has dates");
+	}
+	if (rc == CBM_OK) {
+		c->chart.kind = CHART_CALENDAR;
+		c->chart.year = year;
+		c->chart.title = text(c, rpt_labelf(p->lang, "calendar.title",
+		                                    year_text(c, year)));
+		c->chart.subtitle = rpt_label(p->lang, "calendar.subtitle");
+	}
+	g_hash_table_destroy(row_of);
+	ana_table_release(&act);
+	ana_table_release(&ev);
+	return rc;
+}
+
 /* ---- a state's years beside the members' median -------------------------- */
 
 enum cbm_status rpt_chart_state_years(struct rpt_chart **out,
@@ -777,7 +940,7 @@ enum cbm_status rpt_chart_build(struct rpt_chart **out, struct st_db *db,
 	                                   struct cbm_error *);
 	static const builder builders[RPT_CHART_KIND_COUNT] = {
 	    build_contributions, build_history,  build_collection,
-	    build_curve,         build_activity,
+	    build_curve,         build_activity, build_calendar,
 	};
 	struct rpt_chart *c = g_new0(struct rpt_chart, 1);
 	enum cbm_status rc = CBM_OK;
@@ -819,4 +982,9 @@ void rpt_chart_close(struct rpt_chart *chart)
 const struct chart *rpt_chart_get(const struct rpt_chart *chart)
 {
 	return &chart->chart;
+}
+
+const char *rpt_chart_note(const struct rpt_chart *chart)
+{
+	return chart->note;
 }

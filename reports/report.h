@@ -56,6 +56,7 @@ enum rpt_chart_kind {
 	RPT_CHART_COLLECTION,    /* collection rate by year, with forecast */
 	RPT_CHART_CURVE,         /* one year's cumulative collection */
 	RPT_CHART_ACTIVITY,      /* events held, priority area x year */
+	RPT_CHART_CALENDAR,      /* one year's events by area on its months */
 	RPT_CHART_KIND_COUNT
 };
 
@@ -89,6 +90,11 @@ void rpt_chart_close(struct rpt_chart *chart);
 
 /* The description, owned by CHART, valid until rpt_chart_close(). */
 const struct chart *rpt_chart_get(const struct rpt_chart *chart);
+
+/* What the chart leaves out, in its language, or NULL: the calendar's
+ * events without a day in its year ("not on the calendar, ...: items 3,
+ * 17").  Owned by CHART. */
+const char *rpt_chart_note(const struct rpt_chart *chart);
 
 /* ---- reports --------------------------------------------------------------
  */

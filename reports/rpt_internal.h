@@ -181,8 +181,16 @@ void rpt_chart_with_table(struct rctx *x, enum rpt_chart_kind kind,
 /* Chart C (NULL: none) H points high, a little shorter when that keeps it
  * on this page, with the start of table TB after it; then the whole of
  * TB, or a note that nothing was recorded. */
-void rpt_chart_then_table(struct rctx *x, const struct rpt_chart *c,
-                          double h, const struct rpt_table *tb);
+void rpt_chart_then_table(struct rctx *x, const struct rpt_chart *c, double h,
+                          const struct rpt_table *tb);
+
+/* The days (1 = 1 January) from which to which event R of T (a table
+ * of ana_events) lies in YEAR: from its start to its end, a lone start
+ * or end being one day, clipped to the year.  False for an event with
+ * neither, or none of whose days is in YEAR: it has no place on the
+ * year's calendar. */
+bool rpt_event_span(const struct ana_table *t, size_t r, int year, int *first,
+                    int *last);
 
 /* Builds a chart with names already loaded (borrowed until close). */
 enum cbm_status rpt_chart_build(struct rpt_chart **out, struct st_db *db,

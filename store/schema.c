@@ -435,6 +435,38 @@ static const char migration_6[] =
 	" amount, currency, kind);"
 	"CREATE INDEX contributions_batch ON contributions(batch_id);";
 
+/* Version 7 (issue 15): items added to a plan after the SOC adopted it.
+ * An event may carry the day it was added (added_on) and the states at
+ * whose request it was (event_requests, beside event_organizers and
+ * undone with its event in the same way).  v_events shows both. */
+static const char migration_7[] =
+	"ALTER TABLE events ADD COLUMN added_on TEXT;"
+	"CREATE TABLE event_requests ("
+	"  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE"
+	"    DEFERRABLE INITIALLY DEFERRED,"
+	"  state TEXT NOT NULL" FK("states", "code") ","
+	"  PRIMARY KEY (event_id, state));"
+	"CREATE INDEX event_requests_state ON event_requests(state);"
+	"DROP VIEW v_events;"
+	"CREATE VIEW v_events AS"
+	" SELECT e.year, e.item, e.title, e.title_ru, e.title_kk, e.area,"
+	"  ar.name_en AS area_name, ar.dimension,"
+	"  (SELECT group_concat(o.state, '|') FROM event_organizers o"
+	"   WHERE o.event_id = e.id AND o.role = 'organizer') AS organizers,"
+	"  (SELECT group_concat(s.name_en, '|') FROM event_organizers o"
+	"   JOIN states s ON s.code = o.state"
+	"   WHERE o.event_id = e.id AND o.role = 'organizer')"
+	"   AS organizer_names,"
+	"  (SELECT group_concat(o.state, '|') FROM event_organizers o"
+	"   WHERE o.event_id = e.id AND o.role = 'co-organizer')"
+	"   AS co_organizers,"
+	"  e.start_date, e.end_date, e.format, e.venue, e.status, e.note,"
+	"  e.added_on,"
+	"  (SELECT group_concat(q.state, '|') FROM event_requests q"
+	"   WHERE q.event_id = e.id) AS requested_by,"
+	"  e.batch_id"
+	" FROM events e JOIN areas ar ON ar.code = e.area;";
+
 /* clang-format on */
 
 static const char *const migrations[] = {
@@ -444,6 +476,7 @@ static const char *const migrations[] = {
     migration_4,
     migration_5,
     migration_6,
+    migration_7,
 };
 
 const char *const *st_schema_migrations(int *n)
@@ -471,7 +504,9 @@ static const struct st_view views[] = {
      "and pledged (USD) and the collection rate (empty without an "
      "approved budget; a draft does not count)"},
     {"v_events", "plan events with area, dimension, organizers and "
-                 "co-organizers (codes and names separated by |)"},
+                 "co-organizers (codes and names separated by |), and "
+                 "for an item added after the plan's adoption the day "
+                 "and the states that requested it"},
     {"v_fx", "fx rates: USD per unit and units per USD by date"},
     {"v_secondments", "seconded person-months per state and year"},
     {"v_organization", "the organisation's names, short names and "

@@ -29,7 +29,7 @@ for d in a b; do
 done
 
 pdfs=("$out"/a/*.pdf)
-[[ ${#pdfs[@]} -eq 19 ]] || fail "expected 19 PDFs, found ${#pdfs[@]}"
+[[ ${#pdfs[@]} -eq 22 ]] || fail "expected 22 PDFs, found ${#pdfs[@]}"
 
 for f in "${pdfs[@]}"; do
 	name=${f##*/}
@@ -106,6 +106,11 @@ expect hostile-kk "Жарналар бойынша �� есеп" "Бірік�
 	fail "hostile-kk.pdf: the long subtitle is not shortened"
 expect activity-kk "Басым бағыттар бойынша өткізілген іс-шаралар" \
 	"Есірткінің заңсыз айналымына қарсы күрес" "Еріктілік" "Жыл"
+expect calendar-en "Calendar of events, 2024" "Jan" "Dec" "Volunteerism" \
+	"Held" "Postponed" "Cancelled" "Planned"
+expect calendar-ru "Календарь мероприятий, 2024" "янв" "дек" "Отменено"
+expect calendar-kk "Іс-шаралар күнтізбесі, 2024" "қаң" "жел" "Еріктілік" \
+	"Кейінге қалдырылды"
 
 # No two words overlap, none leaves the page.  pdftotext -bbox gives each
 # word's box in points; boxes of neighbouring lines may touch (0.3 pt).

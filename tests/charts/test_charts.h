@@ -14,4 +14,7 @@ int test_render(const char *dir);
 /* Pixels of PNGs written into DIR. */
 int test_pixels(const char *dir);
 
+/* The calendar's marks and ink, on recording surfaces. */
+int test_calendar(const char *dir);
+
 #endif /* CBM_TEST_CHARTS_H */

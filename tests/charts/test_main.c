@@ -29,5 +29,6 @@ int main(int argc, char **argv)
 	failed |= test_ticks();
 	failed |= test_render(dir);
 	failed |= test_pixels(dir);
+	failed |= test_calendar(dir);
 	return failed ? 1 : 0;
 }

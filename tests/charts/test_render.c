@@ -240,7 +240,7 @@ static void check_odd_data(void)
 		CHECK_INT(draw_status(&s->chart, 400, 300, &err), CBM_OK);
 		s->values[0][1] = INFINITY;
 		CHECK_INT(draw_status(&s->chart, 400, 300, &err), CBM_OK);
-		if (k != CHART_CURVE) {
+		if (k != CHART_CURVE && k != CHART_CALENDAR) {
 			s->chart.ncat = 1;
 			CHECK_INT(draw_status(&s->chart, 400, 300, &err),
 			          CBM_OK);

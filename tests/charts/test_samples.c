@@ -13,7 +13,8 @@
 #include "test_samples.h"
 
 const char *const sample_names[SAMPLE_COUNT] = {
-    "contributions", "grouped", "stacked", "collection", "curve", "activity",
+    "contributions", "grouped",  "stacked",  "collection",
+    "curve",         "activity", "calendar",
 };
 
 static const char *const lang_names[3] = {"en", "ru", "kk"};
@@ -202,31 +203,32 @@ static void make_curve(struct sample *s, enum cbm_lang l)
 	s->chart.nseries = 2;
 }
 
+static const char *const areas[3][10] = {
+    {"Military-political measures", "Combating terrorism",
+     "Combating illicit drugs", "Security of and in the use of ICTs",
+     "Trade and investment", "Sustainable development",
+     "Environment protection", "Natural disaster management",
+     "Epidemiological safety, public health and pharmaceuticals",
+     "Volunteerism"},
+    {"Военно-политические меры", "Борьба с терроризмом",
+     "Борьба с незаконным оборотом наркотиков",
+     "Безопасность ИКТ и в сфере их использования", "Торговля и инвестиции",
+     "Устойчивое развитие", "Охрана окружающей среды",
+     "Управление стихийными бедствиями",
+     "Эпидемиологическая безопасность, здравоохранение и "
+     "фармацевтика",
+     "Волонтёрство"},
+    {"Әскери-саяси шаралар", "Терроризмге қарсы күрес",
+     "Есірткінің заңсыз айналымына қарсы күрес", "АКТ қауіпсіздігі",
+     "Сауда және инвестициялар", "Тұрақты даму", "Қоршаған ортаны қорғау",
+     "Табиғи апаттарды басқару",
+     "Эпидемиологиялық қауіпсіздік, денсаулық сақтау және "
+     "фармацевтика",
+     "Еріктілік"},
+};
+
 static void make_activity(struct sample *s, enum cbm_lang l)
 {
-	static const char *const areas[3][10] = {
-	    {"Military-political measures", "Combating terrorism",
-	     "Combating illicit drugs", "Security of and in the use of ICTs",
-	     "Trade and investment", "Sustainable development",
-	     "Environment protection", "Natural disaster management",
-	     "Epidemiological safety, public health and pharmaceuticals",
-	     "Volunteerism"},
-	    {"Военно-политические меры", "Борьба с терроризмом",
-	     "Борьба с незаконным оборотом наркотиков",
-	     "Безопасность ИКТ и в сфере их использования",
-	     "Торговля и инвестиции", "Устойчивое развитие",
-	     "Охрана окружающей среды", "Управление стихийными бедствиями",
-	     "Эпидемиологическая безопасность, здравоохранение и "
-	     "фармацевтика",
-	     "Волонтёрство"},
-	    {"Әскери-саяси шаралар", "Терроризмге қарсы күрес",
-	     "Есірткінің заңсыз айналымына қарсы күрес", "АКТ қауіпсіздігі",
-	     "Сауда және инвестициялар", "Тұрақты даму",
-	     "Қоршаған ортаны қорғау", "Табиғи апаттарды басқару",
-	     "Эпидемиологиялық қауіпсіздік, денсаулық сақтау және "
-	     "фармацевтика",
-	     "Еріктілік"},
-	};
 	static const char *const title[3] = {
 	    "Events held by priority area",
 	    "Проведённые мероприятия по приоритетным направлениям",
@@ -249,6 +251,45 @@ static void make_activity(struct sample *s, enum cbm_lang l)
 		}
 	}
 	s->chart.nseries = 10;
+}
+
+/* 2024, a leap year: one-day events, events over months, two that
+ * overlap in one row, the first and the last day of the year. */
+static void make_calendar(struct sample *s, enum cbm_lang l)
+{
+	static const struct chart_mark marks[SAMPLE_CALENDAR_MARKS] = {
+	    {0, 0, 75, 75},   {1, 0, 162, 172}, {2, 1, 1, 1},
+	    {2, 0, 100, 103}, {2, 2, 101, 140}, {3, 3, 366, 366},
+	    {4, 0, 250, 252}, {5, 2, 45, 45},   {6, 0, 300, 330},
+	    {7, 3, 200, 201}, {8, 0, 31, 32},   {8, 1, 31, 31},
+	    {9, 0, 335, 366}, {9, 3, 120, 120},
+	};
+	static const char *const title[3] = {
+	    "Calendar of events, 2024",
+	    "Календарь мероприятий, 2024",
+	    "Іс-шаралар күнтізбесі, 2024",
+	};
+	static const char *const classes[3][4] = {
+	    {"Held", "Postponed", "Cancelled", "Planned"},
+	    {"Проведено", "Перенесено", "Отменено", "Запланировано"},
+	    {"Өткізілді", "Кейінге қалдырылды", "Болдырылмады", "Жоспарланған"},
+	};
+	static const int colors[4] = {3, 2, 4, 5};
+
+	s->chart.title = title[l];
+	s->chart.source = source[l];
+	s->chart.year = 2024;
+	for (int r = 0; r < 10; r++)
+		s->cats[r] = areas[l][r];
+	s->chart.categories = s->cats;
+	s->chart.ncat = 10;
+	for (int k = 0; k < 4; k++)
+		s->series[k] = (struct chart_series){.name = classes[l][k],
+		                                     .color = colors[k]};
+	s->chart.nseries = 4;
+	memcpy(s->marks, marks, sizeof(marks));
+	s->chart.marks = s->marks;
+	s->chart.nmarks = SAMPLE_CALENDAR_MARKS;
 }
 
 void sample_make(struct sample *s, enum chart_kind kind, enum cbm_lang lang)
@@ -277,6 +318,9 @@ void sample_make(struct sample *s, enum chart_kind kind, enum cbm_lang lang)
 		break;
 	case CHART_HEATMAP:
 		make_activity(s, lang);
+		break;
+	case CHART_CALENDAR:
+		make_calendar(s, lang);
 		break;
 	}
 }

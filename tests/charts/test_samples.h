@@ -21,10 +21,11 @@ struct sample {
 	double lo[2][SAMPLE_MAX_CATS], hi[2][SAMPLE_MAX_CATS];
 	const char *cats[SAMPLE_MAX_CATS];
 	char years[SAMPLE_MAX_CATS][8];
+	struct chart_mark marks[32];
 };
 
-/* The six samples, in chart_kind order, by file name stem. */
-#define SAMPLE_COUNT 6
+/* The seven samples, in chart_kind order, by file name stem. */
+#define SAMPLE_COUNT 7
 extern const char *const sample_names[SAMPLE_COUNT];
 
 /* Fills S with sample KIND (a chart_kind) in LANG. */
@@ -34,6 +35,10 @@ void sample_make(struct sample *s, enum chart_kind kind, enum cbm_lang lang);
  * and its number of states. */
 extern const double sample_contrib[];
 #define SAMPLE_CONTRIB_N 12
+
+/* The calendar sample (2024) has these marks; mark 0 is one day, 15
+ * March, in row 0; mark 1 runs from 10 to 20 June in row 1. */
+#define SAMPLE_CALENDAR_MARKS 14
 
 /* Writes every sample in every language as PDF, PNG and SVG into DIR as
  * KIND-LANG.EXT, a small PNG of each as KIND-LANG-small.png, and

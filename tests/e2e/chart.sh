@@ -8,7 +8,7 @@
 test_every_kind_language_and_format() {
 	load_examples
 	local kind lang ext
-	for kind in contributions history collection curve activity; do
+	for kind in contributions history collection curve activity calendar; do
 		for lang in en ru kk; do
 			for ext in pdf png svg; do
 				run_cbm chart "$kind" --lang "$lang" -o "$T/$kind-$lang.$ext"

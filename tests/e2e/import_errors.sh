@@ -154,6 +154,26 @@ test_plan_errors() {
 	expect_db_unchanged
 }
 
+# Issue 15: an item added after adoption, with a day that does not exist
+# and a requester nobody knows; the good row beside them is not loaded
+# either.
+test_plan_added_errors() {
+	base_with_rows
+	printf 'year,item,title,area,organizers,added_on,requested_by\n2024,1,Workshop,TER,KAZ,05.12.2023,Russia\n2024,2,Seminar,TER,KAZ,31.02.2024,KAZ\n2024,3,Forum,TER,KAZ,2023-12-07,Russia|Atlantis\n' | write p.csv
+	snapshot
+	run_cbm import plan p.csv
+	expect_status 1
+	expect_stdout_lacks "loaded as batch"
+	expect_stderr_has "p.csv:3:added_on: "
+	expect_stderr_has "'31.02.2024'"
+	expect_stderr_has "p.csv:4:requested_by: "
+	expect_stderr_has "'Atlantis'"
+	expect_stderr_count "p.csv:2:" 0
+	expect_stderr_has "nothing was loaded"
+	expect_db_unchanged
+	expect_sql "SELECT count(*) FROM events" 0
+}
+
 test_non_utf8_byte_reported_at_its_line() {
 	base_with_rows
 	refuse "$(data bad/latin1_state.csv)"

@@ -186,4 +186,30 @@ test_unknown_state_suggests_nearest() {
 	expect_refused state "not a known state" "Atlantis" 2023-03-01 1 USD
 }
 
+# Issue 15: added_on and requested_by, under English, Russian and Kazakh
+# headers, states by code and by names in three languages; a row without
+# them is an item of the plan as adopted.
+test_plan_added_items() {
+	load_base
+	printf 'year,item,title,area,organizers,added_on,requested_by\n2024,26,Workshop,TER,KAZ,05.12.2023,Russia|Түркия\n2024,27,Seminar,TER,KAZ,7 December 2023,TUR\n2024,28,Forum,TER,KAZ,,\n' | write p.csv
+	import_ok plan p.csv
+	expect_stdout_has "3 events, 3 organizers, 0 co-organizers, 3 requests"
+	expect_sql "SELECT item, coalesce(added_on, '-'), coalesce(requested_by, '-') FROM v_events ORDER BY CAST(item AS INTEGER)" \
+		"26|2023-12-05|RUS|TUR
+27|2023-12-07|TUR
+28|-|-"
+	printf 'Год,Пункт,Название,Область,Организаторы,Дата добавления,По просьбе\n2025,5,Форум,TER,Казахстан,2024-12-05,Россия\n' | write ru.csv
+	import_ok plan ru.csv
+	printf 'Жыл,Тармақ,Атауы,Бағыт,Ұйымдастырушылар,Қосылған күні,Өтініш білдірген\n2025,6,Форум,TER,Қазақстан,2024-12-06,Ресей|KOR\n' | write kk.csv
+	import_ok plan kk.csv
+	expect_sql "SELECT e.item, e.added_on, q.state FROM events e JOIN event_requests q ON q.event_id = e.id WHERE e.year = 2025 ORDER BY 1, 3" \
+		"5|2024-12-05|RUS
+6|2024-12-06|KOR
+6|2024-12-06|RUS"
+	# undoing the batch takes its requests with it
+	run_cbm undo "$(sql "SELECT max(id) FROM batches")"
+	expect_status 0
+	expect_sql "SELECT count(*) FROM event_requests q JOIN events e ON e.id = q.event_id WHERE e.year = 2025" 1
+}
+
 run_tests "$@"

@@ -120,6 +120,8 @@ test_a_session_under_memcheck() {
 	expect_status 0
 	twice chart activity --lang kk -o activity.pdf
 	expect_status 0
+	twice chart calendar --year 2024 --lang kk -o calendar.png
+	expect_status 0
 	twice report annual --year 2024 -o annual.pdf
 	expect_status 0
 	twice report budget --lang ru -o budget.pdf

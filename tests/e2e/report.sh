@@ -11,6 +11,19 @@
 pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 page_text() { pdftotext -f "$2" -l "$2" -layout "$1" -; } # FILE PAGE
 
+# Writes the annual report of YEAR in LANG to $T/a-LANG.pdf and fails
+# unless its text (runs of spaces made one) holds every WORD.
+annual_has() {
+	local year=$1 lang=$2 text w
+	shift 2
+	run_cbm report annual --year "$year" --lang "$lang" -o "$T/a-$lang.pdf"
+	expect_status 0
+	text=$(pdftotext -layout "$T/a-$lang.pdf" - | tr -s ' ')
+	for w in "$@"; do
+		printf '%s' "$text" | grep -qF -- "$w" || fail "annual $year ($lang) lacks '$w'"
+	done
+}
+
 test_demo_makes_everything() {
 	CBM_EXAMPLES=$EXAMPLES run_cbm demo -o "$T/demo"
 	expect_status 0
@@ -142,20 +155,75 @@ test_coordinators_section() {
 # 12 then 15, virtual 6 then 2, hybrid 5 then 3), in all three languages.
 test_formats_section() {
 	load_examples
-	local lang text w
+	local lang
 	for lang in en ru kk; do
-		run_cbm report annual --year 2024 --lang "$lang" -o "$T/a-$lang.pdf"
-		expect_status 0
-		text=$(pdftotext -layout "$T/a-$lang.pdf" - | tr -s ' ')
 		case $lang in
 		en) set -- "Events held by format" "in person 12 15 +3" "virtual 6 2 −4" "hybrid 5 3 −2" ;;
 		ru) set -- "Проведённые мероприятия по формату" "очно 12 15 +3" "онлайн 6 2 −4" ;;
 		kk) set -- "Өткізілген іс-шаралар форматы бойынша" "күндізгі 12 15 +3" "аралас 5 3 −2" ;;
 		esac
-		for w in "$@"; do
-			printf '%s' "$text" | grep -qF -- "$w" || fail "annual 2024 ($lang) lacks '$w'"
-		done
+		annual_has 2024 "$lang" "$@"
 	done
+}
+
+# Issue 15: the year's calendar and the items added after the plan's
+# adoption (examples/plan.csv, 2024: items 1 and 15 for Bangladesh and 8
+# and 23 for Russia on 5 December 2023, item 27 for Türkiye on 7
+# December), in all three languages, and the summary's count.
+test_calendar_and_added_items() {
+	load_examples
+	local lang
+	for lang in en ru kk; do
+		case $lang in
+		en) set -- "Calendar of the year" "Calendar of events, 2024" \
+			"Items added to the plan of 2024 after its adoption: 5." \
+			"Items added after the plan's adoption" "At the request of" \
+			"1 Conference on arms control and non-proliferation 5 Dec 2023 Bangladesh" \
+			"8 Seminar on security of and in the use of ICTs 5 Dec 2023 Russia" \
+			"15 Conference \"Connectivity, trade and transit in Asia\" 5 Dec 2023 Bangladesh" \
+			"23 Seminar on traditional medicine 5 Dec 2023 Russia" \
+			"7 Dec 2023 Türkiye" ;;
+		ru) set -- "Календарь года" "Календарь мероприятий на 2024 год" \
+			"Пунктов, включённых в план на 2024 год после его утверждения: 5." \
+			"Пункты, включённые в план после его утверждения" "По просьбе" \
+			"05.12.2023 Бангладеш" "23 Семинар: традиционная медицина 05.12.2023 Россия" \
+			"07.12.2023 Турция" ;;
+		kk) set -- "Жыл күнтізбесі" "2024 жылғы іс-шаралар күнтізбесі" \
+			"2024 жылғы жоспар бекітілгеннен кейін қосылған тармақтар саны: 5." \
+			"Жоспар бекітілгеннен кейін қосылған тармақтар" "Өтініш білдірген" \
+			"05.12.2023 Бангладеш" "05.12.2023 Ресей" "07.12.2023 Түркия" ;;
+		esac
+		annual_has 2024 "$lang" "$@"
+	done
+	# every event of the 2024 plan has its days in 2024: none is listed
+	pdftotext "$T/a-en.pdf" - | grep -qF "without dates in 2024" &&
+		fail "annual 2024 lists dated events as undated"
+	# five added items: the added-items table has exactly five dates
+	[ "$(pdftotext -layout "$T/a-en.pdf" - | grep -cE ' (5|7) Dec 2023 ')" = 5 ] ||
+		fail "expected five items added after adoption"
+	# a year in which nothing was added says so
+	run_cbm report annual --year 2023 -o "$T/a-2023.pdf"
+	expect_status 0
+	pdftotext "$T/a-2023.pdf" - | tr '\n' ' ' | grep -qF "No item was added to the plan after its adoption." ||
+		fail "annual 2023 does not say nothing was added"
+}
+
+# An event without dates is listed under the calendar, not dropped; so
+# is one whose days all fall outside its plan's year.
+test_undated_events_listed() {
+	load_examples
+	printf 'year,item,title,area,organizers,start,end\n2025,98,Seminar in the next year,TER,KAZ,2026-03-02,2026-03-03\n2025,99,Seminar with no date yet,TER,KAZ,,\n' | write p.csv
+	import_ok plan "$T/p.csv"
+	run_cbm chart calendar --year 2025 -o "$T/c.svg"
+	expect_status 0
+	expect_stderr_has "not on the calendar, without dates in 2025: items 98, 99"
+	run_cbm report annual --year 2025 --lang ru -o "$T/a.pdf"
+	expect_status 0
+	pdftotext -layout "$T/a.pdf" - | tr -s ' ' | tr '\n' ' ' >"$T/a.txt"
+	grep -qF "Мероприятия плана без дат в 2025 году (в календаре не показаны):" "$T/a.txt" ||
+		fail "no list of undated events"
+	grep -qF "99 Seminar with no date yet" "$T/a.txt" || fail "item 99 is not listed"
+	grep -qF "98 Seminar in the next year" "$T/a.txt" || fail "item 98 is not listed"
 }
 
 test_reader_language_only() {
