@@ -1,6 +1,6 @@
 /*
  * pages.c - the pages of cbm serve and their downloads: the overview (key
- * figures and the five charts), every figure with its options as a form,
+ * figures and the charts), every figure with its options as a form,
  * read-only queries a page of rows at a time, the reports as PDF, the
  * import batches.  Each runs on a worker thread over R->db (read-only)
  * and leaves its answer in R; the cells come from view/, the same as the
@@ -256,7 +256,7 @@ static void inline_svg(FILE *fp, const char *svg, const char *prefix)
 	g_string_free(s, TRUE);
 }
 
-/* The five charts of year Y, each as inline SVG, or a note of why not. */
+/* The charts of year Y, each as inline SVG, or a note of why not. */
 static void charts(struct web_req *r, FILE *fp, int y)
 {
 	fputs("<h2>", fp);
@@ -270,7 +270,8 @@ static void charts(struct web_req *r, FILE *fp, int y)
 		size_t len = 0;
 		FILE *m;
 
-		if (k == RPT_CHART_CONTRIBUTIONS || k == RPT_CHART_CURVE)
+		if (k == RPT_CHART_CONTRIBUTIONS || k == RPT_CHART_CURVE ||
+		    k == RPT_CHART_CALENDAR)
 			cp.year = y;
 		snprintf(prefix, sizeof(prefix), "c%d", k + 1);
 		fprintf(fp, "<div class=\"chart\" id=\"chart-%s\">\n",

@@ -94,8 +94,8 @@ test_key_figures_equal_stats() {
 	run_cbm stats collection --year "$y" --lang ru
 	grep -F "$(card "Уровень сбора взносов")" <<<"$OUT" >/dev/null ||
 		fail "the Russian collection rate is not the one of cbm stats"
-	# Five charts, inline SVG, their ids apart.
-	expect_eq "$(grep -c '<svg' "$T/body")" 5 "charts on the overview"
+	# Six charts (with the calendar), inline SVG, their ids apart.
+	expect_eq "$(grep -c '<svg' "$T/body")" 6 "charts on the overview"
 	local dup
 	dup=$(grep -o ' id="[^"]*"' "$T/body" | sort | uniq -d | head -3)
 	expect_eq "$dup" "" "ids used twice on the overview"

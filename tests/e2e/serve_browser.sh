@@ -70,7 +70,7 @@ test_dom_key_figures_equal_stats() {
 	events=$(printf '%s\n' "$OUT" | awk '$1 == "total" {print $3 " / " $2}')
 	expect_eq "$(card "Events held / in the plan")" "$events" "events"
 	# The charts are drawn in the DOM as SVG.
-	expect_eq "$(grep -o '<svg' "$T/dom" | wc -l)" 5 "charts in the DOM"
+	expect_eq "$(grep -o '<svg' "$T/dom" | wc -l)" 6 "charts in the DOM"
 	# A figure's table in Russian has the numbers of cbm stats --lang ru.
 	# Chromium writes a no-break space (the Russian thousands separator)
 	# as &nbsp;.
