@@ -185,10 +185,10 @@ void chart_rowlab_layout(const struct ctx *x, struct rowlab *rl,
 	rl->lay = g_new0(PangoLayout *, n);
 	rowlab_fill(x, rl, labels, order, lines);
 	/* A name cut short on one line is worse than two lines of slightly
-	 * smaller text, as long as that text stays readable (3/4 size). */
+	 * smaller text, as long as that text stays readable (2/3 size). */
 	if (lines == 1 && max_lines >= 2 && rowlab_cut(rl)) {
 		double two = rl->size * row_h / (2 * lh);
-		if (two >= 0.75 * SIZE_LABEL * x->fs) {
+		if (two >= 0.65 * SIZE_LABEL * x->fs) {
 			rl->size = fmin(rl->size, two);
 			rowlab_fill(x, rl, labels, order, 2);
 		}

@@ -20,7 +20,7 @@ double chart_row_column(const struct ctx *x, struct layout *L,
 	struct rect b = L->fr.body;
 	double w =
 	    fmin(chart_labels_max_width(x, labels, n, SIZE_LABEL * x->fs),
-	         0.38 * b.w);
+	         0.45 * b.w);
 
 	L->plot.x = b.x + (L->yt ? L->yt_r.w + x->gap : 0) + w + x->gap;
 	L->plot.y = b.y;
