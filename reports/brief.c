@@ -46,8 +46,10 @@ static void maybe_figure(struct rctx *x, ana_figure_fn fn,
 		return;
 	if (fn(x->db, a, t, &quiet) == CBM_OK)
 		return;
+	/* memcpy, not assignment: GCC 12 at -O3 takes the struct copy for a
+	 * pointer to the local escaping (-Wdangling-pointer). */
 	if (quiet.code != CBM_EDATA)
-		*x->err = quiet;
+		memcpy(x->err, &quiet, sizeof(quiet));
 	ana_table_release(t);
 	ana_table_init(t);
 }
