@@ -41,10 +41,11 @@ static void maybe_figure(struct rctx *x, ana_figure_fn fn,
 {
 	struct cbm_error quiet = {0};
 
-	ana_table_init(t);
-	if (rpt_failed(x))
+	if (rpt_failed(x)) {
+		ana_table_init(t);
 		return;
-	if (fn(x->db, a, t, &quiet) == CBM_OK)
+	}
+	if (rpt_figure(x, fn, a, t, &quiet) == CBM_OK)
 		return;
 	/* memcpy, not assignment: GCC 12 at -O3 takes the struct copy for a
 	 * pointer to the local escaping (-Wdangling-pointer). */
