@@ -22,25 +22,26 @@ import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
 
-def usd(frame, day, fx):
-    """Amounts of FRAME converted at the rate of column DAY, in cents."""
+def usd(frame, amount, day, fx):
+    """Column AMOUNT of FRAME converted at the rate of column DAY, rounded
+    to cents."""
     frame = frame.assign(_d=pd.to_datetime(frame[day])).sort_values("_d")
     rates = fx.sort_values("date")
     out = pd.merge_asof(frame, rates, left_on="_d", right_on="date",
                         by="currency")
     out.loc[out.currency == "USD", "usd_per_unit"] = 1.0
-    out["usd"] = (out.amount * out.usd_per_unit).round(2)
+    out["usd"] = (out[amount] * out.usd_per_unit).round(2)
     return out
 
 
 def main(examples, pdf):
     fx = pd.read_csv(f"{examples}/fx.csv", parse_dates=["date"])
     paid = pd.read_csv(f"{examples}/contributions.csv")
-    paid = usd(paid[paid.kind == "voluntary"], "received_on", fx)
+    paid = usd(paid[paid.kind == "voluntary"], "amount", "received_on", fx)
     budget = pd.read_csv(f"{examples}/budget.csv")
     budget = budget[budget.status == "approved"]
     budget = usd(budget.assign(day=budget.year.astype(str) + "-01-01"),
-                 "day", fx)
+                 "approved", "day", fx)
     approved = budget.groupby("year").usd.sum()
     received = paid.groupby("budget_year").usd.sum()
     rate = (received.reindex(approved.index).fillna(0) / approved) * 100
