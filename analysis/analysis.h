@@ -72,6 +72,10 @@ struct ana_table {
 void ana_table_init(struct ana_table *t);
 void ana_table_release(struct ana_table *t);
 
+/* Makes DST (not initialised) a copy of SRC that owns its own cells and
+ * strings: ana_table_release(DST) is the caller's. */
+void ana_table_copy(struct ana_table *dst, const struct ana_table *src);
+
 /* Index of column NAME, or -1. */
 int ana_col(const struct ana_table *t, const char *name);
 

@@ -27,6 +27,24 @@ void ana_table_release(struct ana_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+void ana_table_copy(struct ana_table *dst, const struct ana_table *src)
+{
+	size_t n = src->nrows * src->ncols;
+
+	ana_table_init(dst);
+	memcpy(dst->currency, src->currency, sizeof(dst->currency));
+	dst->exponent = src->exponent;
+	dst->ncols = src->ncols;
+	dst->nrows = src->nrows;
+	dst->cap = src->nrows;
+	dst->cols = g_memdup2(src->cols, src->ncols * sizeof(*src->cols));
+	dst->cells = g_memdup2(src->cells, n * sizeof(*src->cells));
+	for (size_t i = 0; i < n; i++)
+		if (dst->cells[i].s)
+			dst->cells[i].s =
+			    g_string_chunk_insert(dst->strings, src->cells[i].s);
+}
+
 int ana_col(const struct ana_table *t, const char *name)
 {
 	for (size_t c = 0; c < t->ncols; c++)

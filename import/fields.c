@@ -301,18 +301,35 @@ static bool read_number(struct imp_ctx *ctx, int col, const char *s)
 	return true;
 }
 
+/* How many values of one column as written are remembered: an
+ * enumerated column has a few (a file that has more has errors). */
+#define WORDS_SEEN_MAX 256
+
 /* The word of column COL that S is, in English, Russian, Kazakh or as
- * --map says; NULL when none. */
+ * --map says; NULL when none.  A key is NFKC and case folding, which
+ * for a million rows of 'voluntary' cost more than reading the rest of
+ * the row: values as written are remembered per column. */
 static const char *mapped_word(struct imp_ctx *ctx, int col, const char *s)
 {
+	static const char none[] = "";
+	GHashTable **seen = &ctx->h.seen[col];
+	gpointer memo;
 	char *key;
 	const char *to;
 
 	if (!ctx->h.words[col])
 		return NULL;
+	if (*seen && g_hash_table_lookup_extended(*seen, s, NULL, &memo))
+		return memo == none ? NULL : memo;
 	key = imp_header_key(s, NULL);
 	to = g_hash_table_lookup(ctx->h.words[col], key);
 	g_free(key);
+	if (!*seen)
+		*seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		                              NULL);
+	if (g_hash_table_size(*seen) < WORDS_SEEN_MAX)
+		g_hash_table_insert(*seen, g_strdup(s),
+		                    (gpointer)(to ? to : none));
 	return to;
 }
 

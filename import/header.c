@@ -475,6 +475,8 @@ void imp_header_release(struct imp_header *h)
 		g_free(h->name[c]);
 		if (h->words[c])
 			g_hash_table_destroy(h->words[c]);
+		if (h->seen[c])
+			g_hash_table_destroy(h->seen[c]);
 	}
 	if (h->mapping)
 		g_string_free(h->mapping, TRUE);

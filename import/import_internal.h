@@ -118,6 +118,7 @@ struct imp_header {
 	char currency[MAX_COLUMNS][4];  /* "Amount (USD)": "USD", else "" */
 	char currency_of_file[4];       /* the one currency the brackets name */
 	GHashTable *words[MAX_COLUMNS]; /* value key -> word read as */
+	GHashTable *seen[MAX_COLUMNS];  /* value as written -> word, a memo */
 	GString *mapping;               /* the --map lines of this header */
 };
 
@@ -149,10 +150,12 @@ struct imp_ctx {
 	GHashTable *rates;      /* "CUR day" -> rate (double *), a memo */
 	GHashTable *currencies; /* currencies noted in the store */
 	sqlite3_stmt *rate_stmt;
-	sqlite3_stmt *stage; /* INSERT INTO temp.imp_stage */
+	sqlite3_stmt *stage; /* INSERT INTO temp.imp_stage, or the table */
 	sqlite3_stmt *child; /* INSERT INTO temp.imp_child */
 	int n_fields;        /* columns with a field */
-	long staged;         /* rows in temp.imp_stage */
+	long staged;         /* rows staged (or inserted, when direct) */
+	bool direct;         /* rows go straight into the empty table */
+	GPtrArray *indexes;  /* SQL of the indexes dropped, to build again */
 };
 
 extern const struct kind_def *const imp_kind_defs[IMP_KIND_COUNT];
@@ -239,7 +242,9 @@ bool imp_ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
 
 /* ---- staging (stage.c) --------------------------------------------------- */
 
-/* Creates the staging tables of the kind and prepares their inserts. */
+/* Creates the staging tables of the kind and prepares their inserts; when
+ * the kind's table is empty and the kind has no children, the rows go
+ * straight into it instead (ctx->direct; stage.c says why). */
 enum cbm_status imp_stage_open(struct imp_ctx *ctx);
 
 /* Drops the staging tables; safe to call when none exist. */

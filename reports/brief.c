@@ -41,13 +41,16 @@ static void maybe_figure(struct rctx *x, ana_figure_fn fn,
 {
 	struct cbm_error quiet = {0};
 
-	ana_table_init(t);
-	if (rpt_failed(x))
+	if (rpt_failed(x)) {
+		ana_table_init(t);
 		return;
-	if (fn(x->db, a, t, &quiet) == CBM_OK)
+	}
+	if (rpt_figure(x, fn, a, t, &quiet) == CBM_OK)
 		return;
+	/* memcpy, not assignment: GCC 12 at -O3 takes the struct copy for a
+	 * pointer to the local escaping (-Wdangling-pointer). */
 	if (quiet.code != CBM_EDATA)
-		*x->err = quiet;
+		memcpy(x->err, &quiet, sizeof(quiet));
 	ana_table_release(t);
 	ana_table_init(t);
 }

@@ -81,13 +81,64 @@ void rpt_section(struct rctx *x, const char *title)
 	rpt_doc_heading(x->d, 1, title);
 }
 
+/* The memo's key of FN with P: every parameter but the names, which are
+ * the same in every pass (loaded again from the same database). */
+static char *figure_key(ana_figure_fn fn, const struct ana_params *p)
+{
+	unsigned char f[sizeof(fn)];
+	GString *k = g_string_new(NULL);
+
+	memcpy(f, &fn, sizeof(fn));
+	for (size_t i = 0; i < sizeof(f); i++)
+		g_string_append_printf(k, "%02x", f[i]);
+	g_string_append_printf(
+	    k, "|%d|%d|%d|%.3s|%d|%ld|%d|%d|%d|%s|%s", p->year, p->from, p->to,
+	    p->currency, (int)p->kind, (long)p->as_of, (int)p->by,
+	    (int)p->with_co_organizers, (int)p->of,
+	    p->scale ? p->scale : "\x01", p->state ? p->state : "\x01");
+	return g_string_free(k, FALSE);
+}
+
+static void table_free(gpointer t)
+{
+	ana_table_release(t);
+	g_free(t);
+}
+
+enum cbm_status rpt_figure(struct rctx *x, ana_figure_fn fn,
+                           const struct ana_params *p, struct ana_table *t,
+                           struct cbm_error *err)
+{
+	char *key = figure_key(fn, p);
+	const struct ana_table *kept = g_hash_table_lookup(x->figures, key);
+	struct ana_table *copy;
+	enum cbm_status rc;
+
+	if (kept) {
+		g_free(key);
+		ana_table_copy(t, kept);
+		return CBM_OK;
+	}
+	ana_table_init(t);
+	rc = fn(x->db, p, t, err);
+	if (rc != CBM_OK) {
+		g_free(key);
+		return rc;
+	}
+	copy = g_new(struct ana_table, 1);
+	ana_table_copy(copy, t);
+	g_hash_table_insert(x->figures, key, copy);
+	return CBM_OK;
+}
+
 bool rpt_run_figure(struct rctx *x, ana_figure_fn fn,
                     const struct ana_params *p, struct ana_table *t)
 {
-	ana_table_init(t);
-	if (rpt_failed(x))
+	if (rpt_failed(x)) {
+		ana_table_init(t);
 		return false;
-	return fn(x->db, p, t, x->err) == CBM_OK;
+	}
+	return rpt_figure(x, fn, p, t, x->err) == CBM_OK;
 }
 
 void rpt_figure_params(struct rctx *x, struct ana_params *a)
@@ -825,6 +876,8 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 
 	x.pool = g_ptr_array_new_with_free_func(g_free);
 	x.sections = g_ptr_array_new_with_free_func(g_free);
+	x.figures =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, table_free);
 	/* The first pass learns the sections, the second lays out the
 	 * contents with them (the body flows on below it) and learns their
 	 * pages, the third lays out the same and writes the pages in. */
@@ -842,6 +895,7 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 		g_ptr_array_free(x.sections, TRUE);
 	g_ptr_array_free(titles, TRUE);
 	g_ptr_array_free(x.pool, TRUE);
+	g_hash_table_destroy(x.figures);
 	return rc;
 }
 

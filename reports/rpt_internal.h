@@ -43,6 +43,8 @@ struct rctx {
 	struct doc *d;
 	GPtrArray *sections;   /* titles of the level-1 headings, in order */
 	GPtrArray *pool;       /* strings of this pass */
+	GHashTable *figures;   /* figure and parameters -> its table, kept
+	                        * over the passes (rpt_figure) */
 	struct cbm_error *err; /* the report's one sticky error */
 	const struct rpt_trace *trace;
 };
@@ -91,6 +93,14 @@ const char *rpt_area(struct rctx *x, const char *code);
 
 /* A level-1 heading that also enters the contents. */
 void rpt_section(struct rctx *x, const char *title);
+
+/* Computes FN with P into T (initialised here) through the report's
+ * memo: every pass lays out the same figures, which on a million
+ * contributions cost a scan each, so each is computed once per report
+ * and copied after.  A failure, into ERR, is not kept. */
+enum cbm_status rpt_figure(struct rctx *x, ana_figure_fn fn,
+                           const struct ana_params *p, struct ana_table *t,
+                           struct cbm_error *err);
 
 /* Computes FN with P into T; a failure becomes the report's sticky error
  * and T is left empty.  False when T holds nothing to show. */
