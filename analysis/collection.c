@@ -145,7 +145,22 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	char *pledged =
 	    ana_money_sql("g", "amount", "amount_usd", "g.rate_date", usd);
 	char *from = contributions_from(cut, false);
-	char *scan = contributions_from(cut, !usd);
+	char *scan = contributions_from(cut, true);
+	/* In USD r reads the covering index alone, and the currencies of
+	 * the receipts (rc) come from the table rows of pledging states
+	 * only; otherwise r reads the table anyway and gives them. */
+	char *rc =
+	    usd ? g_strconcat(
+	              " rc AS (SELECT c.budget_year AS year, c.state"
+	              "  AS state, count(DISTINCT c.currency) AS ncur,"
+	              "  min(c.currency) AS cur, cbm_sum(c.amount) AS own"
+	              "  FROM ",
+	              from,
+	              " JOIN g ON g.year = c.budget_year"
+	              "  AND g.state = c.state WHERE ",
+	              received_where, "  GROUP BY c.budget_year, c.state),",
+	              NULL)
+	        : g_strdup("");
 	char *sql = g_strconcat(
 	    "WITH g AS (SELECT g.budget_year AS year, g.state AS state,"
 	    "  cbm_sum(",
@@ -159,16 +174,12 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	    "  GROUP BY g.budget_year, g.state),"
 	    " r AS (SELECT c.budget_year AS year, c.state AS state,"
 	    "  cbm_sum(",
-	    recv, ") AS v FROM ", scan, " WHERE ", received_where,
-	    "  GROUP BY c.budget_year, c.state),"
-	    " rc AS (SELECT c.budget_year AS year, c.state AS state,"
-	    "  count(DISTINCT c.currency) AS ncur, min(c.currency) AS cur,"
-	    "  cbm_sum(c.amount) AS own FROM ",
-	    from,
-	    " JOIN g ON g.year = c.budget_year AND g.state = c.state"
-	    "  WHERE ",
-	    received_where,
-	    "  GROUP BY c.budget_year, c.state),"
+	    recv, ") AS v",
+	    usd ? ""
+	        : ", count(DISTINCT c.currency) AS ncur,"
+	          "  min(c.currency) AS cur, cbm_sum(c.amount) AS own",
+	    " FROM ", usd ? from : scan, " WHERE ", received_where,
+	    "  GROUP BY c.budget_year, c.state),", rc,
 	    " y AS (SELECT year FROM budget_lines WHERE status = 'approved'"
 	    "  AND year BETWEEN :from AND :to UNION SELECT year FROM g),"
 	    " k AS (SELECT year, state FROM g"
@@ -177,14 +188,15 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	    "  UNION SELECT y.year, s.code FROM y JOIN states s"
 	    "   ON s.status = 'member' AND coalesce(s.joined, 0) <= y.year"
 	    "   WHERE :roll)"
-	    " SELECT k.year, k.state, g.v, r.v, g.ncur, g.cur, g.own,"
-	    "  rc.ncur, rc.cur, rc.own"
+	    " SELECT k.year, k.state, g.v, r.v, g.ncur, g.cur, g.own,",
+	    usd ? "  rc.ncur, rc.cur, rc.own" : "  r.ncur, r.cur, r.own",
 	    " FROM k LEFT JOIN g ON g.year = k.year AND g.state = k.state"
-	    " LEFT JOIN r ON r.year = k.year AND r.state = k.state"
-	    " LEFT JOIN rc ON rc.year = k.year AND rc.state = k.state"
-	    " ORDER BY k.year, k.state",
-	    NULL);
+	    " LEFT JOIN r ON r.year = k.year AND r.state = k.state",
+	    usd ? " LEFT JOIN rc ON rc.year = k.year AND rc.state = k.state"
+	        : "",
+	    " ORDER BY k.year, k.state", NULL);
 
+	g_free(rc);
 	g_free(scan);
 	g_free(from);
 	g_free(pledged);
