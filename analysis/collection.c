@@ -25,72 +25,47 @@ int32_t ana_same_day_in(int year, int md)
 
 /* ---- received per (year, state) ------------------------------------------ */
 
-/* The as-of cutoff of every budget year :first..:last as a table
- * cut(year, day): the same calendar day :md ("MM-DD") in each year, 29
- * February read as 28 February in a common year.  Joined on the year, it
- * costs SQLite nothing per row, unlike date arithmetic in the WHERE. */
-static const char cut_cte[] =
-    "WITH RECURSIVE span(y) AS (SELECT :first UNION ALL"
-    "  SELECT y + 1 FROM span WHERE y < :last),"
-    " cut(year, day) AS (SELECT y, printf('%04d-', y) || CASE WHEN"
-    "  :md = '02-29' AND NOT (y % 4 = 0 AND (y % 100 <> 0 OR y % 400 = 0))"
-    "  THEN '02-28' ELSE :md END FROM span)";
-
 /* The contributions a figure reads, as "... c", for each way of cutting
- * receipts off. */
-static char *contributions_from(enum ana_cut cut)
+ * receipts off.  The same calendar day of each budget year is compared
+ * row by row, in one pass over the rows of every year: received_on <=
+ * "YYYY-" || :md ("MM-DD").  For 29 February in a common year the string
+ * "YYYY-02-29" is no date, but no date lies between it and "YYYY-02-28"
+ * either, so the comparison reads it as 28 February (figures.md).
+ *
+ * SCAN (a report currency other than USD, whose conversion needs columns
+ * the covering index contributions_figures lacks): read the table in
+ * order rather than through the index, which would fetch every row by
+ * its rowid, a random read a row. */
+static char *contributions_from(enum ana_cut cut, bool scan)
 {
+	const char *table =
+	    scan ? "contributions NOT INDEXED" : "contributions";
+
 	switch (cut) {
 	case ANA_CUT_SAME_DAY:
-		/* The cut table holds exactly the years in scope, so that
-		 * SQLite joins on the index (kind, year) rather than
-		 * scanning a range once per year. */
-		return g_strconcat("(", cut_cte,
-		                   " SELECT c.* FROM contributions c"
-		                   " JOIN cut ON cut.year = c.budget_year"
-		                   " WHERE c.received_on <= cut.day) c",
+		return g_strconcat("(SELECT * FROM ", table,
+		                   " WHERE received_on <="
+		                   " printf('%04d-', budget_year) || :md) c",
 		                   NULL);
 	case ANA_CUT_DATE:
-		return g_strdup("(SELECT * FROM contributions"
-		                " WHERE received_on <= :asof) c");
+		return g_strconcat("(SELECT * FROM ", table,
+		                   " WHERE received_on <= :asof) c", NULL);
 	default:
-		return g_strdup("contributions c");
+		return g_strdup(scan ? "contributions c NOT INDEXED"
+		                     : "contributions c");
 	}
 }
 
 static const char received_where[] =
     "c.kind IN (:k1, :k2, :k3) AND c.budget_year BETWEEN :from AND :to";
 
-struct span {
-	int first, last;
-};
-
-static void span_row(void *data, sqlite3_stmt *st)
+/* Binds :md of the same-day cut: MD as "MM-DD". */
+static void bind_cut(int md, sqlite3_stmt *st)
 {
-	struct span *s = data;
-
-	s->first = sqlite3_column_int(st, 0);
-	s->last = sqlite3_column_int(st, 1);
-}
-
-/* Binds :first, :last and :md of the cut table: the budget years of the
- * contributions within P's scope. */
-static enum cbm_status bind_cut(struct st_db *db, const struct ana_params *p,
-                                int md, sqlite3_stmt *st, struct cbm_error *err)
-{
-	struct span s = {0, 0};
 	char mmdd[8];
-	enum cbm_status rc = ana_run(
-	    db,
-	    "SELECT max(:from, coalesce(min(budget_year), 0)),"
-	    " min(:to, coalesce(max(budget_year), 0)) FROM contributions",
-	    p, NULL, span_row, &s, err);
 
 	snprintf(mmdd, sizeof(mmdd), "%02d-%02d", md / 100 % 100, md % 100);
-	ana_bind_int(st, ":first", s.first);
-	ana_bind_int(st, ":last", MAX(s.first, s.last));
 	ana_bind_text(st, ":md", mmdd);
-	return rc;
 }
 
 /* Prepares SQL over contributions cut off as CUT (MD for the same day),
@@ -103,11 +78,7 @@ static enum cbm_status prepare_cut(struct st_db *db, const char *sql,
 	enum cbm_status rc = ana_prepare(db, sql, p, cur, st, err);
 
 	if (rc == CBM_OK && cut == ANA_CUT_SAME_DAY)
-		rc = bind_cut(db, p, md, *st, err);
-	if (rc != CBM_OK) {
-		sqlite3_finalize(*st);
-		*st = NULL;
-	}
+		bind_cut(md, *st);
 	return rc;
 }
 
@@ -138,9 +109,10 @@ enum cbm_status ana_received_sums(struct st_db *db, const struct ana_params *p,
                                   struct cbm_error *err)
 {
 	enum ana_cut cut = md > 0 ? ANA_CUT_SAME_DAY : ANA_CUT_NONE;
-	char *money = ana_money_sql("c", "amount", "amount_usd",
-	                            "c.received_on", strcmp(cur, "USD") == 0);
-	char *from = contributions_from(cut);
+	bool usd = strcmp(cur, "USD") == 0;
+	char *money =
+	    ana_money_sql("c", "amount", "amount_usd", "c.received_on", usd);
+	char *from = contributions_from(cut, !usd);
 	char *sql =
 	    g_strconcat("SELECT c.budget_year, c.state, cbm_sum(", money,
 	                ") FROM ", from, " WHERE ", received_where,
@@ -172,7 +144,23 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	    ana_money_sql("c", "amount", "amount_usd", "c.received_on", usd);
 	char *pledged =
 	    ana_money_sql("g", "amount", "amount_usd", "g.rate_date", usd);
-	char *from = contributions_from(cut);
+	char *from = contributions_from(cut, false);
+	char *scan = contributions_from(cut, true);
+	/* In USD r reads the covering index alone, and the currencies of
+	 * the receipts (rc) come from the table rows of pledging states
+	 * only; otherwise r reads the table anyway and gives them. */
+	char *rc =
+	    usd ? g_strconcat(
+	              " rc AS (SELECT c.budget_year AS year, c.state"
+	              "  AS state, count(DISTINCT c.currency) AS ncur,"
+	              "  min(c.currency) AS cur, cbm_sum(c.amount) AS own"
+	              "  FROM ",
+	              from,
+	              " JOIN g ON g.year = c.budget_year"
+	              "  AND g.state = c.state WHERE ",
+	              received_where, "  GROUP BY c.budget_year, c.state),",
+	              NULL)
+	        : g_strdup("");
 	char *sql = g_strconcat(
 	    "WITH g AS (SELECT g.budget_year AS year, g.state AS state,"
 	    "  cbm_sum(",
@@ -186,16 +174,12 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	    "  GROUP BY g.budget_year, g.state),"
 	    " r AS (SELECT c.budget_year AS year, c.state AS state,"
 	    "  cbm_sum(",
-	    recv, ") AS v FROM ", from, " WHERE ", received_where,
-	    "  GROUP BY c.budget_year, c.state),"
-	    " rc AS (SELECT c.budget_year AS year, c.state AS state,"
-	    "  count(DISTINCT c.currency) AS ncur, min(c.currency) AS cur,"
-	    "  cbm_sum(c.amount) AS own FROM ",
-	    from,
-	    " JOIN g ON g.year = c.budget_year AND g.state = c.state"
-	    "  WHERE ",
-	    received_where,
-	    "  GROUP BY c.budget_year, c.state),"
+	    recv, ") AS v",
+	    usd ? ""
+	        : ", count(DISTINCT c.currency) AS ncur,"
+	          "  min(c.currency) AS cur, cbm_sum(c.amount) AS own",
+	    " FROM ", usd ? from : scan, " WHERE ", received_where,
+	    "  GROUP BY c.budget_year, c.state),", rc,
 	    " y AS (SELECT year FROM budget_lines WHERE status = 'approved'"
 	    "  AND year BETWEEN :from AND :to UNION SELECT year FROM g),"
 	    " k AS (SELECT year, state FROM g"
@@ -204,14 +188,16 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	    "  UNION SELECT y.year, s.code FROM y JOIN states s"
 	    "   ON s.status = 'member' AND coalesce(s.joined, 0) <= y.year"
 	    "   WHERE :roll)"
-	    " SELECT k.year, k.state, g.v, r.v, g.ncur, g.cur, g.own,"
-	    "  rc.ncur, rc.cur, rc.own"
+	    " SELECT k.year, k.state, g.v, r.v, g.ncur, g.cur, g.own,",
+	    usd ? "  rc.ncur, rc.cur, rc.own" : "  r.ncur, r.cur, r.own",
 	    " FROM k LEFT JOIN g ON g.year = k.year AND g.state = k.state"
-	    " LEFT JOIN r ON r.year = k.year AND r.state = k.state"
-	    " LEFT JOIN rc ON rc.year = k.year AND rc.state = k.state"
-	    " ORDER BY k.year, k.state",
-	    NULL);
+	    " LEFT JOIN r ON r.year = k.year AND r.state = k.state",
+	    usd ? " LEFT JOIN rc ON rc.year = k.year AND rc.state = k.state"
+	        : "",
+	    " ORDER BY k.year, k.state", NULL);
 
+	g_free(rc);
+	g_free(scan);
 	g_free(from);
 	g_free(pledged);
 	g_free(recv);
