@@ -22,6 +22,7 @@ struct rpt_chart {
 	GPtrArray *owned; /* arrays and strings, freed with the chart */
 	const struct ana_names *names;
 	struct ana_names *own_names; /* when the chart loaded them */
+	struct rctx *report;         /* its figures come from its memo, or NULL */
 };
 
 static const char *const kind_names[RPT_CHART_KIND_COUNT] = {
@@ -81,10 +82,15 @@ static const char *date_text(struct rpt_chart *c, int32_t day,
 	return text(c, g_strdup(buf));
 }
 
-static enum cbm_status figure(struct st_db *db, ana_figure_fn fn,
-                              const struct ana_params *p, struct ana_table *t,
-                              struct cbm_error *err)
+/* Computes FN with P into T: in a report through its memo (the report
+ * lays its charts out in every pass, and its tables use the same
+ * figures), elsewhere directly. */
+static enum cbm_status figure(const struct rpt_chart *c, struct st_db *db,
+                              ana_figure_fn fn, const struct ana_params *p,
+                              struct ana_table *t, struct cbm_error *err)
 {
+	if (c->report)
+		return rpt_figure(c->report, fn, p, t, err);
 	ana_table_init(t);
 	return fn(db, p, t, err);
 }
@@ -236,7 +242,7 @@ static enum cbm_status build_contributions(struct rpt_chart *c,
 
 	base_params(c, p, &a);
 	a.from = a.to = 0;
-	rc = figure(db, ana_contributions, &a, &t, err);
+	rc = figure(c, db, ana_contributions, &a, &t, err);
 	if (rc == CBM_OK && t.nrows == 0)
 		rc = nothing(err, "no voluntary contributions in that year");
 	if (rc == CBM_OK) {
@@ -284,7 +290,7 @@ static enum cbm_status build_history(struct rpt_chart *c, struct st_db *db,
 
 	base_params(c, p, &a);
 	a.year = 0;
-	rc = figure(db, ana_contributions, &a, &t, err);
+	rc = figure(c, db, ana_contributions, &a, &t, err);
 	if (rc == CBM_OK && t.nrows == 0)
 		rc = nothing(err, "no voluntary contributions in those years");
 	if (rc == CBM_OK)
@@ -312,7 +318,7 @@ static enum cbm_status in_year(struct rpt_chart *c, struct st_db *db,
 	a.from = a.to = 0;
 	a.as_of = p->as_of ? p->as_of : INT32_MIN;
 	/* No receipt yet, or a day outside the year: no forecast to draw. */
-	rc = ana_forecast(db, &a, f, &quiet);
+	rc = figure(c, db, ana_forecast, &a, f, &quiet);
 	if (rc != CBM_OK && quiet.code != CBM_EDATA) {
 		*err = quiet;
 		return rc;
@@ -327,12 +333,13 @@ static enum cbm_status in_year(struct rpt_chart *c, struct st_db *db,
 /* ---- collection: rate by year, the trend and the in-year forecast -------- */
 
 /* The years with an approved budget and their rates. */
-static enum cbm_status rates_by_year(struct st_db *db, struct ana_params *a,
+static enum cbm_status rates_by_year(const struct rpt_chart *c,
+                                     struct st_db *db, struct ana_params *a,
                                      GArray *years, GArray *rates,
                                      struct cbm_error *err)
 {
 	struct ana_table t;
-	enum cbm_status rc = figure(db, ana_collection, a, &t, err);
+	enum cbm_status rc = figure(c, db, ana_collection, a, &t, err);
 
 	for (size_t r = 0; rc == CBM_OK && r < t.nrows; r++) {
 		const struct ana_value *v =
@@ -372,7 +379,7 @@ static enum cbm_status collection_data(struct rpt_chart *c, struct st_db *db,
 
 	base_params(c, p, &a);
 	a.year = 0;
-	rc = rates_by_year(db, &a, k->years, k->rates, err);
+	rc = rates_by_year(c, db, &a, k->years, k->rates, err);
 	if (rc != CBM_OK)
 		return rc;
 	last = g_array_index(k->years, int, k->years->len - 1);
@@ -391,7 +398,7 @@ static enum cbm_status collection_data(struct rpt_chart *c, struct st_db *db,
 	a.of = ANA_OF_COLLECTION_RATE;
 	if (rc == CBM_OK && k->done > 0) {
 		ana_table_release(&k->trend); /* figure() makes it anew */
-		if (figure(db, ana_trend, &a, &k->trend, &quiet) != CBM_OK) {
+		if (figure(c, db, ana_trend, &a, &k->trend, &quiet) != CBM_OK) {
 			ana_table_release(&k->trend);
 			ana_table_init(&k->trend);
 		}
@@ -650,7 +657,7 @@ static enum cbm_status build_curve(struct rpt_chart *c, struct st_db *db,
 	base_params(c, p, &a);
 	a.from = a.to = 0;
 	ana_table_init(&fc);
-	rc = figure(db, ana_curve, &a, &t, err);
+	rc = figure(c, db, ana_curve, &a, &t, err);
 	if (rc == CBM_OK &&
 	    (t.nrows == 0 || !ana_cell(&t, 0, ANA_CURVE_RATE)->defined))
 		rc = nothing(err, "that year has no approved budget");
@@ -708,7 +715,7 @@ static enum cbm_status build_activity(struct rpt_chart *c, struct st_db *db,
 
 	base_params(c, p, &a);
 	a.by = ANA_BY_AREA;
-	rc = figure(db, ana_activity, &a, &t, err);
+	rc = figure(c, db, ana_activity, &a, &t, err);
 	if (rc == CBM_OK && t.nrows == 0)
 		rc = nothing(err, "no plan events in those years");
 	if (rc == CBM_OK)
@@ -850,13 +857,13 @@ static enum cbm_status build_calendar(struct rpt_chart *c, struct st_db *db,
 
 	base_params(c, p, &a);
 	ana_table_init(&act);
-	rc = figure(db, ana_events, &a, &ev, err);
+	rc = figure(c, db, ana_events, &a, &ev, err);
 	if (rc == CBM_OK && !year)
 		year = latest_event_year(&ev);
 	a.year = year;
 	a.by = ANA_BY_AREA;
 	if (rc == CBM_OK)
-		rc = ana_activity(db, &a, &act, err);
+		rc = figure(c, db, ana_activity, &a, &act, err);
 	if (rc == CBM_OK)
 		calendar_rows(c, p, &act, row_of);
 	if (rc == CBM_OK && c->chart.ncat == 0)
@@ -932,8 +939,7 @@ enum cbm_status rpt_chart_state_years(struct rpt_chart **out,
 enum cbm_status rpt_chart_build(struct rpt_chart **out, struct st_db *db,
                                 enum rpt_chart_kind kind,
                                 const struct rpt_chart_params *p,
-                                const struct ana_names *names,
-                                struct cbm_error *err)
+                                struct rctx *report, struct cbm_error *err)
 {
 	typedef enum cbm_status (*builder)(struct rpt_chart *, struct st_db *,
 	                                   const struct rpt_chart_params *,
@@ -947,8 +953,9 @@ enum cbm_status rpt_chart_build(struct rpt_chart **out, struct st_db *db,
 
 	c->owned = g_ptr_array_new_with_free_func(g_free);
 	c->chart.lang = p->lang;
-	c->names = names;
-	if (!names) {
+	c->report = report;
+	c->names = report ? report->names : NULL;
+	if (!c->names) {
 		rc = ana_names_open(&c->own_names, db, err);
 		c->names = c->own_names;
 	}

@@ -517,7 +517,7 @@ static struct rpt_chart *open_chart(struct rctx *x, enum rpt_chart_kind kind,
 
 	if (rpt_failed(x))
 		return NULL;
-	if (rpt_chart_build(&c, x->db, kind, cp, x->names, &err) != CBM_OK &&
+	if (rpt_chart_build(&c, x->db, kind, cp, x, &err) != CBM_OK &&
 	    err.code != CBM_EDATA)
 		CBM_ERROR(x->err, err.code, NULL, "%s", err.message);
 	return c;

@@ -202,12 +202,12 @@ void rpt_chart_then_table(struct rctx *x, const struct rpt_chart *c, double h,
 bool rpt_event_span(const struct ana_table *t, size_t r, int year, int *first,
                     int *last);
 
-/* Builds a chart with names already loaded (borrowed until close). */
+/* Builds a chart; within REPORT (or NULL) with its names and its figure
+ * memo, borrowed until close. */
 enum cbm_status rpt_chart_build(struct rpt_chart **out, struct st_db *db,
                                 enum rpt_chart_kind kind,
                                 const struct rpt_chart_params *p,
-                                const struct ana_names *names,
-                                struct cbm_error *err);
+                                struct rctx *report, struct cbm_error *err);
 
 /* The chart of a state's statement: its voluntary contributions by year
  * beside the members' median, from figure T (ana_state_years). */
