@@ -312,7 +312,6 @@ static enum cbm_status in_year(struct rpt_chart *c, struct st_db *db,
 	struct cbm_error quiet = {0};
 	enum cbm_status rc;
 
-	ana_table_init(f);
 	base_params(c, p, &a);
 	a.year = year;
 	a.from = a.to = 0;
@@ -862,8 +861,10 @@ static enum cbm_status build_calendar(struct rpt_chart *c, struct st_db *db,
 		year = latest_event_year(&ev);
 	a.year = year;
 	a.by = ANA_BY_AREA;
-	if (rc == CBM_OK)
+	if (rc == CBM_OK) {
+		ana_table_release(&act); /* figure() makes it anew */
 		rc = figure(c, db, ana_activity, &a, &act, err);
+	}
 	if (rc == CBM_OK)
 		calendar_rows(c, p, &act, row_of);
 	if (rc == CBM_OK && c->chart.ncat == 0)
