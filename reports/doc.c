@@ -34,9 +34,18 @@ struct pending {
 	char *text;
 };
 
+/* The text laid out so far, kept over the passes of a report (doc.h). */
+struct doc_cache {
+	PangoContext *pc;     /* made from the first document's surface */
+	GHashTable *layouts;  /* key (see layout) -> PangoLayout */
+};
+
 struct doc {
 	cairo_surface_t *surface; /* the PDF, or this page's recording */
 	cairo_t *cr;
+	bool draws;               /* false: a pass that only measures */
+	struct doc_cache *cache;
+	bool own_cache;           /* the setup gave none */
 	enum cbm_lang lang;
 	char *title, *header, *symbol;
 	cairo_surface_t *emblem; /* decoded, or NULL */
@@ -109,13 +118,43 @@ static void keep_endings(PangoAttrList *attrs, const char *text)
 	}
 }
 
-static PangoLayout *layout(struct doc *d, const char *text, double size,
-                           bool bold, double width)
+struct doc_cache *rpt_doc_cache_new(void)
 {
-	PangoLayout *l = pango_cairo_create_layout(d->cr);
+	struct doc_cache *c = g_new0(struct doc_cache, 1);
+
+	c->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                   g_object_unref);
+	return c;
+}
+
+void rpt_doc_cache_free(struct doc_cache *c)
+{
+	if (!c)
+		return;
+	g_hash_table_destroy(c->layouts);
+	if (c->pc)
+		g_object_unref(c->pc);
+	g_free(c);
+}
+
+/* How text is set: its size, weight and box. */
+struct setting {
+	double size;
+	bool bold;
+	double width;   /* < 0: one line per paragraph */
+	double spacing; /* between lines, in points */
+	PangoAlignment align;
+};
+
+static PangoLayout *new_layout(struct doc *d, const char *text,
+                               const struct setting *t)
+{
+	PangoLayout *l = pango_layout_new(d->cache->pc);
 	PangoFontDescription *f = pango_font_description_from_string(FONT);
 	PangoAttrList *attrs = pango_attr_list_new();
-	char *clean = g_utf8_make_valid(text ? text : "", -1);
+	char *clean = g_utf8_make_valid(text, -1);
+	double size = t->size, width = t->width;
+	bool bold = t->bold;
 
 	pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
 	pango_font_description_set_weight(f, bold ? PANGO_WEIGHT_BOLD
@@ -128,11 +167,49 @@ static PangoLayout *layout(struct doc *d, const char *text, double size,
 	pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
 	keep_endings(attrs, clean);
 	pango_layout_set_attributes(l, attrs);
+	pango_layout_set_spacing(l, (int)(t->spacing * PANGO_SCALE));
+	pango_layout_set_alignment(l, t->align);
 	pango_layout_set_text(l, clean, -1);
 	pango_attr_list_unref(attrs);
 	pango_font_description_free(f);
 	g_free(clean);
 	return l;
+}
+
+/* TEXT laid out as T says, borrowed from the cache: a report lays out
+ * the same text in each of its passes, and a table measures a row more
+ * than once; shaping it once is what makes a report fast.  All layouts
+ * share one pango context, made from the first surface (every pass
+ * writes a PDF, whose font options are the same). */
+static PangoLayout *layout_as(struct doc *d, const char *text,
+                              const struct setting *t)
+{
+	char *key;
+	PangoLayout *l;
+
+	if (!text)
+		text = "";
+	key = g_strdup_printf("%a %d %a %a %d %s", t->size, t->bold, t->width,
+	                      t->spacing, (int)t->align, text);
+	l = g_hash_table_lookup(d->cache->layouts, key);
+	if (l) {
+		g_free(key);
+		return l;
+	}
+	if (!d->cache->pc)
+		d->cache->pc = pango_cairo_create_context(d->cr);
+	l = new_layout(d, text, t);
+	g_hash_table_insert(d->cache->layouts, key, l);
+	return l;
+}
+
+/* Left-aligned TEXT without line spacing (borrowed). */
+static PangoLayout *layout(struct doc *d, const char *text, double size,
+                           bool bold, double width)
+{
+	struct setting t = {size, bold, width, 0, PANGO_ALIGN_LEFT};
+
+	return layout_as(d, text, &t);
 }
 
 static double height_of(PangoLayout *l)
@@ -156,6 +233,8 @@ static void draw_at(struct doc *d, PangoLayout *l, double x, double y,
 {
 	PangoRectangle ink, logical;
 
+	if (!d->draws)
+		return;
 	cairo_save(d->cr);
 	cairo_set_source_rgb(d->cr, grey, grey, grey);
 	cairo_move_to(d->cr, x, y);
@@ -175,14 +254,11 @@ static double text_at(struct doc *d, const char *text, double x, double y,
                       double width, double size, bool bold,
                       PangoAlignment align, double grey)
 {
-	PangoLayout *l = layout(d, text, size, bold, width);
-	double h;
+	struct setting t = {size, bold, width, 0, align};
+	PangoLayout *l = layout_as(d, text, &t);
 
-	pango_layout_set_alignment(l, align);
-	h = height_of(l);
 	draw_at(d, l, x, y, grey, bold);
-	g_object_unref(l);
-	return h;
+	return height_of(l);
 }
 
 /* ---- the emblem ---------------------------------------------------------- */
@@ -229,7 +305,7 @@ static void draw_emblem(struct doc *d, double x, double y, double size)
 	int w, h;
 	double s;
 
-	if (!d->emblem)
+	if (!d->emblem || !d->draws)
 		return;
 	w = cairo_image_surface_get_width(d->emblem);
 	h = cairo_image_surface_get_height(d->emblem);
@@ -343,13 +419,10 @@ static double heading_gap(int level)
 /* The layout of a pending item. */
 static PangoLayout *pending_layout(struct doc *d, const struct pending *p)
 {
-	PangoLayout *l;
+	struct setting body = {BODY_PT, false, TEXT_W, 2, PANGO_ALIGN_LEFT};
 
-	if (p->level == 0) {
-		l = layout(d, p->text, BODY_PT, false, TEXT_W);
-		pango_layout_set_spacing(l, 2 * PANGO_SCALE);
-		return l;
-	}
+	if (p->level == 0)
+		return layout_as(d, p->text, &body);
 	return layout(d, p->text, heading_size(p->level), true, TEXT_W);
 }
 
@@ -373,7 +446,6 @@ static double pending_height(struct doc *d)
 		PangoLayout *l = pending_layout(d, p);
 		h +=
 		    pending_gap(p, false) + height_of(l) + pending_gap(p, true);
-		g_object_unref(l);
 	}
 	return h;
 }
@@ -390,7 +462,6 @@ static void draw_pending(struct doc *d)
 		draw_at(d, l, MARGIN_X, d->y, p->level ? 0.1 : 0.15,
 		        p->level > 0);
 		d->y += height_of(l) + pending_gap(p, true);
-		g_object_unref(l);
 	}
 	g_ptr_array_set_size(d->pending, 0);
 }
@@ -441,6 +512,11 @@ enum cbm_status rpt_doc_open(struct doc **out, FILE *fp,
 	d->header = g_strdup(s->header);
 	d->symbol = g_strdup(s->symbol);
 	d->trace = s->trace;
+	d->draws = fp || s->trace;
+	d->cache = s->cache;
+	d->own_cache = !d->cache;
+	if (d->own_cache)
+		d->cache = rpt_doc_cache_new();
 	d->sections = g_array_new(FALSE, FALSE, sizeof(int));
 	d->pending = g_ptr_array_new_with_free_func(free_pending);
 	if (plan) {
@@ -494,6 +570,8 @@ enum cbm_status rpt_doc_close(struct doc *d, struct doc_plan *plan)
 		g_array_free(d->sections, TRUE);
 	}
 	g_ptr_array_free(d->pending, TRUE);
+	if (d->own_cache)
+		rpt_doc_cache_free(d->cache);
 	g_free(d->title);
 	g_free(d->header);
 	g_free(d->symbol);
@@ -590,18 +668,17 @@ void rpt_doc_lead(struct doc *d, const char *text)
 static void text_block(struct doc *d, const char *text, double size,
                        double spacing, double grey, double gap)
 {
+	struct setting t = {size, false, TEXT_W, spacing, PANGO_ALIGN_LEFT};
 	PangoLayout *l;
 	double h;
 
 	if (!rpt_doc_ok(d))
 		return;
-	l = layout(d, text, size, false, TEXT_W);
-	pango_layout_set_spacing(l, (int)(spacing * PANGO_SCALE));
+	l = layout_as(d, text, &t);
 	h = height_of(l);
 	place(d, h);
 	draw_at(d, l, MARGIN_X, d->y, grey, false);
 	d->y += h + gap;
-	g_object_unref(l);
 }
 
 void rpt_doc_paragraph(struct doc *d, const char *text)
@@ -624,12 +701,11 @@ static void key_figure(struct doc *d, const char *value, const char *label,
 
 	*v = layout(d, value, size, true, -1);
 	while (width_of(*v) > w - 20 && size > 8) {
-		g_object_unref(*v);
 		size -= 1;
 		*v = layout(d, value, size, true, -1);
 	}
 	if (width_of(*v) > w - 20)
-		pango_layout_set_width(*v, (int)((w - 20) * PANGO_SCALE));
+		*v = layout(d, value, size, true, w - 20);
 	*l = layout(d, label, 7.5, false, w - 20);
 }
 
@@ -637,11 +713,12 @@ void rpt_doc_key_figures(struct doc *d, const char *const *labels,
                          const char *const *values, size_t n)
 {
 	double w = TEXT_W / (double)(n ? n : 1), box_h = 0, label_y = 34;
-	PangoLayout **v = g_new0(PangoLayout *, n ? n : 1);
-	PangoLayout **l = g_new0(PangoLayout *, n ? n : 1);
+	PangoLayout **v, **l;
 
 	if (!rpt_doc_ok(d) || n == 0)
-		goto out;
+		return;
+	v = g_new0(PangoLayout *, n);
+	l = g_new0(PangoLayout *, n);
 	for (size_t i = 0; i < n; i++) {
 		key_figure(d, values[i], labels[i], w, &v[i], &l[i]);
 		label_y = fmax(label_y, 8 + height_of(v[i]) + 4);
@@ -660,13 +737,6 @@ void rpt_doc_key_figures(struct doc *d, const char *const *labels,
 		draw_at(d, l[i], x + 10, d->y + label_y, 0.35, false);
 	}
 	d->y += box_h + 12;
-out:
-	for (size_t i = 0; i < n; i++) {
-		if (v[i])
-			g_object_unref(v[i]);
-		if (l[i])
-			g_object_unref(l[i]);
-	}
 	g_free(v);
 	g_free(l);
 }
@@ -695,7 +765,10 @@ void rpt_doc_chart(struct doc *d, const struct chart *c, double h)
 	if (!rpt_doc_ok(d))
 		return;
 	place(d, h);
-	if (chart_draw(d->cr, c, MARGIN_X, d->y, TEXT_W, h, &err) != CBM_OK)
+	/* A chart is as high as it is given: a pass that only measures
+	 * need not draw it. */
+	if (d->draws &&
+	    chart_draw(d->cr, c, MARGIN_X, d->y, TEXT_W, h, &err) != CBM_OK)
 		CBM_ERROR(d->err, err.code, NULL, "%s", err.message);
 	d->y += h + 10;
 }
@@ -710,8 +783,8 @@ struct fit {
 
 /* The width of TEXT's widest line (WHOLE) or widest word, in points, at
  * SIZE. */
-static double widest(struct doc *d, GHashTable *cache, const char *text,
-                     double size, bool bold, bool whole)
+static double widest(struct doc *d, const char *text, double size, bool bold,
+                     bool whole)
 {
 	char **parts;
 	double best = 0;
@@ -720,49 +793,36 @@ static double widest(struct doc *d, GHashTable *cache, const char *text,
 		return 0;
 	parts = whole ? g_strsplit(text, "\n", -1)
 	              : g_strsplit_set(text, " \n", -1);
-	for (int i = 0; parts[i]; i++) {
-		char *key = g_strdup_printf("%g %d %s", size, bold, parts[i]);
-		double *w = g_hash_table_lookup(cache, key);
-		if (!w) {
-			PangoLayout *l = layout(d, parts[i], size, bold, -1);
-			w = g_new(double, 1);
-			*w = width_of(l);
-			g_object_unref(l);
-			g_hash_table_insert(cache, key, w);
-		} else {
-			g_free(key);
-		}
-		best = fmax(best, *w);
-	}
+	for (int i = 0; parts[i]; i++)
+		best = fmax(best, width_of(layout(d, parts[i], size, bold, -1)));
 	g_strfreev(parts);
 	return best;
 }
 
 /* The least width of column C: its header's longest word, a number's
  * whole width, a text's longest word (at most half the text width). */
-static double least_width(struct doc *d, GHashTable *cache,
-                          const struct doc_table *t, size_t c, double size)
+static double least_width(struct doc *d, const struct doc_table *t, size_t c,
+                          double size)
 {
-	double least = widest(d, cache, t->header[c], size, true, false);
+	double least = widest(d, t->header[c], size, true, false);
 
 	for (size_t r = 0; r < t->nrows; r++) {
 		const char *cell = t->cells[r * t->ncols + c];
 		bool bold = t->bold_last && r + 1 == t->nrows;
-		double w = widest(d, cache, cell, size, bold, t->right[c]);
+		double w = widest(d, cell, size, bold, t->right[c]);
 		least = fmax(least, t->right[c] ? w : fmin(w, TEXT_W / 2));
 	}
 	return least + 2 * PAD + 1;
 }
 
 /* The sum of the least widths at SIZE into LEAST. */
-static double least_widths(struct doc *d, GHashTable *cache,
-                           const struct doc_table *t, double size,
-                           double *least)
+static double least_widths(struct doc *d, const struct doc_table *t,
+                           double size, double *least)
 {
 	double sum = 0;
 
 	for (size_t c = 0; c < t->ncols; c++)
-		sum += least[c] = least_width(d, cache, t, c, size);
+		sum += least[c] = least_width(d, t, c, size);
 	return sum;
 }
 
@@ -771,19 +831,17 @@ static double least_widths(struct doc *d, GHashTable *cache,
  * at 8 points is set smaller, down to 6. */
 static void fit_table(struct doc *d, const struct doc_table *t, struct fit *f)
 {
-	GHashTable *cache =
-	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	double *least = g_new(double, t->ncols ? t->ncols : 1), *w = f->w;
 	double want = 0, total = 0, slack = 0, target, pads;
 	double sum_least;
 
 	f->size = CELL_PT;
-	sum_least = least_widths(d, cache, t, f->size, least);
+	sum_least = least_widths(d, t, f->size, least);
 	pads = (2 * PAD + 1) * (double)t->ncols;
 	if (sum_least > TEXT_W) {
 		f->size = fmax(6.0, f->size * (TEXT_W - pads) /
 		                        (sum_least - pads) * 0.99);
-		sum_least = least_widths(d, cache, t, f->size, least);
+		sum_least = least_widths(d, t, f->size, least);
 	}
 	for (size_t c = 0; c < t->ncols; c++) {
 		w[c] = fmax(t->widths[c] * TEXT_W, least[c]);
@@ -800,7 +858,6 @@ static void fit_table(struct doc *d, const struct doc_table *t, struct fit *f)
 			w[c] = least[c] * target / sum_least;
 	}
 	g_free(least);
-	g_hash_table_destroy(cache);
 }
 
 static void fit_open(struct doc *d, const struct doc_table *t, struct fit *f)
@@ -809,8 +866,8 @@ static void fit_open(struct doc *d, const struct doc_table *t, struct fit *f)
 	fit_table(d, t, f);
 }
 
-/* Lays out row R (-1: the header) of T; fills LAYOUTS and returns the
- * row's height. */
+/* Lays out row R (-1: the header) of T; fills LAYOUTS (borrowed) and
+ * returns the row's height. */
 static double table_row(struct doc *d, const struct doc_table *t,
                         const struct fit *f, long r, PangoLayout **layouts)
 {
@@ -821,20 +878,13 @@ static double table_row(struct doc *d, const struct doc_table *t,
 		    r < 0 ? t->header[c] : t->cells[(size_t)r * t->ncols + c];
 		bool bold =
 		    r < 0 || (t->bold_last && (size_t)r + 1 == t->nrows);
-		layouts[c] = layout(d, text, f->size, bold, f->w[c] - 2 * PAD);
-		pango_layout_set_alignment(layouts[c], t->right[c]
-		                                           ? PANGO_ALIGN_RIGHT
-		                                           : PANGO_ALIGN_LEFT);
+		struct setting set = {f->size, bold, f->w[c] - 2 * PAD, 0,
+		                      t->right[c] ? PANGO_ALIGN_RIGHT
+		                                  : PANGO_ALIGN_LEFT};
+		layouts[c] = layout_as(d, text, &set);
 		h = fmax(h, height_of(layouts[c]));
 	}
 	return h + 2 * PAD;
-}
-
-static void free_row(PangoLayout **layouts, size_t n)
-{
-	for (size_t c = 0; c < n; c++)
-		if (layouts[c])
-			g_object_unref(layouts[c]);
 }
 
 /* The height of row R of T (-1: the header). */
@@ -844,7 +894,6 @@ static double row_height(struct doc *d, const struct doc_table *t,
 	PangoLayout **l = g_new0(PangoLayout *, t->ncols);
 	double h = table_row(d, t, f, r, l);
 
-	free_row(l, t->ncols);
 	g_free(l);
 	return h;
 }
@@ -936,11 +985,9 @@ void rpt_doc_table(struct doc *d, const struct doc_table *t)
 		}
 		on_page++;
 		draw_row(d, t, &f, row, h, total, r % 2 == 1 && !total, false);
-		free_row(row, t->ncols);
 	}
 	d->y += 10;
 out:
-	free_row(head, t->ncols);
 	g_free(head);
 	g_free(row);
 	g_free(f.w);

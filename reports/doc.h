@@ -19,7 +19,10 @@
  * contents listing them, to learn the number of pages and the page of
  * each section; last into the file, with "page N of M" and the contents'
  * pages filled in.  The last two passes lay out the same text, so pages
- * fall in the same places.
+ * fall in the same places.  Only the last pass draws: the first two
+ * measure text and leave charts (as high as they are given) undrawn, and
+ * every piece of text is shaped once, in a cache the passes share
+ * (struct doc_cache), not once a pass.
  *
  * Errors are sticky, as in cairo: the document writes its failures into
  * the error record it was opened with, only when that record holds none
@@ -73,9 +76,18 @@ struct doc_setup {
 	const unsigned char *emblem;   /* a PNG for the cover and the header, */
 	size_t emblem_len;             /* or NULL; copied */
 	const struct doc_trace *trace; /* tests; NULL otherwise */
+	struct doc_cache *cache; /* shared by the passes, or NULL: its own */
 };
 
-/* Opens a document writing to FP (NULL: to nowhere, the first pass).
+/* The text a report's passes lay out, shaped once (pango layouts by
+ * text, size, weight, box, spacing and alignment).  Made before the first
+ * pass, freed after the last. */
+struct doc_cache;
+struct doc_cache *rpt_doc_cache_new(void);
+void rpt_doc_cache_free(struct doc_cache *c);
+
+/* Opens a document writing to FP (NULL: to nowhere, a pass that only
+ * measures, unless a trace is given).
  * PLAN is the first pass's result (NULL in the first pass).  ERR is the
  * sticky error record the document keeps using until rpt_doc_close();
  * it must outlive the document.  The caller owns *OUT. */

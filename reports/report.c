@@ -780,6 +780,7 @@ static void open_doc(struct rctx *x, FILE *fp, const char *title,
 	    .emblem = x->org.emblem,
 	    .emblem_len = x->org.emblem_len,
 	    .trace = x->trace ? &x->trace->doc : NULL,
+	    .cache = x->text,
 	};
 
 	rpt_doc_open(&x->d, fp, &s, plan, x->err);
@@ -878,6 +879,7 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 	x.sections = g_ptr_array_new_with_free_func(g_free);
 	x.figures =
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, table_free);
+	x.text = rpt_doc_cache_new();
 	/* The first pass learns the sections, the second lays out the
 	 * contents with them (the body flows on below it) and learns their
 	 * pages, the third lays out the same and writes the pages in. */
@@ -896,6 +898,7 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 	g_ptr_array_free(titles, TRUE);
 	g_ptr_array_free(x.pool, TRUE);
 	g_hash_table_destroy(x.figures);
+	rpt_doc_cache_free(x.text);
 	return rc;
 }
 

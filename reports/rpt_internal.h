@@ -45,6 +45,7 @@ struct rctx {
 	GPtrArray *pool;       /* strings of this pass */
 	GHashTable *figures;   /* figure and parameters -> its table, kept
 	                        * over the passes (rpt_figure) */
+	struct doc_cache *text; /* the text laid out, kept over the passes */
 	struct cbm_error *err; /* the report's one sticky error */
 	const struct rpt_trace *trace;
 };
