@@ -118,7 +118,18 @@ struct ana_params {
 	/* The names of states, when the caller loaded them already (a
 	 * report does once); NULL: a figure that needs them loads them. */
 	const struct ana_names *names;
+	/* Sums figures share, when the caller computes several on one
+	 * unchanged database (a report does); NULL: none kept. */
+	struct ana_memo *memo;
 };
+
+/* The sums several figures read alike (the receipts day by day of the
+ * curve and the in-year forecast), kept for as long as the caller keeps
+ * the memo: made before the first figure, freed after the last, and only
+ * while the database does not change. */
+struct ana_memo;
+struct ana_memo *ana_memo_new(void);
+void ana_memo_free(struct ana_memo *m);
 
 /* Defaults: every year, USD, voluntary, no as-of, by area, received,
  * equal shares, no state. */

@@ -147,6 +147,22 @@ int32_t ana_same_day_in(int year, int md);
  * January on day 1, after 31 December not at all).  The caller owns *OUT
  * (ana_days_free; NULL is a no-op). */
 struct ana_days;
+
+/* What a memo keeps (analysis.h). */
+struct ana_memo {
+	GHashTable *days; /* "cur basis last" -> struct ana_days * */
+	GHashTable *sums; /* a name of its own -> GArray of struct ana_sum */
+};
+
+/* The sums kept in P->memo under KEY, appended to OUT: false when there
+ * is no memo or nothing kept under KEY yet. */
+bool ana_memo_sums(const struct ana_params *p, const char *key, GArray *out);
+/* Keeps a copy of SUMS in P->memo under KEY (nothing without a memo). */
+void ana_memo_keep_sums(const struct ana_params *p, const char *key,
+                        const GArray *sums);
+
+/* With P->memo the days are loaded once for every (CUR, basis, LAST)
+ * and shared; ana_days_free() is still called for each load. */
 enum cbm_status ana_days_load(struct st_db *db, const struct ana_params *p,
                               const char *cur, int last, struct ana_days **out,
                               struct cbm_error *err);

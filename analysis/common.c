@@ -299,6 +299,55 @@ const struct ana_sum *ana_sum_of(GHashTable *by_year, int year)
 	return g_hash_table_lookup(by_year, GINT_TO_POINTER(year));
 }
 
+/* ---- the memo ----------------------------------------------------------- */
+
+static void days_unref(gpointer d)
+{
+	ana_days_free(d);
+}
+
+struct ana_memo *ana_memo_new(void)
+{
+	struct ana_memo *m = g_new0(struct ana_memo, 1);
+
+	m->days = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                days_unref);
+	m->sums = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                (GDestroyNotify)g_array_unref);
+	return m;
+}
+
+void ana_memo_free(struct ana_memo *m)
+{
+	if (!m)
+		return;
+	g_hash_table_destroy(m->days);
+	g_hash_table_destroy(m->sums);
+	g_free(m);
+}
+
+bool ana_memo_sums(const struct ana_params *p, const char *key, GArray *out)
+{
+	const GArray *kept =
+	    p->memo ? g_hash_table_lookup(p->memo->sums, key) : NULL;
+
+	if (kept)
+		g_array_append_vals(out, kept->data, kept->len);
+	return kept != NULL;
+}
+
+void ana_memo_keep_sums(const struct ana_params *p, const char *key,
+                        const GArray *sums)
+{
+	GArray *copy;
+
+	if (!p->memo)
+		return;
+	copy = g_array_sized_new(FALSE, FALSE, sizeof(struct ana_sum), sums->len);
+	g_array_append_vals(copy, sums->data, sums->len);
+	g_hash_table_replace(p->memo->sums, g_strdup(key), copy);
+}
+
 /* ---- the state of the database ------------------------------------------- */
 
 static void int_row(void *data, sqlite3_stmt *st)
@@ -314,9 +363,15 @@ enum cbm_status ana_year_in_progress(struct st_db *db, int year, bool *open,
 {
 	struct first_day last = {0};
 	char end[11];
-	enum cbm_status rc =
-	    ana_run(db, "SELECT max(received_on) FROM contributions", NULL,
-	            NULL, first_day_row, &last, err);
+	/* The latest receipt of each state is one step down the index
+	 * contributions_payment (state, received_on, ...); max() over the
+	 * whole table would read all of one index.  Every contribution's
+	 * state is in states (a foreign key). */
+	enum cbm_status rc = ana_run(
+	    db,
+	    "SELECT max((SELECT max(c.received_on) FROM contributions c"
+	    " WHERE c.state = s.code)) FROM states s",
+	    NULL, NULL, first_day_row, &last, err);
 
 	snprintf(end, sizeof(end), "%04d-12-31", year);
 	*open = rc != CBM_OK || !last.found || strcmp(last.day, end) <= 0;

@@ -25,6 +25,7 @@ struct year_days {
 
 struct ana_days {
 	GHashTable *years; /* year -> struct year_days * */
+	int refs;          /* its loads, and the memo that keeps it */
 };
 
 int ana_days_in(int year)
@@ -79,9 +80,9 @@ static const char days_where[] =
     "c.kind IN (:k1, :k2, :k3) AND c.budget_year <= :last"
     " AND c.received_on <= printf('%04d-12-31', c.budget_year)";
 
-enum cbm_status ana_days_load(struct st_db *db, const struct ana_params *p,
-                              const char *cur, int last, struct ana_days **out,
-                              struct cbm_error *err)
+static enum cbm_status days_load(struct st_db *db, const struct ana_params *p,
+                                 const char *cur, int last,
+                                 struct ana_days **out, struct cbm_error *err)
 {
 	struct ana_days *d = g_new0(struct ana_days, 1);
 	char *money = ana_money_sql("c", "amount", "amount_usd",
@@ -95,6 +96,7 @@ enum cbm_status ana_days_load(struct st_db *db, const struct ana_params *p,
 	sqlite3_stmt *st = NULL;
 	enum cbm_status rc = CBM_OK;
 
+	d->refs = 1;
 	d->years =
 	    g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	rc = ana_prepare(db, sql, p, cur, &st, err);
@@ -119,9 +121,35 @@ enum cbm_status ana_days_load(struct st_db *db, const struct ana_params *p,
 	return rc;
 }
 
+enum cbm_status ana_days_load(struct st_db *db, const struct ana_params *p,
+                              const char *cur, int last, struct ana_days **out,
+                              struct cbm_error *err)
+{
+	char *key;
+	enum cbm_status rc;
+
+	if (!p->memo)
+		return days_load(db, p, cur, last, out, err);
+	key = g_strdup_printf("%s %d %d", cur, (int)p->kind, last);
+	*out = g_hash_table_lookup(p->memo->days, key);
+	if (*out) {
+		g_free(key);
+		(*out)->refs++;
+		return CBM_OK;
+	}
+	rc = days_load(db, p, cur, last, out, err);
+	if (rc == CBM_OK) {
+		(*out)->refs++;
+		g_hash_table_insert(p->memo->days, key, *out);
+	} else {
+		g_free(key);
+	}
+	return rc;
+}
+
 void ana_days_free(struct ana_days *d)
 {
-	if (!d)
+	if (!d || --d->refs > 0)
 		return;
 	g_hash_table_destroy(d->years);
 	g_free(d);

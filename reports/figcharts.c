@@ -103,6 +103,7 @@ static void base_params(const struct rpt_chart *c,
 	a->from = p->from;
 	a->to = p->to;
 	a->names = c->names;
+	a->memo = c->report ? c->report->memo : NULL;
 	if (p->currency[0])
 		memcpy(a->currency, p->currency, 4);
 }

@@ -147,6 +147,7 @@ void rpt_figure_params(struct rctx *x, struct ana_params *a)
 	if (x->p->currency[0])
 		memcpy(a->currency, x->p->currency, 4);
 	a->names = x->names;
+	a->memo = x->memo;
 }
 
 /* ---- cells ------------------------------------------------------------- */
@@ -880,6 +881,7 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 	x.figures =
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, table_free);
 	x.text = rpt_doc_cache_new();
+	x.memo = ana_memo_new();
 	/* The first pass learns the sections, the second lays out the
 	 * contents with them (the body flows on below it) and learns their
 	 * pages, the third lays out the same and writes the pages in. */
@@ -899,6 +901,7 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 	g_ptr_array_free(x.pool, TRUE);
 	g_hash_table_destroy(x.figures);
 	rpt_doc_cache_free(x.text);
+	ana_memo_free(x.memo);
 	return rc;
 }
 

@@ -46,6 +46,7 @@ struct rctx {
 	GHashTable *figures;   /* figure and parameters -> its table, kept
 	                        * over the passes (rpt_figure) */
 	struct doc_cache *text; /* the text laid out, kept over the passes */
+	struct ana_memo *memo;  /* sums the figures share */
 	struct cbm_error *err; /* the report's one sticky error */
 	const struct rpt_trace *trace;
 };

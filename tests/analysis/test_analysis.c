@@ -593,6 +593,62 @@ static void test_forecast(void)
 	ana_table_release(&t);
 }
 
+/* True when A and B hold the same columns and values. */
+static bool same_table(const struct ana_table *a, const struct ana_table *b)
+{
+	if (a->nrows != b->nrows || a->ncols != b->ncols)
+		return false;
+	for (size_t r = 0; r < a->nrows; r++)
+		for (size_t c = 0; c < a->ncols; c++) {
+			const struct ana_value *x = ana_cell(a, r, c);
+			const struct ana_value *y = ana_cell(b, r, c);
+			if (x->defined != y->defined ||
+			    (x->defined &&
+			     (x->i != y->i || memcmp(&x->d, &y->d, sizeof(x->d)) ||
+			      ((x->s || y->s) &&
+			       (!x->s || !y->s || strcmp(x->s, y->s))))))
+				return false;
+		}
+	return true;
+}
+
+/* Figures computed with a memo (a report's) equal those computed
+ * alone: the days the curve loaded serve the forecast of the same year
+ * and basis, and never another basis's. */
+static void test_memo(void)
+{
+	static const struct {
+		ana_figure_fn fn;
+		int year;
+		enum ana_kind kind;
+	} seq[] = {
+	    {ana_curve, 2022, ANA_VOLUNTARY},  {ana_forecast, 2022, ANA_VOLUNTARY},
+	    {ana_forecast, 2022, ANA_ALL_KINDS}, {ana_curve, 2021, ANA_VOLUNTARY},
+	    {ana_trend, 0, ANA_VOLUNTARY},     {ana_trend, 0, ANA_ALL_KINDS},
+	    {ana_curve, 2022, ANA_ALL_KINDS},  {ana_forecast, 2022, ANA_VOLUNTARY},
+	};
+	struct ana_memo *memo = ana_memo_new();
+	struct ana_params p;
+	struct ana_table alone, kept;
+
+	for (size_t i = 0; i < sizeof(seq) / sizeof(*seq); i++) {
+		ana_params_init(&p);
+		p.year = seq[i].year;
+		p.kind = seq[i].kind;
+		run(seq[i].fn, &p, &alone, CBM_OK);
+		p.memo = memo;
+		run(seq[i].fn, &p, &kept, CBM_OK);
+		if (!same_table(&alone, &kept))
+			fprintf(stderr, "  memo: figure %zu differs\n", i);
+		CHECK(same_table(&alone, &kept));
+		if (seq[i].fn == ana_forecast && seq[i].kind == ANA_VOLUNTARY)
+			REAL(&kept, 0, "forecast", 1.205); /* test_forecast */
+		ana_table_release(&alone);
+		ana_table_release(&kept);
+	}
+	ana_memo_free(memo);
+}
+
 static void test_forecast_days(void)
 {
 	struct ana_params p;
@@ -1490,6 +1546,7 @@ int main(void)
 	test_stats_arrays();
 	test_forecast();
 	test_forecast_days();
+	test_memo();
 	test_lookups();
 	setup_roll();
 	test_roll_outstanding();
