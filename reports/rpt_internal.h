@@ -2,8 +2,8 @@
  * rpt_internal.h - internal to reports/: what the three reports share.
  *
  * A report is a function that lays out sections on a doc (doc.h) from the
- * figures of analysis/; it runs twice (see doc.h), so it must lay out the
- * same things both times.  Strings it makes for one pass go into the
+ * figures of analysis/; it runs three times (see doc.h), so it must lay
+ * out the same things every time.  Strings it makes for one pass go into the
  * context's pool and are freed at the end of the pass.
  *
  * A report has one sticky error (x->err): the first failure, of a figure
