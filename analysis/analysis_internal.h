@@ -89,6 +89,12 @@ enum cbm_status ana_require_rates(struct st_db *db, const struct ana_params *p,
                                   const char *cur, const char *table,
                                   const char *date_expr, const char *where,
                                   struct cbm_error *err);
+/* The same for the receipts of contributions c matching WHERE, on their
+ * day received_on, read from an index. */
+enum cbm_status ana_require_receipt_rates(struct st_db *db,
+                                          const struct ana_params *p,
+                                          const char *cur, const char *where,
+                                          struct cbm_error *err);
 
 /* True when YEAR is within P's year, or from..to. */
 bool ana_year_in(const struct ana_params *p, int year);

@@ -338,9 +338,8 @@ enum cbm_status ana_shares(struct st_db *db, const struct ana_params *p,
 	if (rc == CBM_OK)
 		rc = budgets_load(db, cur, &b, err);
 	if (rc == CBM_OK)
-		rc = ana_require_rates(db, p, cur, "contributions c",
-		                       "c.received_on",
-		                       "c.kind IN (:k1, :k2, :k3)", err);
+		rc = ana_require_receipt_rates(
+		    db, p, cur, "c.kind IN (:k1, :k2, :k3)", err);
 	if (rc == CBM_OK)
 		rc = shares_years(db, p, &b, years, err);
 	if (rc == CBM_OK)

@@ -87,8 +87,7 @@ static enum cbm_status received_rates(struct st_db *db,
                                       const struct ana_params *p,
                                       const char *cur, struct cbm_error *err)
 {
-	return ana_require_rates(db, p, cur, "contributions c", "c.received_on",
-	                         received_where, err);
+	return ana_require_receipt_rates(db, p, cur, received_where, err);
 }
 
 static void append_sum(void *data, sqlite3_stmt *st)

@@ -169,28 +169,66 @@ static void first_day_row(void *data, sqlite3_stmt *st)
 	}
 }
 
+/* The rate check of ana_require_rates() and ana_require_receipt_rates():
+ * SQL gives the earliest date without a rate, or no row. */
+static enum cbm_status require(struct st_db *db, const struct ana_params *p,
+                               const char *cur, const char *sql,
+                               struct cbm_error *err)
+{
+	struct first_day f = {0};
+	enum cbm_status rc = ana_run(db, sql, p, cur, first_day_row, &f, err);
+
+	if (rc == CBM_OK && f.found)
+		rc = CBM_ERROR(err, CBM_EDATA, NULL,
+		               "no fx rate for %s on or before %s; import "
+		               "%s rates to report in %s",
+		               cur, f.day, cur, cur);
+	return rc;
+}
+
+/* The first day CUR has a rate, as SQL ('9999' when it has none). */
+#define FIRST_RATE                                                             \
+	"coalesce((SELECT min(date) FROM fx_rates WHERE currency = :cur),"     \
+	" '9999')"
+
 enum cbm_status ana_require_rates(struct st_db *db, const struct ana_params *p,
                                   const char *cur, const char *table,
                                   const char *date_expr, const char *where,
                                   struct cbm_error *err)
 {
-	struct first_day f = {0};
 	char *sql;
 	enum cbm_status rc;
 
 	if (strcmp(cur, "USD") == 0)
 		return CBM_OK;
 	sql = g_strdup_printf(
-	    "SELECT min(%s) FROM %s WHERE (%s) AND %s < coalesce((SELECT"
-	    " min(date) FROM fx_rates WHERE currency = :cur), '9999')",
-	    date_expr, table, where, date_expr);
-	rc = ana_run(db, sql, p, cur, first_day_row, &f, err);
+	    "SELECT min(%s) FROM %s WHERE (%s) AND %s < " FIRST_RATE, date_expr,
+	    table, where, date_expr);
+	rc = require(db, p, cur, sql, err);
 	g_free(sql);
-	if (rc == CBM_OK && f.found)
-		rc = CBM_ERROR(err, CBM_EDATA, NULL,
-		               "no fx rate for %s on or before %s; import "
-		               "%s rates to report in %s",
-		               cur, f.day, cur, cur);
+	return rc;
+}
+
+enum cbm_status ana_require_receipt_rates(struct st_db *db,
+                                          const struct ana_params *p,
+                                          const char *cur, const char *where,
+                                          struct cbm_error *err)
+{
+	char *sql;
+	enum cbm_status rc;
+
+	if (strcmp(cur, "USD") == 0)
+		return CBM_OK;
+	/* Each state's receipts before the first rate, a range of the
+	 * index contributions_payment (state, received_on, ...): usually
+	 * none, where min() over all the rows would read a whole index. */
+	sql = g_strdup_printf(
+	    "SELECT min((SELECT min(c.received_on) FROM contributions c"
+	    " WHERE c.state = s.code AND c.received_on < " FIRST_RATE
+	    " AND (%s))) FROM states s",
+	    where);
+	rc = require(db, p, cur, sql, err);
+	g_free(sql);
 	return rc;
 }
 
@@ -310,8 +348,8 @@ struct ana_memo *ana_memo_new(void)
 {
 	struct ana_memo *m = g_new0(struct ana_memo, 1);
 
-	m->days = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	                                days_unref);
+	m->days =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, days_unref);
 	m->sums = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                (GDestroyNotify)g_array_unref);
 	return m;
@@ -343,7 +381,8 @@ void ana_memo_keep_sums(const struct ana_params *p, const char *key,
 
 	if (!p->memo)
 		return;
-	copy = g_array_sized_new(FALSE, FALSE, sizeof(struct ana_sum), sums->len);
+	copy =
+	    g_array_sized_new(FALSE, FALSE, sizeof(struct ana_sum), sums->len);
 	g_array_append_vals(copy, sums->data, sums->len);
 	g_hash_table_replace(p->memo->sums, g_strdup(key), copy);
 }
@@ -367,11 +406,11 @@ enum cbm_status ana_year_in_progress(struct st_db *db, int year, bool *open,
 	 * contributions_payment (state, received_on, ...); max() over the
 	 * whole table would read all of one index.  Every contribution's
 	 * state is in states (a foreign key). */
-	enum cbm_status rc = ana_run(
-	    db,
-	    "SELECT max((SELECT max(c.received_on) FROM contributions c"
-	    " WHERE c.state = s.code)) FROM states s",
-	    NULL, NULL, first_day_row, &last, err);
+	enum cbm_status rc =
+	    ana_run(db,
+	            "SELECT max((SELECT max(c.received_on) FROM contributions c"
+	            " WHERE c.state = s.code)) FROM states s",
+	            NULL, NULL, first_day_row, &last, err);
 
 	snprintf(end, sizeof(end), "%04d-12-31", year);
 	*open = rc != CBM_OK || !last.found || strcmp(last.day, end) <= 0;

@@ -102,9 +102,8 @@ static enum cbm_status days_load(struct st_db *db, const struct ana_params *p,
 	rc = ana_prepare(db, sql, p, cur, &st, err);
 	if (rc == CBM_OK) {
 		ana_bind_int(st, ":last", last);
-		rc = ana_require_rates(db, p, cur, "contributions c",
-		                       "c.received_on",
-		                       "c.kind IN (:k1, :k2, :k3)", err);
+		rc = ana_require_receipt_rates(
+		    db, p, cur, "c.kind IN (:k1, :k2, :k3)", err);
 	}
 	if (rc == CBM_OK)
 		rc = ana_each_row(db, st, add_day, d, err);

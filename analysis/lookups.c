@@ -200,8 +200,8 @@ enum cbm_status ana_state_years(struct st_db *db, const struct ana_params *p,
 	                  NULL);
 	s.members = g_array_new(FALSE, FALSE, sizeof(double));
 	ana_tb_columns(out, cols, sizeof(cols) / sizeof(*cols), cur);
-	rc = ana_require_rates(db, &q, cur, "contributions c", "c.received_on",
-	                       "c.kind IN (:k1, :k2, :k3)", err);
+	rc = ana_require_receipt_rates(db, &q, cur, "c.kind IN (:k1, :k2, :k3)",
+	                               err);
 	if (rc == CBM_OK)
 		rc = ana_run(db, sql, &q, cur, state_year_row, &s, err);
 	if (rc == CBM_OK)

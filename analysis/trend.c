@@ -21,7 +21,8 @@ static enum cbm_status received_by_year(struct st_db *db,
                                         const char *cur, GArray *out,
                                         struct cbm_error *err)
 {
-	char *key = g_strdup_printf("received by year %s %d", cur, (int)p->kind);
+	char *key =
+	    g_strdup_printf("received by year %s %d", cur, (int)p->kind);
 	char *money, *sql;
 	enum cbm_status rc;
 
@@ -32,12 +33,12 @@ static enum cbm_status received_by_year(struct st_db *db,
 	money = ana_money_sql("c", "amount", "amount_usd", "c.received_on",
 	                      strcmp(cur, "USD") == 0);
 	sql = g_strconcat("SELECT c.budget_year, '', cbm_sum(", money,
-	                        ") FROM contributions c"
-	                        " WHERE c.kind IN (:k1, :k2, :k3)"
-	                        " GROUP BY c.budget_year ORDER BY 1",
-	                        NULL);
-	rc = ana_require_rates(db, p, cur, "contributions c", "c.received_on",
-	                       "c.kind IN (:k1, :k2, :k3)", err);
+	                  ") FROM contributions c"
+	                  " WHERE c.kind IN (:k1, :k2, :k3)"
+	                  " GROUP BY c.budget_year ORDER BY 1",
+	                  NULL);
+	rc = ana_require_receipt_rates(db, p, cur, "c.kind IN (:k1, :k2, :k3)",
+	                               err);
 	if (rc == CBM_OK)
 		rc = ana_sums(db, sql, p, cur, out, err);
 	if (rc == CBM_OK)

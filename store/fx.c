@@ -165,15 +165,21 @@ static void sql_rate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_double(ctx, 1.0);
 		return;
 	}
+	/* The rates cannot change while one statement runs: when CURRENCY
+	 * is a constant of the statement (a figure's :cur), SQLite keeps
+	 * the mark set below from row to row, and whether the database
+	 * changed is asked once, not for each of a million payments. */
 	if (strcmp(cur, c->currency) != 0 ||
-	    c->changes != sqlite3_total_changes64(db) ||
-	    c->data_version != data_version(db)) {
+	    (sqlite3_get_auxdata(ctx, 0) != c &&
+	     (c->changes != sqlite3_total_changes64(db) ||
+	      c->data_version != data_version(db)))) {
 		if (load_rates(c, db, cur) != SQLITE_OK) {
 			c->currency[0] = '\0';
 			sqlite3_result_error(ctx, "cannot read fx rates", -1);
 			return;
 		}
 	}
+	sqlite3_set_auxdata(ctx, 0, c, NULL);
 	/* The first rate dated after DATE; the one before it applies. */
 	hi = c->n;
 	while (lo < hi) {

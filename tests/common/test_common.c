@@ -11,6 +11,16 @@ static void test_exponents(void)
 	CHECK_INT(cbm_currency_exponent("KRW"), 0);
 	CHECK_INT(cbm_currency_exponent("KWD"), 3);
 	CHECK_INT(cbm_currency_exponent("BHD"), 3);
+	/* The ends of both lists (looked up by halving), and codes between
+	 * and around them. */
+	CHECK_INT(cbm_currency_exponent("BIF"), 0);
+	CHECK_INT(cbm_currency_exponent("XPF"), 0);
+	CHECK_INT(cbm_currency_exponent("TND"), 3);
+	CHECK_INT(cbm_currency_exponent("IQD"), 3);
+	CHECK_INT(cbm_currency_exponent("AAA"), 2);
+	CHECK_INT(cbm_currency_exponent("ZZZ"), 2);
+	CHECK_INT(cbm_currency_exponent("KZT"), 2);
+	CHECK_INT(cbm_currency_exponent("EUR"), 2);
 	CHECK(cbm_currency_valid("EUR"));
 	CHECK(!cbm_currency_valid("eur"));
 	CHECK(!cbm_currency_valid("EURO"));
