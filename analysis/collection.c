@@ -32,27 +32,28 @@ int32_t ana_same_day_in(int year, int md)
  * "YYYY-02-29" is no date, but no date lies between it and "YYYY-02-28"
  * either, so the comparison reads it as 28 February (figures.md).
  *
- * SCAN (a report currency other than USD, whose conversion needs columns
- * the covering index contributions_figures lacks): read the table in
- * order rather than through the index, which would fetch every row by
- * its rowid, a random read a row. */
-static char *contributions_from(enum ana_cut cut, bool scan)
-{
-	const char *table =
-	    scan ? "contributions NOT INDEXED" : "contributions";
+ * Every column a figure reads, in USD or converted to another currency,
+ * is in the covering index contributions_figures (schema version 8), so
+ * SQLite reads the index in the order of (kind, budget_year, state) and
+ * neither sorts nor fetches a row.  The index is named: for the
+ * receipts of pledging states cut off at a date, SQLite 3.40 would
+ * otherwise walk contributions_payment (state, received_on) and fetch
+ * every row of the state, all years, once per pledge (8.8 s against
+ * 0.1 s on a million payments). */
+#define FIGURES "INDEXED BY contributions_figures"
 
+static char *contributions_from(enum ana_cut cut)
+{
 	switch (cut) {
 	case ANA_CUT_SAME_DAY:
-		return g_strconcat("(SELECT * FROM ", table,
-		                   " WHERE received_on <="
-		                   " printf('%04d-', budget_year) || :md) c",
-		                   NULL);
+		return g_strdup("(SELECT * FROM contributions " FIGURES
+		                " WHERE received_on"
+		                " <= printf('%04d-', budget_year) || :md) c");
 	case ANA_CUT_DATE:
-		return g_strconcat("(SELECT * FROM ", table,
-		                   " WHERE received_on <= :asof) c", NULL);
+		return g_strdup("(SELECT * FROM contributions " FIGURES
+		                " WHERE received_on <= :asof) c");
 	default:
-		return g_strdup(scan ? "contributions c NOT INDEXED"
-		                     : "contributions c");
+		return g_strdup("contributions c " FIGURES);
 	}
 }
 
@@ -111,7 +112,7 @@ enum cbm_status ana_received_sums(struct st_db *db, const struct ana_params *p,
 	bool usd = strcmp(cur, "USD") == 0;
 	char *money =
 	    ana_money_sql("c", "amount", "amount_usd", "c.received_on", usd);
-	char *from = contributions_from(cut, !usd);
+	char *from = contributions_from(cut);
 	char *sql =
 	    g_strconcat("SELECT c.budget_year, c.state, cbm_sum(", money,
 	                ") FROM ", from, " WHERE ", received_where,
@@ -135,19 +136,19 @@ enum cbm_status ana_received_sums(struct st_db *db, const struct ana_params *p,
 
 /* Per (year, state): pledges (g) and receipts (r) in the report
  * currency; for pledging states only, the currencies of their receipts
- * (rc: how many, one of them, their sum in it), which needs the table
- * rows, while r reads the covering index alone; k, the pairs to report. */
+ * (rc: how many, one of them, their sum in it); k, the pairs to report.
+ * All of it reads the covering index contributions_figures. */
 static char *pledge_sql(enum ana_cut cut, bool usd)
 {
 	char *recv =
 	    ana_money_sql("c", "amount", "amount_usd", "c.received_on", usd);
 	char *pledged =
 	    ana_money_sql("g", "amount", "amount_usd", "g.rate_date", usd);
-	char *from = contributions_from(cut, false);
-	char *scan = contributions_from(cut, true);
-	/* In USD r reads the covering index alone, and the currencies of
-	 * the receipts (rc) come from the table rows of pledging states
-	 * only; otherwise r reads the table anyway and gives them. */
+	char *from = contributions_from(cut);
+	/* In USD r reads only amount_usd, and the currencies of the
+	 * receipts (rc) are read for the pledging states only; in another
+	 * currency r reads them anyway, for the conversion, and gives
+	 * them. */
 	char *rc =
 	    usd ? g_strconcat(
 	              " rc AS (SELECT c.budget_year AS year, c.state"
@@ -177,7 +178,7 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	    usd ? ""
 	        : ", count(DISTINCT c.currency) AS ncur,"
 	          "  min(c.currency) AS cur, cbm_sum(c.amount) AS own",
-	    " FROM ", usd ? from : scan, " WHERE ", received_where,
+	    " FROM ", from, " WHERE ", received_where,
 	    "  GROUP BY c.budget_year, c.state),", rc,
 	    " y AS (SELECT year FROM budget_lines WHERE status = 'approved'"
 	    "  AND year BETWEEN :from AND :to UNION SELECT year FROM g),"
@@ -196,7 +197,6 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	    " ORDER BY k.year, k.state", NULL);
 
 	g_free(rc);
-	g_free(scan);
 	g_free(from);
 	g_free(pledged);
 	g_free(recv);

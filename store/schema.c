@@ -467,16 +467,24 @@ static const char migration_7[] =
 	"  e.batch_id"
 	" FROM events e JOIN areas ar ON ar.code = e.area;";
 
+/* Version 8 (issue 13): the figures' index also covers what converting a
+ * payment to another report currency reads (currency, amount,
+ * usd_per_unit), and what comparing receipts with a pledge in its own
+ * currency reads (currency, amount).  Those figures read the index in
+ * the order they group by, instead of sorting the table (another
+ * currency) or fetching the rows of pledging states one by one (USD);
+ * a million payments take 8 % more room, and a USD scan of the index
+ * costs the same. */
+static const char migration_8[] =
+	"DROP INDEX contributions_figures;"
+	"CREATE INDEX contributions_figures ON contributions(kind, budget_year,"
+	" state, received_on, amount_usd, currency, amount, usd_per_unit);";
+
 /* clang-format on */
 
 static const char *const migrations[] = {
-    migration_1,
-    migration_2,
-    migration_3,
-    migration_4,
-    migration_5,
-    migration_6,
-    migration_7,
+    migration_1, migration_2, migration_3, migration_4,
+    migration_5, migration_6, migration_7, migration_8,
 };
 
 const char *const *st_schema_migrations(int *n)

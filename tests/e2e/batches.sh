@@ -49,7 +49,7 @@ test_schema_1_database_migrates() {
 	expect_stderr_has "cbm init"
 	run_cbm init
 	expect_status 0
-	expect_sql "PRAGMA user_version" 7
+	expect_sql "PRAGMA user_version" 8
 	expect_sql "PRAGMA integrity_check" "ok"
 	expect_sql "PRAGMA foreign_key_check" ""
 	expect_sql "SELECT id, kind, file_name, sheet, row_count FROM batches ORDER BY id" \
