@@ -146,19 +146,23 @@ static char *pledge_sql(enum ana_cut cut, bool usd)
 	    ana_money_sql("g", "amount", "amount_usd", "g.rate_date", usd);
 	char *from = contributions_from(cut);
 	/* In USD r reads only amount_usd, and the currencies of the
-	 * receipts (rc) are read for the pledging states only; in another
-	 * currency r reads them anyway, for the conversion, and gives
+	 * receipts (rc) are read for the pledging states only: for each
+	 * (year, state) of g, its rows of the index.  The join says so
+	 * (CROSS JOIN keeps g outside), and g's years are those of the
+	 * scope already: a range on c.budget_year here would make SQLite
+	 * 3.40 read the whole range for each pledge.  In another currency
+	 * r reads the currencies anyway, for the conversion, and gives
 	 * them. */
 	char *rc =
 	    usd ? g_strconcat(
 	              " rc AS (SELECT c.budget_year AS year, c.state"
 	              "  AS state, count(DISTINCT c.currency) AS ncur,"
 	              "  min(c.currency) AS cur, cbm_sum(c.amount) AS own"
-	              "  FROM ",
+	              "  FROM g CROSS JOIN ",
 	              from,
-	              " JOIN g ON g.year = c.budget_year"
-	              "  AND g.state = c.state WHERE ",
-	              received_where, "  GROUP BY c.budget_year, c.state),",
+	              " ON c.budget_year = g.year AND c.state = g.state"
+	              " WHERE c.kind IN (:k1, :k2, :k3)"
+	              "  GROUP BY c.budget_year, c.state),",
 	              NULL)
 	        : g_strdup("");
 	char *sql = g_strconcat(

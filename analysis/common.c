@@ -98,12 +98,42 @@ void ana_bind_scope(sqlite3_stmt *st, const struct ana_params *p,
 		ana_bind_text(st, ":scale", p->scale);
 }
 
+/* The kinds of a basis as SQL: "kind IN (:k1, :k2, :k3)" becomes
+ * "kind = :k1" for a basis of one kind.  SQLite then reads the rows of
+ * that kind from contributions_figures in the order of its next columns
+ * (budget_year, state, received_on) and groups them as they come; three
+ * values, even equal ones, are three ranges of the index, whose rows
+ * SQLite sorts before grouping (half the time of the days of the curve
+ * on a million payments). */
+static char *one_kind(const struct ana_params *p, const char *sql)
+{
+	static const char three[] = "IN (:k1, :k2, :k3)";
+	GString *out;
+	const char *at;
+
+	if (!p || p->kind == ANA_ALL_KINDS || !strstr(sql, three))
+		return NULL;
+	out = g_string_new(NULL);
+	while ((at = strstr(sql, three)) != NULL) {
+		g_string_append_len(out, sql, at - sql);
+		g_string_append(out, "= :k1");
+		sql = at + sizeof(three) - 1;
+	}
+	g_string_append(out, sql);
+	return g_string_free(out, FALSE);
+}
+
 enum cbm_status ana_prepare(struct st_db *db, const char *sql,
                             const struct ana_params *p, const char *cur,
                             sqlite3_stmt **st, struct cbm_error *err)
 {
+	char *one = one_kind(p, sql);
+	int rc;
+
 	*st = NULL;
-	if (sqlite3_prepare_v2(st_sqlite(db), sql, -1, st, NULL) != SQLITE_OK) {
+	rc = sqlite3_prepare_v2(st_sqlite(db), one ? one : sql, -1, st, NULL);
+	g_free(one);
+	if (rc != SQLITE_OK) {
 		sqlite3_finalize(*st);
 		*st = NULL;
 		return st_sql_error(db, "cannot compute", err);

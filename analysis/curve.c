@@ -46,7 +46,7 @@ static struct year_days *year_of(struct ana_days *d, int year)
 }
 
 /* Adds a row (year, received_on, sum) to its day: before 1 January
- * counts on day 1. */
+ * counts on day 1, after 31 December not at all. */
 static void add_day(void *data, sqlite3_stmt *st)
 {
 	struct ana_days *d = data;
@@ -57,9 +57,13 @@ static void add_day(void *data, sqlite3_stmt *st)
 
 	cbm_date_parse_iso((const char *)sqlite3_column_text(st, 1), &when);
 	day = MAX(1, when - cbm_days_from_civil(year, 1, 1) + 1);
+	/* After 31 December: not on the curve.  Compared here rather than
+	 * in SQL, where the year's last day would be formatted for each of
+	 * a million rows. */
+	if (day > ana_days_in(year))
+		return;
 	st_column_money(st, 2, &v);
-	if (day <= 366)
-		year_of(d, year)->cum[day] += v;
+	year_of(d, year)->cum[day] += v;
 }
 
 /* Turns the sums per day into running sums; a 365-day year keeps its
@@ -77,8 +81,7 @@ static void cumulate(gpointer key, gpointer value, gpointer data)
 /* SQLite sums per (year, state, date), the order of the covering index,
  * so no sort is needed; the day numbers and running sums are made here. */
 static const char days_where[] =
-    "c.kind IN (:k1, :k2, :k3) AND c.budget_year <= :last"
-    " AND c.received_on <= printf('%04d-12-31', c.budget_year)";
+    "c.kind IN (:k1, :k2, :k3) AND c.budget_year <= :last";
 
 static enum cbm_status days_load(struct st_db *db, const struct ana_params *p,
                                  const char *cur, int last,
