@@ -200,14 +200,15 @@ static void first_day_row(void *data, sqlite3_stmt *st)
 }
 
 /* The rate check of ana_require_rates() and ana_require_receipt_rates():
- * SQL gives the earliest date without a rate, or no row. */
+ * SQL (freed here) gives the earliest date without a rate, or no row. */
 static enum cbm_status require(struct st_db *db, const struct ana_params *p,
-                               const char *cur, const char *sql,
+                               const char *cur, char *sql,
                                struct cbm_error *err)
 {
 	struct first_day f = {0};
 	enum cbm_status rc = ana_run(db, sql, p, cur, first_day_row, &f, err);
 
+	g_free(sql);
 	if (rc == CBM_OK && f.found)
 		rc = CBM_ERROR(err, CBM_EDATA, NULL,
 		               "no fx rate for %s on or before %s; import "
@@ -226,17 +227,13 @@ enum cbm_status ana_require_rates(struct st_db *db, const struct ana_params *p,
                                   const char *date_expr, const char *where,
                                   struct cbm_error *err)
 {
-	char *sql;
-	enum cbm_status rc;
-
 	if (strcmp(cur, "USD") == 0)
 		return CBM_OK;
-	sql = g_strdup_printf(
-	    "SELECT min(%s) FROM %s WHERE (%s) AND %s < " FIRST_RATE, date_expr,
-	    table, where, date_expr);
-	rc = require(db, p, cur, sql, err);
-	g_free(sql);
-	return rc;
+	return require(db, p, cur,
+	               g_strdup_printf("SELECT min(%s) FROM %s WHERE (%s) AND"
+	                               " %s < " FIRST_RATE,
+	                               date_expr, table, where, date_expr),
+	               err);
 }
 
 enum cbm_status ana_require_receipt_rates(struct st_db *db,
@@ -244,22 +241,19 @@ enum cbm_status ana_require_receipt_rates(struct st_db *db,
                                           const char *cur, const char *where,
                                           struct cbm_error *err)
 {
-	char *sql;
-	enum cbm_status rc;
-
 	if (strcmp(cur, "USD") == 0)
 		return CBM_OK;
 	/* Each state's receipts before the first rate, a range of the
 	 * index contributions_payment (state, received_on, ...): usually
 	 * none, where min() over all the rows would read a whole index. */
-	sql = g_strdup_printf(
-	    "SELECT min((SELECT min(c.received_on) FROM contributions c"
-	    " WHERE c.state = s.code AND c.received_on < " FIRST_RATE
-	    " AND (%s))) FROM states s",
-	    where);
-	rc = require(db, p, cur, sql, err);
-	g_free(sql);
-	return rc;
+	return require(
+	    db, p, cur,
+	    g_strdup_printf("SELECT min((SELECT min(c.received_on) FROM"
+	                    " contributions c WHERE c.state = s.code AND"
+	                    " c.received_on < " FIRST_RATE " AND (%s)))"
+	                    " FROM states s",
+	                    where),
+	    err);
 }
 
 bool ana_year_in(const struct ana_params *p, int year)
