@@ -147,7 +147,8 @@ struct imp_ctx {
 	GHashTable *areas;      /* area codes (upper case) -> NULL */
 	GHashTable *seen;       /* in-file keys -> first line */
 	GHashTable *joined;     /* state code -> joined year (int) */
-	GHashTable *rates;      /* "CUR day" -> rate (double *), a memo */
+	GHashTable *rates;      /* currency and day (gint64 *, imp_ctx_get_rate)
+	                         * -> rate (double *), a memo */
 	GHashTable *currencies; /* currencies noted in the store */
 	sqlite3_stmt *rate_stmt;
 	sqlite3_stmt *stage; /* INSERT INTO temp.imp_stage, or the table */

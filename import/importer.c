@@ -164,7 +164,7 @@ static enum cbm_status open_lookups(struct imp_ctx *ctx)
 	ctx->seen =
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ctx->rates =
-	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	    g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
 	ctx->currencies =
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	if (sqlite3_prepare_v2(ctx->sql, "SELECT code FROM areas", -1, &st,

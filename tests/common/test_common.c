@@ -185,6 +185,24 @@ static void test_dates(void)
 	CHECK(!cbm_is_leap(1900));
 	cbm_date_iso(cbm_days_from_civil(2023, 12, 12), buf);
 	CHECK_STR(buf, "2023-12-12");
+	cbm_date_iso(cbm_days_from_civil(2024, 2, 29), buf);
+	CHECK_STR(buf, "2024-02-29");
+	cbm_date_iso(cbm_days_from_civil(1970, 1, 1), buf);
+	CHECK_STR(buf, "1970-01-01");
+	cbm_date_iso(cbm_days_from_civil(987, 6, 5), buf);
+	CHECK_STR(buf, "0987-06-05");
+	cbm_date_iso(cbm_days_from_civil(9999, 12, 31), buf);
+	CHECK_STR(buf, "9999-12-31");
+	/* Every day of 1999-2031 reads back as itself. */
+	for (int32_t t = cbm_days_from_civil(1999, 1, 1), back = 0;
+	     t <= cbm_days_from_civil(2031, 12, 31); t++) {
+		cbm_date_iso(t, buf);
+		if (!cbm_date_parse_iso(buf, &back) || back != t) {
+			CHECK(!"a date that reads back as itself");
+			fprintf(stderr, "  %s\n", buf);
+			break;
+		}
+	}
 }
 
 static void test_format(void)
