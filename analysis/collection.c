@@ -109,9 +109,8 @@ enum cbm_status ana_received_sums(struct st_db *db, const struct ana_params *p,
                                   struct cbm_error *err)
 {
 	enum ana_cut cut = md > 0 ? ANA_CUT_SAME_DAY : ANA_CUT_NONE;
-	bool usd = strcmp(cur, "USD") == 0;
-	char *money =
-	    ana_money_sql("c", "amount", "amount_usd", "c.received_on", usd);
+	char *money = ana_money_sql("c", "amount", "amount_usd",
+	                            "c.received_on", strcmp(cur, "USD") == 0);
 	char *from = contributions_from(cut);
 	char *sql =
 	    g_strconcat("SELECT c.budget_year, c.state, cbm_sum(", money,

@@ -12,9 +12,10 @@
 
 #include "cbm.h"
 
-/* ISO 4217 currencies whose minor unit is not the cent, in order.  DESIGN.md names
- * JPY, BHD, JOD and KWD; the rest of ISO's list is here too because member
- * states pay in KRW, VND and IQD. */
+/* ISO 4217 currencies whose minor unit is not the cent, in order (they
+ * are searched by halving).  DESIGN.md names JPY, BHD, JOD and KWD; the
+ * rest of ISO's list is here too because member states pay in KRW, VND
+ * and IQD. */
 static const char *const zero_decimals[] = {
     "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
     "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",

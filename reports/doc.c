@@ -36,16 +36,16 @@ struct pending {
 
 /* The text laid out so far, kept over the passes of a report (doc.h). */
 struct doc_cache {
-	PangoContext *pc;     /* made from the first document's surface */
-	GHashTable *layouts;  /* key (see layout) -> PangoLayout */
+	PangoContext *pc;    /* made from the first document's surface */
+	GHashTable *layouts; /* key (see layout_as) -> PangoLayout */
 };
 
 struct doc {
 	cairo_surface_t *surface; /* the PDF, or this page's recording */
 	cairo_t *cr;
-	bool draws;               /* false: a pass that only measures */
+	bool draws; /* false: a pass that only measures */
 	struct doc_cache *cache;
-	bool own_cache;           /* the setup gave none */
+	bool own_cache; /* the setup gave none */
 	enum cbm_lang lang;
 	char *title, *header, *symbol;
 	cairo_surface_t *emblem; /* decoded, or NULL */
@@ -153,14 +153,13 @@ static PangoLayout *new_layout(struct doc *d, const char *text,
 	PangoFontDescription *f = pango_font_description_from_string(FONT);
 	PangoAttrList *attrs = pango_attr_list_new();
 	char *clean = g_utf8_make_valid(text, -1);
-	double size = t->size, width = t->width;
-	bool bold = t->bold;
 
-	pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
-	pango_font_description_set_weight(f, bold ? PANGO_WEIGHT_BOLD
-	                                          : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_absolute_size(f, t->size * PANGO_SCALE);
+	pango_font_description_set_weight(f, t->bold ? PANGO_WEIGHT_BOLD
+	                                             : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(l, f);
-	pango_layout_set_width(l, width < 0 ? -1 : (int)(width * PANGO_SCALE));
+	pango_layout_set_width(l, t->width < 0 ? -1
+	                                       : (int)(t->width * PANGO_SCALE));
 	/* Words are broken only when one alone is wider than the box, and
 	 * never with a hyphen pango would insert ("Исполнен-ие"). */
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
@@ -794,7 +793,8 @@ static double widest(struct doc *d, const char *text, double size, bool bold,
 	parts = whole ? g_strsplit(text, "\n", -1)
 	              : g_strsplit_set(text, " \n", -1);
 	for (int i = 0; parts[i]; i++)
-		best = fmax(best, width_of(layout(d, parts[i], size, bold, -1)));
+		best =
+		    fmax(best, width_of(layout(d, parts[i], size, bold, -1)));
 	g_strfreev(parts);
 	return best;
 }
