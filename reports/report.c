@@ -874,6 +874,7 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 	struct doc_plan plan = {0};
 	struct rctx x = {.db = db, .p = &p, .lang = given->lang, .err = err};
 	GPtrArray *titles = NULL;
+	bool own_read = false;
 	enum cbm_status rc = resolve(db, &p, err);
 
 	x.pool = g_ptr_array_new_with_free_func(g_free);
@@ -882,6 +883,13 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, table_free);
 	x.text = rpt_doc_cache_new();
 	x.memo = ana_memo_new();
+	/* Every figure of a report reads one snapshot of the database, and
+	 * SQLite keeps its pages between them instead of starting a read
+	 * for each statement.  A caller's open transaction serves as well. */
+	if (rc == CBM_OK && sqlite3_get_autocommit(st_sqlite(db))) {
+		rc = st_exec(db, "BEGIN", err);
+		own_read = rc == CBM_OK;
+	}
 	/* The first pass learns the sections, the second lays out the
 	 * contents with them (the body flows on below it) and learns their
 	 * pages, the third lays out the same and writes the pages in. */
@@ -895,6 +903,8 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 	if (rc == CBM_OK)
 		rc = next_pass(&x, fp, &plan, titles);
 	plan_release(&plan);
+	if (own_read)
+		st_rollback(db); /* nothing was written: ends the read */
 	if (x.sections != titles)
 		g_ptr_array_free(x.sections, TRUE);
 	g_ptr_array_free(titles, TRUE);
