@@ -50,6 +50,8 @@ struct reader {
 
 	GString *arena;    /* the open record's fields, NUL-separated */
 	GArray *offsets;   /* start of each field in arena */
+	GPtrArray *fields; /* the record handed over: its fields in arena */
+	GArray *lengths;   /* and their lengths (size_t), both reused */
 	GPtrArray *header; /* header names, for column names in messages */
 	size_t index;      /* records delivered so far */
 	char delimiter;
@@ -159,33 +161,29 @@ static void on_record(int c, void *data)
 {
 	struct reader *r = data;
 	size_t n = r->offsets->len;
-	char **fields;
-	size_t *lengths;
 	struct imp_record rec;
 
 	(void)c;
 	if (r->rec_bad && r->index == 0)
 		r->stop = true; /* without a header nothing can be read */
 	if (!r->rec_bad && !r->stop) {
-		fields = g_new(char *, n + 1);
-		lengths = g_new(size_t, n + 1);
+		g_ptr_array_set_size(r->fields, (guint)n);
+		g_array_set_size(r->lengths, (guint)n);
 		for (size_t i = 0; i < n; i++) {
 			size_t off = g_array_index(r->offsets, size_t, i);
 			size_t end =
 			    i + 1 < n ? g_array_index(r->offsets, size_t, i + 1)
 			              : r->arena->len;
-			fields[i] = r->arena->str + off;
-			lengths[i] = end - off - 1;
+			r->fields->pdata[i] = r->arena->str + off;
+			g_array_index(r->lengths, size_t, i) = end - off - 1;
 		}
 		rec.line = r->rec_open ? r->rec_start : r->line;
 		rec.n_fields = n;
-		rec.fields = fields;
-		rec.lengths = lengths;
+		rec.fields = (char **)r->fields->pdata;
+		rec.lengths = (size_t *)(void *)r->lengths->data;
 		rec.sheet = NULL;
 		rec.cells = NULL;
 		deliver(r, &rec);
-		g_free(fields);
-		g_free(lengths);
 	}
 	g_string_truncate(r->arena, 0);
 	g_array_set_size(r->offsets, 0);
@@ -550,6 +548,8 @@ enum cbm_status imp_csv_read_encoded(FILE *fp, const char *name,
 	memset(r.stats, 0, sizeof(*r.stats));
 	r.arena = g_string_sized_new(1024);
 	r.offsets = g_array_new(FALSE, FALSE, sizeof(size_t));
+	r.fields = g_ptr_array_new();
+	r.lengths = g_array_new(FALSE, FALSE, sizeof(size_t));
 	if (csv_init(&r.parser,
 	             CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		status = CBM_EINTERNAL;
@@ -563,6 +563,8 @@ enum cbm_status imp_csv_read_encoded(FILE *fp, const char *name,
 out:
 	g_string_free(r.arena, TRUE);
 	g_array_free(r.offsets, TRUE);
+	g_ptr_array_free(r.fields, TRUE);
+	g_array_free(r.lengths, TRUE);
 	if (r.header)
 		g_ptr_array_free(r.header, TRUE);
 	if (decp) {

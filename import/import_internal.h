@@ -147,8 +147,8 @@ struct imp_ctx {
 	GHashTable *areas;      /* area codes (upper case) -> NULL */
 	GHashTable *seen;       /* in-file keys -> first line */
 	GHashTable *joined;     /* state code -> joined year (int) */
-	GHashTable *rates;      /* currency and day (gint64 *, imp_ctx_get_rate)
-	                         * -> rate (double *), a memo */
+	GPtrArray *rates;       /* a memo of rates, one struct imp_rate_days
+	                         * per currency (imp_ctx_get_rate) */
 	GHashTable *currencies; /* currencies noted in the store */
 	sqlite3_stmt *rate_stmt;
 	sqlite3_stmt *stage; /* INSERT INTO temp.imp_stage, or the table */
@@ -231,6 +231,9 @@ bool imp_ctx_row_ok(const struct imp_ctx *ctx);
 /* Resolves one state NAME of column COL into *CODE, or reports it. */
 bool imp_ctx_get_state_name(struct imp_ctx *ctx, int col, const char *name,
                             const char **code);
+
+/* Frees one currency's memo of rates (ctx->rates). */
+void imp_rate_days_free(void *p);
 
 /* The USD rate of CUR on DAYS; reports at column COL when missing. */
 bool imp_ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,

@@ -163,8 +163,7 @@ static enum cbm_status open_lookups(struct imp_ctx *ctx)
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ctx->seen =
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	ctx->rates =
-	    g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
+	ctx->rates = g_ptr_array_new_with_free_func(imp_rate_days_free);
 	ctx->currencies =
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	if (sqlite3_prepare_v2(ctx->sql, "SELECT code FROM areas", -1, &st,
@@ -196,7 +195,8 @@ static void close_lookups(struct imp_ctx *ctx)
 	destroy(ctx->areas);
 	destroy(ctx->seen);
 	destroy(ctx->joined);
-	destroy(ctx->rates);
+	if (ctx->rates)
+		g_ptr_array_free(ctx->rates, TRUE);
 	destroy(ctx->currencies);
 	imp_header_release(&ctx->h);
 }

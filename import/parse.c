@@ -18,10 +18,21 @@
 
 #include "import.h"
 
+/* True for an ASCII byte that is not white space. */
+static bool ascii_solid(char c)
+{
+	return (unsigned char)c < 0x80 && !g_ascii_isspace(c);
+}
+
 char *imp_trim(char *text)
 {
 	char *start = text, *end;
+	size_t len = strlen(text);
 
+	/* Most fields begin and end with an ASCII character that is not a
+	 * space: nothing to trim, nothing to decode. */
+	if (len == 0 || (ascii_solid(text[0]) && ascii_solid(text[len - 1])))
+		return text;
 	while (*start &&
 	       g_unichar_isspace(g_utf8_get_char_validated(start, -1)))
 		start = g_utf8_next_char(start);

@@ -83,6 +83,37 @@ test_units_per_usd() {
 	expect_sql "SELECT units_per_usd FROM v_fx WHERE currency = 'KZT' AND date = '2023-02-01'" "500.0"
 }
 
+test_rates_of_days_in_any_order() {
+	load_base
+	printf 'currency,date,usd_per_unit\nEUR,2020-01-01,1.10\nEUR,2023-06-01,1.20\nKZT,2021-01-01,0.0025\n' |
+		write fx3.csv
+	run_cbm import fx fx3.csv
+	expect_status 0
+	# Days late, early, in between and repeated, two currencies: each
+	# row gets the latest rate on or before its own day.
+	printf 'state,received_on,amount,currency,reference\nKAZ,2024-03-01,100.00,EUR,a\nKAZ,2020-02-01,100.00,EUR,b\nKAZ,2023-05-31,100.00,EUR,c\nKAZ,2023-06-01,100.00,EUR,d\nKAZ,2020-02-01,200.00,EUR,e\nKAZ,2022-01-01,400.00,KZT,f\nKAZ,2024-03-01,300.00,EUR,g\n' |
+		write days.csv
+	run_cbm import contributions days.csv
+	expect_status 0
+	expect_sql "SELECT reference, usd_per_unit, amount_usd FROM contributions
+	            ORDER BY reference" "a|1.2|12000
+b|1.1|11000
+c|1.1|11000
+d|1.2|12000
+e|1.1|22000
+f|0.0025|100
+g|1.2|36000"
+	# A day before the first rate is refused at its line, after others.
+	printf 'state,received_on,amount,currency,reference\nKAZ,2024-03-01,100.00,EUR,h\nKAZ,2019-12-31,100.00,EUR,i\n' |
+		write early.csv
+	snapshot
+	run_cbm import contributions early.csv
+	expect_status 1
+	expect_stderr_has "early.csv:3"
+	expect_stderr_has "no fx rate for EUR on or before 2019-12-31"
+	expect_db_unchanged
+}
+
 test_pledge_and_budget_dates_of_conversion() {
 	base_with_rows
 	run_cbm import fx "$(data fx_eur_mid2023.csv)"
