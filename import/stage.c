@@ -223,11 +223,13 @@ void imp_ctx_child(struct imp_ctx *ctx, int count, int64_t n, const char *a,
 	ctx->res->counts[count].count++;
 }
 
-/* Binds the value of column C at parameter P as its type is stored. */
+/* Binds the value of column C at parameter P as its type is stored.  Text
+ * is bound without a copy (SQLITE_STATIC): it lives in the record, the
+ * value's buffer or the kind's words until the row is stepped, which
+ * clears the bindings (step()). */
 static void bind_value(struct imp_ctx *ctx, int c, int p)
 {
-	const struct imp_value *v = &ctx->v[c];
-	char iso[11];
+	struct imp_value *v = &ctx->v[c];
 
 	if (!v->set)
 		return; /* NULL */
@@ -238,14 +240,14 @@ static void bind_value(struct imp_ctx *ctx, int c, int p)
 		sqlite3_bind_int64(ctx->stage, p, v->i);
 		break;
 	case IMP_T_DATE:
-		cbm_date_iso((int32_t)v->i, iso);
-		sqlite3_bind_text(ctx->stage, p, iso, -1, SQLITE_TRANSIENT);
+		cbm_date_iso((int32_t)v->i, v->buf);
+		sqlite3_bind_text(ctx->stage, p, v->buf, 10, SQLITE_STATIC);
 		break;
 	case IMP_T_NUMBER:
 		sqlite3_bind_double(ctx->stage, p, v->d);
 		break;
 	default:
-		sqlite3_bind_text(ctx->stage, p, v->s, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ctx->stage, p, v->s, -1, SQLITE_STATIC);
 		break;
 	}
 }
@@ -353,7 +355,10 @@ enum cbm_status imp_stage_check(struct imp_ctx *ctx)
 	    ctx->res->diags.truncated || !table_has_rows(ctx))
 		return CBM_OK;
 	/* CROSS JOIN keeps the staged rows outside: each is looked up in
-	 * the table's index on the key. */
+	 * the table's index on the key.  (Looking them up in the order of
+	 * that key reads a tenth of the pages, but sorting them first costs
+	 * more than that saves: 2.2 s against 2.1 s for 100,000 rows into a
+	 * million.) */
 	sql = g_strdup_printf(
 	    "SELECT s.imp_line, min(t.batch_id), %s FROM temp.imp_stage s"
 	    " CROSS JOIN main.\"%s\" t ON %s GROUP BY s.rowid"
@@ -473,10 +478,14 @@ static enum cbm_status insert_staged(struct imp_ctx *ctx)
 	 * lands on a page that has left SQLite's 2 MB cache.  Otherwise in
 	 * the file's order: the indexes are built afterwards by sorting, or
 	 * the rows are too few for the order to matter, and the ids follow
-	 * the file as a reader of the table expects. */
+	 * the file as a reader of the table expects.  OR FAIL: a statement
+	 * that could be undone alone (the default, ABORT) first copies every
+	 * page it changes to a statement journal, 47,000 writes for 100,000
+	 * rows into a million; any failure here rolls the whole import back
+	 * anyway. */
 	ordered =
 	    !indexes->len && ctx->def->order && ctx->staged >= REBUILD_MIN_ROWS;
-	sql = g_strdup_printf("INSERT INTO main.\"%s\" (%s, batch_id)"
+	sql = g_strdup_printf("INSERT OR FAIL INTO main.\"%s\" (%s, batch_id)"
 	                      " SELECT %s, ?1 FROM temp.imp_stage"
 	                      " ORDER BY %s",
 	                      ctx->def->table, cols, cols,
