@@ -38,6 +38,7 @@ struct pending {
 struct doc_cache {
 	PangoContext *pc;    /* made from the first document's surface */
 	GHashTable *layouts; /* key (see layout_as) -> PangoLayout */
+	cairo_surface_t *emblem; /* decoded by the first document, or NULL */
 };
 
 struct doc {
@@ -132,6 +133,8 @@ void rpt_doc_cache_free(struct doc_cache *c)
 	if (!c)
 		return;
 	g_hash_table_destroy(c->layouts);
+	if (c->emblem)
+		cairo_surface_destroy(c->emblem);
 	if (c->pc)
 		g_object_unref(c->pc);
 	g_free(c);
@@ -285,6 +288,10 @@ static void load_emblem(struct doc *d, const unsigned char *png, size_t len)
 
 	if (!png || !len)
 		return;
+	if (d->cache->emblem) { /* a pass before decoded it */
+		d->emblem = cairo_surface_reference(d->cache->emblem);
+		return;
+	}
 	d->emblem = cairo_image_surface_create_from_png_stream(read_png, &r);
 	if (cairo_surface_status(d->emblem) != CAIRO_STATUS_SUCCESS) {
 		CBM_ERROR(
@@ -295,7 +302,9 @@ static void load_emblem(struct doc *d, const unsigned char *png, size_t len)
 		    cairo_status_to_string(cairo_surface_status(d->emblem)));
 		cairo_surface_destroy(d->emblem);
 		d->emblem = NULL;
+		return;
 	}
+	d->cache->emblem = cairo_surface_reference(d->emblem);
 }
 
 /* The emblem scaled into the square (X, Y, SIZE). */
