@@ -8,6 +8,7 @@
  */
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,6 +17,9 @@
 /* The day the brief is as of: --as-of, else the last payment received
  * for year Y (the figures of a year in progress are as of then), else
  * its 31 December. */
+/* The collection section shows the year and the five before it. */
+#define COLLECTION_YEARS 5
+
 static int32_t as_of(struct rctx *x)
 {
 	struct ana_params a;
@@ -59,7 +63,7 @@ static void maybe_figure(struct rctx *x, ana_figure_fn fn,
 
 struct summary {
 	int32_t day;
-	struct ana_table col;   /* Y-1 and Y as of the day */
+	struct ana_table col;   /* Y-5 to Y as of the day (see row_of) */
 	struct ana_table fc;    /* the in-year forecast of Y, or empty */
 	struct ana_table trend; /* of finished years, or empty */
 };
@@ -71,7 +75,10 @@ static void summary_figures(struct rctx *x, struct summary *s)
 	rpt_figure_params(x, &a);
 	a.as_of = s->day;
 	a.year = x->p->year;
-	a.from = x->p->year - 1;
+	/* The years of the collection section (collection()): one figure
+	 * serves both, where Y-1 and Y alone were a pass over the
+	 * contributions of their own. */
+	a.from = x->p->year - COLLECTION_YEARS;
 	rpt_run_figure(x, ana_collection, &a, &s->col);
 	a.from = 0;
 	maybe_figure(x, ana_forecast, &a, &s->fc);
@@ -88,17 +95,27 @@ static bool has_forecast(const struct summary *s)
 	       ana_cell(&s->fc, 0, ANA_FORECAST_FORECAST)->defined;
 }
 
+/* The row of YEAR in the summary's collection table, or -1. */
+static ptrdiff_t row_of(const struct ana_table *col, int year)
+{
+	for (size_t r = 0; r < col->nrows; r++)
+		if (ana_cell(col, r, ANA_COLLECTION_YEAR)->i == year)
+			return (ptrdiff_t)r;
+	return -1;
+}
+
 static void key_figures(struct rctx *x, const struct summary *s)
 {
 	const struct ana_table *col = &s->col;
-	size_t last = col->nrows ? col->nrows - 1 : 0;
+	ptrdiff_t row = row_of(col, x->p->year);
+	size_t last = row < 0 ? 0 : (size_t)row;
 	const char *labels[4], *values[4];
 
 	labels[0] = LF(x, "kf.approved", col->currency);
 	labels[1] = LF(x, "kf.received_by", rpt_date_text(x, s->day));
 	labels[2] = LF(x, "kf.rate_by", rpt_date_text(x, s->day));
 	values[0] = values[1] = values[2] = values[3] = L(x, "n/a");
-	if (col->nrows) {
+	if (row >= 0) {
 		values[0] = rpt_money_text(
 		    x, col, ana_cell(col, last, ANA_COLLECTION_APPROVED));
 		values[1] = rpt_money_text(
@@ -124,10 +141,12 @@ static void key_figures(struct rctx *x, const struct summary *s)
 static void highlights(struct rctx *x, const struct summary *s)
 {
 	const struct ana_table *col = &s->col;
-	size_t last = col->nrows ? col->nrows - 1 : 0;
+	ptrdiff_t row = row_of(col, x->p->year),
+	          before = row_of(col, x->p->year - 1);
+	size_t last = row < 0 ? 0 : (size_t)row;
 	const char *v[6];
 
-	if (!col->nrows)
+	if (row < 0)
 		return;
 	v[0] = rpt_date_text(x, s->day);
 	v[1] = rpt_amount_text(x, col,
@@ -136,9 +155,9 @@ static void highlights(struct rctx *x, const struct summary *s)
 	v[3] = rpt_percent_text(x, ana_cell(col, last, ANA_COLLECTION_RATE));
 	v[4] = rpt_amount_text(x, col,
 	                       ana_cell(col, last, ANA_COLLECTION_APPROVED));
-	v[5] = col->nrows > 1
-	           ? rpt_percent_text(x, ana_cell(col, 0, ANA_COLLECTION_RATE))
-	           : L(x, "n/a");
+	v[5] = before >= 0 ? rpt_percent_text(x, ana_cell(col, (size_t)before,
+	                                                  ANA_COLLECTION_RATE))
+	                   : L(x, "n/a");
 	rpt_doc_paragraph(x->d, rpt_labels(x, "budget.highlights", v, 6));
 }
 
@@ -212,7 +231,7 @@ static void collection(struct rctx *x, int32_t day)
 	rpt_figure_params(x, &a);
 	a.as_of = day;
 	a.year = x->p->year;
-	a.from = x->p->year - 5;
+	a.from = x->p->year - COLLECTION_YEARS;
 	rpt_section(x, LF(x, "budget.collection", rpt_date_text(x, day)));
 	rpt_doc_lead(x->d, L(x, "budget.collection.text"));
 	rpt_chart_params_for(x, &cp);
