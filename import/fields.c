@@ -475,31 +475,36 @@ static double stored_rate(struct imp_ctx *ctx, const char *cur,
 	return rate;
 }
 
-/* The rates of one currency, looked up from the store day by day. */
+/* The rates of one currency, looked up from the store day by day, kept
+ * in blocks of RATE_BLOCK days made as rows need them: the memory follows
+ * the days the file names, not the span between its first and last. */
+enum { RATE_BLOCK = 256 };
+
 struct imp_rate_days {
 	char cur[4];
-	int32_t first; /* the day of v[0] */
-	GArray *v;     /* a rate per day (double): NAN, not looked up yet;
-	                * 0, none on or before that day */
+	uint32_t first;   /* the block of blocks->pdata[0] */
+	GPtrArray *blocks; /* double[RATE_BLOCK], or NULL: no row yet.  A
+	                    * rate is NAN, not looked up yet; 0, none on or
+	                    * before that day */
 };
 
 void imp_rate_days_free(void *p)
 {
 	struct imp_rate_days *r = p;
 
-	g_array_free(r->v, TRUE);
+	g_ptr_array_free(r->blocks, TRUE);
 	g_free(r);
 }
 
-/* The memo's slot for CUR on DAYS, made (NAN) if new; NULL when the days
- * of CUR would span more than about 270 years, an array too big for a
- * memo (each such rate is then looked up). */
+/* The memo's slot for CUR on DAYS, made (NAN) if new. */
 static double *rate_slot(struct imp_ctx *ctx, const char *cur, int32_t days)
 {
-	enum { MAX_SPAN = 100000 };
+	/* Days from before year 1 (cbm_date_valid), so that the blocks
+	 * count from 0. */
+	uint32_t day = (uint32_t)((int64_t)days + 800000);
+	uint32_t b = day / RATE_BLOCK;
 	struct imp_rate_days *r = NULL;
-	const double unknown = NAN;
-	int32_t last;
+	double *block;
 
 	for (guint i = 0; i < ctx->rates->len && !r; i++)
 		if (strcmp(((struct imp_rate_days *)ctx->rates->pdata[i])->cur,
@@ -508,25 +513,28 @@ static double *rate_slot(struct imp_ctx *ctx, const char *cur, int32_t days)
 	if (!r) {
 		r = g_new0(struct imp_rate_days, 1);
 		g_strlcpy(r->cur, cur, sizeof(r->cur));
-		r->first = days;
-		r->v = g_array_new(FALSE, FALSE, sizeof(double));
+		r->first = b;
+		r->blocks = g_ptr_array_new_with_free_func(g_free);
 		g_ptr_array_add(ctx->rates, r);
 	}
-	last = r->first + (int32_t)r->v->len - 1;
-	if ((int64_t)MAX(last, days) - MIN(r->first, days) >= MAX_SPAN)
-		return NULL;
-	if (days < r->first) { /* room before: the old days move up */
-		guint n = (guint)(r->first - days), len = r->v->len;
-		g_array_set_size(r->v, len + n);
-		memmove(&g_array_index(r->v, double, n),
-		        &g_array_index(r->v, double, 0), len * sizeof(double));
-		for (guint i = 0; i < n; i++)
-			g_array_index(r->v, double, i) = NAN;
-		r->first = days;
+	if (b < r->first) { /* room before: the blocks there move up */
+		guint n = r->first - b, len = r->blocks->len;
+		g_ptr_array_set_size(r->blocks, len + n);
+		memmove(r->blocks->pdata + n, r->blocks->pdata,
+		        len * sizeof(gpointer));
+		memset(r->blocks->pdata, 0, n * sizeof(gpointer));
+		r->first = b;
 	}
-	for (guint i = r->v->len; (int64_t)i <= (int64_t)days - r->first; i++)
-		g_array_append_val(r->v, unknown);
-	return &g_array_index(r->v, double, days - r->first);
+	if (b - r->first >= r->blocks->len)
+		g_ptr_array_set_size(r->blocks, b - r->first + 1);
+	block = r->blocks->pdata[b - r->first];
+	if (!block) {
+		block = g_new(double, RATE_BLOCK);
+		for (int i = 0; i < RATE_BLOCK; i++)
+			block[i] = NAN;
+		r->blocks->pdata[b - r->first] = block;
+	}
+	return &block[day % RATE_BLOCK];
 }
 
 bool imp_ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
@@ -539,17 +547,14 @@ bool imp_ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
 	if (strcmp(cur, "USD") == 0)
 		return true;
 	/* Payments cluster on few days: one query per currency and day,
-	 * remembered in an array of the currency's days (a hash lookup per
+	 * remembered in blocks of the currency's days (a hash lookup per
 	 * row cost 4 % of a million-row import). */
 	memo = rate_slot(ctx, cur, days);
-	if (memo && !isnan(*memo)) {
-		rate = *memo;
-	} else {
+	if (isnan(*memo)) {
 		cbm_date_iso(days, date);
-		rate = stored_rate(ctx, cur, date);
-		if (memo)
-			*memo = rate;
+		*memo = stored_rate(ctx, cur, date);
 	}
+	rate = *memo;
 	if (rate > 0) {
 		*usd_per_unit = rate;
 		return true;

@@ -114,6 +114,43 @@ g|1.2|36000"
 	expect_db_unchanged
 }
 
+# The rates remembered during an import take memory by the days rows
+# name, not by the span between them: 300 currencies, each with a row in
+# 1900 and one in 2100, stay well under DESIGN's 64 MiB (an array over
+# each span took 187 MB).  The memory is not ours to count under
+# sanitizers, nor without /usr/bin/time (Debian time).
+test_rates_of_days_far_apart_stay_small() {
+	load_base
+	local codes c i=0 kib
+	codes=$(printf '%s\n' Q{A..L}{A..Z} | head -300)
+	{
+		echo "currency,date,usd_per_unit"
+		for c in $codes; do echo "$c,1900-01-01,1.5"; done
+	} >fx300.csv
+	{
+		echo "state,received_on,amount,currency,reference"
+		for c in $codes; do
+			i=$((i + 1))
+			echo "KAZ,1900-01-02,100.00,$c,a$i"
+			echo "KAZ,2100-12-31,100.00,$c,b$i"
+		done
+	} >far.csv
+	run_cbm import fx fx300.csv
+	expect_status 0
+	if [ "${CBM_SANITIZE:-0}" = 1 ] || [ ! -x /usr/bin/time ]; then
+		run_cbm import contributions far.csv
+		expect_status 0
+	else
+		/usr/bin/time -f %M -o rss "$CBM" import contributions far.csv \
+			>out 2>&1 || fail "the import failed: $(cat out)"
+		kib=$(tail -1 rss)
+		echo "  peak RSS: $kib KiB"
+		[ "$kib" -le $((64 * 1024)) ] || fail "peak RSS $kib KiB, over 64 MiB"
+	fi
+	expect_sql "SELECT count(*), count(DISTINCT currency), sum(amount_usd)
+	            FROM contributions WHERE usd_per_unit = 1.5" "600|300|9000000"
+}
+
 test_pledge_and_budget_dates_of_conversion() {
 	base_with_rows
 	run_cbm import fx "$(data fx_eur_mid2023.csv)"
