@@ -115,6 +115,10 @@ bool cli_batch_number(const char *s, int64_t *id);
  * status 130 (interrupted). */
 void cli_signals_install(void);
 
+/* Keeps 32 MiB of heap at hand, for the commands that lay out pages
+ * (report, chart). */
+void cli_heap_for_pages(void);
+
 /* The full help text of a command (caller frees). */
 char *cli_command_help(struct cli *cli, const struct cli_command *cmd);
 

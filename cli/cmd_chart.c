@@ -137,6 +137,7 @@ int cmd_chart(struct cli *cli, int argc, char **argv)
 	enum chart_file_type f = CHART_FILE_PDF;
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
+	cli_heap_for_pages();
 	g_option_context_free(octx);
 	if (rc == CBM_OK)
 		rc = check(cli, argc, argv, &o, &kind, &p);

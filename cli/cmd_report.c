@@ -117,6 +117,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	char code[4] = "";
 	int rc = cli_parse(cli, octx, &argc, &argv);
 
+	cli_heap_for_pages();
 	g_option_context_free(octx);
 	if (rc == CBM_OK)
 		rc = check(cli, argc, argv, &o, &p);

@@ -3,6 +3,7 @@
  * printing and the help text of a command.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -129,6 +130,18 @@ static void on_signal(int sig)
 	(void)sig;
 	cbm_outfile_unlink_all();
 	_exit(130);
+}
+
+void cli_heap_for_pages(void)
+{
+	/* Instead of growing and trimming the heap a page at a time: a
+	 * report allocates and frees its layouts, charts and statements in
+	 * waves, and each page given back is a page fault when it comes
+	 * back (12 % of the annual report's time on the example data).
+	 * Untouched padding costs no memory.  Not for every command: it
+	 * also fixes glibc's mmap threshold, and cbm serve's threads would
+	 * each keep as much. */
+	mallopt(M_TOP_PAD, 32 << 20);
 }
 
 void cli_signals_install(void)

@@ -4,7 +4,6 @@
  */
 #include <gsl/gsl_errno.h>
 #include <locale.h>
-#include <malloc.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,12 +119,6 @@ int main(int argc, char **argv)
 	const struct cli_command *cmd;
 	int rc;
 
-	/* Keep 32 MiB of heap at hand instead of growing and trimming it a
-	 * page at a time: a report allocates and frees its layouts, charts
-	 * and statements in waves, and each page given back is a page fault
-	 * when it comes back (12 % of the annual report's time on the example
-	 * data).  Untouched padding costs no memory. */
-	mallopt(M_TOP_PAD, 32 << 20);
 	gsl_set_error_handler_off();
 	cli_signals_install();
 	/* Character classes only, for GLib's help text; numbers are parsed
