@@ -875,7 +875,7 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 	struct rctx x = {.db = db, .p = &p, .lang = given->lang, .err = err};
 	GPtrArray *titles = NULL;
 	bool own_read = false;
-	enum cbm_status rc = resolve(db, &p, err);
+	enum cbm_status rc = CBM_OK;
 
 	x.pool = g_ptr_array_new_with_free_func(g_free);
 	x.sections = g_ptr_array_new_with_free_func(g_free);
@@ -883,13 +883,17 @@ enum cbm_status rpt_write_traced(struct st_db *db,
 	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, table_free);
 	x.text = rpt_doc_cache_new();
 	x.memo = ana_memo_new();
-	/* Every figure of a report reads one snapshot of the database, and
-	 * SQLite keeps its pages between them instead of starting a read
-	 * for each statement.  A caller's open transaction serves as well. */
-	if (rc == CBM_OK && sqlite3_get_autocommit(st_sqlite(db))) {
+	/* Every figure of a report, and the choice of its year, read one
+	 * snapshot of the database, and SQLite keeps its pages between them
+	 * instead of starting a read for each statement.  A caller's open
+	 * transaction serves as well.  BEGIN alone reads nothing: the
+	 * snapshot is taken by resolve()'s first statement. */
+	if (sqlite3_get_autocommit(st_sqlite(db))) {
 		rc = st_exec(db, "BEGIN", err);
 		own_read = rc == CBM_OK;
 	}
+	if (rc == CBM_OK)
+		rc = resolve(db, &p, err);
 	/* The first pass learns the sections, the second lays out the
 	 * contents with them (the body flows on below it) and learns their
 	 * pages, the third lays out the same and writes the pages in. */
