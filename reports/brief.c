@@ -14,12 +14,12 @@
 
 #include "rpt_internal.h"
 
-/* The day the brief is as of: --as-of, else the last payment received
- * for year Y (the figures of a year in progress are as of then), else
- * its 31 December. */
 /* The collection section shows the year and the five before it. */
 #define COLLECTION_YEARS 5
 
+/* The day the brief is as of: --as-of, else the last payment received
+ * for year Y (the figures of a year in progress are as of then), else
+ * its 31 December. */
 static int32_t as_of(struct rctx *x)
 {
 	struct ana_params a;
@@ -108,7 +108,6 @@ static void key_figures(struct rctx *x, const struct summary *s)
 {
 	const struct ana_table *col = &s->col;
 	ptrdiff_t row = row_of(col, x->p->year);
-	size_t last = row < 0 ? 0 : (size_t)row;
 	const char *labels[4], *values[4];
 
 	labels[0] = LF(x, "kf.approved", col->currency);
@@ -116,6 +115,7 @@ static void key_figures(struct rctx *x, const struct summary *s)
 	labels[2] = LF(x, "kf.rate_by", rpt_date_text(x, s->day));
 	values[0] = values[1] = values[2] = values[3] = L(x, "n/a");
 	if (row >= 0) {
+		size_t last = (size_t)row;
 		values[0] = rpt_money_text(
 		    x, col, ana_cell(col, last, ANA_COLLECTION_APPROVED));
 		values[1] = rpt_money_text(
@@ -143,7 +143,7 @@ static void highlights(struct rctx *x, const struct summary *s)
 	const struct ana_table *col = &s->col;
 	ptrdiff_t row = row_of(col, x->p->year),
 	          before = row_of(col, x->p->year - 1);
-	size_t last = row < 0 ? 0 : (size_t)row;
+	size_t last = (size_t)row;
 	const char *v[6];
 
 	if (row < 0)
