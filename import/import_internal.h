@@ -122,6 +122,15 @@ struct imp_header {
 	GString *mapping;               /* the --map lines of this header */
 };
 
+/* How staged rows go into place (stage.c), chosen once all are staged. */
+enum imp_placing {
+	IMP_PLACE_UNDECIDED,
+	IMP_PLACE_AS_READ, /* in the file's order */
+	IMP_PLACE_KEY,     /* in the order of the table's main index */
+	IMP_PLACE_SORTED,  /* the same, and the staged rows lie so */
+	IMP_PLACE_REBUILD, /* indexes dropped, built again by sorting */
+};
+
 struct imp_ctx {
 	struct st_db *db;
 	sqlite3 *sql;
@@ -157,6 +166,7 @@ struct imp_ctx {
 	long staged;         /* rows staged (or inserted, when direct) */
 	bool direct;         /* rows go straight into the empty table */
 	GPtrArray *indexes;  /* SQL of the indexes dropped, to build again */
+	enum imp_placing placing; /* how the staged rows go into place */
 };
 
 extern const struct kind_def *const imp_kind_defs[IMP_KIND_COUNT];
