@@ -299,6 +299,16 @@ static enum cbm_status configure(struct st_db *db, struct cbm_error *err)
 		rc = st_exec(db, "PRAGMA query_only = ON", err);
 		return rc == CBM_OK ? check_version_readonly(db, err) : rc;
 	}
+	/* A new database gets pages of 16 KiB (SQLite's default is 4 KiB);
+	 * on a database already made this does nothing.  A second import
+	 * of 100,000 payments into a million rewrites nearly every leaf
+	 * page of two indexes, each page read, written to the WAL and
+	 * copied back: with 16 KiB pages a quarter as many system calls,
+	 * and 1.68 -> 1.32 s; the figures read their indexes faster too
+	 * (the budget brief on a million rows 1.14-1.77 -> 1.01-1.04 s).
+	 * It must come before the WAL is set up, which writes page 1. */
+	if ((rc = st_exec(db, "PRAGMA page_size = 16384", err)) != CBM_OK)
+		return rc;
 	if ((rc = st_exec(db, "PRAGMA journal_mode = WAL", err)) != CBM_OK)
 		return rc;
 	if ((rc = migrate(db, err)) == CBM_OK)
