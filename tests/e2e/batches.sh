@@ -50,6 +50,8 @@ test_schema_1_database_migrates() {
 	run_cbm init
 	expect_status 0
 	expect_sql "PRAGMA user_version" 8
+	# It keeps the pages it was made with.
+	expect_sql "PRAGMA page_size" 4096
 	expect_sql "PRAGMA integrity_check" "ok"
 	expect_sql "PRAGMA foreign_key_check" ""
 	expect_sql "SELECT id, kind, file_name, sheet, row_count FROM batches ORDER BY id" \

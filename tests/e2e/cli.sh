@@ -149,6 +149,8 @@ test_database_location() {
 
 test_init_twice_changes_nothing() {
 	load_base
+	# A new database has pages of 16 KiB (store/db.c says why).
+	expect_sql "PRAGMA page_size" 16384
 	snapshot
 	run_cbm init
 	expect_status 0
