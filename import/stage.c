@@ -505,10 +505,12 @@ static enum cbm_status sort_staged(struct imp_ctx *ctx)
 	                    "ALTER TABLE temp.imp_sorted RENAME TO imp_stage;",
 	                    ctx->def->order);
 
-	ctx->fatal = st_exec(ctx->db, sql, ctx->err);
-	g_free(sql);
-	if (ctx->fatal == CBM_OK)
+	if (sqlite3_exec(ctx->sql, sql, NULL, NULL, NULL) == SQLITE_OK)
 		ctx->placing = IMP_PLACE_SORTED;
+	else
+		ctx->fatal = st_sql_error(ctx->db, "cannot sort the rows read",
+		                          ctx->err);
+	g_free(sql);
 	return ctx->fatal;
 }
 

@@ -348,6 +348,11 @@ test_many_rows_into_many_checked_in_key_order() {
 	expect_db_unchanged
 	import_ok contributions b.csv
 	expect_sql "SELECT count(*) FROM contributions" "101000"
+	# They went in in the order of the key, not the file's.
+	expect_sql "SELECT count(*) FROM (SELECT row_number() OVER (ORDER BY id)
+	            AS a, row_number() OVER (ORDER BY state, received_on, amount,
+	            currency, kind, id) AS b FROM contributions
+	            WHERE batch_id = (SELECT max(id) FROM batches)) WHERE a <> b" "0"
 	expect_sql "PRAGMA integrity_check" "ok"
 	local rows="SELECT state, received_on, budget_year, amount, currency,
 	            kind, reference, usd_per_unit, amount_usd FROM contributions
