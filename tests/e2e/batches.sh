@@ -328,9 +328,7 @@ test_same_rows_in_another_file_refused() {
 # and nothing loads; without them every row loads, the same rows as one
 # file of both loaded into an empty table.
 test_many_rows_into_many_checked_in_key_order() {
-	init_db
-	import_ok states "$EXAMPLES/states.csv"
-	import_ok fx "$EXAMPLES/fx.csv"
+	load_examples_base
 	gen_contributions 81000 A 2006 20 >a.csv
 	gen_contributions 20000 B 2006 20 >b.csv
 	import_ok contributions a.csv
@@ -360,9 +358,7 @@ test_many_rows_into_many_checked_in_key_order() {
 	sql "$rows" >two.txt
 	DB=$T/one.sqlite
 	export CBM_DB=$DB
-	init_db
-	import_ok states "$EXAMPLES/states.csv"
-	import_ok fx "$EXAMPLES/fx.csv"
+	load_examples_base
 	{
 		cat a.csv
 		tail -n +2 b.csv

@@ -8,15 +8,6 @@
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-
-
-# States and fx of examples/ (batches 1 and 2).
-load_examples_base() {
-	init_db
-	import_ok states "$EXAMPLES/states.csv"
-	import_ok fx "$EXAMPLES/fx.csv"
-}
-
 # Waits for background cbm PID whose output went to NAME.out/NAME.err; sets
 # OUT, ERR, STATUS and CMD as run_cbm does.
 wait_cbm() {

@@ -151,9 +151,7 @@ test_sigkill_during_import_is_all_or_nothing() {
 	local runs=${CBM_CRASH_RUNS:-20} seed=${CBM_CRASH_SEED:-$RANDOM$RANDOM}
 	local t0 dur i n ticks id log="" absent=0 early=0
 	RANDOM=$seed
-	init_db
-	import_ok states "$EXAMPLES/states.csv"
-	import_ok fx "$EXAMPLES/fx.csv"
+	load_examples_base
 	import_ok contributions "$EXAMPLES/contributions.csv"
 	EARLIER=$(sql "SELECT group_concat(id) FROM (SELECT id FROM batches ORDER BY id)")
 	FINGERPRINT=$(earlier_fingerprint)

@@ -261,6 +261,14 @@ load_examples() {
 	done
 }
 
+# A database with the states and fx rates of examples/ (batches 1 and 2):
+# what gen_contributions' rows need.
+load_examples_base() {
+	init_db
+	import_ok states "$EXAMPLES/states.csv"
+	import_ok fx "$EXAMPLES/fx.csv"
+}
+
 # gen_contributions N TAG FIRST_YEAR YEARS: N contribution rows in USD, EUR
 # and KZT (all with rates in examples/fx.csv) by states of
 # examples/states.csv, received in FIRST_YEAR .. FIRST_YEAR+YEARS-1, with
