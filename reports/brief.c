@@ -143,11 +143,12 @@ static void highlights(struct rctx *x, const struct summary *s)
 	const struct ana_table *col = &s->col;
 	ptrdiff_t row = row_of(col, x->p->year),
 	          before = row_of(col, x->p->year - 1);
-	size_t last = (size_t)row;
 	const char *v[6];
+	size_t last;
 
 	if (row < 0)
 		return;
+	last = (size_t)row;
 	v[0] = rpt_date_text(x, s->day);
 	v[1] = rpt_amount_text(x, col,
 	                       ana_cell(col, last, ANA_COLLECTION_RECEIVED));
