@@ -456,33 +456,21 @@ void imp_ctx_clear_row(struct imp_ctx *ctx)
 
 /* ---- lookups ------------------------------------------------------------- */
 
-/* The rate of CUR on or before DATE from the store; 0 when none. */
-static double stored_rate(struct imp_ctx *ctx, const char *cur,
-                          const char *date)
-{
-	double rate = 0;
-	int rc;
-
-	sqlite3_bind_text(ctx->rate_stmt, 1, cur, -1, SQLITE_STATIC);
-	sqlite3_bind_text(ctx->rate_stmt, 2, date, -1, SQLITE_STATIC);
-	rc = sqlite3_step(ctx->rate_stmt);
-	if (rc == SQLITE_ROW)
-		rate = sqlite3_column_double(ctx->rate_stmt, 0);
-	else if (rc != SQLITE_DONE && !ctx->fatal)
-		ctx->fatal =
-		    st_sql_error(ctx->db, "cannot read fx rates", ctx->err);
-	sqlite3_reset(ctx->rate_stmt);
-	return rate;
-}
-
-/* The rates of one currency, looked up from the store day by day, kept
- * in blocks of RATE_BLOCK days made as rows need them: the memory follows
- * the days the file names, not the span between its first and last. */
+/* The rates of one currency: every rate the store has for it, read once,
+ * by day; and a memo of the rate on each day rows name, in blocks of
+ * RATE_BLOCK days made as rows need them, so that its memory follows the
+ * days of the file, not the span between its first and last. */
 enum { RATE_BLOCK = 256 };
+
+struct known_rate {
+	int32_t day;
+	double rate;
+};
 
 struct imp_rate_days {
 	char cur[4];
-	uint32_t first;   /* the block of blocks->pdata[0] */
+	GArray *known;     /* struct known_rate, by day */
+	uint32_t first;    /* the block of blocks->pdata[0] */
 	GPtrArray *blocks; /* double[RATE_BLOCK], or NULL: no row yet.  A
 	                    * rate is NAN, not looked up yet; 0, none on or
 	                    * before that day */
@@ -492,31 +480,80 @@ void imp_rate_days_free(void *p)
 {
 	struct imp_rate_days *r = p;
 
+	g_array_free(r->known, TRUE);
 	g_ptr_array_free(r->blocks, TRUE);
 	g_free(r);
 }
 
-/* The memo's slot for CUR on DAYS, made (NAN) if new. */
-static double *rate_slot(struct imp_ctx *ctx, const char *cur, int32_t days)
+/* Reads every rate of R's currency from the store, in one query: rows
+ * are being written meanwhile (writer.c), so the reader takes the
+ * connection once per currency, not once per day. */
+static void load_rates(struct imp_ctx *ctx, struct imp_rate_days *r)
+{
+	sqlite3_stmt *st = ctx->rate_stmt;
+	int rc;
+
+	imp_stage_pause(ctx);
+	sqlite3_bind_text(st, 1, r->cur, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct known_rate k = {0, sqlite3_column_double(st, 1)};
+		const char *date = (const char *)sqlite3_column_text(st, 0);
+		if (date && cbm_date_parse_iso(date, &k.day))
+			g_array_append_val(r->known, k);
+	}
+	if (rc != SQLITE_DONE && !ctx->fatal)
+		ctx->fatal =
+		    st_sql_error(ctx->db, "cannot read fx rates", ctx->err);
+	sqlite3_reset(st);
+}
+
+/* The rate of R's currency on DAYS, or the last before; 0 when none. */
+static double known_rate(const struct imp_rate_days *r, int32_t days)
+{
+	guint lo = 0, hi = r->known->len; /* the first after DAYS: hi */
+
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+		if (g_array_index(r->known, struct known_rate, mid).day <= days)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return hi ? g_array_index(r->known, struct known_rate, hi - 1).rate
+	          : 0;
+}
+
+/* The rates of CUR, read from the store if new. */
+static struct imp_rate_days *rates_of(struct imp_ctx *ctx, const char *cur)
+{
+	struct imp_rate_days *r;
+
+	for (guint i = 0; i < ctx->rates->len; i++) {
+		r = ctx->rates->pdata[i];
+		if (strcmp(r->cur, cur) == 0)
+			return r;
+	}
+	r = g_new0(struct imp_rate_days, 1);
+	g_strlcpy(r->cur, cur, sizeof(r->cur));
+	r->known = g_array_new(FALSE, FALSE, sizeof(struct known_rate));
+	r->first = UINT32_MAX;
+	r->blocks = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(ctx->rates, r);
+	load_rates(ctx, r);
+	return r;
+}
+
+/* The memo's slot of R on DAYS, made (NAN) if new. */
+static double *rate_slot(struct imp_rate_days *r, int32_t days)
 {
 	/* Days from before year 1 (cbm_date_valid), so that the blocks
 	 * count from 0. */
 	uint32_t day = (uint32_t)((int64_t)days + 800000);
 	uint32_t b = day / RATE_BLOCK;
-	struct imp_rate_days *r = NULL;
 	double *block;
 
-	for (guint i = 0; i < ctx->rates->len && !r; i++)
-		if (strcmp(((struct imp_rate_days *)ctx->rates->pdata[i])->cur,
-		           cur) == 0)
-			r = ctx->rates->pdata[i];
-	if (!r) {
-		r = g_new0(struct imp_rate_days, 1);
-		g_strlcpy(r->cur, cur, sizeof(r->cur));
+	if (!r->blocks->len)
 		r->first = b;
-		r->blocks = g_ptr_array_new_with_free_func(g_free);
-		g_ptr_array_add(ctx->rates, r);
-	}
 	if (b < r->first) { /* room before: the blocks there move up */
 		guint n = r->first - b, len = r->blocks->len;
 		g_ptr_array_set_size(r->blocks, len + n);
@@ -540,20 +577,20 @@ static double *rate_slot(struct imp_ctx *ctx, const char *cur, int32_t days)
 bool imp_ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
                       int32_t days, double *usd_per_unit)
 {
+	struct imp_rate_days *r;
 	char date[11];
 	double *memo, rate;
 
 	*usd_per_unit = 1.0;
 	if (strcmp(cur, "USD") == 0)
 		return true;
-	/* Payments cluster on few days: one query per currency and day,
+	/* Payments cluster on few days: one search per currency and day,
 	 * remembered in blocks of the currency's days (a hash lookup per
 	 * row cost 4 % of a million-row import). */
-	memo = rate_slot(ctx, cur, days);
-	if (isnan(*memo)) {
-		cbm_date_iso(days, date);
-		*memo = stored_rate(ctx, cur, date);
-	}
+	r = rates_of(ctx, cur);
+	memo = rate_slot(r, days);
+	if (isnan(*memo))
+		*memo = known_rate(r, days);
 	rate = *memo;
 	if (rate > 0) {
 		*usd_per_unit = rate;

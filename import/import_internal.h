@@ -122,6 +122,34 @@ struct imp_header {
 	GString *mapping;               /* the --map lines of this header */
 };
 
+/* The parameters of a staged row: its line, the stored columns, the
+ * extras. */
+#define IMP_MAX_PARAMS (1 + MAX_COLUMNS + MAX_EXTRAS)
+
+/* One value of a row to be written (writer.c). */
+enum imp_param_type {
+	IMP_PARAM_NULL,
+	IMP_PARAM_INT,
+	IMP_PARAM_DOUBLE,
+	IMP_PARAM_TEXT,
+	IMP_PARAM_BLOB,
+};
+
+struct imp_param {
+	enum imp_param_type type;
+	int64_t i;
+	double d;
+	size_t off, len; /* text and blobs: where in the row's bytes */
+};
+
+/* The values of one row for a statement, copied: parameter p is
+ * param[p - 1]; those above n, or never set, are NULL. */
+struct imp_row {
+	struct imp_param param[IMP_MAX_PARAMS];
+	int n;
+	GByteArray *bytes; /* the text and blobs, NULL until one is set */
+};
+
 /* How staged rows go into place (stage.c), chosen once all are staged. */
 enum imp_placing {
 	IMP_PLACE_UNDECIDED,
@@ -160,6 +188,9 @@ struct imp_ctx {
 	                         * per currency (imp_ctx_get_rate) */
 	GHashTable *currencies; /* currencies noted in the store */
 	sqlite3_stmt *rate_stmt;
+	struct imp_writer *writer; /* writes the rows read (writer.c) */
+	struct imp_row row;        /* the values of the current row */
+	struct imp_row child_row;  /* those of a staged child */
 	sqlite3_stmt *stage; /* INSERT INTO temp.imp_stage, or the table */
 	sqlite3_stmt *child; /* INSERT INTO temp.imp_child */
 	int n_fields;        /* columns with a field */
@@ -254,6 +285,41 @@ bool imp_ctx_get_rate(struct imp_ctx *ctx, int col, const char *cur,
 bool imp_ctx_unique_in_file(struct imp_ctx *ctx, int col, const char *key,
                             const char *what);
 
+/* ---- the writer (writer.c) ---------------------------------------------- */
+
+/* Sets parameter P (from 1) of row R; text and blobs are copied. */
+void imp_row_int(struct imp_row *r, int p, int64_t v);
+void imp_row_double(struct imp_row *r, int p, double v);
+void imp_row_text(struct imp_row *r, int p, const char *v, size_t n);
+void imp_row_blob(struct imp_row *r, int p, const void *v, size_t n);
+
+/* Unsets every parameter of R; release frees what R holds. */
+void imp_row_clear(struct imp_row *r);
+void imp_row_release(struct imp_row *r);
+
+/* Starts the thread that binds and steps the rows read, in the order they
+ * are put, on DB's connection.  While rows are in flight only the writer
+ * may use the connection: wait for it first. */
+struct imp_writer *imp_writer_start(struct st_db *db);
+
+/* Puts a copy of R, to be stepped on ST after every row put before. */
+void imp_writer_put(struct imp_writer *w, sqlite3_stmt *st,
+                    const struct imp_row *r);
+
+/* True once a row failed to be written (seen at any time). */
+bool imp_writer_failed(struct imp_writer *w);
+
+/* Waits until every row handed over is written; the rows put since the
+ * last hand-over wait, and the connection is the caller's until the next
+ * put.  Returns the first failure, copied into ERR. */
+enum cbm_status imp_writer_wait(struct imp_writer *w, struct cbm_error *err);
+
+/* Writes every row put, and waits for them. */
+enum cbm_status imp_writer_flush(struct imp_writer *w, struct cbm_error *err);
+
+/* Ends the thread, dropping what is in flight; W may be NULL. */
+void imp_writer_stop(struct imp_writer *w);
+
 /* ---- staging (stage.c) --------------------------------------------------- */
 
 /* Creates the staging tables of the kind and prepares their inserts; when
@@ -277,6 +343,16 @@ void imp_ctx_child(struct imp_ctx *ctx, int count, int64_t n, const char *a,
 
 /* Stages the current row (its fields and the extras stored); counts it. */
 void imp_stage_row(struct imp_ctx *ctx);
+
+/* Forgets the extras stored for a row that is not staged. */
+void imp_stage_discard(struct imp_ctx *ctx);
+
+/* Makes the connection the reader's: a row hook that runs SQL calls this
+ * first (the rows staged so far may still be being written). */
+void imp_stage_pause(struct imp_ctx *ctx);
+
+/* Writes every row staged; after the last row, before any other SQL. */
+enum cbm_status imp_stage_flush(struct imp_ctx *ctx);
 
 /* Reports every staged row that is already loaded, five per batch and a
  * line for the rest. */

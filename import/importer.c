@@ -103,6 +103,7 @@ static int on_header(struct imp_ctx *ctx, const struct imp_record *rec)
 	ctx->res->mapping = g_strdup(ctx->h.mapping->str);
 	if (!ctx->header_ok || states_needed(ctx, rec))
 		return 1;
+	imp_stage_pause(ctx);
 	return ctx->def->begin && ctx->def->begin(ctx) != CBM_OK;
 }
 
@@ -134,7 +135,8 @@ static int on_record(void *data, size_t index, const struct imp_record *rec)
 		ctx->def->row(ctx);
 	if (imp_ctx_row_ok(ctx) && !ctx->fatal)
 		imp_stage_row(ctx);
-	sqlite3_clear_bindings(ctx->stage);
+	else
+		imp_stage_discard(ctx);
 	imp_ctx_clear_row(ctx);
 	return ctx->fatal != CBM_OK || ctx->res->diags.truncated;
 }
@@ -150,8 +152,8 @@ static void progress_bytes(void *data, uint64_t bytes)
 static enum cbm_status open_lookups(struct imp_ctx *ctx)
 {
 	static const char rate_sql[] =
-	    "SELECT usd_per_unit FROM fx_rates WHERE currency = ?"
-	    " AND date <= ? ORDER BY date DESC LIMIT 1";
+	    "SELECT date, usd_per_unit FROM fx_rates WHERE currency = ?"
+	    " ORDER BY date";
 	sqlite3_stmt *st = NULL;
 	enum cbm_status rc;
 	int step;
@@ -298,6 +300,8 @@ static enum cbm_status load(struct imp_ctx *ctx, FILE *fp,
 		rc = imp_stage_open(ctx);
 	if (rc == CBM_OK)
 		rc = read_records(ctx, fp, src, &stats);
+	if (rc == CBM_OK)
+		rc = imp_stage_flush(ctx);
 	if (rc == CBM_OK)
 		rc = ctx->fatal;
 	if (rc != CBM_OK)

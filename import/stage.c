@@ -153,12 +153,18 @@ enum cbm_status imp_stage_open(struct imp_ctx *ctx)
 		rc = prepare(
 		    ctx, "INSERT INTO temp.imp_child VALUES (?, ?, ?, ?, ?)",
 		    &ctx->child);
+	if (rc == CBM_OK)
+		ctx->writer = imp_writer_start(ctx->db);
 	g_string_free(marks, TRUE);
 	return rc;
 }
 
 void imp_stage_close(struct imp_ctx *ctx)
 {
+	imp_writer_stop(ctx->writer);
+	ctx->writer = NULL;
+	imp_row_release(&ctx->row);
+	imp_row_release(&ctx->child_row);
 	sqlite3_finalize(ctx->stage);
 	sqlite3_finalize(ctx->child);
 	ctx->stage = ctx->child = NULL;
@@ -182,57 +188,62 @@ static int extra_param(const struct imp_ctx *ctx, int i)
 
 void imp_ctx_store_int(struct imp_ctx *ctx, int i, int64_t v)
 {
-	sqlite3_bind_int64(ctx->stage, extra_param(ctx, i), v);
+	imp_row_int(&ctx->row, extra_param(ctx, i), v);
 }
 
 void imp_ctx_store_double(struct imp_ctx *ctx, int i, double v)
 {
-	sqlite3_bind_double(ctx->stage, extra_param(ctx, i), v);
+	imp_row_double(&ctx->row, extra_param(ctx, i), v);
+}
+
+/* Text V (NULL: none) as parameter P of R. */
+static void text_param(struct imp_row *r, int p, const char *v)
+{
+	if (v)
+		imp_row_text(r, p, v, strlen(v));
 }
 
 void imp_ctx_store_text(struct imp_ctx *ctx, int i, const char *v)
 {
-	sqlite3_bind_text(ctx->stage, extra_param(ctx, i), v, -1,
-	                  SQLITE_TRANSIENT);
+	text_param(&ctx->row, extra_param(ctx, i), v);
 }
 
 void imp_ctx_store_blob(struct imp_ctx *ctx, int i, const void *v, size_t n)
 {
-	sqlite3_bind_blob64(ctx->stage, extra_param(ctx, i), v, n,
-	                    SQLITE_TRANSIENT);
+	if (v)
+		imp_row_blob(&ctx->row, extra_param(ctx, i), v, n);
 }
 
-/* Steps a bound staging insert and resets it; a failure is fatal. */
-static void step(struct imp_ctx *ctx, sqlite3_stmt *st)
+/* Hands row R of statement ST to the writer (writer.c); a failure to
+ * write an earlier row is made the import's now, which stops the
+ * reading. */
+static void put(struct imp_ctx *ctx, sqlite3_stmt *st, struct imp_row *r)
 {
-	if (sqlite3_step(st) != SQLITE_DONE && !ctx->fatal)
-		ctx->fatal =
-		    st_sql_error(ctx->db, "cannot stage a row", ctx->err);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	imp_writer_put(ctx->writer, st, r);
+	imp_row_clear(r);
+	if (imp_writer_failed(ctx->writer))
+		imp_stage_pause(ctx);
 }
 
 void imp_ctx_child(struct imp_ctx *ctx, int count, int64_t n, const char *a,
                    const char *b, const char *c)
 {
-	sqlite3_stmt *st = ctx->child;
+	struct imp_row *r = &ctx->child_row;
 
-	sqlite3_bind_int64(st, 1, ctx->rec->line);
-	sqlite3_bind_int64(st, 2, n);
-	sqlite3_bind_text(st, 3, a, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, b, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, c, -1, SQLITE_TRANSIENT);
-	step(ctx, st);
+	imp_row_int(r, 1, ctx->rec->line);
+	imp_row_int(r, 2, n);
+	text_param(r, 3, a);
+	text_param(r, 4, b);
+	text_param(r, 5, c);
+	put(ctx, ctx->child, r);
 	ctx->res->counts[count].count++;
 }
 
-/* Binds the value of column C at parameter P as its type is stored.  Text
- * is bound without a copy (SQLITE_STATIC): it lives in the record, the
- * value's buffer or the kind's words until the row is stepped, which
- * clears the bindings (step()). */
-static void bind_value(struct imp_ctx *ctx, int c, int p)
+/* Sets the value of column C as parameter P, as its type is stored. */
+static void set_value(struct imp_ctx *ctx, int c, int p)
 {
 	struct imp_value *v = &ctx->v[c];
+	struct imp_row *r = &ctx->row;
 
 	if (!v->set)
 		return; /* NULL */
@@ -240,17 +251,17 @@ static void bind_value(struct imp_ctx *ctx, int c, int p)
 	case IMP_T_YEAR:
 	case IMP_T_MONEY:
 	case IMP_T_PAYMENT:
-		sqlite3_bind_int64(ctx->stage, p, v->i);
+		imp_row_int(r, p, v->i);
 		break;
 	case IMP_T_DATE:
 		cbm_date_iso((int32_t)v->i, v->buf);
-		sqlite3_bind_text(ctx->stage, p, v->buf, 10, SQLITE_STATIC);
+		imp_row_text(r, p, v->buf, 10);
 		break;
 	case IMP_T_NUMBER:
-		sqlite3_bind_double(ctx->stage, p, v->d);
+		imp_row_double(r, p, v->d);
 		break;
 	default:
-		sqlite3_bind_text(ctx->stage, p, v->s, -1, SQLITE_STATIC);
+		text_param(r, p, v->s);
 		break;
 	}
 }
@@ -259,13 +270,41 @@ void imp_stage_row(struct imp_ctx *ctx)
 {
 	int p = 1;
 
-	sqlite3_bind_int64(ctx->stage, p++, ctx->rec->line);
+	imp_row_int(&ctx->row, p++, ctx->rec->line);
 	for (int c = 0; c < ctx->def->n_columns; c++)
 		if (ctx->def->columns[c].field)
-			bind_value(ctx, c, p++);
-	step(ctx, ctx->stage);
+			set_value(ctx, c, p++);
+	put(ctx, ctx->stage, &ctx->row);
 	ctx->staged++;
 	ctx->res->counts[0].count++;
+}
+
+void imp_stage_discard(struct imp_ctx *ctx)
+{
+	imp_row_clear(&ctx->row);
+}
+
+void imp_stage_pause(struct imp_ctx *ctx)
+{
+	enum cbm_status rc;
+
+	if (!ctx->writer)
+		return;
+	rc = imp_writer_wait(ctx->writer, ctx->err);
+	if (rc != CBM_OK && !ctx->fatal)
+		ctx->fatal = rc;
+}
+
+enum cbm_status imp_stage_flush(struct imp_ctx *ctx)
+{
+	enum cbm_status rc;
+
+	if (!ctx->writer)
+		return CBM_OK;
+	rc = imp_writer_flush(ctx->writer, ctx->err);
+	if (rc != CBM_OK && !ctx->fatal)
+		ctx->fatal = rc;
+	return ctx->fatal;
 }
 
 /* ---- rows already loaded ------------------------------------------------- */

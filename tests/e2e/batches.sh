@@ -370,6 +370,29 @@ test_many_rows_into_many_checked_in_key_order() {
 	expect_eq "$(wc -l <two.txt)" 101000 "rows compared"
 }
 
+# The rows are written by a thread of their own while the file is still
+# being read (import/writer.c).  A row the database refuses as it is
+# written (here by a trigger the test adds; in life a full disk) ends the
+# import with that error after thousands of rows were written, and none
+# of them stays; with the trigger gone the same file loads whole.
+test_row_refused_as_written_loads_nothing() {
+	load_examples_base
+	gen_contributions 9000 W 2010 10 >w.csv
+	sql "CREATE TRIGGER refuse BEFORE INSERT ON contributions
+	     WHEN NEW.reference = 'W-7000'
+	     BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+	snapshot
+	run_cbm import contributions w.csv
+	expect_status 3
+	expect_stderr_has "cannot stage a row: refused by the test"
+	expect_db_unchanged
+	sql "DROP TRIGGER refuse"
+	import_ok contributions w.csv
+	expect_sql "SELECT count(*), count(DISTINCT reference),
+	            sum(reference = 'W-7000') FROM contributions" "9000|9000|1"
+	expect_sql "PRAGMA integrity_check" "ok"
+}
+
 test_duplicate_fx_rate_refused() {
 	load_base
 	printf 'currency,date,usd_per_unit\nEUR,2023-01-01,1.10\n' | write fx2.csv
