@@ -13,7 +13,9 @@
  * and moves the staged rows into place in one ordered INSERT.  What is
  * left to a kind is its row hook: the checks across columns (an end
  * before its start, a rate for the day, a name another state has) and
- * the stored values no column gives (a USD amount).
+ * the stored values no column gives (a USD amount).  A row hook runs
+ * while earlier rows are being written by another thread (writer.c):
+ * one that runs SQL calls imp_stage_pause() first.
  */
 #ifndef CBM_IMPORT_INTERNAL_H
 #define CBM_IMPORT_INTERNAL_H
@@ -89,7 +91,8 @@ struct kind_def {
 	const char *children[MAX_CHILD_TABLES];
 	/* Checks the header (ctx->col) before any row; optional. */
 	enum cbm_status (*begin)(struct imp_ctx *ctx);
-	/* The checks across columns of a row whose fields are read. */
+	/* The checks across columns of a row whose fields are read; SQL
+	 * only after imp_stage_pause(). */
 	void (*row)(struct imp_ctx *ctx);
 	/* Checks after the rows are in place, inside the transaction. */
 	enum cbm_status (*end)(struct imp_ctx *ctx);
