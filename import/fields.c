@@ -493,7 +493,8 @@ static void load_rates(struct imp_ctx *ctx, struct imp_rate_days *r)
 	sqlite3_stmt *st = ctx->rate_stmt;
 	int rc;
 
-	imp_stage_pause(ctx);
+	if (imp_stage_pause(ctx) != CBM_OK)
+		return; /* the import failed: no more SQL */
 	sqlite3_bind_text(st, 1, r->cur, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct known_rate k = {0, sqlite3_column_double(st, 1)};

@@ -351,8 +351,10 @@ void imp_stage_row(struct imp_ctx *ctx);
 void imp_stage_discard(struct imp_ctx *ctx);
 
 /* Makes the connection the reader's: a row hook that runs SQL calls this
- * first (the rows staged so far may still be being written). */
-void imp_stage_pause(struct imp_ctx *ctx);
+ * first (the rows staged so far may still be being written), and runs
+ * none when it returns a failure (ctx->fatal): a write that failed may
+ * have ended the transaction, and SQL run then would commit on its own. */
+enum cbm_status imp_stage_pause(struct imp_ctx *ctx);
 
 /* Writes every row staged; after the last row, before any other SQL. */
 enum cbm_status imp_stage_flush(struct imp_ctx *ctx);

@@ -103,7 +103,8 @@ static int on_header(struct imp_ctx *ctx, const struct imp_record *rec)
 	ctx->res->mapping = g_strdup(ctx->h.mapping->str);
 	if (!ctx->header_ok || states_needed(ctx, rec))
 		return 1;
-	imp_stage_pause(ctx);
+	if (imp_stage_pause(ctx) != CBM_OK)
+		return 1;
 	return ctx->def->begin && ctx->def->begin(ctx) != CBM_OK;
 }
 

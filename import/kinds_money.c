@@ -18,7 +18,8 @@ static void note_currency(struct imp_ctx *ctx, const char *cur)
 	if (g_hash_table_contains(ctx->currencies, cur))
 		return;
 	g_hash_table_add(ctx->currencies, g_strdup(cur));
-	imp_stage_pause(ctx); /* before the rows of CUR are written */
+	if (imp_stage_pause(ctx) != CBM_OK)
+		return; /* the import failed: no more SQL */
 	if (st_currency_note(ctx->db, cur, ctx->err) != CBM_OK)
 		ctx->fatal = CBM_EINTERNAL;
 }

@@ -203,6 +203,8 @@ static void text_param(struct imp_row *r, int p, const char *v)
 		imp_row_text(r, p, v, strlen(v));
 }
 
+/* NULL (no text, no blob) leaves the extra as it is: unset, so NULL,
+ * unless stored before in the same row. */
 void imp_ctx_store_text(struct imp_ctx *ctx, int i, const char *v)
 {
 	text_param(&ctx->row, extra_param(ctx, i), v);
@@ -284,15 +286,16 @@ void imp_stage_discard(struct imp_ctx *ctx)
 	imp_row_clear(&ctx->row);
 }
 
-void imp_stage_pause(struct imp_ctx *ctx)
+enum cbm_status imp_stage_pause(struct imp_ctx *ctx)
 {
 	enum cbm_status rc;
 
 	if (!ctx->writer)
-		return;
+		return ctx->fatal;
 	rc = imp_writer_wait(ctx->writer, ctx->err);
 	if (rc != CBM_OK && !ctx->fatal)
 		ctx->fatal = rc;
+	return ctx->fatal;
 }
 
 enum cbm_status imp_stage_flush(struct imp_ctx *ctx)

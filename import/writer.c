@@ -38,8 +38,15 @@
 #define BATCHES 4
 
 /* GLib's queues lock with futexes, which ThreadSanitizer does not see;
- * in a build with it, each hand-over of a batch says so. */
-#ifdef __SANITIZE_THREAD__
+ * in a build with it (GCC or clang), each hand-over of a batch says so. */
+#if defined(__SANITIZE_THREAD__)
+#define CBM_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define CBM_TSAN 1
+#endif
+#endif
+#ifdef CBM_TSAN
 void __tsan_acquire(void *addr);
 void __tsan_release(void *addr);
 #define push(q, b) (__tsan_release(b), g_async_queue_push((q), (b)))

@@ -393,6 +393,41 @@ test_row_refused_as_written_loads_nothing() {
 	expect_sql "PRAGMA integrity_check" "ok"
 }
 
+# A write that fails for want of room (here a limit on the size of the
+# files cbm writes, in 1 KiB blocks; in life a full disk) can end SQLite's
+# transaction there and then.  The rows read meanwhile bring currencies
+# new to the import (one every 200 rows), each of which the reader would
+# record with SQL of its own, which would then commit alone: it must run
+# none once a write failed, so that nothing of the import stays, not even
+# a currency.  Without the limit the same file loads.
+test_write_failing_for_room_leaves_nothing() {
+	load_examples_base
+	local c
+	{
+		echo "currency,date,usd_per_unit"
+		for c in Q{A..Z}{A..Z}; do echo "$c,2000-01-01,0.5"; done
+	} >fxq.csv
+	import_ok fx fxq.csv
+	awk 'BEGIN {
+		split("ABCDEFGHIJKLMNOPQRSTUVWXYZ", l, "")
+		print "state,received_on,amount,currency,reference"
+		for (i = 0; i < 135000; i++) {
+			k = int(i / 200)
+			printf "KAZ,2020-%02d-%02d,%d.00,Q%s%s,F-%d\n", i % 12 + 1,
+				i % 28 + 1, 100 + i, l[int(k / 26) + 1], l[k % 26 + 1], i
+		}
+	}' >room.csv
+	printf "trap '' XFSZ\nulimit -f 4096\nexec \"\$@\"\n" >limit.sh
+	snapshot
+	CBM_WRAPPER="bash $T/limit.sh" run_cbm import contributions room.csv
+	expect_status 3
+	expect_stderr_has "disk I/O error"
+	expect_db_unchanged
+	import_ok contributions room.csv
+	expect_sql "SELECT count(*), count(DISTINCT currency) FROM contributions" \
+		"135000|675"
+}
+
 test_duplicate_fx_rate_refused() {
 	load_base
 	printf 'currency,date,usd_per_unit\nEUR,2023-01-01,1.10\n' | write fx2.csv
