@@ -317,8 +317,9 @@ bool imp_writer_failed(struct imp_writer *w);
  * put.  Returns the first failure, copied into ERR. */
 enum cbm_status imp_writer_wait(struct imp_writer *w, struct cbm_error *err);
 
-/* Writes every row put, and waits for them. */
-enum cbm_status imp_writer_flush(struct imp_writer *w, struct cbm_error *err);
+/* Hands the rows put since the last hand-over to the writer (or writes
+ * them, without a thread); imp_writer_wait then waits for them too. */
+void imp_writer_hand_over(struct imp_writer *w);
 
 /* Ends the thread, dropping what is in flight; W may be NULL. */
 void imp_writer_stop(struct imp_writer *w);

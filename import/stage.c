@@ -300,14 +300,9 @@ enum cbm_status imp_stage_pause(struct imp_ctx *ctx)
 
 enum cbm_status imp_stage_flush(struct imp_ctx *ctx)
 {
-	enum cbm_status rc;
-
-	if (!ctx->writer)
-		return CBM_OK;
-	rc = imp_writer_flush(ctx->writer, ctx->err);
-	if (rc != CBM_OK && !ctx->fatal)
-		ctx->fatal = rc;
-	return ctx->fatal;
+	if (ctx->writer)
+		imp_writer_hand_over(ctx->writer);
+	return imp_stage_pause(ctx);
 }
 
 /* ---- rows already loaded ------------------------------------------------- */

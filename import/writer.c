@@ -269,9 +269,7 @@ static void take_back(struct imp_writer *w)
 	g_ptr_array_add(w->spare, b);
 }
 
-/* Hands the batch being filled to the writer (or writes it, without a
- * thread) and starts another. */
-static void hand_over(struct imp_writer *w)
+void imp_writer_hand_over(struct imp_writer *w)
 {
 	if (!w->cur->entries->len)
 		return;
@@ -305,7 +303,7 @@ void imp_writer_put(struct imp_writer *w, sqlite3_stmt *st,
 	}
 	g_array_append_val(b->entries, en);
 	if (b->entries->len >= BATCH_ROWS || b->bytes->len >= BATCH_BYTES)
-		hand_over(w);
+		imp_writer_hand_over(w);
 }
 
 bool imp_writer_failed(struct imp_writer *w)
@@ -320,12 +318,6 @@ enum cbm_status imp_writer_wait(struct imp_writer *w, struct cbm_error *err)
 	if (w->status != CBM_OK && err && err->code == CBM_OK)
 		*err = w->err;
 	return w->status;
-}
-
-enum cbm_status imp_writer_flush(struct imp_writer *w, struct cbm_error *err)
-{
-	hand_over(w);
-	return imp_writer_wait(w, err);
 }
 
 void imp_writer_stop(struct imp_writer *w)
