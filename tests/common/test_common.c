@@ -11,8 +11,8 @@ static void test_exponents(void)
 	CHECK_INT(cbm_currency_exponent("KRW"), 0);
 	CHECK_INT(cbm_currency_exponent("KWD"), 3);
 	CHECK_INT(cbm_currency_exponent("BHD"), 3);
-	/* The ends of both lists (looked up by halving), and codes between
-	 * and around them. */
+	/* The ends of both lists, and codes between and around them: the
+	 * table made from the lists, AAA and ZZZ its first and last. */
 	CHECK_INT(cbm_currency_exponent("BIF"), 0);
 	CHECK_INT(cbm_currency_exponent("XPF"), 0);
 	CHECK_INT(cbm_currency_exponent("TND"), 3);
@@ -21,6 +21,10 @@ static void test_exponents(void)
 	CHECK_INT(cbm_currency_exponent("ZZZ"), 2);
 	CHECK_INT(cbm_currency_exponent("KZT"), 2);
 	CHECK_INT(cbm_currency_exponent("EUR"), 2);
+	/* A code that is not three capitals is outside the table. */
+	CHECK_INT(cbm_currency_exponent("jpy"), 2);
+	CHECK_INT(cbm_currency_exponent("JPYX"), 2);
+	CHECK_INT(cbm_currency_exponent(""), 2);
 	CHECK(cbm_currency_valid("EUR"));
 	CHECK(!cbm_currency_valid("eur"));
 	CHECK(!cbm_currency_valid("EURO"));
