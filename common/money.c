@@ -54,8 +54,11 @@ static int exponent_of(const char *code)
  * a sixth of `stats collection --currency EUR`. */
 static signed char exponents[26 * 26 * 26];
 
+/* CODE's place in exponents[]: CODE must be three capitals
+ * (cbm_currency_valid). */
 static size_t code_index(const char *code)
 {
+	assert(cbm_currency_valid(code));
 	return ((size_t)(code[0] - 'A') * 26 + (size_t)(code[1] - 'A')) * 26 +
 	       (size_t)(code[2] - 'A');
 }
