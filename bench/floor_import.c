@@ -9,8 +9,15 @@
  * on, WAL, the default page cache), so that a ratio compares the work,
  * not the settings.
  *
- *   floor_import DB FILE    (DB made by cbm init, with the example states
- *                            and fx rates)
+ * With --loaded, the floor of an import into a table that already holds
+ * many rows (where dropping and building its indexes again would cost
+ * more than keeping them): libcsv and one prepared INSERT per row into a
+ * TEMP table, then one INSERT OR FAIL ... SELECT sorted by the key of
+ * cbm's main index for the table (kind_def.order in import/kinds_money.c),
+ * the indexes kept.  No duplicate check.
+ *
+ *   floor_import [--loaded] DB FILE   (DB made by cbm init, with the
+ *                                      example states and fx rates)
  */
 #include <csv.h>
 #include <sqlite3.h>
@@ -81,20 +88,23 @@ static int drop_indexes(sqlite3 *db, char *sql[17])
 	return bad;
 }
 
-static long load(sqlite3 *db, FILE *fp)
+/* The columns of a row of the file, and cbm's columns it has no value
+ * for, as SQL. */
+#define FILE_COLUMNS                                                           \
+	"state, received_on, amount, currency, budget_year, kind, reference"
+#define CBM_COLUMNS FILE_COLUMNS ", usd_per_unit, amount_usd, batch_id"
+#define CBM_VALUES "1.0, 0, 999999"
+
+/* Runs INSERT (seven parameters, the file's columns) for each row of
+ * FP; the number of rows, or -1. */
+static long load(sqlite3 *db, const char *insert, FILE *fp)
 {
 	struct csv_parser p;
 	struct row r = {0};
 	char buf[64 * 1024];
 	size_t got;
 
-	if (sqlite3_prepare_v2(
-	        db,
-	        "INSERT INTO contributions (state, received_on,"
-	        " amount, currency, budget_year, kind, reference,"
-	        " usd_per_unit, amount_usd, batch_id)"
-	        " VALUES (?,?,?,?,?,?,?,1.0,0,999999)",
-	        -1, &r.insert, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, insert, -1, &r.insert, NULL) != SQLITE_OK)
 		return -1;
 	csv_init(&p, CSV_APPEND_NULL);
 	while ((got = fread(buf, 1, sizeof(buf), fp)) > 0)
@@ -105,16 +115,47 @@ static long load(sqlite3 *db, FILE *fp)
 	return r.failed ? -1 : r.rows - 1;
 }
 
+/* The rows of FP into a table without secondary indexes, which are then
+ * built again. */
+static int into_empty(sqlite3 *db, FILE *fp, long *rows)
+{
+	char *index_sql[17];
+	int bad = drop_indexes(db, index_sql);
+
+	*rows = load(db,
+	             "INSERT INTO contributions (" CBM_COLUMNS ")"
+	             " VALUES (?,?,?,?,?,?,?," CBM_VALUES ")",
+	             fp);
+	for (int i = 0; index_sql[i]; i++) {
+		bad |= exec(db, index_sql[i]);
+		free(index_sql[i]);
+	}
+	return bad;
+}
+
+/* The rows of FP staged, then into the table in the order of its main
+ * index's key, the indexes kept. */
+static int into_loaded(sqlite3 *db, FILE *fp, long *rows)
+{
+	int bad = exec(db, "CREATE TEMP TABLE stage (" FILE_COLUMNS ")");
+
+	*rows = load(db, "INSERT INTO temp.stage VALUES (?,?,?,?,?,?,?)", fp);
+	return bad || *rows < 0 ||
+	       exec(db, "INSERT OR FAIL INTO contributions (" CBM_COLUMNS ")"
+	                " SELECT *, " CBM_VALUES " FROM temp.stage ORDER BY"
+	                " state, received_on, amount, currency, kind");
+}
+
 int main(int argc, char **argv)
 {
 	sqlite3 *db = NULL;
-	char *index_sql[17];
-	long rows;
+	int loaded = argc == 4 && strcmp(argv[1], "--loaded") == 0;
+	long rows = -1;
 	int bad = 0;
 	FILE *fp;
 
-	if (argc != 3 || !(fp = fopen(argv[2], "rb")) ||
-	    sqlite3_open(argv[1], &db) != SQLITE_OK)
+	if (argc != 3 + loaded || !(fp = fopen(argv[2 + loaded], "rb")) ||
+	    sqlite3_open(argv[1 + loaded], &db) != SQLITE_OK)
 		return 2;
 	bad |= exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
 	                " BEGIN IMMEDIATE;"
@@ -123,12 +164,7 @@ int main(int argc, char **argv)
 	                " 'floor', 'floor', 'now', 'floor');"
 	                "INSERT OR IGNORE INTO currencies VALUES ('USD', 100),"
 	                " ('EUR', 100), ('KZT', 100)");
-	bad |= drop_indexes(db, index_sql);
-	rows = load(db, fp);
-	for (int i = 0; index_sql[i]; i++) {
-		bad |= exec(db, index_sql[i]);
-		free(index_sql[i]);
-	}
+	bad |= loaded ? into_loaded(db, fp, &rows) : into_empty(db, fp, &rows);
 	if (bad || rows < 0 || exec(db, "COMMIT"))
 		fprintf(stderr, "floor_import failed: %s\n", sqlite3_errmsg(db));
 	sqlite3_close(db);
