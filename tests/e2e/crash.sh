@@ -94,22 +94,6 @@ check_after_kill() {
   rows other than the earlier ones: $batches ($got); expected none, or big.csv|$BIG_ROWS|1|$BIG_SUMMARY"
 }
 
-# Waits until process $1 has stopped itself (state T) or ended; 0 when
-# it stopped.  The time limit only catches a hang: no result depends on
-# how fast the machine is.
-wait_stopped() {
-	local pid=$1 state i
-	for ((i = 0; i < 60000; i++)); do
-		state=$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null) || return 1
-		case $state in
-		T | t) return 0 ;;
-		Z | X | "") return 1 ;;
-		esac
-		sleep 0.01
-	done
-	return 1
-}
-
 # Runs one import of big.csv killed as $1 says ("tick N": stopped by
 # cbm's test hook after N ticks, then killed; "ms N": killed after N
 # milliseconds) and checks the database.  Sets RC and OUTCOME.

@@ -192,6 +192,22 @@ now_ms() {
 	echo $(($(date +%s%N) / 1000000))
 }
 
+# Waits until process $1 has stopped itself (state T) or ended; 0 when
+# it stopped.  The time limit only catches a hang: no result depends on
+# how fast the machine is.
+wait_stopped() {
+	local pid=$1 state i
+	for ((i = 0; i < 60000; i++)); do
+		state=$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null) || return 1
+		case $state in
+		T | t) return 0 ;;
+		Z | X | "") return 1 ;;
+		esac
+		sleep 0.01
+	done
+	return 1
+}
+
 # Writes stdin to file NAME in $T (bytes as given: use printf for CRLF etc.).
 write() {
 	cat >"$T/$1"
