@@ -165,8 +165,7 @@ const struct kind_def imp_kind_contributions = {
             " OR s.reference IS NULL OR t.reference = s.reference)",
             K_AMOUNT, NULL,
             "the same contribution (state, date, amount, currency)"},
-    /* contributions_payment (store/schema.c), then the rest of the
-     * payment: the order of the duplicate check and of the insert. */
+    /* contributions_payment (store/schema.c) */
     .order = "state, received_on, amount, currency, kind",
     .begin = contributions_begin,
     .row = contributions_row,

@@ -480,25 +480,11 @@ static const char migration_8[] =
 	"CREATE INDEX contributions_figures ON contributions(kind, budget_year,"
 	" state, received_on, amount_usd, currency, amount, usd_per_unit);";
 
-/* Version 9 (issue 13): the payments' index keeps only the columns that
- * find a payment (state, day, amount).  The duplicate check reads the
- * row for the few entries that match all three, to compare currency,
- * kind and reference (it did so for the reference already); the other
- * readers of the index want a state's days.  A million payments: the
- * index 40 -> 26 MB, and a second import of 100,000 rows, which writes
- * nearly every leaf of it, 1.06-1.11 -> 0.99-1.03 s (4 rounds in turns);
- * re-importing those 100,000 rows, each then a duplicate, takes the
- * same 0.45 s with the same errors. */
-static const char migration_9[] =
-	"DROP INDEX contributions_payment;"
-	"CREATE INDEX contributions_payment ON contributions(state, received_on,"
-	" amount);";
-
 /* clang-format on */
 
 static const char *const migrations[] = {
-    migration_1, migration_2, migration_3, migration_4, migration_5,
-    migration_6, migration_7, migration_8, migration_9,
+    migration_1, migration_2, migration_3, migration_4,
+    migration_5, migration_6, migration_7, migration_8,
 };
 
 const char *const *st_schema_migrations(int *n)
