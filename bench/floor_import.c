@@ -1,11 +1,15 @@
 /*
- * floor_import.c - the floor of importing contributions: the same end
- * state as `cbm import contributions` (the rows in cbm's table, its
- * indexes built) by the cheapest route SQLite offers: libcsv parsing, one
+ * floor_import.c - the floor of importing contributions: the end state
+ * of `cbm import contributions` (the rows in cbm's table, its indexes
+ * built) by the cheapest route SQLite offers: libcsv parsing, one
  * prepared INSERT per row into the table with its secondary indexes
  * dropped, then each index built again by sorting (CREATE INDEX, as
  * REINDEX does), in one transaction.  No validation, no conversion, no
- * line counting.  The connection has the settings of cbm's (foreign keys
+ * line counting: the fields go in as the file writes them, so an amount
+ * is stored as a number of units where cbm stores integer minor units
+ * and their value in USD (here 0, at 1.0 USD a unit); the rows are a few
+ * bytes narrower in the table and the figures' index, wider in the
+ * payments' index.  The connection has the settings of cbm's (foreign keys
  * on, WAL, the default page cache), so that a ratio compares the work,
  * not the settings.
  *
@@ -13,13 +17,15 @@
  * many rows (where dropping and building its indexes again would cost
  * more than keeping them): libcsv and one prepared INSERT per row into a
  * TEMP table, then one INSERT OR FAIL ... SELECT sorted by the key of
- * cbm's main index for the table (kind_def.order in import/kinds_money.c),
- * the indexes kept.  No duplicate check.
+ * cbm's main index for the table (kind_def.order in import/kinds_money.c;
+ * the staged amounts are text, so rows of one state and day sort by
+ * their amounts' text), the indexes kept.  No duplicate check.
  *
  *   floor_import [--loaded] DB FILE   (DB made by cbm init, with the
  *                                      example states and fx rates)
  */
 #include <csv.h>
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,7 +99,7 @@ static int drop_indexes(sqlite3 *db, char *sql[17])
 #define FILE_COLUMNS                                                           \
 	"state, received_on, amount, currency, budget_year, kind, reference"
 #define CBM_COLUMNS FILE_COLUMNS ", usd_per_unit, amount_usd, batch_id"
-#define CBM_VALUES "1.0, 0, 999999"
+#define CBM_VALUES  "1.0, 0, 999999"
 
 /* Runs INSERT (seven parameters, the file's columns) for each row of
  * FP; the number of rows, or -1. */
@@ -149,14 +155,31 @@ static int into_loaded(sqlite3 *db, FILE *fp, long *rows)
 int main(int argc, char **argv)
 {
 	sqlite3 *db = NULL;
-	int loaded = argc == 4 && strcmp(argv[1], "--loaded") == 0;
+	int loaded = argc > 1 && strcmp(argv[1], "--loaded") == 0;
+	const char *path, *file;
 	long rows = -1;
 	int bad = 0;
 	FILE *fp;
 
-	if (argc != 3 + loaded || !(fp = fopen(argv[2 + loaded], "rb")) ||
-	    sqlite3_open(argv[1 + loaded], &db) != SQLITE_OK)
+	if (argc != 3 + loaded || argv[1 + loaded][0] == '-' ||
+	    argv[2 + loaded][0] == '-') {
+		fprintf(stderr, "usage: floor_import [--loaded] DB FILE\n");
 		return 2;
+	}
+	path = argv[1 + loaded];
+	file = argv[2 + loaded];
+	if (!(fp = fopen(file, "rb"))) {
+		fprintf(stderr, "floor_import: %s: %s\n", file,
+		        strerror(errno));
+		return 2;
+	}
+	/* An existing database only: the floor of cbm's import into it. */
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		fprintf(stderr, "floor_import: %s: %s\n", path,
+		        sqlite3_errmsg(db));
+		return 2;
+	}
 	bad |= exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
 	                " BEGIN IMMEDIATE;"
 	                "INSERT INTO batches (id, kind, file_name, sha256,"
@@ -166,7 +189,8 @@ int main(int argc, char **argv)
 	                " ('EUR', 100), ('KZT', 100)");
 	bad |= loaded ? into_loaded(db, fp, &rows) : into_empty(db, fp, &rows);
 	if (bad || rows < 0 || exec(db, "COMMIT"))
-		fprintf(stderr, "floor_import failed: %s\n", sqlite3_errmsg(db));
+		fprintf(stderr, "floor_import failed: %s\n",
+		        sqlite3_errmsg(db));
 	sqlite3_close(db);
 	fclose(fp);
 	printf("%ld\n", rows);
