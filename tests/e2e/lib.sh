@@ -192,6 +192,15 @@ now_ms() {
 	echo $(($(date +%s%N) / 1000000))
 }
 
+# The work of an import run with CBM_TEST_STOP_AT_TICK=count, read from
+# its stderr in FILE (store/db.c prints it at the end): sets TICKS, or
+# fails when there is no plausible count.
+read_test_ticks() {
+	TICKS=$(sed -n 's/^cbm: test ticks \([0-9]*\)$/\1/p' "$1" | tail -1)
+	[ -n "$TICKS" ] && [ "$TICKS" -gt 100 ] ||
+		fail "the import's tick count: '$TICKS' (stderr: $(head -c 2000 "$1"))"
+}
+
 # Waits until process $1 has stopped itself (state T) or ended; 0 when
 # it stopped.  The time limit only catches a hang: no result depends on
 # how fast the machine is.
